@@ -1,0 +1,122 @@
+package io.tlsmachine.impl.error;
+
+import io.tlsmachine.impl.codec.types.AlertDescription;
+import java.util.Optional;
+
+/**
+ * Why a connection failed; at least as specific as the alert it maps to.
+ *
+ * <p>{@link #alertToSend()} is the one place where reasons become alerts. Add a reason here (never
+ * a second mapping elsewhere) when a new failure needs its own name.
+ */
+public enum Reason {
+    // Model and message order. RFC 8446 §4 / RFC 5246 §7.3: a message out of order.
+    UNEXPECTED_MESSAGE,
+    /** A right message under the wrong record protection (epoch). */
+    WRONG_EPOCH,
+    /** RFC 8446 §5: an unknown record content type. */
+    UNKNOWN_CONTENT_TYPE,
+    /** RFC 8446 §5.1: a zero-length handshake or alert fragment. */
+    ZERO_LENGTH_FRAGMENT,
+    /** RFC 8446 §5.1: a handshake message split across a key change. */
+    KEY_CHANGE_NOT_ON_RECORD_BOUNDARY,
+    /** RFC 8446 §5.1: a handshake message interleaved with another content type. */
+    INTERLEAVED_HANDSHAKE,
+    /** RFC 8446 §4.2.10: more 0-RTT data than max_early_data_size. */
+    TOO_MUCH_EARLY_DATA,
+
+    // Decoding. RFC 8446 §6.2 decode_error.
+    MALFORMED_MESSAGE,
+    TRAILING_BYTES,
+    LENGTH_OUT_OF_RANGE,
+    /** A handshake message longer than the configured limit. */
+    HANDSHAKE_MESSAGE_TOO_LARGE,
+    /** RFC 8446 §4.2: more than one extension of a type in one block (illegal_parameter, as OpenSSL). */
+    DUPLICATE_EXTENSION,
+    /** RFC 8446 §4.2: an extension in a message where it may not appear. */
+    UNSUPPORTED_EXTENSION,
+    MISSING_EXTENSION,
+    ILLEGAL_PARAMETER,
+
+    // Record protection.
+    BAD_RECORD_MAC,
+    RECORD_OVERFLOW,
+    /** RFC 8446 §5.5: the sequence number would wrap. */
+    SEQUENCE_NUMBER_EXHAUSTED,
+
+    // Negotiation.
+    PROTOCOL_VERSION_UNSUPPORTED,
+    /** RFC 8446 §4.1.3: the downgrade sentinel in ServerHello.random. */
+    DOWNGRADE_DETECTED,
+    INAPPROPRIATE_FALLBACK,
+    NO_COMMON_CIPHER_SUITE,
+    NO_COMMON_GROUP,
+    NO_COMMON_SIGNATURE_SCHEME,
+    /** The peer selected a parameter we did not offer. */
+    UNOFFERED_PARAMETER_SELECTED,
+    /** RFC 8446 §4.1.4: a HelloRetryRequest that would not change the ClientHello, or a bad retried ClientHello. */
+    ILLEGAL_HELLO_RETRY,
+    /** RFC 8446 §4.2.8: a key share that is not a valid point or value of its group. */
+    INVALID_KEY_SHARE,
+    INSUFFICIENT_SECURITY,
+    /** RFC 5746 §3.4 / §3.6: a missing or wrong renegotiation_info. */
+    INSECURE_RENEGOTIATION,
+    /** RFC 7627 §5.3: extended master secret required but not negotiated. */
+    EXTENDED_MASTER_SECRET_REQUIRED,
+    NO_APPLICATION_PROTOCOL,
+    UNRECOGNIZED_NAME,
+    UNKNOWN_PSK_IDENTITY,
+
+    // Authentication.
+    BAD_FINISHED,
+    BAD_SIGNATURE,
+    BAD_BINDER,
+    BAD_CERTIFICATE,
+    UNSUPPORTED_CERTIFICATE,
+    CERTIFICATE_EXPIRED,
+    CERTIFICATE_REVOKED,
+    CERTIFICATE_UNKNOWN,
+    UNKNOWN_CA,
+    CERTIFICATE_REQUIRED,
+
+    // Local.
+    INTERNAL_ERROR,
+    /** The peer sent a fatal alert: nothing is sent back (RFC 8446 §6.2). */
+    PEER_SENT_FATAL_ALERT;
+
+    /** Returns the alert to send for this reason; empty when none is sent. */
+    public Optional<AlertDescription> alertToSend() {
+        AlertDescription alert = switch (this) {
+            case UNEXPECTED_MESSAGE, WRONG_EPOCH, UNKNOWN_CONTENT_TYPE, ZERO_LENGTH_FRAGMENT,
+                    KEY_CHANGE_NOT_ON_RECORD_BOUNDARY, INTERLEAVED_HANDSHAKE, TOO_MUCH_EARLY_DATA ->
+                    AlertDescription.UNEXPECTED_MESSAGE;
+            case MALFORMED_MESSAGE, TRAILING_BYTES, LENGTH_OUT_OF_RANGE -> AlertDescription.DECODE_ERROR;
+            case HANDSHAKE_MESSAGE_TOO_LARGE, DUPLICATE_EXTENSION, ILLEGAL_PARAMETER, DOWNGRADE_DETECTED,
+                    UNOFFERED_PARAMETER_SELECTED, ILLEGAL_HELLO_RETRY, INVALID_KEY_SHARE ->
+                    AlertDescription.ILLEGAL_PARAMETER;
+            case UNSUPPORTED_EXTENSION -> AlertDescription.UNSUPPORTED_EXTENSION;
+            case MISSING_EXTENSION -> AlertDescription.MISSING_EXTENSION;
+            case BAD_RECORD_MAC -> AlertDescription.BAD_RECORD_MAC;
+            case RECORD_OVERFLOW -> AlertDescription.RECORD_OVERFLOW;
+            case SEQUENCE_NUMBER_EXHAUSTED, INTERNAL_ERROR -> AlertDescription.INTERNAL_ERROR;
+            case PROTOCOL_VERSION_UNSUPPORTED -> AlertDescription.PROTOCOL_VERSION;
+            case INAPPROPRIATE_FALLBACK -> AlertDescription.INAPPROPRIATE_FALLBACK;
+            case NO_COMMON_CIPHER_SUITE, NO_COMMON_GROUP, NO_COMMON_SIGNATURE_SCHEME, INSECURE_RENEGOTIATION,
+                    EXTENDED_MASTER_SECRET_REQUIRED -> AlertDescription.HANDSHAKE_FAILURE;
+            case INSUFFICIENT_SECURITY -> AlertDescription.INSUFFICIENT_SECURITY;
+            case NO_APPLICATION_PROTOCOL -> AlertDescription.NO_APPLICATION_PROTOCOL;
+            case UNRECOGNIZED_NAME -> AlertDescription.UNRECOGNIZED_NAME;
+            case UNKNOWN_PSK_IDENTITY -> AlertDescription.UNKNOWN_PSK_IDENTITY;
+            case BAD_FINISHED, BAD_SIGNATURE, BAD_BINDER -> AlertDescription.DECRYPT_ERROR;
+            case BAD_CERTIFICATE -> AlertDescription.BAD_CERTIFICATE;
+            case UNSUPPORTED_CERTIFICATE -> AlertDescription.UNSUPPORTED_CERTIFICATE;
+            case CERTIFICATE_EXPIRED -> AlertDescription.CERTIFICATE_EXPIRED;
+            case CERTIFICATE_REVOKED -> AlertDescription.CERTIFICATE_REVOKED;
+            case CERTIFICATE_UNKNOWN -> AlertDescription.CERTIFICATE_UNKNOWN;
+            case UNKNOWN_CA -> AlertDescription.UNKNOWN_CA;
+            case CERTIFICATE_REQUIRED -> AlertDescription.CERTIFICATE_REQUIRED;
+            case PEER_SENT_FATAL_ALERT -> null;
+        };
+        return Optional.ofNullable(alert);
+    }
+}
