@@ -1,0 +1,76 @@
+package io.tlsmachine.impl.crypto.jdk;
+
+import io.tlsmachine.impl.crypto.Aead;
+import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.CryptoProvider;
+import io.tlsmachine.impl.crypto.Digest;
+import io.tlsmachine.impl.crypto.HashAlgorithm;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+
+/** The TLS primitives implemented with the JDK's own providers (SUN, SunJCE, SunEC, SunRsaSign). */
+public final class JdkCryptoProvider implements CryptoProvider {
+    public static final JdkCryptoProvider INSTANCE = new JdkCryptoProvider();
+
+    private JdkCryptoProvider() {}
+
+    @Override
+    public String name() {
+        return "jdk";
+    }
+
+    @Override
+    public Digest digest(HashAlgorithm hash) {
+        return JdkDigest.start(hash);
+    }
+
+    @Override
+    public byte[] hmac(HashAlgorithm hash, byte[] key, byte[]... data) {
+        return JdkHmac.mac(hash, key, data);
+    }
+
+    @Override
+    public Aead aead(AeadAlgorithm algorithm, Secret key) {
+        return new JdkAead(algorithm, key.bytes());
+    }
+
+    @Override
+    public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
+        throw new UnsupportedOperationException("key exchange: not implemented yet");
+    }
+
+    @Override
+    public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
+        throw new UnsupportedOperationException("key exchange: not implemented yet");
+    }
+
+    @Override
+    public byte[] sign(SignatureAlgorithm algorithm, PrivateKey key, byte[] data, SecureRandom random) {
+        throw new UnsupportedOperationException("signatures: not implemented yet");
+    }
+
+    @Override
+    public boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature) {
+        throw new UnsupportedOperationException("signatures: not implemented yet");
+    }
+
+    @Override
+    public byte[] rsaEncrypt(PublicKey key, byte[] premaster, SecureRandom random) {
+        throw new UnsupportedOperationException("RSA key transport: not implemented yet");
+    }
+
+    @Override
+    public Secret rsaDecryptPremaster(PrivateKey key, byte[] encrypted, byte[] fallback, int expectedVersion) {
+        throw new UnsupportedOperationException("RSA key transport: not implemented yet");
+    }
+
+    @Override
+    public String toString() {
+        return "JdkCryptoProvider";
+    }
+}
