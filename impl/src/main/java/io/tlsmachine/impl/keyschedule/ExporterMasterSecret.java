@@ -1,0 +1,57 @@
+package io.tlsmachine.impl.keyschedule;
+
+import io.tlsmachine.impl.crypto.Digest;
+import io.tlsmachine.impl.crypto.Secret;
+import javax.security.auth.Destroyable;
+
+/**
+ * An exporter_master_secret or early_exporter_master_secret (RFC 8446 §7.1): exports keying
+ * material for the application (§7.5, RFC 5705).
+ */
+public final class ExporterMasterSecret implements Destroyable {
+    private final Tls13Hkdf hkdf;
+    private final Secret secret;
+
+    ExporterMasterSecret(Tls13Hkdf hkdf, Secret secret) {
+        this.hkdf = hkdf;
+        this.secret = secret;
+    }
+
+    /**
+     * RFC 8446 §7.5: TLS-Exporter(label, context_value, key_length) =
+     * HKDF-Expand-Label(Derive-Secret(Secret, label, ""), "exporter", Hash(context_value),
+     * key_length). "No context" and an empty context are the same in TLS 1.3.
+     */
+    public byte[] export(String label, byte[] context, int length) {
+        Secret perLabel = hkdf.deriveSecret(secret, label, hkdf.emptyHash());
+        try {
+            Digest digest = hkdf.provider().digest(hkdf.hash());
+            digest.update(context == null ? new byte[0] : context);
+            Secret output = hkdf.expandLabel(perLabel, "exporter", digest.finish(), length);
+            byte[] exported = output.bytes().clone();
+            output.destroy();
+            return exported;
+        } finally {
+            perLabel.destroy();
+        }
+    }
+
+    Secret secret() {
+        return secret;
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "ExporterMasterSecret[" + hkdf.hash() + "]";
+    }
+}

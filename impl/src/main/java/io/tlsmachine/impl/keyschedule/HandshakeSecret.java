@@ -1,0 +1,67 @@
+package io.tlsmachine.impl.keyschedule;
+
+import io.tlsmachine.impl.crypto.Secret;
+import javax.security.auth.Destroyable;
+
+/**
+ * The second stage of the TLS 1.3 key schedule (RFC 8446 §7.1): gives the handshake traffic
+ * secrets; {@link #toMasterSecret} moves on and destroys this stage.
+ */
+public final class HandshakeSecret implements Destroyable {
+    private final Tls13Hkdf hkdf;
+    private final Secret secret;
+
+    HandshakeSecret(Tls13Hkdf hkdf, Secret secret) {
+        this.hkdf = hkdf;
+        this.secret = secret;
+    }
+
+    /**
+     * RFC 8446 §7.1: client_handshake_traffic_secret = Derive-Secret(., "c hs traffic",
+     * ClientHello...ServerHello).
+     */
+    public TrafficSecret clientHandshakeTrafficSecret(byte[] transcriptHashThroughServerHello) {
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "c hs traffic", transcriptHashThroughServerHello));
+    }
+
+    /**
+     * RFC 8446 §7.1: server_handshake_traffic_secret = Derive-Secret(., "s hs traffic",
+     * ClientHello...ServerHello).
+     */
+    public TrafficSecret serverHandshakeTrafficSecret(byte[] transcriptHashThroughServerHello) {
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "s hs traffic", transcriptHashThroughServerHello));
+    }
+
+    /**
+     * RFC 8446 §7.1: Master Secret = HKDF-Extract(Derive-Secret(Handshake Secret, "derived", ""), 0).
+     * Destroys this stage.
+     */
+    public MasterSecret toMasterSecret() {
+        Secret salt = hkdf.deriveSecret(secret, "derived", hkdf.emptyHash());
+        try {
+            return new MasterSecret(hkdf, hkdf.extract(salt, null));
+        } finally {
+            salt.destroy();
+            secret.destroy();
+        }
+    }
+
+    Secret secret() {
+        return secret;
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "HandshakeSecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
+    }
+}

@@ -1,0 +1,64 @@
+package io.tlsmachine.impl.keyschedule;
+
+import io.tlsmachine.impl.crypto.Secret;
+import javax.security.auth.Destroyable;
+
+/**
+ * The last stage of the TLS 1.3 key schedule (RFC 8446 §7.1): gives the application traffic
+ * secrets, the exporter master secret and the resumption master secret. Destroy it once the
+ * resumption master secret is derived (after the client Finished).
+ */
+public final class MasterSecret implements Destroyable {
+    private final Tls13Hkdf hkdf;
+    private final Secret secret;
+
+    MasterSecret(Tls13Hkdf hkdf, Secret secret) {
+        this.hkdf = hkdf;
+        this.secret = secret;
+    }
+
+    /**
+     * RFC 8446 §7.1: client_application_traffic_secret_0 = Derive-Secret(., "c ap traffic",
+     * ClientHello...server Finished).
+     */
+    public TrafficSecret clientApplicationTrafficSecret(byte[] transcriptHashThroughServerFinished) {
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "c ap traffic", transcriptHashThroughServerFinished));
+    }
+
+    /**
+     * RFC 8446 §7.1: server_application_traffic_secret_0 = Derive-Secret(., "s ap traffic",
+     * ClientHello...server Finished).
+     */
+    public TrafficSecret serverApplicationTrafficSecret(byte[] transcriptHashThroughServerFinished) {
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "s ap traffic", transcriptHashThroughServerFinished));
+    }
+
+    /** RFC 8446 §7.1: exporter_master_secret = Derive-Secret(., "exp master", ClientHello...server Finished). */
+    public ExporterMasterSecret exporterMasterSecret(byte[] transcriptHashThroughServerFinished) {
+        return new ExporterMasterSecret(hkdf, hkdf.deriveSecret(secret, "exp master", transcriptHashThroughServerFinished));
+    }
+
+    /** RFC 8446 §7.1: resumption_master_secret = Derive-Secret(., "res master", ClientHello...client Finished). */
+    public ResumptionMasterSecret resumptionMasterSecret(byte[] transcriptHashThroughClientFinished) {
+        return new ResumptionMasterSecret(hkdf, hkdf.deriveSecret(secret, "res master", transcriptHashThroughClientFinished));
+    }
+
+    Secret secret() {
+        return secret;
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "MasterSecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
+    }
+}

@@ -1,0 +1,95 @@
+package io.tlsmachine.impl.keyschedule;
+
+import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.error.Reason;
+import javax.security.auth.Destroyable;
+
+/**
+ * A TLS 1.3 traffic secret of one direction and epoch (early, handshake or application): it gives
+ * the record keys (RFC 8446 §7.3), the Finished key and verify_data (§4.4.4), and its next
+ * generation after a KeyUpdate (§7.2).
+ */
+public final class TrafficSecret implements Destroyable {
+    private final Tls13Hkdf hkdf;
+    private final Secret secret;
+
+    TrafficSecret(Tls13Hkdf hkdf, Secret secret) {
+        this.hkdf = hkdf;
+        this.secret = secret;
+    }
+
+    /** Wraps a known traffic secret, e.g. one restored for a test or a resumed early-data stream. */
+    public static TrafficSecret of(Tls13Hkdf hkdf, Secret secret) {
+        if (secret.length() != hkdf.hash().length()) {
+            throw new IllegalArgumentException("a " + hkdf.hash() + " traffic secret has " + hkdf.hash().length() + " bytes");
+        }
+        return new TrafficSecret(hkdf, secret);
+    }
+
+    /**
+     * RFC 8446 §7.3: [sender]_write_key = HKDF-Expand-Label(Secret, "key", "", key_length) and
+     * [sender]_write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length).
+     */
+    public TrafficKeys trafficKeys(AeadAlgorithm aead) {
+        Secret key = hkdf.expandLabel(secret, "key", new byte[0], aead.keyLength());
+        Secret iv = hkdf.expandLabel(secret, "iv", new byte[0], aead.nonceLength());
+        return new TrafficKeys(aead, key, iv);
+    }
+
+    /** RFC 8446 §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
+    public Secret finishedKey() {
+        return FinishedMac.finishedKey(hkdf, secret);
+    }
+
+    /**
+     * RFC 8446 §4.4.4: verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context,
+     * Certificate*, CertificateVerify*)), this secret being the sender's handshake traffic secret
+     * (or, post-handshake, its application traffic secret).
+     */
+    public byte[] finishedVerifyData(byte[] transcriptHash) {
+        return FinishedMac.verifyData(hkdf, secret, transcriptHash);
+    }
+
+    /**
+     * RFC 8446 §4.4.4: "Recipients of Finished messages MUST verify that the contents are correct
+     * and if incorrect MUST terminate the connection with a decrypt_error alert." Compares in
+     * constant time.
+     *
+     * @throws io.tlsmachine.impl.error.TlsException with reason {@link Reason#BAD_FINISHED}
+     */
+    public void checkFinished(byte[] transcriptHash, byte[] receivedVerifyData) {
+        FinishedMac.check(hkdf, secret, transcriptHash, receivedVerifyData, Reason.BAD_FINISHED, "Finished.verify_data");
+    }
+
+    /**
+     * RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N,
+     * "traffic upd", "", Hash.length). Consumes this secret: it is destroyed, as §7.2 asks ("SHOULD
+     * delete").
+     */
+    public TrafficSecret nextGeneration() {
+        Secret next = hkdf.expandLabel(secret, "traffic upd", new byte[0], hkdf.hash().length());
+        secret.destroy();
+        return new TrafficSecret(hkdf, next);
+    }
+
+    /** Returns the secret itself, for the key-schedule tests and for the SSLKEYLOGFILE writer. */
+    Secret secret() {
+        return secret;
+    }
+
+    @Override
+    public void destroy() {
+        secret.destroy();
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return secret.isDestroyed();
+    }
+
+    @Override
+    public String toString() {
+        return "TrafficSecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
+    }
+}
