@@ -2,7 +2,10 @@ package io.tlsmachine.impl.codec;
 
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.impl.error.Reason;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads TLS presentation-language values from a byte array, bounds-checked, naming what it reads.
@@ -103,6 +106,16 @@ public final class ByteReader {
         return value;
     }
 
+    /** Reads exactly {@code length} bytes as an {@link Opaque}. */
+    public Opaque fixed(String what, int length) {
+        return Opaque.wrap(bytes(what, length));
+    }
+
+    /** Reads all remaining bytes as an {@link Opaque}. */
+    public Opaque restOpaque() {
+        return Opaque.wrap(rest());
+    }
+
     /** Reads all remaining bytes into a new array. */
     public byte[] rest() {
         byte[] value = Arrays.copyOfRange(buffer, position, end);
@@ -128,19 +141,34 @@ public final class ByteReader {
         return sub(what, start, u24(what), min, max);
     }
 
-    /** Reads {@code opaque x<min..max>} with a 1-byte length prefix into a new array. */
-    public byte[] opaque8(String what, int min, int max) {
-        return sub8(what, min, max).rest();
+    /** Reads {@code opaque x<min..max>} with a 1-byte length prefix. */
+    public Opaque opaque8(String what, int min, int max) {
+        return sub8(what, min, max).restOpaque();
     }
 
-    /** Reads {@code opaque x<min..max>} with a 2-byte length prefix into a new array. */
-    public byte[] opaque16(String what, int min, int max) {
-        return sub16(what, min, max).rest();
+    /** Reads {@code opaque x<min..max>} with a 2-byte length prefix. */
+    public Opaque opaque16(String what, int min, int max) {
+        return sub16(what, min, max).restOpaque();
     }
 
-    /** Reads {@code opaque x<min..max>} with a 3-byte length prefix into a new array. */
-    public byte[] opaque24(String what, int min, int max) {
-        return sub24(what, min, max).rest();
+    /** Reads {@code opaque x<min..max>} with a 3-byte length prefix. */
+    public Opaque opaque24(String what, int min, int max) {
+        return sub24(what, min, max).restOpaque();
+    }
+
+    /** Reads a vector with a 1-byte length prefix and length in {@code [min, max]} as a list of elements. */
+    public <T> List<T> list8(String what, int min, int max, Function<ByteReader, T> element) {
+        return elements(sub8(what, min, max), element);
+    }
+
+    /** Reads a vector with a 2-byte length prefix and length in {@code [min, max]} as a list of elements. */
+    public <T> List<T> list16(String what, int min, int max, Function<ByteReader, T> element) {
+        return elements(sub16(what, min, max), element);
+    }
+
+    /** Reads a vector with a 3-byte length prefix and length in {@code [min, max]} as a list of elements. */
+    public <T> List<T> list24(String what, int min, int max, Function<ByteReader, T> element) {
+        return elements(sub24(what, min, max), element);
     }
 
     /** Returns a copy of the bytes between two absolute offsets already read by this reader or its parent. */
@@ -161,6 +189,14 @@ public final class ByteReader {
     /** Returns a failure at the current offset, for codecs that find a value they cannot accept. */
     public DecodeException failure(Reason reason, String what) {
         return new DecodeException(reason, what, position);
+    }
+
+    private static <T> List<T> elements(ByteReader vector, Function<ByteReader, T> element) {
+        List<T> elements = new ArrayList<>();
+        while (vector.hasRemaining()) {
+            elements.add(element.apply(vector));
+        }
+        return elements;
     }
 
     private ByteReader sub(String what, int prefixOffset, int length, int min, int max) {

@@ -3,6 +3,8 @@ package io.tlsmachine.impl.codec;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -93,6 +95,27 @@ public final class ByteWriter {
         return this;
     }
 
+    /** Writes the bytes as they are (no prefix). */
+    public ByteWriter bytes(Opaque value) {
+        value.writeTo(this);
+        return this;
+    }
+
+    /** Writes {@code opaque x<min..max>} with a 1-byte length prefix. */
+    public ByteWriter opaque8(String what, int min, int max, Opaque value) {
+        return prefixed8(what, min, max, w -> value.writeTo(w));
+    }
+
+    /** Writes {@code opaque x<min..max>} with a 2-byte length prefix. */
+    public ByteWriter opaque16(String what, int min, int max, Opaque value) {
+        return prefixed16(what, min, max, w -> value.writeTo(w));
+    }
+
+    /** Writes {@code opaque x<min..max>} with a 3-byte length prefix. */
+    public ByteWriter opaque24(String what, int min, int max, Opaque value) {
+        return prefixed24(what, min, max, w -> value.writeTo(w));
+    }
+
     /** Writes {@code opaque x<0..255>}: a 1-byte length, then the bytes. */
     public ByteWriter opaque8(byte[] value) {
         return prefixed8(w -> w.bytes(value));
@@ -136,6 +159,21 @@ public final class ByteWriter {
     /** Writes a 3-byte-prefixed block whose length must lie in {@code [min, max]}. */
     public ByteWriter prefixed24(String what, int min, int max, Consumer<ByteWriter> body) {
         return prefixed(3, what, min, Math.min(max, 0xFFFFFF), body);
+    }
+
+    /** Writes the elements as a vector with a 1-byte length prefix whose length must lie in {@code [min, max]}. */
+    public <T> ByteWriter list8(String what, int min, int max, List<T> elements, BiConsumer<ByteWriter, T> element) {
+        return prefixed8(what, min, max, w -> elements.forEach(e -> element.accept(w, e)));
+    }
+
+    /** Writes the elements as a vector with a 2-byte length prefix whose length must lie in {@code [min, max]}. */
+    public <T> ByteWriter list16(String what, int min, int max, List<T> elements, BiConsumer<ByteWriter, T> element) {
+        return prefixed16(what, min, max, w -> elements.forEach(e -> element.accept(w, e)));
+    }
+
+    /** Writes the elements as a vector with a 3-byte length prefix whose length must lie in {@code [min, max]}. */
+    public <T> ByteWriter list24(String what, int min, int max, List<T> elements, BiConsumer<ByteWriter, T> element) {
+        return prefixed24(what, min, max, w -> elements.forEach(e -> element.accept(w, e)));
     }
 
     private ByteWriter prefixed(int prefixBytes, String what, int min, int max, Consumer<ByteWriter> body) {

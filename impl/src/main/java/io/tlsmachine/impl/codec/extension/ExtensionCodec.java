@@ -1,0 +1,198 @@
+package io.tlsmachine.impl.codec.extension;
+
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.CERTIFICATE;
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.CERTIFICATE_REQUEST;
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.CLIENT_HELLO;
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.ENCRYPTED_EXTENSIONS;
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.HELLO_RETRY_REQUEST;
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.NEW_SESSION_TICKET;
+import static io.tlsmachine.impl.codec.extension.ExtensionContext.SERVER_HELLO;
+
+import io.tlsmachine.impl.codec.ByteReader;
+import io.tlsmachine.impl.codec.ByteWriter;
+import io.tlsmachine.impl.codec.types.ExtensionType;
+import io.tlsmachine.impl.error.DecodeException;
+import io.tlsmachine.impl.error.Reason;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes extension blocks, choosing each extension's form by the message it is in.
+ *
+ * <pre>
+ * // RFC 8446 §4.2
+ * struct { ExtensionType extension_type; opaque extension_data&lt;0..2^16-1&gt;; } Extension;
+ * Extension extensions&lt;0..2^16-1&gt;;   // bounds vary by message
+ * </pre>
+ *
+ * <p>Rules enforced while decoding, each a {@link DecodeException}:
+ * <ul>
+ *   <li>RFC 8446 §4.2: "There MUST NOT be more than one extension of the same type in a given
+ *       extension block." A duplicate is {@link Reason#DUPLICATE_EXTENSION}, which maps to
+ *       illegal_parameter: the RFC names no alert for it, and OpenSSL sends illegal_parameter
+ *       (Go and rustls send decode_error / illegal_parameter too); one alert for all blocks keeps
+ *       the rejection matrix simple.</li>
+ *   <li>RFC 8446 §4.2: a recognised extension in a message it is not specified for is
+ *       illegal_parameter ({@link Reason#ILLEGAL_PARAMETER}). Unrecognised types, and types we keep
+ *       no record for, become {@link UnknownExtension} in any message.</li>
+ *   <li>RFC 8446 §4.2.11: pre_shared_key must be the last extension of a ClientHello
+ *       (illegal_parameter).</li>
+ *   <li>Every extension_data must be consumed exactly ({@link Reason#TRAILING_BYTES}).</li>
+ * </ul>
+ * The order of extensions is kept as received, so a decoded block re-encodes to the same bytes
+ * (transcripts and PSK binders depend on it).
+ */
+public final class ExtensionCodec {
+    private ExtensionCodec() {
+    }
+
+    /** Reads an extension block {@code extensions<min..max>} of the message named by {@code context}. */
+    public static List<Extension> decodeBlock(ByteReader in, ExtensionContext context, int min, int max) {
+        String what = context.messageName() + ".extensions";
+        ByteReader block = in.sub16(what, min, max);
+        List<Extension> extensions = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        while (block.hasRemaining()) {
+            int at = block.offset();
+            ExtensionType type = new ExtensionType(block.u16(what + ".extension_type"));
+            String name = context.messageName() + "." + type.name();
+            ByteReader data = block.sub16(name + ".extension_data", 0, 0xFFFF);
+            if (!seen.add(type.code())) {
+                throw new DecodeException(Reason.DUPLICATE_EXTENSION, name + " appears twice", at);
+            }
+            if (context == CLIENT_HELLO && !extensions.isEmpty()
+                    && extensions.get(extensions.size() - 1) instanceof PreSharedKeyOffer) {
+                throw new DecodeException(Reason.ILLEGAL_PARAMETER,
+                        "ClientHello.pre_shared_key is not the last extension", at);
+            }
+            extensions.add(decodeData(type, data, context, name, at));
+            data.expectEmpty(name + ".extension_data");
+        }
+        return extensions;
+    }
+
+    /** Writes an extension block {@code extensions<min..max>} in the given order. */
+    public static void encodeBlock(ByteWriter out, List<Extension> extensions, String what, int min, int max) {
+        out.prefixed16(what, min, max, block -> {
+            for (Extension extension : extensions) {
+                encode(block, extension);
+            }
+        });
+    }
+
+    /** Writes one extension: type, then its length-prefixed data. */
+    public static void encode(ByteWriter out, Extension extension) {
+        out.u16(extension.type().code());
+        out.prefixed16(extension.type().name() + ".extension_data", 0, 0xFFFF, extension::writeData);
+    }
+
+    // RFC 8446 §4.2 (the table of which message carries which extension), extended with the TLS 1.2
+    // ServerHello extensions of RFC 4492, 5077, 5746, 6066, 7301, 7627 and 8449.
+    private static Extension decodeData(ExtensionType type, ByteReader data, ExtensionContext context,
+            String name, int at) {
+        switch (type.code()) {
+            case 0 -> { // server_name
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                return context == CLIENT_HELLO ? ServerName.decodeList(data) : ServerName.acknowledgement();
+            }
+            case 5 -> { // status_request
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, CERTIFICATE, CERTIFICATE_REQUEST);
+                return switch (context) {
+                    case SERVER_HELLO -> new StatusRequestAck();
+                    case CERTIFICATE -> CertificateStatus.decode(data);
+                    default -> StatusRequest.decode(data);
+                };
+            }
+            case 10 -> { // supported_groups
+                allow(context, name, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS);
+                return SupportedGroups.decode(data);
+            }
+            case 11 -> { // ec_point_formats
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                return EcPointFormats.decode(data);
+            }
+            case 13 -> { // signature_algorithms
+                allow(context, name, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                return SignatureAlgorithms.decode(data);
+            }
+            case 16 -> { // application_layer_protocol_negotiation
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                return ApplicationLayerProtocolNegotiation.decode(data, context != CLIENT_HELLO);
+            }
+            case 21 -> { // padding
+                allow(context, name, at, CLIENT_HELLO);
+                return Padding.decode(data);
+            }
+            case 23 -> { // extended_master_secret
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                return new ExtendedMasterSecret();
+            }
+            case 28 -> { // record_size_limit
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                return RecordSizeLimit.decode(data);
+            }
+            case 35 -> { // session_ticket
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                return SessionTicket.decode(data);
+            }
+            case 41 -> { // pre_shared_key
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                return context == CLIENT_HELLO ? PreSharedKeyOffer.decode(data) : PreSharedKeySelected.decode(data);
+            }
+            case 42 -> { // early_data
+                allow(context, name, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET);
+                return context == NEW_SESSION_TICKET ? EarlyDataLimit.decode(data) : new EarlyData();
+            }
+            case 43 -> { // supported_versions
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
+                return context == CLIENT_HELLO
+                        ? SupportedVersionsOffer.decode(data) : SupportedVersionSelected.decode(data);
+            }
+            case 44 -> { // cookie
+                allow(context, name, at, CLIENT_HELLO, HELLO_RETRY_REQUEST);
+                return Cookie.decode(data);
+            }
+            case 45 -> { // psk_key_exchange_modes
+                allow(context, name, at, CLIENT_HELLO);
+                return PskKeyExchangeModes.decode(data);
+            }
+            case 47 -> { // certificate_authorities
+                allow(context, name, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                return CertificateAuthorities.decode(data);
+            }
+            case 49 -> { // post_handshake_auth
+                allow(context, name, at, CLIENT_HELLO);
+                return new PostHandshakeAuth();
+            }
+            case 50 -> { // signature_algorithms_cert
+                allow(context, name, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                return SignatureAlgorithmsCert.decode(data);
+            }
+            case 51 -> { // key_share
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
+                return switch (context) {
+                    case CLIENT_HELLO -> KeyShareOffer.decode(data);
+                    case SERVER_HELLO -> KeyShareSelected.decode(data);
+                    default -> KeyShareRetry.decode(data);
+                };
+            }
+            case 0xFF01 -> { // renegotiation_info
+                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                return RenegotiationInfo.decode(data);
+            }
+            default -> {
+                return new UnknownExtension(type, data.restOpaque());
+            }
+        }
+    }
+
+    private static void allow(ExtensionContext context, String name, int at, ExtensionContext first,
+            ExtensionContext... rest) {
+        if (!EnumSet.of(first, rest).contains(context)) {
+            throw new DecodeException(Reason.ILLEGAL_PARAMETER, name + " is not allowed in this message", at);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.tlsmachine.impl.codec.extension;
+
+import io.tlsmachine.impl.codec.ByteWriter;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.types.ExtensionType;
+
+/**
+ * An extension we do not interpret (unknown type, GREASE, or a known type we have no record for),
+ * kept with its exact data so the message re-encodes byte for byte.
+ *
+ * <p>RFC 8446 §4.2: unrecognised extensions in a ClientHello are ignored; in a server's messages
+ * the engine answers them with unsupported_extension unless the client offered them.
+ */
+public record UnknownExtension(ExtensionType type, Opaque data) implements Extension {
+    @Override
+    public void writeData(ByteWriter out) {
+        out.bytes(data);
+    }
+}
