@@ -1,0 +1,17 @@
+package io.tlsmachine.impl.record;
+
+/**
+ * The record protection a record arrived under (or is sent under): the "epoch" the model checks
+ * each message against.
+ *
+ * <p>TLS 1.3 (RFC 8446 §7.3) has one traffic key per phase: plaintext, early data
+ * (client_early_traffic_secret), handshake ([sender]_handshake_traffic_secret) and application
+ * ([sender]_application_traffic_secret_N). TLS 1.2 has plaintext and the keys activated by
+ * ChangeCipherSpec; the engine chooses which of these names it uses for them.
+ */
+public enum RecordEpoch {
+    PLAINTEXT,
+    EARLY,
+    HANDSHAKE,
+    APPLICATION
+}

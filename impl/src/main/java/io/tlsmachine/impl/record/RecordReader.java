@@ -1,0 +1,287 @@
+package io.tlsmachine.impl.record;
+
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import java.nio.ByteBuffer;
+
+/**
+ * Frames records out of an arbitrary byte stream and deprotects them with the current read
+ * protection (sans-IO: bytes in, {@link ReceivedRecord}s out).
+ *
+ * <p>{@link #read} consumes bytes only up to the end of the next record, so a caller passes whatever
+ * it received and loops until it gets {@code null}; between two records the engine may change the
+ * read key with {@link #setProtection}. Headers and bodies may arrive in any number of pieces; the
+ * reader holds at most one header and one record body, and allocates the body only after the header
+ * passed every check.
+ *
+ * <p>What the header must satisfy:
+ * <ul>
+ *   <li>type is change_cipher_spec, alert, handshake or application_data; anything else (heartbeat
+ *       too, which we never negotiate) is {@link Reason#UNKNOWN_CONTENT_TYPE} (RFC 8446 §5: "If a
+ *       TLS implementation receives an unexpected record type, it MUST terminate the connection with
+ *       an unexpected_message alert").
+ *   <li>legacy_record_version has major version 3 ({0x03, xx}: RFC 5246 Appendix E.1 lets a server
+ *       accept any {03,XX} on the first ClientHello record); any other value is not TLS and fails
+ *       with {@link Reason#PROTOCOL_VERSION_UNSUPPORTED}. The minor version is otherwise ignored, as
+ *       RFC 8446 §5.1 requires ("MUST be ignored for all purposes"), unless the engine
+ *       {@link #pinRecordVersion pins} it: after a TLS 1.2 ServerHello every record carries the
+ *       negotiated version (RFC 5246 §6.2.1, "version: The version of the protocol being
+ *       employed"), and a different one fails with PROTOCOL_VERSION_UNSUPPORTED, as in Go and
+ *       OpenSSL.
+ *   <li>length is at most 2^14 for plaintext (RFC 8446 §5.1, RFC 5246 §6.2.1), 2^14 + 256 for a
+ *       TLS 1.3 TLSCiphertext (RFC 8446 §5.2), 2^14 + 2048 for a TLS 1.2 TLSCiphertext (RFC 5246
+ *       §6.2.3); more is {@link Reason#RECORD_OVERFLOW}.
+ * </ul>
+ *
+ * <p>After deprotection a plaintext of more than 2^14 bytes (TLS 1.3: a TLSInnerPlaintext of more
+ * than 2^14 + 1 bytes, RFC 8446 §5.4), or more than the record_size_limit we advertised (RFC 8449
+ * §4; for TLS 1.3 it counts the content type and padding, RFC 8446 §5.4), is RECORD_OVERFLOW. A
+ * TLS 1.3 protected change_cipher_spec is UNEXPECTED_MESSAGE (RFC 8446 §5).
+ *
+ * <p>A reader that threw a {@link TlsException} stays failed.
+ */
+public final class RecordReader {
+    /**
+     * Per skipped 0-RTT record, the bytes of TLSCiphertext that are not early data: the AEAD tag
+     * (16 for every TLS 1.3 suite we implement) and the inner content type, as OpenSSL allows.
+     */
+    static final int EARLY_DATA_RECORD_OVERHEAD = 16 + 1;
+
+    private enum EarlyDataSkipping {
+        NONE,
+        /** RFC 8446 §4.2.10, after a HelloRetryRequest: skip records of outer type application_data. */
+        APPLICATION_DATA_RECORDS,
+        /** RFC 8446 §4.2.10, 1-RTT with early data rejected: skip records that fail to deprotect. */
+        UNDECRYPTABLE_RECORDS
+    }
+
+    private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
+    private int headerFilled;
+    private byte[] body;
+    private int bodyFilled;
+
+    private RecordProtection protection = PlaintextProtection.INSTANCE;
+    private int recordSizeLimit = RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH;
+    private ProtocolVersion pinnedVersion;
+    private EarlyDataSkipping skipping = EarlyDataSkipping.NONE;
+    private long earlyDataBudget;
+    private boolean failed;
+
+    /**
+     * Reads from {@code in} until one record is complete and returns it, or returns {@code null}
+     * when {@code in} ran out first (the bytes so far are kept). Bytes after the record stay in
+     * {@code in}.
+     *
+     * @throws TlsException on any framing, limit or deprotection failure
+     */
+    public ReceivedRecord read(ByteBuffer in) {
+        if (failed) {
+            throw new IllegalStateException("record reader used after a fatal error");
+        }
+        try {
+            while (fill(in)) {
+                byte[] completeBody = body;
+                body = null;
+                headerFilled = 0;
+                ReceivedRecord record = process(completeBody);
+                if (record != null) {
+                    return record;
+                }
+            }
+            return null;
+        } catch (TlsException e) {
+            failed = true;
+            throw e;
+        }
+    }
+
+    /**
+     * Switches to a new read key (its sequence numbers start at zero) and wipes the previous one.
+     * Ends any skipping of rejected early data.
+     */
+    public void setProtection(RecordProtection next) {
+        if (next != protection) {
+            protection.destroy();
+        }
+        protection = next;
+        skipping = EarlyDataSkipping.NONE;
+    }
+
+    /** The epoch of the current read key. */
+    public RecordEpoch epoch() {
+        return protection.epoch();
+    }
+
+    /**
+     * Sets the record_size_limit we advertised (RFC 8449 §4): protected records whose plaintext
+     * (TLS 1.3: the whole TLSInnerPlaintext) is longer fail with RECORD_OVERFLOW. Values above the
+     * protocol's maximum mean the maximum.
+     */
+    public void setRecordSizeLimit(int limit) {
+        if (limit < RecordLimits.MIN_RECORD_SIZE_LIMIT) {
+            throw new IllegalArgumentException("record_size_limit below 64: " + limit);
+        }
+        recordSizeLimit = limit;
+    }
+
+    /** From now on every record must carry exactly this legacy_record_version (TLS 1.2 after ServerHello). */
+    public void pinRecordVersion(ProtocolVersion version) {
+        pinnedVersion = version;
+    }
+
+    /**
+     * RFC 8446 §4.2.10: the server rejected the client's early data, so it skips the 0-RTT records
+     * still on their way, at most {@code maxEarlyDataSize} bytes of early data in total (more is
+     * {@link Reason#TOO_MUCH_EARLY_DATA}).
+     *
+     * <p>Under the plaintext epoch (the server sent a HelloRetryRequest) it skips every record of
+     * outer type application_data until the next {@link #setProtection}. Under the handshake key it
+     * skips records that fail to deprotect, until the first one that succeeds: "Once a record is
+     * deprotected successfully, it is treated as the start of the client's second flight".
+     */
+    public void skipRejectedEarlyData(long maxEarlyDataSize) {
+        if (maxEarlyDataSize < 0) {
+            throw new IllegalArgumentException("negative max_early_data_size");
+        }
+        skipping = protection.epoch() == RecordEpoch.PLAINTEXT
+                ? EarlyDataSkipping.APPLICATION_DATA_RECORDS
+                : EarlyDataSkipping.UNDECRYPTABLE_RECORDS;
+        earlyDataBudget = maxEarlyDataSize;
+    }
+
+    /** Whether rejected early data is still being skipped. */
+    public boolean isSkippingEarlyData() {
+        return skipping != EarlyDataSkipping.NONE;
+    }
+
+    /** Stops skipping early data (e.g. once the second ClientHello arrived). */
+    public void stopSkippingEarlyData() {
+        skipping = EarlyDataSkipping.NONE;
+    }
+
+    /** Whether part of a record is buffered: end of stream now means a truncated record. */
+    public boolean hasPartialRecord() {
+        return headerFilled > 0;
+    }
+
+    /** Whether the current read key has protected enough records that a KeyUpdate is due. */
+    public boolean shouldRekey() {
+        return protection.shouldRekey();
+    }
+
+    private boolean fill(ByteBuffer in) {
+        while (headerFilled < RecordLimits.HEADER_LENGTH) {
+            if (!in.hasRemaining()) {
+                return false;
+            }
+            header[headerFilled++] = in.get();
+        }
+        if (body == null) {
+            body = new byte[checkHeader()];
+            bodyFilled = 0;
+        }
+        int count = Math.min(in.remaining(), body.length - bodyFilled);
+        in.get(body, bodyFilled, count);
+        bodyFilled += count;
+        return bodyFilled == body.length;
+    }
+
+    /** Checks a complete header and returns the body length. */
+    private int checkHeader() {
+        ContentType type = RecordHeader.type(header);
+        if (!isKnown(type)) {
+            throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record of content type " + type);
+        }
+        ProtocolVersion version = RecordHeader.version(header);
+        if (version.code() >>> 8 != 3) {
+            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "record version " + version + " is not TLS");
+        }
+        if (pinnedVersion != null && !version.equals(pinnedVersion)) {
+            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
+                    "record version " + version + " after " + pinnedVersion + " was negotiated");
+        }
+        int length = RecordHeader.length(header);
+        int maxLength;
+        if (skipsUnprotectedApplicationData(type)) {
+            maxLength = RecordLimits.TLS13_MAX_CIPHERTEXT_LENGTH;
+        } else {
+            maxLength = switch (protection.handling(type)) {
+                case DEPROTECT -> protection.maxBodyLength();
+                case PASS_THROUGH_UNPROTECTED -> RecordLimits.MAX_PLAINTEXT_LENGTH;
+                case REJECT -> throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE,
+                        "unprotected " + type + " record under " + protection.epoch() + " protection");
+            };
+        }
+        if (length > maxLength) {
+            throw TlsException.fatal(Reason.RECORD_OVERFLOW, type + " record of " + length + " bytes exceeds " + maxLength);
+        }
+        return length;
+    }
+
+    /** Returns the record, or null when it was skipped early data. */
+    private ReceivedRecord process(byte[] completeBody) {
+        ContentType outerType = RecordHeader.type(header);
+        if (skipsUnprotectedApplicationData(outerType)) {
+            chargeSkippedEarlyData(completeBody.length);
+            return null;
+        }
+        if (protection.handling(outerType) == RecordProtection.OuterTypeHandling.PASS_THROUGH_UNPROTECTED) {
+            return new ReceivedRecord(outerType, RecordEpoch.PLAINTEXT, completeBody);
+        }
+        OpenedRecord opened;
+        if (skipping == EarlyDataSkipping.UNDECRYPTABLE_RECORDS) {
+            try {
+                opened = protection.open(header, completeBody);
+            } catch (TlsException e) {
+                if (e.reason() != Reason.BAD_RECORD_MAC) {
+                    throw e;
+                }
+                chargeSkippedEarlyData(completeBody.length);
+                return null;
+            }
+            skipping = EarlyDataSkipping.NONE;
+        } else {
+            opened = protection.open(header, completeBody);
+        }
+        checkOpened(opened);
+        return new ReceivedRecord(opened.type(), protection.epoch(), opened.content());
+    }
+
+    private void checkOpened(OpenedRecord opened) {
+        int limit = protection.subjectToRecordSizeLimit()
+                ? Math.min(protection.maxPlaintextLength(), recordSizeLimit)
+                : protection.maxPlaintextLength();
+        if (opened.plaintextLength() > limit) {
+            throw TlsException.fatal(Reason.RECORD_OVERFLOW,
+                    "record plaintext of " + opened.plaintextLength() + " bytes exceeds " + limit);
+        }
+        if (protection.innerOverhead() > 0) {
+            if (opened.type().equals(ContentType.CHANGE_CIPHER_SPEC)) {
+                throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "protected change_cipher_spec record");
+            }
+            if (!isKnown(opened.type())) {
+                throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "inner content type " + opened.type());
+            }
+        }
+    }
+
+    private boolean skipsUnprotectedApplicationData(ContentType outerType) {
+        return skipping == EarlyDataSkipping.APPLICATION_DATA_RECORDS && outerType.equals(ContentType.APPLICATION_DATA);
+    }
+
+    private void chargeSkippedEarlyData(int recordBodyLength) {
+        earlyDataBudget -= Math.max(0, recordBodyLength - EARLY_DATA_RECORD_OVERHEAD);
+        if (earlyDataBudget < 0) {
+            throw TlsException.fatal(Reason.TOO_MUCH_EARLY_DATA, "skipped early data exceeds max_early_data_size");
+        }
+    }
+
+    private static boolean isKnown(ContentType type) {
+        return type.equals(ContentType.CHANGE_CIPHER_SPEC)
+                || type.equals(ContentType.ALERT)
+                || type.equals(ContentType.HANDSHAKE)
+                || type.equals(ContentType.APPLICATION_DATA);
+    }
+}

@@ -1,0 +1,170 @@
+package io.tlsmachine.impl.record;
+
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.crypto.Aead;
+import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+
+/**
+ * TLS 1.2 AEAD record protection (RFC 5246 §6.2.3.3) with AES-GCM (RFC 5288 §3) or
+ * ChaCha20-Poly1305 (RFC 7905 §2).
+ *
+ * <pre>
+ * struct {
+ *     opaque nonce_explicit[SecurityParameters.record_iv_length];
+ *     aead-ciphered struct { opaque content[TLSCompressed.length]; };
+ * } GenericAEADCipher;
+ *
+ * additional_data = seq_num || TLSCompressed.type || TLSCompressed.version || TLSCompressed.length
+ *
+ * AES-GCM (RFC 5288 §3):   nonce = salt[4] (the write IV) || nonce_explicit[8]; we send seq_num
+ *                          as nonce_explicit, and use whatever explicit part the peer sends.
+ * ChaCha20 (RFC 7905 §2):  nonce = write_iv[12] XOR (seq_num left-padded with zeros); no
+ *                          nonce_explicit on the wire (record_iv_length = 0).
+ * </pre>
+ *
+ * <p>TLSCompressed is TLSPlaintext here: compression is always null.
+ */
+public final class Tls12AeadProtection implements RecordProtection {
+    /** RFC 5288 §3: the implicit part of the GCM nonce. */
+    static final int GCM_SALT_LENGTH = 4;
+    /** RFC 5288 §3: record_iv_length for AES-GCM. */
+    static final int GCM_EXPLICIT_NONCE_LENGTH = 8;
+
+    private final RecordEpoch epoch;
+    private final Aead aead;
+    private final byte[] fixedIv;
+    private final int explicitNonceLength;
+    private final SequenceNumber sequence;
+
+    /**
+     * Protects with {@code aead} (keyed with the write key) and {@code fixedIv}: the 4-byte salt
+     * for AES-GCM, the 12-byte IV for ChaCha20-Poly1305.
+     */
+    public Tls12AeadProtection(RecordEpoch epoch, Aead aead, byte[] fixedIv) {
+        this(epoch, aead, fixedIv, SequenceNumber.forAead(aead.algorithm()));
+    }
+
+    Tls12AeadProtection(RecordEpoch epoch, Aead aead, byte[] fixedIv, SequenceNumber sequence) {
+        if (epoch == RecordEpoch.PLAINTEXT) {
+            throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
+        }
+        boolean chacha = aead.algorithm() == AeadAlgorithm.CHACHA20_POLY1305;
+        int expectedIvLength = chacha ? aead.algorithm().nonceLength() : GCM_SALT_LENGTH;
+        if (fixedIv.length != expectedIvLength) {
+            throw new IllegalArgumentException(aead.algorithm() + " in TLS 1.2 needs a " + expectedIvLength + "-byte IV");
+        }
+        this.epoch = epoch;
+        this.aead = aead;
+        this.fixedIv = fixedIv.clone();
+        this.explicitNonceLength = chacha ? 0 : GCM_EXPLICIT_NONCE_LENGTH;
+        this.sequence = sequence;
+    }
+
+    /** RFC 5288 §3: salt || nonce_explicit. */
+    public static byte[] gcmNonce(byte[] salt, byte[] explicitNonce, int explicitOffset) {
+        byte[] nonce = new byte[GCM_SALT_LENGTH + GCM_EXPLICIT_NONCE_LENGTH];
+        System.arraycopy(salt, 0, nonce, 0, GCM_SALT_LENGTH);
+        System.arraycopy(explicitNonce, explicitOffset, nonce, GCM_SALT_LENGTH, GCM_EXPLICIT_NONCE_LENGTH);
+        return nonce;
+    }
+
+    /** RFC 5246 §6.2.3.3: seq_num || type || version || length, 13 bytes. */
+    public static byte[] additionalData(long sequenceNumber, ContentType type, ProtocolVersion version, int length) {
+        byte[] additionalData = new byte[13];
+        AeadKey.writeUint64(additionalData, 0, sequenceNumber);
+        RecordHeader.write(additionalData, 8, type, version, length);
+        return additionalData;
+    }
+
+    @Override
+    public RecordEpoch epoch() {
+        return epoch;
+    }
+
+    /** RFC 5246 §6.1: once a cipher is active, every record of every type is protected. */
+    @Override
+    public OuterTypeHandling handling(ContentType outerType) {
+        return OuterTypeHandling.DEPROTECT;
+    }
+
+    @Override
+    public int maxBodyLength() {
+        return RecordLimits.TLS12_MAX_CIPHERTEXT_LENGTH;
+    }
+
+    @Override
+    public int maxPlaintextLength() {
+        return RecordLimits.MAX_PLAINTEXT_LENGTH;
+    }
+
+    @Override
+    public int innerOverhead() {
+        return 0;
+    }
+
+    @Override
+    public boolean subjectToRecordSizeLimit() {
+        return true;
+    }
+
+    @Override
+    public byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+        if (paddingLength != 0) {
+            throw new IllegalArgumentException("TLS 1.2 records carry no TLS 1.3 padding");
+        }
+        if (length > RecordLimits.MAX_PLAINTEXT_LENGTH) {
+            throw new IllegalArgumentException("TLSPlaintext of " + length + " bytes exceeds 2^14");
+        }
+        long sequenceNumber = sequence.current();
+        int bodyLength = explicitNonceLength + length + aead.algorithm().tagLength();
+        byte[] record = new byte[RecordLimits.HEADER_LENGTH + bodyLength];
+        RecordHeader.write(record, 0, type, version, bodyLength);
+        byte[] nonce;
+        if (explicitNonceLength == 0) {
+            nonce = AeadKey.xorNonce(fixedIv, sequenceNumber);
+        } else {
+            AeadKey.writeUint64(record, RecordLimits.HEADER_LENGTH, sequenceNumber);
+            nonce = gcmNonce(fixedIv, record, RecordLimits.HEADER_LENGTH);
+        }
+        byte[] additionalData = additionalData(sequenceNumber, type, version, length);
+        aead.seal(nonce, additionalData, content, offset, length, record, RecordLimits.HEADER_LENGTH + explicitNonceLength);
+        sequence.advance();
+        return record;
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] body) {
+        int contentLength = body.length - explicitNonceLength - aead.algorithm().tagLength();
+        if (contentLength < 0) {
+            throw TlsException.fatal(Reason.BAD_RECORD_MAC, "GenericAEADCipher shorter than nonce_explicit and tag");
+        }
+        long sequenceNumber = sequence.current();
+        byte[] nonce = explicitNonceLength == 0
+                ? AeadKey.xorNonce(fixedIv, sequenceNumber)
+                : gcmNonce(fixedIv, body, 0);
+        ContentType type = RecordHeader.type(header);
+        byte[] additionalData = additionalData(sequenceNumber, type, RecordHeader.version(header), contentLength);
+        byte[] content = new byte[contentLength];
+        aead.open(nonce, additionalData, body, explicitNonceLength, body.length - explicitNonceLength, content, 0);
+        sequence.advance();
+        return new OpenedRecord(type, content, contentLength);
+    }
+
+    @Override
+    public boolean shouldRekey() {
+        return sequence.shouldRekey();
+    }
+
+    @Override
+    public void destroy() {
+        AeadKey.destroy(aead, fixedIv);
+    }
+
+    @Override
+    public String toString() {
+        return "Tls12AeadProtection[" + epoch + ", " + aead.algorithm() + "]";
+    }
+}

@@ -1,0 +1,160 @@
+package io.tlsmachine.impl.record;
+
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.crypto.Aead;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import java.util.Arrays;
+
+/**
+ * TLS 1.3 record protection with one traffic key and IV (RFC 8446 §5.2 - §5.4).
+ *
+ * <pre>
+ * struct {
+ *     opaque content[TLSPlaintext.length];
+ *     ContentType type;
+ *     uint8 zeros[length_of_padding];
+ * } TLSInnerPlaintext;
+ *
+ * struct {
+ *     ContentType opaque_type = application_data;      /* 23 *&#47;
+ *     ProtocolVersion legacy_record_version = 0x0303;  /* TLS v1.2 *&#47;
+ *     uint16 length;
+ *     opaque encrypted_record[TLSCiphertext.length];
+ * } TLSCiphertext;
+ *
+ * nonce           = write_iv XOR (sequence number, left-padded to iv_length)   (§5.3)
+ * additional_data = opaque_type || legacy_record_version || length             (§5.2)
+ * </pre>
+ */
+public final class Tls13AeadProtection implements RecordProtection {
+    private final RecordEpoch epoch;
+    private final Aead aead;
+    private final byte[] iv;
+    private final SequenceNumber sequence;
+
+    /** Protects with {@code aead} (keyed with the traffic key) and {@code iv}; sequence numbers start at zero. */
+    public Tls13AeadProtection(RecordEpoch epoch, Aead aead, byte[] iv) {
+        this(epoch, aead, iv, SequenceNumber.forAead(aead.algorithm()));
+    }
+
+    Tls13AeadProtection(RecordEpoch epoch, Aead aead, byte[] iv, SequenceNumber sequence) {
+        if (epoch == RecordEpoch.PLAINTEXT) {
+            throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
+        }
+        if (iv.length != aead.algorithm().nonceLength()) {
+            throw new IllegalArgumentException(aead.algorithm() + " needs a " + aead.algorithm().nonceLength() + "-byte IV");
+        }
+        this.epoch = epoch;
+        this.aead = aead;
+        this.iv = iv.clone();
+        this.sequence = sequence;
+    }
+
+    /** RFC 8446 §5.3: the per-record nonce for {@code sequenceNumber}. */
+    public static byte[] nonce(byte[] iv, long sequenceNumber) {
+        return AeadKey.xorNonce(iv, sequenceNumber);
+    }
+
+    @Override
+    public RecordEpoch epoch() {
+        return epoch;
+    }
+
+    /**
+     * RFC 8446 §5: protected records have outer type application_data. An unprotected
+     * change_cipher_spec "may appear at a point at the handshake where the implementation is
+     * expecting protected records, and so it is necessary to detect this condition prior to
+     * attempting to deprotect the record": it passes through, and so does an unprotected alert,
+     * which a peer sends when it fails before it has our keys; the model accepts either by its
+     * epoch or rejects it. An unprotected handshake record after keys are engaged is never valid.
+     */
+    @Override
+    public OuterTypeHandling handling(ContentType outerType) {
+        if (outerType.equals(ContentType.APPLICATION_DATA)) {
+            return OuterTypeHandling.DEPROTECT;
+        }
+        if (outerType.equals(ContentType.CHANGE_CIPHER_SPEC) || outerType.equals(ContentType.ALERT)) {
+            return OuterTypeHandling.PASS_THROUGH_UNPROTECTED;
+        }
+        return OuterTypeHandling.REJECT;
+    }
+
+    @Override
+    public int maxBodyLength() {
+        return RecordLimits.TLS13_MAX_CIPHERTEXT_LENGTH;
+    }
+
+    @Override
+    public int maxPlaintextLength() {
+        return RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH;
+    }
+
+    @Override
+    public int innerOverhead() {
+        return 1;
+    }
+
+    @Override
+    public boolean subjectToRecordSizeLimit() {
+        return true;
+    }
+
+    /** Seals one TLSCiphertext; its legacy_record_version is always 0x0303 (RFC 8446 §5.2), whatever {@code version} says. */
+    @Override
+    public byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+        int innerLength = length + 1 + paddingLength;
+        if (innerLength > RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH || paddingLength < 0) {
+            throw new IllegalArgumentException("TLSInnerPlaintext of " + innerLength + " bytes exceeds 2^14 + 1");
+        }
+        long sequenceNumber = sequence.current();
+        byte[] inner = new byte[innerLength];
+        System.arraycopy(content, offset, inner, 0, length);
+        inner[length] = (byte) type.code();
+        int bodyLength = innerLength + aead.algorithm().tagLength();
+        byte[] record = new byte[RecordLimits.HEADER_LENGTH + bodyLength];
+        RecordHeader.write(record, 0, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bodyLength);
+        byte[] additionalData = Arrays.copyOf(record, RecordLimits.HEADER_LENGTH);
+        aead.seal(nonce(iv, sequenceNumber), additionalData, inner, 0, innerLength, record, RecordLimits.HEADER_LENGTH);
+        sequence.advance();
+        return record;
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] body) {
+        int innerLength = body.length - aead.algorithm().tagLength();
+        if (innerLength < 0) {
+            throw TlsException.fatal(Reason.BAD_RECORD_MAC, "TLSCiphertext shorter than the AEAD tag");
+        }
+        long sequenceNumber = sequence.current();
+        byte[] inner = new byte[innerLength];
+        aead.open(nonce(iv, sequenceNumber), header, body, 0, body.length, inner, 0);
+        sequence.advance();
+        // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
+        int typeIndex = innerLength - 1;
+        while (typeIndex >= 0 && inner[typeIndex] == 0) {
+            typeIndex--;
+        }
+        if (typeIndex < 0) {
+            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "TLSInnerPlaintext has no non-zero content type");
+        }
+        ContentType type = new ContentType(inner[typeIndex] & 0xFF);
+        return new OpenedRecord(type, Arrays.copyOf(inner, typeIndex), innerLength);
+    }
+
+    @Override
+    public boolean shouldRekey() {
+        return sequence.shouldRekey();
+    }
+
+    @Override
+    public void destroy() {
+        AeadKey.destroy(aead, iv);
+    }
+
+    @Override
+    public String toString() {
+        return "Tls13AeadProtection[" + epoch + ", " + aead.algorithm() + "]";
+    }
+}
