@@ -47,12 +47,12 @@ public final class HandshakeAssembler {
 
     private final int maxMessageLength;
     private final int maxCertificateMessageLength;
-    private final byte[] header = new byte[HandshakeMessage.HEADER_LENGTH];
+    private final byte[] header = new byte[ReceivedHandshakeMessage.HEADER_LENGTH];
     private int headerFilled;
     private byte[] message;
     private int messageFilled;
     private RecordEpoch pendingEpoch;
-    private final ArrayDeque<HandshakeMessage> complete = new ArrayDeque<>();
+    private final ArrayDeque<ReceivedHandshakeMessage> complete = new ArrayDeque<>();
 
     /** An assembler with the default size limits. */
     public HandshakeAssembler() {
@@ -61,7 +61,7 @@ public final class HandshakeAssembler {
 
     /** An assembler whose messages (header included) are at most these many bytes. */
     public HandshakeAssembler(int maxMessageLength, int maxCertificateMessageLength) {
-        if (maxMessageLength < HandshakeMessage.HEADER_LENGTH || maxCertificateMessageLength < HandshakeMessage.HEADER_LENGTH) {
+        if (maxMessageLength < ReceivedHandshakeMessage.HEADER_LENGTH || maxCertificateMessageLength < ReceivedHandshakeMessage.HEADER_LENGTH) {
             throw new IllegalArgumentException("maximum message length below the 4-byte header");
         }
         this.maxMessageLength = maxMessageLength;
@@ -106,7 +106,7 @@ public final class HandshakeAssembler {
     }
 
     /** Returns the next complete message, or {@code null} when there is none. */
-    public HandshakeMessage poll() {
+    public ReceivedHandshakeMessage poll() {
         return complete.poll();
     }
 
@@ -132,12 +132,12 @@ public final class HandshakeAssembler {
 
     /** Consumes bytes of {@code fragment} from {@code position} towards the current message; returns the new position. */
     private int consume(byte[] fragment, int position) {
-        if (headerFilled < HandshakeMessage.HEADER_LENGTH) {
-            int count = Math.min(HandshakeMessage.HEADER_LENGTH - headerFilled, fragment.length - position);
+        if (headerFilled < ReceivedHandshakeMessage.HEADER_LENGTH) {
+            int count = Math.min(ReceivedHandshakeMessage.HEADER_LENGTH - headerFilled, fragment.length - position);
             System.arraycopy(fragment, position, header, headerFilled, count);
             headerFilled += count;
             position += count;
-            if (headerFilled < HandshakeMessage.HEADER_LENGTH) {
+            if (headerFilled < ReceivedHandshakeMessage.HEADER_LENGTH) {
                 return position;
             }
             startMessage();
@@ -147,7 +147,7 @@ public final class HandshakeAssembler {
         messageFilled += count;
         position += count;
         if (messageFilled == message.length) {
-            complete.add(new HandshakeMessage(new HandshakeType(message[0] & 0xFF), message, pendingEpoch));
+            complete.add(new ReceivedHandshakeMessage(new HandshakeType(message[0] & 0xFF), message, pendingEpoch));
             message = null;
             headerFilled = 0;
         }
@@ -160,13 +160,13 @@ public final class HandshakeAssembler {
         int limit = type == HandshakeType.CERTIFICATE.code() || type == COMPRESSED_CERTIFICATE
                 ? maxCertificateMessageLength
                 : maxMessageLength;
-        long length = (long) HandshakeMessage.HEADER_LENGTH + bodyLength;
+        long length = (long) ReceivedHandshakeMessage.HEADER_LENGTH + bodyLength;
         if (length > limit) {
             throw TlsException.fatal(Reason.HANDSHAKE_MESSAGE_TOO_LARGE,
                     new HandshakeType(type) + " message of " + length + " bytes exceeds " + limit);
         }
         message = new byte[(int) length];
-        System.arraycopy(header, 0, message, 0, HandshakeMessage.HEADER_LENGTH);
-        messageFilled = HandshakeMessage.HEADER_LENGTH;
+        System.arraycopy(header, 0, message, 0, ReceivedHandshakeMessage.HEADER_LENGTH);
+        messageFilled = ReceivedHandshakeMessage.HEADER_LENGTH;
     }
 }

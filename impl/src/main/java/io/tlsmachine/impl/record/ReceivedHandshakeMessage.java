@@ -17,11 +17,11 @@ import java.util.Objects;
  * } Handshake;
  * </pre>
  */
-public record HandshakeMessage(HandshakeType type, byte[] encoded, RecordEpoch epoch) {
+public record ReceivedHandshakeMessage(HandshakeType type, byte[] encoded, RecordEpoch epoch) {
     /** msg_type(1) || length(3). */
     public static final int HEADER_LENGTH = 4;
 
-    public HandshakeMessage {
+    public ReceivedHandshakeMessage {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(encoded, "encoded");
         Objects.requireNonNull(epoch, "epoch");
@@ -37,7 +37,7 @@ public record HandshakeMessage(HandshakeType type, byte[] encoded, RecordEpoch e
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof HandshakeMessage that
+        return other instanceof ReceivedHandshakeMessage that
                 && type.equals(that.type)
                 && epoch == that.epoch
                 && Arrays.equals(encoded, that.encoded);
@@ -50,6 +50,6 @@ public record HandshakeMessage(HandshakeType type, byte[] encoded, RecordEpoch e
 
     @Override
     public String toString() {
-        return "HandshakeMessage[" + type + ", " + epoch + ", " + encoded.length + " bytes]";
+        return "ReceivedHandshakeMessage[" + type + ", " + epoch + ", " + encoded.length + " bytes]";
     }
 }
