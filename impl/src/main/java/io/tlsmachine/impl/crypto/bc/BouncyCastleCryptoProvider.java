@@ -41,32 +41,32 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
 
     @Override
     public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        throw new UnsupportedOperationException("key exchange: not implemented yet");
+        return BcKeyExchanges.generate(group, random);
     }
 
     @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        throw new UnsupportedOperationException("key exchange: not implemented yet");
+        return BcKeyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override
     public byte[] sign(SignatureAlgorithm algorithm, PrivateKey key, byte[] data, SecureRandom random) {
-        throw new UnsupportedOperationException("signatures: not implemented yet");
+        return BcSignatures.sign(algorithm, key, data, random);
     }
 
     @Override
     public boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature) {
-        throw new UnsupportedOperationException("signatures: not implemented yet");
+        return BcSignatures.verify(algorithm, key, data, signature);
     }
 
     @Override
     public byte[] rsaEncrypt(PublicKey key, byte[] premaster, SecureRandom random) {
-        throw new UnsupportedOperationException("RSA key transport: not implemented yet");
+        return BcRsaKeyTransport.encrypt(key, premaster, random);
     }
 
     @Override
     public Secret rsaDecryptPremaster(PrivateKey key, byte[] encrypted, byte[] fallback, int expectedVersion) {
-        throw new UnsupportedOperationException("RSA key transport: not implemented yet");
+        return BcRsaKeyTransport.decryptPremaster(key, encrypted, fallback, expectedVersion);
     }
 
     @Override

@@ -41,32 +41,32 @@ public final class JdkCryptoProvider implements CryptoProvider {
 
     @Override
     public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        throw new UnsupportedOperationException("key exchange: not implemented yet");
+        return JdkKeyExchanges.generate(group, random);
     }
 
     @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        throw new UnsupportedOperationException("key exchange: not implemented yet");
+        return JdkKeyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override
     public byte[] sign(SignatureAlgorithm algorithm, PrivateKey key, byte[] data, SecureRandom random) {
-        throw new UnsupportedOperationException("signatures: not implemented yet");
+        return JdkSignatures.sign(algorithm, key, data, random);
     }
 
     @Override
     public boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature) {
-        throw new UnsupportedOperationException("signatures: not implemented yet");
+        return JdkSignatures.verify(algorithm, key, data, signature);
     }
 
     @Override
     public byte[] rsaEncrypt(PublicKey key, byte[] premaster, SecureRandom random) {
-        throw new UnsupportedOperationException("RSA key transport: not implemented yet");
+        return JdkRsaKeyTransport.encrypt(key, premaster, random);
     }
 
     @Override
     public Secret rsaDecryptPremaster(PrivateKey key, byte[] encrypted, byte[] fallback, int expectedVersion) {
-        throw new UnsupportedOperationException("RSA key transport: not implemented yet");
+        return JdkRsaKeyTransport.decryptPremaster(key, encrypted, fallback, expectedVersion);
     }
 
     @Override

@@ -1,0 +1,95 @@
+package io.tlsmachine.impl.crypto.bc;
+
+import io.tlsmachine.impl.crypto.EcCurves;
+import io.tlsmachine.impl.crypto.FixedLength;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.math.ec.ECPoint;
+
+/** ECDHE over secp256r1 or secp384r1 (RFC 8446 §4.2.8.2, §7.4.2) with Bouncy Castle's custom curves. */
+final class BcEcdhKeyExchange implements KeyExchange {
+    private final KeyExchangeGroup group;
+    private final ECDomainParameters domain;
+    private ECPrivateKeyParameters privateKey;
+    private final byte[] publicShare;
+
+    private BcEcdhKeyExchange(KeyExchangeGroup group, ECPrivateKeyParameters privateKey, ECPoint publicPoint) {
+        this.group = group;
+        this.domain = privateKey.getParameters();
+        this.privateKey = privateKey;
+        this.publicShare = publicPoint.getEncoded(false);
+    }
+
+    static BcEcdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
+        ECKeyPairGenerator generator = new ECKeyPairGenerator();
+        generator.init(new ECKeyGenerationParameters(BcCurves.domain(EcCurves.curveName(group)), random));
+        AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+        return new BcEcdhKeyExchange(group, (ECPrivateKeyParameters) pair.getPrivate(),
+                ((ECPublicKeyParameters) pair.getPublic()).getQ());
+    }
+
+    static BcEcdhKeyExchange fromPrivate(KeyExchangeGroup group, byte[] scalar) {
+        ECDomainParameters domain = BcCurves.domain(EcCurves.curveName(group));
+        BigInteger d = new BigInteger(1, scalar);
+        return new BcEcdhKeyExchange(group, new ECPrivateKeyParameters(d, domain), domain.getG().multiply(d).normalize());
+    }
+
+    @Override
+    public KeyExchangeGroup group() {
+        return group;
+    }
+
+    @Override
+    public byte[] publicShare() {
+        return publicShare.clone();
+    }
+
+    /**
+     * RFC 8446 §4.2.8.2: uncompressed form and length checked here; Bouncy Castle's point decoding
+     * and {@link ECPublicKeyParameters} check that the point is on the curve and not the identity.
+     * RFC 8446 §7.4.2: the shared secret is the x-coordinate, fixed length.
+     */
+    @Override
+    public Secret agree(byte[] peerShare) {
+        if (privateKey == null) {
+            throw new IllegalStateException("key exchange used after destroy()");
+        }
+        EcCurves.requireUncompressedForm(group, peerShare);
+        try {
+            ECPublicKeyParameters peer = new ECPublicKeyParameters(domain.getCurve().decodePoint(peerShare), domain);
+            ECDHBasicAgreement agreement = new ECDHBasicAgreement();
+            agreement.init(privateKey);
+            BigInteger x = agreement.calculateAgreement(peer);
+            return Secret.adopt(FixedLength.bigEndian(x, EcCurves.fieldLength(group)));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " share is not a valid point");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        privateKey = null; // BigInteger scalars cannot be wiped; drop the reference
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return privateKey == null;
+    }
+
+    @Override
+    public String toString() {
+        return "BcEcdhKeyExchange[" + group + "]";
+    }
+}

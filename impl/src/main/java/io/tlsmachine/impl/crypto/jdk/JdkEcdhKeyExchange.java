@@ -1,0 +1,103 @@
+package io.tlsmachine.impl.crypto.jdk;
+
+import io.tlsmachine.impl.crypto.EcCurves;
+import io.tlsmachine.impl.crypto.FixedLength;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import javax.crypto.KeyAgreement;
+
+/** ECDHE over secp256r1 or secp384r1 (RFC 8446 §4.2.8.2, §7.4.2) with the JDK's SunEC. */
+final class JdkEcdhKeyExchange implements KeyExchange {
+    private final KeyExchangeGroup group;
+    private PrivateKey privateKey;
+    private final byte[] publicShare;
+
+    private JdkEcdhKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, byte[] publicShare) {
+        this.group = group;
+        this.privateKey = privateKey;
+        this.publicShare = publicShare;
+    }
+
+    static JdkEcdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec(EcCurves.curveName(group)), random);
+            KeyPair pair = generator.generateKeyPair();
+            ECPoint w = ((ECPublicKey) pair.getPublic()).getW();
+            return new JdkEcdhKeyExchange(group, pair.getPrivate(), EcCurves.encodeUncompressed(group, w));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK cannot generate " + group, e);
+        }
+    }
+
+    static JdkEcdhKeyExchange fromPrivate(KeyExchangeGroup group, byte[] scalar) {
+        BigInteger s = new BigInteger(1, scalar);
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance("EC")
+                    .generatePrivate(new ECPrivateKeySpec(s, EcCurves.parameters(group)));
+            ECPoint w = EcCurves.multiplyGenerator(group, s);
+            return new JdkEcdhKeyExchange(group, privateKey, EcCurves.encodeUncompressed(group, w));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK refused a " + group + " private key", e);
+        }
+    }
+
+    @Override
+    public KeyExchangeGroup group() {
+        return group;
+    }
+
+    @Override
+    public byte[] publicShare() {
+        return publicShare.clone();
+    }
+
+    /** RFC 8446 §7.4.2: the shared secret is the x-coordinate of the ECDH result, fixed length. */
+    @Override
+    public Secret agree(byte[] peerShare) {
+        if (privateKey == null) {
+            throw new IllegalStateException("key exchange used after destroy()");
+        }
+        ECPoint peerPoint = EcCurves.decodeAndValidate(group, peerShare);
+        try {
+            var peer = KeyFactory.getInstance("EC")
+                    .generatePublic(new ECPublicKeySpec(peerPoint, EcCurves.parameters(group)));
+            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+            agreement.init(privateKey);
+            agreement.doPhase(peer, true);
+            return Secret.adopt(FixedLength.leftPad(agreement.generateSecret(), EcCurves.fieldLength(group)));
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        privateKey = null; // SunEC keys cannot be wiped; drop the reference
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return privateKey == null;
+    }
+
+    @Override
+    public String toString() {
+        return "JdkEcdhKeyExchange[" + group + "]";
+    }
+}

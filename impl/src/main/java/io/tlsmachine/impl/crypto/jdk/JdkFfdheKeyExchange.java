@@ -1,0 +1,102 @@
+package io.tlsmachine.impl.crypto.jdk;
+
+import io.tlsmachine.impl.crypto.FfdheGroups;
+import io.tlsmachine.impl.crypto.FixedLength;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import javax.crypto.KeyAgreement;
+import javax.crypto.interfaces.DHPublicKey;
+import javax.crypto.spec.DHParameterSpec;
+import javax.crypto.spec.DHPrivateKeySpec;
+import javax.crypto.spec.DHPublicKeySpec;
+
+/** Finite-field DHE over the RFC 7919 groups with the JDK's {@code DH} key agreement. */
+final class JdkFfdheKeyExchange implements KeyExchange {
+    private final KeyExchangeGroup group;
+    private PrivateKey privateKey;
+    private final byte[] publicShare;
+
+    private JdkFfdheKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, BigInteger y) {
+        this.group = group;
+        this.privateKey = privateKey;
+        this.publicShare = FixedLength.bigEndian(y, FfdheGroups.byteLength(group));
+    }
+
+    static JdkFfdheKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("DH");
+            generator.initialize(new DHParameterSpec(FfdheGroups.prime(group), FfdheGroups.GENERATOR,
+                    FfdheGroups.exponentBits(group)), random);
+            KeyPair pair = generator.generateKeyPair();
+            return new JdkFfdheKeyExchange(group, pair.getPrivate(), ((DHPublicKey) pair.getPublic()).getY());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK cannot generate " + group, e);
+        }
+    }
+
+    static JdkFfdheKeyExchange fromPrivate(KeyExchangeGroup group, byte[] exponent) {
+        BigInteger p = FfdheGroups.prime(group);
+        BigInteger x = new BigInteger(1, exponent);
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance("DH")
+                    .generatePrivate(new DHPrivateKeySpec(x, p, FfdheGroups.GENERATOR));
+            return new JdkFfdheKeyExchange(group, privateKey, FfdheGroups.GENERATOR.modPow(x, p));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK refused a " + group + " private key", e);
+        }
+    }
+
+    @Override
+    public KeyExchangeGroup group() {
+        return group;
+    }
+
+    @Override
+    public byte[] publicShare() {
+        return publicShare.clone();
+    }
+
+    /** RFC 8446 §7.4.1: Z left-padded with zeros to the size of p. */
+    @Override
+    public Secret agree(byte[] peerShare) {
+        if (privateKey == null) {
+            throw new IllegalStateException("key exchange used after destroy()");
+        }
+        BigInteger y = FfdheGroups.validatePeerValue(group, peerShare);
+        try {
+            var peer = KeyFactory.getInstance("DH")
+                    .generatePublic(new DHPublicKeySpec(y, FfdheGroups.prime(group), FfdheGroups.GENERATOR));
+            KeyAgreement agreement = KeyAgreement.getInstance("DH");
+            agreement.init(privateKey);
+            agreement.doPhase(peer, true);
+            return Secret.adopt(FixedLength.leftPad(agreement.generateSecret(), FfdheGroups.byteLength(group)));
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        privateKey = null; // SunJCE DH keys cannot be wiped; drop the reference
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return privateKey == null;
+    }
+
+    @Override
+    public String toString() {
+        return "JdkFfdheKeyExchange[" + group + "]";
+    }
+}

@@ -1,0 +1,128 @@
+package io.tlsmachine.impl.crypto.jdk;
+
+import io.tlsmachine.impl.crypto.FixedLength;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.XdhShares;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.XECPublicKey;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.XECPrivateKeySpec;
+import java.security.spec.XECPublicKeySpec;
+import javax.crypto.KeyAgreement;
+
+/** X25519 or X448 (RFC 7748) with the JDK's {@code XDH} key agreement. */
+final class JdkXdhKeyExchange implements KeyExchange {
+    private final KeyExchangeGroup group;
+    private final NamedParameterSpec curve;
+    private PrivateKey privateKey;
+    private final byte[] publicShare;
+
+    private JdkXdhKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, byte[] publicShare) {
+        this.group = group;
+        this.curve = curveOf(group);
+        this.privateKey = privateKey;
+        this.publicShare = publicShare;
+    }
+
+    static JdkXdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("XDH");
+            generator.initialize(curveOf(group), random);
+            var pair = generator.generateKeyPair();
+            BigInteger u = ((XECPublicKey) pair.getPublic()).getU();
+            return new JdkXdhKeyExchange(group, pair.getPrivate(),
+                    FixedLength.littleEndian(u, XdhShares.length(group)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK cannot generate " + group, e);
+        }
+    }
+
+    /** RFC 7748 §6: the public share is the scalar times the base point (u = 9, or 5 for X448). */
+    static JdkXdhKeyExchange fromPrivate(KeyExchangeGroup group, byte[] scalar) {
+        if (scalar.length != XdhShares.length(group)) {
+            throw new IllegalArgumentException(group + " private key must be " + XdhShares.length(group) + " bytes");
+        }
+        try {
+            PrivateKey privateKey = KeyFactory.getInstance("XDH")
+                    .generatePrivate(new XECPrivateKeySpec(curveOf(group), scalar.clone()));
+            byte[] basePoint = new byte[XdhShares.length(group)];
+            basePoint[0] = (byte) (group == KeyExchangeGroup.X25519 ? 9 : 5);
+            byte[] publicShare = agree(group, privateKey, basePoint);
+            return new JdkXdhKeyExchange(group, privateKey, publicShare);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK refused a " + group + " private key", e);
+        }
+    }
+
+    @Override
+    public KeyExchangeGroup group() {
+        return group;
+    }
+
+    @Override
+    public byte[] publicShare() {
+        return publicShare.clone();
+    }
+
+    @Override
+    public Secret agree(byte[] peerShare) {
+        if (privateKey == null) {
+            throw new IllegalStateException("key exchange used after destroy()");
+        }
+        XdhShares.requireLength(group, peerShare);
+        try {
+            byte[] secret = agree(group, privateKey, peerShare);
+            XdhShares.rejectAllZero(group, secret);
+            return Secret.adopt(secret);
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
+        }
+    }
+
+    private static byte[] agree(KeyExchangeGroup group, PrivateKey privateKey, byte[] peerShare)
+            throws GeneralSecurityException {
+        byte[] littleEndian = peerShare.clone();
+        if (group == KeyExchangeGroup.X25519) {
+            littleEndian[littleEndian.length - 1] &= 0x7F; // RFC 7748 §5: mask the unused top bit
+        }
+        PublicKey peer = KeyFactory.getInstance("XDH")
+                .generatePublic(new XECPublicKeySpec(curveOf(group), FixedLength.fromLittleEndian(littleEndian)));
+        KeyAgreement agreement = KeyAgreement.getInstance("XDH");
+        agreement.init(privateKey);
+        agreement.doPhase(peer, true);
+        return agreement.generateSecret();
+    }
+
+    private static NamedParameterSpec curveOf(KeyExchangeGroup group) {
+        return switch (group) {
+            case X25519 -> NamedParameterSpec.X25519;
+            case X448 -> NamedParameterSpec.X448;
+            default -> throw new IllegalArgumentException(group + " is not an XDH group");
+        };
+    }
+
+    @Override
+    public void destroy() {
+        privateKey = null; // the JDK's XEC keys cannot be wiped; drop the reference
+    }
+
+    @Override
+    public boolean isDestroyed() {
+        return privateKey == null;
+    }
+
+    @Override
+    public String toString() {
+        return "JdkXdhKeyExchange[" + group + "]";
+    }
+}
