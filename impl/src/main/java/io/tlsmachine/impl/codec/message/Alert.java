@@ -1,0 +1,38 @@
+package io.tlsmachine.impl.codec.message;
+
+import io.tlsmachine.impl.codec.ByteReader;
+import io.tlsmachine.impl.codec.ByteWriter;
+import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.impl.codec.types.AlertLevel;
+
+/**
+ * An alert record's content: level and description (not a handshake message).
+ *
+ * <pre>
+ * // RFC 8446 §6, RFC 5246 §7.2
+ * struct { AlertLevel level; AlertDescription description; } Alert;
+ * </pre>
+ *
+ * <p>Unknown levels and descriptions are kept as data; what they mean is the engine's decision
+ * (RFC 8446 §6: in TLS 1.3 the level is ignored except for close_notify and user_canceled).
+ */
+public record Alert(AlertLevel level, AlertDescription description) {
+    /** Returns a fatal alert with the given description. */
+    public static Alert fatal(AlertDescription description) {
+        return new Alert(AlertLevel.FATAL, description);
+    }
+
+    /** Returns the two-byte record content. */
+    public byte[] encode() {
+        return new ByteWriter(2).u8(level.code()).u8(description.code()).toByteArray();
+    }
+
+    /** Reads an alert record fragment of exactly two bytes. */
+    public static Alert decode(byte[] fragment) {
+        ByteReader in = ByteReader.of(fragment);
+        AlertLevel level = new AlertLevel(in.u8("Alert.level"));
+        AlertDescription description = new AlertDescription(in.u8("Alert.description"));
+        in.expectEmpty("Alert");
+        return new Alert(level, description);
+    }
+}
