@@ -25,6 +25,7 @@ final class JdkAead implements Aead {
     private final byte[] keyBytes;
     private final SecretKeySpec key;
     private final Cipher cipher;
+    private byte[] lastChaChaNonce;
     private boolean destroyed;
 
     JdkAead(AeadAlgorithm algorithm, byte[] key) {
@@ -79,9 +80,20 @@ final class JdkAead implements Aead {
         if (nonce.length != algorithm.nonceLength()) {
             throw new IllegalArgumentException(algorithm + " needs a " + algorithm.nonceLength() + "-byte nonce");
         }
-        AlgorithmParameterSpec parameters = algorithm == AeadAlgorithm.CHACHA20_POLY1305
-                ? new IvParameterSpec(nonce)
-                : new GCMParameterSpec(algorithm.tagLength() * 8, nonce);
+        AlgorithmParameterSpec parameters;
+        if (algorithm == AeadAlgorithm.CHACHA20_POLY1305) {
+            if (mode == Cipher.DECRYPT_MODE && Arrays.equals(nonce, lastChaChaNonce)) {
+                // JDK 17 refuses any re-init with the previous key and nonce, even to decrypt (a retry,
+                // or opening what we sealed); step through another nonce first.
+                byte[] other = nonce.clone();
+                other[0] ^= 1;
+                cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(other));
+            }
+            parameters = new IvParameterSpec(nonce);
+            lastChaChaNonce = nonce.clone();
+        } else {
+            parameters = new GCMParameterSpec(algorithm.tagLength() * 8, nonce);
+        }
         cipher.init(mode, key, parameters);
         cipher.updateAAD(aad);
     }
