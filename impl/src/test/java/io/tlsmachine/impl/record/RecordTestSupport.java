@@ -1,14 +1,21 @@
 package io.tlsmachine.impl.record;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Keys, hex and feeding helpers shared by the record layer tests. */
 final class RecordTestSupport {
@@ -57,6 +64,30 @@ final class RecordTestSupport {
         int ivLength = algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? 12 : 4;
         byte[] iv = bytes(ivLength, seed + 7);
         return () -> new Tls12AeadProtection(epoch, aead(algorithm, seed), iv);
+    }
+
+    /** Asserts that {@code call} fails with a TlsException of {@code reason}. */
+    static void assertFails(Reason reason, ThrowingCallable call) {
+        assertThatThrownBy(call)
+                .isInstanceOf(TlsException.class)
+                .extracting(e -> ((TlsException) e).reason())
+                .isEqualTo(reason);
+    }
+
+    /** A plaintext record with the given header fields. */
+    static byte[] plaintextRecord(ContentType type, byte[] content) {
+        return PlaintextProtection.INSTANCE.seal(type, ProtocolVersion.TLS12, content, 0, content.length, 0);
+    }
+
+    /**
+     * A TLS 1.3 record whose TLSInnerPlaintext is exactly {@code innerPlaintext} (even when no
+     * well-behaved sender would produce it), sealed with the key and IV of {@link #tls13} for {@code seed}.
+     */
+    static byte[] rawTls13Record(AeadAlgorithm algorithm, int seed, long sequenceNumber, byte[] innerPlaintext) {
+        int bodyLength = innerPlaintext.length + algorithm.tagLength();
+        byte[] header = {0x17, 0x03, 0x03, (byte) (bodyLength >>> 8), (byte) bodyLength};
+        byte[] nonce = Tls13AeadProtection.nonce(bytes(algorithm.nonceLength(), seed + 7), sequenceNumber);
+        return concat(header, aead(algorithm, seed).seal(nonce, header, innerPlaintext));
     }
 
     /** Feeds {@code stream} to {@code reader} in one piece and returns every record. */
