@@ -74,7 +74,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     /** RFC 5246 §6.2.3.3: seq_num || type || version || length, 13 bytes. */
     public static byte[] additionalData(long sequenceNumber, ContentType type, ProtocolVersion version, int length) {
         byte[] additionalData = new byte[13];
-        AeadKey.writeUint64(additionalData, 0, sequenceNumber);
+        AeadSupport.writeUint64(additionalData, 0, sequenceNumber);
         RecordHeader.write(additionalData, 8, type, version, length);
         return additionalData;
     }
@@ -124,9 +124,9 @@ public final class Tls12AeadProtection implements RecordProtection {
         RecordHeader.write(record, 0, type, version, bodyLength);
         byte[] nonce;
         if (explicitNonceLength == 0) {
-            nonce = AeadKey.xorNonce(fixedIv, sequenceNumber);
+            nonce = AeadSupport.xorNonce(fixedIv, sequenceNumber);
         } else {
-            AeadKey.writeUint64(record, RecordLimits.HEADER_LENGTH, sequenceNumber);
+            AeadSupport.writeUint64(record, RecordLimits.HEADER_LENGTH, sequenceNumber);
             nonce = gcmNonce(fixedIv, record, RecordLimits.HEADER_LENGTH);
         }
         byte[] additionalData = additionalData(sequenceNumber, type, version, length);
@@ -143,7 +143,7 @@ public final class Tls12AeadProtection implements RecordProtection {
         }
         long sequenceNumber = sequence.current();
         byte[] nonce = explicitNonceLength == 0
-                ? AeadKey.xorNonce(fixedIv, sequenceNumber)
+                ? AeadSupport.xorNonce(fixedIv, sequenceNumber)
                 : gcmNonce(fixedIv, body, 0);
         ContentType type = RecordHeader.type(header);
         byte[] additionalData = additionalData(sequenceNumber, type, RecordHeader.version(header), contentLength);
@@ -160,7 +160,7 @@ public final class Tls12AeadProtection implements RecordProtection {
 
     @Override
     public void destroy() {
-        AeadKey.destroy(aead, fixedIv);
+        AeadSupport.destroy(aead, fixedIv);
     }
 
     @Override

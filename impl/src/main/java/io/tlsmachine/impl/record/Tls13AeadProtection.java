@@ -54,7 +54,7 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     /** RFC 8446 §5.3: the per-record nonce for {@code sequenceNumber}. */
     public static byte[] nonce(byte[] iv, long sequenceNumber) {
-        return AeadKey.xorNonce(iv, sequenceNumber);
+        return AeadSupport.xorNonce(iv, sequenceNumber);
     }
 
     @Override
@@ -150,7 +150,7 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     @Override
     public void destroy() {
-        AeadKey.destroy(aead, iv);
+        AeadSupport.destroy(aead, iv);
     }
 
     @Override

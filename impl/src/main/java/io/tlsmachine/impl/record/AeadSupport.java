@@ -1,11 +1,12 @@
 package io.tlsmachine.impl.record;
 
 import io.tlsmachine.impl.crypto.Aead;
+import java.util.Arrays;
 import javax.security.auth.DestroyFailedException;
 
-/** Small helpers shared by the AEAD protections. */
-final class AeadKey {
-    private AeadKey() {
+/** Nonce arithmetic and key wiping shared by the AEAD protections. */
+final class AeadSupport {
+    private AeadSupport() {
     }
 
     /**
@@ -27,17 +28,9 @@ final class AeadKey {
         }
     }
 
-    /** Reads 8 big-endian bytes at {@code in[offset]}. */
-    static long readUint64(byte[] in, int offset) {
-        long value = 0;
-        for (int i = 0; i < 8; i++) {
-            value = (value << 8) | (in[offset + i] & 0xFF);
-        }
-        return value;
-    }
-
+    /** Wipes the IV and asks the AEAD to wipe its key. */
     static void destroy(Aead aead, byte[] iv) {
-        java.util.Arrays.fill(iv, (byte) 0);
+        Arrays.fill(iv, (byte) 0);
         try {
             aead.destroy();
         } catch (DestroyFailedException e) {
