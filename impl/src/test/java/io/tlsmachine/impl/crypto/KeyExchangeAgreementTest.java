@@ -1,0 +1,66 @@
+package io.tlsmachine.impl.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.security.SecureRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every group agrees across providers: one side on the JDK, the other on Bouncy Castle (and fastest). */
+class KeyExchangeAgreementTest {
+    static Stream<Arguments> pairsAndGroups() {
+        return Stream.of(KeyExchangeGroup.values()).flatMap(group -> Stream.of(
+                Arguments.of(CryptoProviders.jdk(), CryptoProviders.bouncyCastle(), group),
+                Arguments.of(CryptoProviders.bouncyCastle(), CryptoProviders.jdk(), group),
+                Arguments.of(CryptoProviders.fastest(), CryptoProviders.bouncyCastle(), group),
+                Arguments.of(CryptoProviders.fastest(), CryptoProviders.jdk(), group)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} over {2}")
+    @MethodSource("pairsAndGroups")
+    void bothSidesDeriveTheSameSecretOfTheGroupsLength(CryptoProvider a, CryptoProvider b, KeyExchangeGroup group) {
+        SecureRandom random = new SecureRandom();
+        KeyExchange alice = a.generateKeyExchange(group, random);
+        KeyExchange bob = b.generateKeyExchange(group, random);
+
+        Secret aliceSecret = alice.agree(bob.publicShare());
+        Secret bobSecret = bob.agree(alice.publicShare());
+
+        assertThat(aliceSecret.bytes()).isEqualTo(bobSecret.bytes()).hasSize(secretLength(group));
+        assertThat(alice.group()).isEqualTo(group);
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyExchangeGroup.class)
+    void refusesToAgreeAfterDestroy(KeyExchangeGroup group) throws Exception {
+        for (CryptoProvider provider : Providers.implementations()) {
+            KeyExchange exchange = provider.generateKeyExchange(group, new SecureRandom());
+            byte[] peer = provider.generateKeyExchange(group, new SecureRandom()).publicShare();
+            exchange.destroy();
+
+            assertThat(exchange.isDestroyed()).isTrue();
+            assertThatThrownBy(() -> exchange.agree(peer)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyExchangeGroup.class)
+    void findsEachGroupByItsCodePoint(KeyExchangeGroup group) {
+        assertThat(KeyExchangeGroup.fromCode(group.code())).isEqualTo(group);
+    }
+
+    private static int secretLength(KeyExchangeGroup group) {
+        return switch (group) {
+            case X25519 -> 32;
+            case X448 -> 56;
+            case SECP256R1 -> 32;
+            case SECP384R1 -> 48;
+            case FFDHE2048 -> 256;
+            case FFDHE3072 -> 384;
+        };
+    }
+}
