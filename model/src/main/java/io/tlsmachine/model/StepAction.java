@@ -1,0 +1,24 @@
+package io.tlsmachine.model;
+
+import org.squirrelframework.foundation.fsm.AnonymousAction;
+
+/** Adapts a transition's {@link Step} to a typed Squirrel action (no callMethod strings). */
+final class StepAction<S extends Enum<S> & ModelState, P> extends AnonymousAction<SquirrelFsm<S, P>, S, Event, FireContext<S, P>> {
+
+    private final Transition<S, P> transition;
+
+    StepAction(Transition<S, P> transition) {
+        this.transition = transition;
+    }
+
+    @Override
+    public void execute(S from, S to, Event event, FireContext<S, P> context, SquirrelFsm<S, P> machine) {
+        context.facts = transition.step().apply(context.port, context.facts);
+        context.fired = transition;
+    }
+
+    @Override
+    public String name() {
+        return transition.step().name();
+    }
+}

@@ -1,0 +1,41 @@
+package io.tlsmachine.model.client;
+
+import io.tlsmachine.model.CompiledMachine;
+import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.SquirrelDefinition;
+import io.tlsmachine.model.StrictMachine;
+
+/**
+ * Gives access to the client machine: its definition, the compiled table the engine runs, and strict
+ * Squirrel-backed instances. Everything is built and warmed once, at class load.
+ */
+public final class ClientMachine {
+
+    private static final MachineDefinition<ClientState, ClientSteps> DEFINITION = new MachineDefinition<>(
+            "client", ClientState.class, ClientSteps.class, ClientState.START, ClientTransitions.declare());
+    private static final SquirrelDefinition<ClientState, ClientSteps> SQUIRREL = new SquirrelDefinition<>(DEFINITION);
+
+    private ClientMachine() {
+    }
+
+    /** Returns the declared client machine (states, inputs, transitions). */
+    public static MachineDefinition<ClientState, ClientSteps> definition() {
+        return DEFINITION;
+    }
+
+    /** Returns the immutable compiled table the engine runs. */
+    public static CompiledMachine<ClientState, ClientSteps> compiled() {
+        return DEFINITION.compiled();
+    }
+
+    /** Returns the Squirrel declaration of the client machine. */
+    public static SquirrelDefinition<ClientState, ClientSteps> squirrel() {
+        return SQUIRREL;
+    }
+
+    /** Creates a strict Squirrel-backed client machine in START. */
+    public static StrictMachine<ClientState, ClientSteps> newStrictMachine(ClientSteps steps, Negotiated facts) {
+        return SQUIRREL.newMachine(steps, facts);
+    }
+}

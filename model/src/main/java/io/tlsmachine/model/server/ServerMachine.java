@@ -1,0 +1,41 @@
+package io.tlsmachine.model.server;
+
+import io.tlsmachine.model.CompiledMachine;
+import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.SquirrelDefinition;
+import io.tlsmachine.model.StrictMachine;
+
+/**
+ * Gives access to the server machine: its definition, the compiled table the engine runs, and strict
+ * Squirrel-backed instances. Everything is built and warmed once, at class load.
+ */
+public final class ServerMachine {
+
+    private static final MachineDefinition<ServerState, ServerSteps> DEFINITION = new MachineDefinition<>(
+            "server", ServerState.class, ServerSteps.class, ServerState.START, ServerTransitions.declare());
+    private static final SquirrelDefinition<ServerState, ServerSteps> SQUIRREL = new SquirrelDefinition<>(DEFINITION);
+
+    private ServerMachine() {
+    }
+
+    /** Returns the declared server machine (states, inputs, transitions). */
+    public static MachineDefinition<ServerState, ServerSteps> definition() {
+        return DEFINITION;
+    }
+
+    /** Returns the immutable compiled table the engine runs. */
+    public static CompiledMachine<ServerState, ServerSteps> compiled() {
+        return DEFINITION.compiled();
+    }
+
+    /** Returns the Squirrel declaration of the server machine. */
+    public static SquirrelDefinition<ServerState, ServerSteps> squirrel() {
+        return SQUIRREL;
+    }
+
+    /** Creates a strict Squirrel-backed server machine in START. */
+    public static StrictMachine<ServerState, ServerSteps> newStrictMachine(ServerSteps steps, Negotiated facts) {
+        return SQUIRREL.newMachine(steps, facts);
+    }
+}
