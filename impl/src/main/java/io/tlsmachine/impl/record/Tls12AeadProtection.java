@@ -4,8 +4,10 @@ import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.keyschedule.TrafficKeys;
 
 /**
  * TLS 1.2 AEAD record protection (RFC 5246 §6.2.3.3) with AES-GCM (RFC 5288 §3) or
@@ -38,6 +40,14 @@ public final class Tls12AeadProtection implements RecordProtection {
     private final byte[] fixedIv;
     private final int explicitNonceLength;
     private final SequenceNumber sequence;
+
+    /**
+     * Keys a protection with the write key and implicit IV of {@code keys} (from the TLS 1.2 key
+     * block); the protection keeps its own copies, so the caller may destroy {@code keys} afterwards.
+     */
+    public static Tls12AeadProtection create(RecordEpoch epoch, CryptoProvider crypto, TrafficKeys keys) {
+        return new Tls12AeadProtection(epoch, crypto.aead(keys.aead(), keys.key()), keys.iv().bytes());
+    }
 
     /**
      * Protects with {@code aead} (keyed with the write key) and {@code fixedIv}: the 4-byte salt

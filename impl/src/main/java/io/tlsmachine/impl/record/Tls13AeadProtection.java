@@ -3,8 +3,10 @@ package io.tlsmachine.impl.record;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
+import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.keyschedule.TrafficKeys;
 import java.util.Arrays;
 
 /**
@@ -33,6 +35,14 @@ public final class Tls13AeadProtection implements RecordProtection {
     private final Aead aead;
     private final byte[] iv;
     private final SequenceNumber sequence;
+
+    /**
+     * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
+     * the protection keeps its own copies, so the caller may destroy {@code keys} afterwards.
+     */
+    public static Tls13AeadProtection create(RecordEpoch epoch, CryptoProvider crypto, TrafficKeys keys) {
+        return new Tls13AeadProtection(epoch, crypto.aead(keys.aead(), keys.key()), keys.iv().bytes());
+    }
 
     /** Protects with {@code aead} (keyed with the traffic key) and {@code iv}; sequence numbers start at zero. */
     public Tls13AeadProtection(RecordEpoch epoch, Aead aead, byte[] iv) {

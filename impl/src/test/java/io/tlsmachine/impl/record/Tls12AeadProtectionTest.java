@@ -11,8 +11,11 @@ import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.CryptoProviders;
+import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.keyschedule.TrafficKeys;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,5 +146,15 @@ class Tls12AeadProtectionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.CHACHA20_POLY1305, 1), new byte[4]))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keysAProtectionFromKeyBlockTrafficKeysAndKeepsItsOwnCopies() {
+        TrafficKeys keys = new TrafficKeys(AeadAlgorithm.AES_128_GCM, Secret.copyOf(bytes(16, 1)), Secret.copyOf(SALT));
+        Tls12AeadProtection sealer = Tls12AeadProtection.create(RecordEpoch.APPLICATION, CryptoProviders.jdk(), keys);
+        keys.destroy();
+        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(5, 5), 0, 5, 0);
+        var opener = new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT);
+        assertThat(opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)).content()).isEqualTo(bytes(5, 5));
     }
 }

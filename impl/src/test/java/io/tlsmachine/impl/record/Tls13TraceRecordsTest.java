@@ -8,7 +8,11 @@ import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProviders;
+import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
+import io.tlsmachine.impl.keyschedule.TrafficKeys;
+import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,10 @@ class Tls13TraceRecordsTest {
     private static final byte[] CLIENT_ALERT_RECORD = hex(
             "17 03 03 00 13 91 e4 3d 71 d6 25 14 9c 7e 22 1c a9 54 b6 a8 95 8f 12 c0");
 
+    /** Line 304: server_handshake_traffic_secret ("tls13 s hs traffic", expanded). */
+    private static final byte[] SERVER_HANDSHAKE_TRAFFIC_SECRET = hex(
+            "30 31 e9 c2 c2 6e cc 15 4b c3 68 26 e8 7f ee ff 8f 45 47 df 52 59 67 47 b2 dc ab f9 2b 18 fb 59");
+
     private static Tls13AeadProtection protection(RecordEpoch epoch, byte[] key, byte[] iv) {
         return new Tls13AeadProtection(epoch, CryptoProviders.jdk().aead(AeadAlgorithm.AES_128_GCM, Secret.copyOf(key)), iv);
     }
@@ -187,5 +195,18 @@ class Tls13TraceRecordsTest {
         assertThat(records.get(0).length()).isEqualTo(205);
         assertThat(records.get(1).fragment()).isEqualTo(counting(50));
         assertThat(records.get(2).fragment()).containsExactly(1, 0);
+    }
+
+    @Test
+    void decryptsTheServersHandshakeRecordWithKeysDerivedByTheKeySchedule() {
+        TrafficSecret secret = TrafficSecret.of(
+                new Tls13Hkdf(CryptoProviders.jdk(), HashAlgorithm.SHA256), Secret.copyOf(SERVER_HANDSHAKE_TRAFFIC_SECRET));
+        TrafficKeys keys = secret.trafficKeys(AeadAlgorithm.AES_128_GCM);
+        RecordReader reader = new RecordReader();
+        reader.setProtection(Tls13AeadProtection.create(RecordEpoch.HANDSHAKE, CryptoProviders.jdk(), keys));
+        keys.destroy();
+
+        assertThat(readAll(reader, SERVER_HANDSHAKE_RECORD))
+                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, SERVER_HANDSHAKE_PAYLOAD));
     }
 }
