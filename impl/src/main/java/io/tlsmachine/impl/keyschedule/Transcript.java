@@ -14,6 +14,9 @@ import java.util.Objects;
  * ServerHello or HelloRetryRequest picks the suite; until {@link #selectHash} the messages are
  * buffered. Snapshots ({@link #currentHash}) never end the running hash.
  *
+ * <p>TLS 1.2 CertificateVerify signs the messages themselves, not their hash (RFC 5246 §7.4.8),
+ * with a hash the signature scheme picks: {@link #retainMessages} keeps a copy for it.
+ *
  * <p>Not thread-safe: one per connection.
  */
 public final class Transcript {
@@ -24,6 +27,7 @@ public final class Transcript {
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private Digest digest;
     private int messageCount;
+    private ByteArrayOutputStream retained;
 
     private Transcript(CryptoProvider provider) {
         this.provider = Objects.requireNonNull(provider, "provider");
@@ -56,6 +60,33 @@ public final class Transcript {
         pending = null;
     }
 
+    /**
+     * Keeps a copy of every message from now on, for {@link #messages}; call it before the first
+     * message (a TLS 1.2 server that requests client certificates, a TLS 1.2 client with one).
+     *
+     * @throws IllegalStateException when messages were already added
+     */
+    public Transcript retainMessages() {
+        if (messageCount > 0) {
+            throw new IllegalStateException("retainMessages() after " + messageCount + " messages");
+        }
+        retained = new ByteArrayOutputStream();
+        return this;
+    }
+
+    /**
+     * RFC 5246 §7.4.8: handshake_messages, all messages so far exactly as added (after a
+     * HelloRetryRequest, the synthetic message_hash stands for ClientHello1).
+     *
+     * @throws IllegalStateException unless {@link #retainMessages} was called
+     */
+    public byte[] messages() {
+        if (retained == null) {
+            throw new IllegalStateException("transcript messages were not retained");
+        }
+        return retained.toByteArray();
+    }
+
     /** Returns whether {@link #selectHash} has been called. */
     public boolean hashSelected() {
         return digest != null;
@@ -78,6 +109,9 @@ public final class Transcript {
             pending.write(buffer, offset, length);
         } else {
             digest.update(buffer, offset, length);
+        }
+        if (retained != null) {
+            retained.write(buffer, offset, length);
         }
         messageCount++;
     }
@@ -132,9 +166,16 @@ public final class Transcript {
             throw new IllegalStateException("message_hash replaces ClientHello1 only; the transcript holds " + messageCount + " messages");
         }
         byte[] clientHelloHash = current.finish();
+        byte[] messageHash = new byte[4 + clientHelloHash.length];
+        messageHash[0] = (byte) MESSAGE_HASH_TYPE;
+        messageHash[3] = (byte) clientHelloHash.length;
+        System.arraycopy(clientHelloHash, 0, messageHash, 4, clientHelloHash.length);
         digest = provider.digest(current.algorithm());
-        digest.update(new byte[] {(byte) MESSAGE_HASH_TYPE, 0, 0, (byte) clientHelloHash.length});
-        digest.update(clientHelloHash);
+        digest.update(messageHash);
+        if (retained != null) {
+            retained.reset();
+            retained.writeBytes(messageHash);
+        }
     }
 
     private Digest requireDigest() {

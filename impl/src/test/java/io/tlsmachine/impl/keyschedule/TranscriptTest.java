@@ -156,6 +156,33 @@ class TranscriptTest {
     }
 
     @Test
+    void retainsTheMessagesForATls12CertificateVerify() throws Exception {
+        Transcript transcript = Transcript.awaitingHash(PROVIDER).retainMessages();
+        transcript.add(FIRST);
+        transcript.selectHash(HashAlgorithm.SHA256);
+        transcript.add(SECOND);
+        assertThat(transcript.messages()).isEqualTo(concat(FIRST, SECOND));
+        assertThat(transcript.currentHash()).isEqualTo(sha("SHA-256", transcript.messages()));
+    }
+
+    @Test
+    void retainedMessagesFollowTheMessageHashSubstitution() throws Exception {
+        Transcript transcript = Transcript.using(PROVIDER, HashAlgorithm.SHA256).retainMessages();
+        transcript.add(FIRST);
+        transcript.replaceClientHelloWithMessageHash();
+        transcript.add(SECOND);
+        assertThat(transcript.currentHash()).isEqualTo(sha("SHA-256", transcript.messages()));
+    }
+
+    @Test
+    void refusesToRetainAfterMessagesOrToShowUnretainedOnes() {
+        Transcript transcript = Transcript.awaitingHash(PROVIDER);
+        assertThatThrownBy(transcript::messages).isInstanceOf(IllegalStateException.class);
+        transcript.add(FIRST);
+        assertThatThrownBy(transcript::retainMessages).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void toStringShowsStateNotContent() {
         Transcript transcript = Transcript.awaitingHash(PROVIDER);
         transcript.add(FIRST);
