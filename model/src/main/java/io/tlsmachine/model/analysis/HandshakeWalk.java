@@ -1,0 +1,30 @@
+package io.tlsmachine.model.analysis;
+
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.UnexpectedMessage;
+import io.tlsmachine.model.client.ClientState;
+import io.tlsmachine.model.server.ServerState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Holds the result of walking client and server together under one facts combination: the messages sent in
+ * order, both final states, and the unexpected_message that stopped the walk, if any.
+ */
+public record HandshakeWalk(Negotiated facts, List<SentMessage> messages, ClientState client, ServerState server,
+        Optional<UnexpectedMessage> failure) {
+
+    public HandshakeWalk {
+        messages = List.copyOf(messages);
+    }
+
+    /** Tells whether both sides reached a connected state. */
+    public boolean completed() {
+        return client.connected() && server.connected() && failure.isEmpty();
+    }
+
+    /** Returns the message sequence as labels ({@code C: ClientHello}, ...), the identity of a handshake type. */
+    public List<String> sequence() {
+        return messages.stream().map(SentMessage::label).toList();
+    }
+}
