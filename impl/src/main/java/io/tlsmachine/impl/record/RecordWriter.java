@@ -19,6 +19,9 @@ import java.io.ByteArrayOutputStream;
  * a record (RFC 8446 §5.1: ClientHello, EndOfEarlyData, ServerHello, Finished, KeyUpdate).
  */
 public final class RecordWriter {
+    /** RFC 5246 §7.1, RFC 8446 §5: the ChangeCipherSpec message is the single byte 1. */
+    private static final byte[] CHANGE_CIPHER_SPEC_MESSAGE = {1};
+
     private RecordProtection protection = PlaintextProtection.INSTANCE;
     private ProtocolVersion recordVersion = ProtocolVersion.TLS12;
     private int peerRecordSizeLimit = RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH;
@@ -59,6 +62,15 @@ public final class RecordWriter {
             position += fragment;
         } while (position < end);
         return out.toByteArray();
+    }
+
+    /**
+     * Returns the unprotected change_cipher_spec record of TLS 1.3 middlebox compatibility mode,
+     * {@code 14 03 03 00 01 01}, whatever the current write key (RFC 8446 §5, Appendix D.4: it is
+     * never protected and does not count as a record of the current key).
+     */
+    public byte[] compatibilityChangeCipherSpec() {
+        return PlaintextProtection.INSTANCE.seal(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, CHANGE_CIPHER_SPEC_MESSAGE, 0, 1, 0);
     }
 
     /** Switches to a new write key (its sequence numbers start at zero) and wipes the previous one. */

@@ -3,6 +3,7 @@ package io.tlsmachine.impl.record;
 import static io.tlsmachine.impl.record.RecordTestSupport.aead;
 import static io.tlsmachine.impl.record.RecordTestSupport.assertFails;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
+import static io.tlsmachine.impl.record.RecordTestSupport.hex;
 import static io.tlsmachine.impl.record.RecordTestSupport.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -180,5 +181,17 @@ class RecordWriterTest {
                 assertThat(joinedFragments(readAll(reader, stream))).as("seed %d, message %d", seed, i).isEqualTo(content);
             }
         }
+    }
+
+    @Test
+    void writesTheCompatibilityChangeCipherSpecUnprotectedUnderTls13KeysWithoutUsingASequenceNumber() {
+        var keys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1);
+        RecordWriter writer = new RecordWriter();
+        writer.setProtection(keys.get());
+        assertThat(writer.compatibilityChangeCipherSpec()).isEqualTo(hex("14 03 03 00 01 01"));
+        byte[] first = writer.write(ContentType.HANDSHAKE, bytes(10, 1));
+        RecordReader reader = new RecordReader();
+        reader.setProtection(keys.get());
+        assertThat(readAll(reader, first)).hasSize(1);
     }
 }
