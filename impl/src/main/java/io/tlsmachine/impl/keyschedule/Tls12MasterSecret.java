@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.keyschedule;
 
+import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
@@ -79,32 +80,28 @@ public final class Tls12MasterSecret implements Destroyable {
     }
 
     /**
-     * RFC 5246 §7.4.9: verify_data = PRF(master_secret, "client finished",
-     * Hash(handshake_messages))[0..11].
+     * RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label,
+     * Hash(handshake_messages))[0..11], finished_label being "client finished" for the client's
+     * Finished and "server finished" for the server's.
      */
-    public byte[] clientFinishedVerifyData(byte[] handshakeHash) {
-        return verifyData("client finished", handshakeHash);
+    public byte[] finishedVerifyData(Role sender, byte[] handshakeHash) {
+        String label = sender == Role.CLIENT ? "client finished" : "server finished";
+        Secret output = prf.derive(secret, label, VERIFY_DATA_LENGTH, handshakeHash);
+        byte[] verifyData = output.bytes().clone();
+        output.destroy();
+        return verifyData;
     }
 
     /**
-     * RFC 5246 §7.4.9: verify_data = PRF(master_secret, "server finished",
-     * Hash(handshake_messages))[0..11].
-     */
-    public byte[] serverFinishedVerifyData(byte[] handshakeHash) {
-        return verifyData("server finished", handshakeHash);
-    }
-
-    /**
-     * Checks a received Finished in constant time. {@code fromClient} says who sent it (so which
-     * label it must carry).
+     * Checks the verify_data of a Finished received from {@code sender}, in constant time.
      *
      * @throws TlsException with reason {@link Reason#BAD_FINISHED}
      */
-    public void checkFinished(boolean fromClient, byte[] handshakeHash, byte[] receivedVerifyData) {
-        byte[] expected = fromClient ? clientFinishedVerifyData(handshakeHash) : serverFinishedVerifyData(handshakeHash);
+    public void checkFinished(Role sender, byte[] handshakeHash, byte[] receivedVerifyData) {
+        byte[] expected = finishedVerifyData(sender, handshakeHash);
         try {
             if (!MessageDigest.isEqual(expected, receivedVerifyData)) {
-                throw TlsException.fatal(Reason.BAD_FINISHED, (fromClient ? "client" : "server") + " Finished.verify_data does not match");
+                throw TlsException.fatal(Reason.BAD_FINISHED, sender.name().toLowerCase() + " Finished.verify_data does not match");
             }
         } finally {
             Arrays.fill(expected, (byte) 0);
@@ -137,13 +134,6 @@ public final class Tls12MasterSecret implements Destroyable {
     /** Returns the master secret itself, to store in a session cache or ticket; never log it. */
     public Secret secret() {
         return secret;
-    }
-
-    private byte[] verifyData(String label, byte[] handshakeHash) {
-        Secret output = prf.derive(secret, label, VERIFY_DATA_LENGTH, handshakeHash);
-        byte[] verifyData = output.bytes().clone();
-        output.destroy();
-        return verifyData;
     }
 
     private static Secret slice(byte[] bytes, int offset, int length) {

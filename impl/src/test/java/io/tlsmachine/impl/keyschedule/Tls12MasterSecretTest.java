@@ -4,6 +4,7 @@ import static io.tlsmachine.impl.keyschedule.IndependentPrf.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
@@ -98,9 +99,9 @@ class Tls12MasterSecretTest {
     void finishedVerifyDataIsTwelveBytesOfThePrfWithTheSendersLabel(HashAlgorithm hash) {
         Tls12MasterSecret master = master(hash);
         byte[] handshakeHash = filled(hash.length(), 0x77);
-        assertThat(master.clientFinishedVerifyData(handshakeHash))
+        assertThat(master.finishedVerifyData(Role.CLIENT, handshakeHash))
                 .isEqualTo(IndependentPrf.tls12(hash, master.secret().bytes(), "client finished", handshakeHash, 12));
-        assertThat(master.serverFinishedVerifyData(handshakeHash))
+        assertThat(master.finishedVerifyData(Role.SERVER, handshakeHash))
                 .isEqualTo(IndependentPrf.tls12(hash, master.secret().bytes(), "server finished", handshakeHash, 12));
     }
 
@@ -108,14 +109,14 @@ class Tls12MasterSecretTest {
     void checkFinishedAcceptsTheRightVerifyDataAndRejectsAnyOther() {
         Tls12MasterSecret master = master(HashAlgorithm.SHA256);
         byte[] handshakeHash = filled(32, 0x77);
-        byte[] client = master.clientFinishedVerifyData(handshakeHash);
-        byte[] server = master.serverFinishedVerifyData(handshakeHash);
-        master.checkFinished(true, handshakeHash, client);
-        master.checkFinished(false, handshakeHash, server);
-        assertThatThrownBy(() -> master.checkFinished(true, handshakeHash, server))
+        byte[] client = master.finishedVerifyData(Role.CLIENT, handshakeHash);
+        byte[] server = master.finishedVerifyData(Role.SERVER, handshakeHash);
+        master.checkFinished(Role.CLIENT, handshakeHash, client);
+        master.checkFinished(Role.SERVER, handshakeHash, server);
+        assertThatThrownBy(() -> master.checkFinished(Role.CLIENT, handshakeHash, server))
                 .isInstanceOfSatisfying(TlsException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_FINISHED));
         byte[] truncated = Arrays.copyOf(client, 11);
-        assertThatThrownBy(() -> master.checkFinished(true, handshakeHash, truncated)).isInstanceOf(TlsException.class);
+        assertThatThrownBy(() -> master.checkFinished(Role.CLIENT, handshakeHash, truncated)).isInstanceOf(TlsException.class);
     }
 
     @Test
@@ -162,7 +163,7 @@ class Tls12MasterSecretTest {
         keys.destroy();
         assertThat(master.isDestroyed()).isTrue();
         assertThat(keys.isDestroyed()).isTrue();
-        assertThatThrownBy(() -> master.clientFinishedVerifyData(new byte[32])).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> master.finishedVerifyData(Role.CLIENT, new byte[32])).isInstanceOf(IllegalStateException.class);
     }
 
     private static Tls12MasterSecret master(HashAlgorithm hash) {
