@@ -73,7 +73,7 @@ public final class TrafficSecret implements Destroyable {
         return new TrafficSecret(hkdf, next);
     }
 
-    /** Returns the secret itself, for the key-schedule tests and for the SSLKEYLOGFILE writer. */
+    /** Returns the secret itself, for the key-schedule tests. */
     Secret secret() {
         return secret;
     }

@@ -124,6 +124,22 @@ class TranscriptTest {
     }
 
     @Test
+    void binderOfASecondClientHelloCoversTheHelloRetryRequestExchange() throws Exception {
+        // RFC 8446 §4.2.11.2: after a HelloRetryRequest the binder hashes message_hash, the
+        // HelloRetryRequest and the truncated ClientHello2.
+        byte[] clientHello2 = Tls13TraceReplay.of(Tls13Trace.RESUMED_0RTT).finalClientHello();
+        int bindersOffset = HandshakeMessages.bindersOffset(clientHello2);
+        Transcript transcript = Transcript.using(PROVIDER, HashAlgorithm.SHA256);
+        transcript.add(FIRST);
+        transcript.replaceClientHelloWithMessageHash();
+        transcript.add(SECOND);
+        byte[] messageHash = concat(new byte[] {(byte) 254, 0, 0, 32}, sha("SHA-256", FIRST));
+        assertThat(transcript.hashWithTruncatedClientHello(HashAlgorithm.SHA256, clientHello2, bindersOffset))
+                .isEqualTo(sha("SHA-256", messageHash, SECOND, Arrays.copyOf(clientHello2, bindersOffset)));
+        assertThat(transcript.messageCount()).isEqualTo(2);
+    }
+
+    @Test
     void binderHashIsTheSameBeforeAndAfterTheHashIsSelected() {
         byte[] clientHello = Tls13TraceReplay.of(Tls13Trace.RESUMED_0RTT).finalClientHello();
         int bindersOffset = HandshakeMessages.bindersOffset(clientHello);
