@@ -125,7 +125,7 @@ class Tls13TraceRecordTest {
         Keys keys = replay.keys.get(sender).get(epoch);
         RecordEpoch recordEpoch = RecordEpoch.valueOf(epoch.name());
         return new Tls13AeadProtection(recordEpoch,
-                Tls13TraceReplay.PROVIDER.aead(Tls13TraceReplay.AEAD, Secret.copyOf(keys.key())), keys.iv());
+                replay.provider.aead(Tls13TraceReplay.AEAD, Secret.copyOf(keys.key())), keys.iv());
     }
 
     private static ContentType contentType(String sendAction) {

@@ -31,6 +31,7 @@ final class Tls13TraceReplay {
     /** Every trace negotiates TLS_AES_128_GCM_SHA256 (ServerHello cipher_suite 13 01). */
     static final HashAlgorithm HASH = HashAlgorithm.SHA256;
     static final AeadAlgorithm AEAD = AeadAlgorithm.AES_128_GCM;
+    /** The provider of the named tests; {@link #of(Tls13Trace, CryptoProvider)} replays with any. */
     static final CryptoProvider PROVIDER = CryptoProviders.jdk();
 
     /** The record protection epochs of RFC 8446 §7.3 whose keys the traces show. */
@@ -39,11 +40,12 @@ final class Tls13TraceReplay {
     /** The key and IV of one sender in one epoch. */
     record Keys(byte[] key, byte[] iv) {}
 
-    private static final Map<Tls13Trace, Tls13TraceReplay> REPLAYS = new EnumMap<>(Tls13Trace.class);
+    private static final Map<String, Tls13TraceReplay> REPLAYS = new HashMap<>();
 
     final Tls13Trace trace;
     final TraceScenario scenario;
-    final Tls13Hkdf hkdf = new Tls13Hkdf(PROVIDER, HASH);
+    final CryptoProvider provider;
+    final Tls13Hkdf hkdf;
     /** The messages of the transcript, in order (ClientHello ... client Finished). */
     final List<byte[]> transcriptMessages = new ArrayList<>();
     /** Handshake messages after the handshake (NewSessionTicket). */
@@ -81,21 +83,29 @@ final class Tls13TraceReplay {
     byte[] ticketNonce;
     byte[] ticketPsk;
 
-    private Tls13TraceReplay(Tls13Trace trace) {
+    private Tls13TraceReplay(Tls13Trace trace, CryptoProvider provider) {
         this.trace = trace;
+        this.provider = provider;
+        this.hkdf = new Tls13Hkdf(provider, HASH);
         this.scenario = trace.scenario();
         readMessages();
         sharedSecret = scenario.step(TraceSide.SERVER, "extract secret \"handshake\"").value("IKM");
-        psk = trace == Tls13Trace.RESUMED_0RTT ? of(Tls13Trace.SIMPLE_1RTT).ticketPsk.clone() : null;
+        psk = trace == Tls13Trace.RESUMED_0RTT ? of(Tls13Trace.SIMPLE_1RTT, provider).ticketPsk.clone() : null;
         replay();
     }
 
-    /** Returns the replay of a trace (computed once per test JVM). */
-    static synchronized Tls13TraceReplay of(Tls13Trace trace) {
-        Tls13TraceReplay replay = REPLAYS.get(trace);
+    /** Returns the replay of a trace with the JDK provider (computed once per test JVM). */
+    static Tls13TraceReplay of(Tls13Trace trace) {
+        return of(trace, PROVIDER);
+    }
+
+    /** Returns the replay of a trace with {@code provider} (computed once per test JVM). */
+    static synchronized Tls13TraceReplay of(Tls13Trace trace, CryptoProvider provider) {
+        String key = trace + "/" + provider.name();
+        Tls13TraceReplay replay = REPLAYS.get(key);
         if (replay == null) {
-            replay = new Tls13TraceReplay(trace);
-            REPLAYS.put(trace, replay);
+            replay = new Tls13TraceReplay(trace, provider);
+            REPLAYS.put(key, replay);
         }
         return replay;
     }
@@ -147,7 +157,7 @@ final class Tls13TraceReplay {
 
     private void replay() {
         // A client offering a PSK knows its hash before ServerHello; otherwise the hash waits for it.
-        Transcript transcript = psk == null ? Transcript.awaitingHash(PROVIDER) : Transcript.using(PROVIDER, HASH);
+        Transcript transcript = psk == null ? Transcript.awaitingHash(provider) : Transcript.using(provider, HASH);
         EarlySecret early = psk == null ? EarlySecret.withoutPsk(hkdf) : EarlySecret.fromPsk(hkdf, Secret.copyOf(psk));
         earlySecret = copy(early.secret());
         int finishedSeen = 0;

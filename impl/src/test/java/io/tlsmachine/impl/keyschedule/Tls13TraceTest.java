@@ -3,6 +3,7 @@ package io.tlsmachine.impl.keyschedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
@@ -43,6 +44,14 @@ class Tls13TraceTest {
                 trace.section() + ". " + trace.scenario().title(),
                 Tls13TraceChecks.all(Tls13TraceReplay.of(trace)).stream()
                         .map(check -> DynamicTest.dynamicTest(check.name(), () -> assertMatches(List.of(check))))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Tls13Trace.class)
+    void everyTraceValueIsReproducedWithTheBouncyCastleProviderToo(Tls13Trace trace) {
+        List<Check> checks = Tls13TraceChecks.all(Tls13TraceReplay.of(trace, CryptoProviders.bouncyCastle()));
+        assertThat(checks).hasSameSizeAs(Tls13TraceChecks.all(Tls13TraceReplay.of(trace)));
+        assertMatches(checks);
     }
 
     @ParameterizedTest
