@@ -1,0 +1,161 @@
+package io.tlsmachine.verification.model;
+
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Guard;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.Output;
+import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.client.ClientState;
+import io.tlsmachine.model.server.ServerState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * Lists the deliberately broken definitions: each one is the real transition list with one edit that a real TLS
+ * implementation bug would make (skipped message, early CCS, version confusion, missing guard...).
+ */
+public final class Mutants {
+
+    private Mutants() {
+    }
+
+    /** Returns every mutant, in order. */
+    public static List<Mutant> all() {
+        return List.of(
+                new Mutant("M1", "drop a guard: the client's TLS 1.2 Certificate edge for RSA key transport becomes unguarded",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.TLS12_WAIT_CERT, Input.CERTIFICATE, Guard.RSA_KEY_TRANSPORT),
+                                t -> copy(t, t.from(), t.input(), t.epoch(), Guard.ALWAYS, t.to(), t.outputs())))),
+                new Mutant("M2", "TLS 1.3 client skips the server Certificate: EncryptedExtensions goes to WAIT_FINISHED without a PSK",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_EE, Input.ENCRYPTED_EXTENSIONS, Guard.CERTIFICATE_AUTHENTICATION),
+                                t -> withTarget(t, ClientState.WAIT_FINISHED)))),
+                new Mutant("M3", "TLS 1.2 client accepts an early ChangeCipherSpec while waiting for ServerKeyExchange (CVE-2014-0224)",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.TLS12_WAIT_CCS, Input.CHANGE_CIPHER_SPEC, Guard.ALWAYS),
+                                ClientState.TLS12_WAIT_SKE, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, ClientState.TLS12_WAIT_FINISHED))),
+                new Mutant("M4", "TLS 1.3 client accepts a TLS 1.2 ServerKeyExchange in WAIT_CERT_CR",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.TLS12_WAIT_SKE, Input.SERVER_KEY_EXCHANGE, Guard.ALWAYS),
+                                ClientState.WAIT_CERT_CR, Input.SERVER_KEY_EXCHANGE, Epoch.HANDSHAKE, ClientState.WAIT_CERT_CR))),
+                new Mutant("M5", "client accepts a second HelloRetryRequest",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.WAIT_SH, Input.HELLO_RETRY_REQUEST, Guard.ALWAYS),
+                                ClientState.WAIT_SH_RETRY, Input.HELLO_RETRY_REQUEST, Epoch.PLAINTEXT, ClientState.WAIT_SH_RETRY))),
+                new Mutant("M6", "client accepts EncryptedExtensions in plaintext (wrong epoch)",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_EE, Input.ENCRYPTED_EXTENSIONS, null),
+                                t -> copy(t, t.from(), t.input(), Epoch.PLAINTEXT, t.guard(), t.to(), t.outputs())))),
+                new Mutant("M7", "TLS 1.2 client skips ServerKeyExchange under (EC)DHE",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.TLS12_WAIT_CERT, Input.CERTIFICATE, Guard.EPHEMERAL_KEY_EXCHANGE),
+                                t -> withTarget(t, ClientState.TLS12_WAIT_CR_OR_SHD)))),
+                new Mutant("M8", "TLS 1.2 client accepts ServerKeyExchange under RSA key transport",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.TLS12_WAIT_CERT, Input.CERTIFICATE, Guard.RSA_KEY_TRANSPORT),
+                                t -> withTarget(t, ClientState.TLS12_WAIT_SKE)))),
+                new Mutant("M9", "TLS 1.2 server expects CertificateVerify after an empty client Certificate",
+                        m -> m.withServer(l -> retarget(l, on(ServerState.TLS12_WAIT_CLIENT_CERT, Input.CERTIFICATE_EMPTY, null),
+                                t -> withTarget(t, ServerState.TLS12_WAIT_CKE_THEN_CV)))),
+                new Mutant("M10", "TLS 1.3 client becomes CONNECTED on CertificateVerify, without the server Finished",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_CV, Input.CERTIFICATE_VERIFY, null),
+                                t -> withTarget(t, ClientState.CONNECTED)))),
+                new Mutant("M11", "TLS 1.3 client acts on a middlebox ChangeCipherSpec (moves on instead of dropping it)",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_EE, Input.CHANGE_CIPHER_SPEC, null),
+                                t -> withTarget(t, ClientState.WAIT_CERT_CR)))),
+                new Mutant("M12", "TLS 1.3 server leaves Certificate out of its flight",
+                        m -> m.withServer(l -> retarget(l, on(ServerState.NEGOTIATED, Input.SEND_SERVER_FLIGHT, null),
+                                t -> withOutputs(t, t.outputs().stream().filter(o -> o.message() != Message.CERTIFICATE).toList())))),
+                new Mutant("M13", "TLS 1.3 client accepts application data under handshake keys in WAIT_FINISHED",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.CONNECTED, Input.APPLICATION_DATA, null),
+                                ClientState.WAIT_FINISHED, Input.APPLICATION_DATA, Epoch.HANDSHAKE, ClientState.WAIT_FINISHED))),
+                new Mutant("M14", "TLS 1.2 server accepts the client Finished in place of ChangeCipherSpec",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.TLS12_WAIT_FINISHED, Input.FINISHED, Guard.TLS12_FULL),
+                                ServerState.TLS12_WAIT_CCS, Input.FINISHED, Epoch.PLAINTEXT, ServerState.TLS12_CONNECTED))),
+                new Mutant("M15", "TLS 1.2 client accepts NewSessionTicket after the server's ChangeCipherSpec",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.TLS12_WAIT_NST, Input.NEW_SESSION_TICKET, null),
+                                ClientState.TLS12_WAIT_FINISHED, Input.NEW_SESSION_TICKET, Epoch.APPLICATION, ClientState.TLS12_WAIT_FINISHED))),
+                new Mutant("M16", "TLS 1.3 client accepts KeyUpdate before the server Finished",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.CONNECTED, Input.KEY_UPDATE_NOT_REQUESTED, null),
+                                ClientState.WAIT_FINISHED, Input.KEY_UPDATE_NOT_REQUESTED, Epoch.HANDSHAKE, ClientState.WAIT_FINISHED))),
+                new Mutant("M17", "client ignores the downgrade sentinel and continues the TLS 1.2 handshake",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_SH, Input.SERVER_HELLO, Guard.DOWNGRADE_DETECTED),
+                                t -> copy(t, t.from(), t.input(), t.epoch(), t.guard(), ClientState.TLS12_WAIT_CERT, List.of())))),
+                new Mutant("M18", "client answers a post-handshake CertificateRequest it did not offer to accept",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.CONNECTED, Input.CERTIFICATE_REQUEST, Guard.NO_POST_HANDSHAKE_AUTH),
+                                t -> copy(t, t.from(), t.input(), t.epoch(), t.guard(), ClientState.CONNECTED,
+                                        List.of(Output.send(Message.FINISHED, Epoch.APPLICATION)))))),
+                new Mutant("M19", "server drops its EndOfEarlyData edge (0-RTT handshakes cannot complete)",
+                        m -> m.withServer(l -> remove(l, on(ServerState.WAIT_EOED, Input.END_OF_EARLY_DATA, null)))),
+                new Mutant("M20", "TLS 1.2 server sends ServerKeyExchange under RSA key transport",
+                        m -> m.withServer(l -> retarget(l, (Transition<ServerState, ?> t) -> t.input() == Input.SELECT_PARAMETERS
+                                        && t.outputs().stream().anyMatch(o -> o.message() == Message.SERVER_KEY_EXCHANGE),
+                                t -> withOutputs(t, t.outputs().stream().map(o -> o.message() == Message.SERVER_KEY_EXCHANGE
+                                        ? Output.send(o.message(), o.epoch()) : o).toList())))),
+                new Mutant("M21", "TLS 1.2 server sends NewSessionTicket after its ChangeCipherSpec",
+                        m -> m.withServer(l -> retarget(l, on(ServerState.TLS12_WAIT_FINISHED, Input.FINISHED, Guard.TLS12_FULL),
+                                t -> withOutputs(t, moveToEnd(t.outputs(), Message.NEW_SESSION_TICKET))))),
+                new Mutant("M22", "TLS 1.3 server accepts ChangeCipherSpec after the client Finished",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.WAIT_FINISHED, Input.CHANGE_CIPHER_SPEC, null),
+                                ServerState.CONNECTED, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, ServerState.CONNECTED))));
+    }
+
+    /** Matches the transition (from, input, guard); a null guard matches any guard. */
+    private static <S extends Enum<S> & ModelState> Predicate<Transition<S, ?>> on(S from, Input input, Guard guard) {
+        return t -> t.from() == from && t.input() == input && (guard == null || t.guard() == guard);
+    }
+
+    private static <S extends Enum<S> & ModelState, P> List<Transition<S, P>> retarget(List<Transition<S, P>> list,
+            Predicate<Transition<S, ?>> which, UnaryOperator<Transition<S, P>> edit) {
+        List<Transition<S, P>> result = new ArrayList<>();
+        int edited = 0;
+        for (Transition<S, P> t : list) {
+            if (which.test(t)) {
+                result.add(edit.apply(t));
+                edited++;
+            } else {
+                result.add(t);
+            }
+        }
+        requireEdited(edited);
+        return result;
+    }
+
+    private static <S extends Enum<S> & ModelState, P> List<Transition<S, P>> remove(List<Transition<S, P>> list,
+            Predicate<Transition<S, ?>> which) {
+        List<Transition<S, P>> result = list.stream().filter(t -> !which.test(t)).toList();
+        requireEdited(list.size() - result.size());
+        return result;
+    }
+
+    /** Adds a transition that runs the same step as the first transition matching {@code like}. */
+    private static <S extends Enum<S> & ModelState, P> List<Transition<S, P>> addLike(List<Transition<S, P>> list,
+            Predicate<Transition<S, ?>> like, S from, Input input, Epoch epoch, S to) {
+        Transition<S, P> model = list.stream().filter(like::test).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mutant template transition not found"));
+        List<Transition<S, P>> result = new ArrayList<>(list);
+        result.add(new Transition<>(from, input, epoch, Guard.ALWAYS, to, model.step(), model.outputs(), "mutant"));
+        return result;
+    }
+
+    private static <S extends Enum<S> & ModelState, P> Transition<S, P> copy(Transition<S, P> t, S from, Input input,
+            Epoch epoch, Guard guard, S to, List<Output> outputs) {
+        return new Transition<>(from, input, epoch, guard, to, t.step(), outputs, "mutant of " + t.rfc());
+    }
+
+    private static <S extends Enum<S> & ModelState, P> Transition<S, P> withTarget(Transition<S, P> t, S to) {
+        return copy(t, t.from(), t.input(), t.epoch(), t.guard(), to, t.outputs());
+    }
+
+    private static <S extends Enum<S> & ModelState, P> Transition<S, P> withOutputs(Transition<S, P> t, List<Output> outputs) {
+        return copy(t, t.from(), t.input(), t.epoch(), t.guard(), t.to(), outputs);
+    }
+
+    private static List<Output> moveToEnd(List<Output> outputs, Message message) {
+        List<Output> result = new ArrayList<>(outputs.stream().filter(o -> o.message() != message).toList());
+        outputs.stream().filter(o -> o.message() == message).forEach(result::add);
+        return result;
+    }
+
+    private static void requireEdited(int edited) {
+        if (edited == 0) {
+            throw new IllegalStateException("mutant edits no transition: the model changed, update the mutant");
+        }
+    }
+}

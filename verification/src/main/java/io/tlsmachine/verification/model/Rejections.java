@@ -1,0 +1,92 @@
+package io.tlsmachine.verification.model;
+
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.UnexpectedMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the rejection matrix (every state × input × epoch of a machine and its outcome) and checks that the one
+ * table lookup, {@code CompiledMachine.step}, raises {@link UnexpectedMessage} exactly where no guard holds.
+ */
+public final class Rejections {
+
+    /** The header line of {@code specs/rejection-matrix.tsv}. */
+    public static final String HEADER = "role\tstate\tinput\tepoch\toutcome";
+
+    private Rejections() {
+    }
+
+    /** Returns the epochs an input can arrive under: LOCAL for local inputs, the four record epochs otherwise. */
+    public static List<Epoch> epochsOf(Input input) {
+        return input.local() ? List.of(Epoch.LOCAL)
+                : List.of(Epoch.PLAINTEXT, Epoch.EARLY, Epoch.HANDSHAKE, Epoch.APPLICATION);
+    }
+
+    /**
+     * Returns one TSV line per (state, input, epoch): the outcome is {@code unexpected_message} or the accepting
+     * edges as {@code guard -> TARGET} separated by {@code " | "}, in declaration order.
+     */
+    public static List<String> matrix(MachineDefinition<?, ?> definition) {
+        List<String> lines = new ArrayList<>();
+        for (ModelState state : definition.states()) {
+            for (Input input : Input.values()) {
+                for (Epoch epoch : epochsOf(input)) {
+                    String outcome = definition.transitions().stream()
+                            .filter(t -> t.from() == state && t.input() == input && t.epoch() == epoch)
+                            .map(t -> t.guard().label() + " -> " + t.to().name())
+                            .collect(Collectors.joining(" | "));
+                    lines.add(String.join("\t", definition.role(), state.name(), input.name(), epoch.name(),
+                            outcome.isEmpty() ? "unexpected_message" : outcome));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * Checks every (state, input, epoch, admitted facts) case against the compiled lookup: it must throw
+     * {@link UnexpectedMessage} (naming the same state, input and epoch) when no declared guard holds, and return the
+     * declared edge whose guard holds otherwise. Returns one line per disagreement.
+     */
+    public static <S extends Enum<S> & ModelState, P> List<String> lookupViolations(MachineDefinition<S, P> definition) {
+        List<String> violations = new ArrayList<>();
+        for (S state : definition.states()) {
+            for (Input input : Input.values()) {
+                for (Epoch epoch : epochsOf(input)) {
+                    List<Transition<S, P>> declared = definition.transitionsOf(state, input, epoch);
+                    for (Negotiated facts : Negotiated.all()) {
+                        if (!state.region().admits(facts)) {
+                            continue;
+                        }
+                        List<Transition<S, P>> enabled = declared.stream().filter(t -> t.guard().test(facts)).toList();
+                        String where = definition.role() + " " + state.name() + " " + input + "@" + epoch.label();
+                        try {
+                            Transition<S, P> taken = definition.compiled().step(state, input, epoch, facts);
+                            if (enabled.size() != 1 || taken != enabled.get(0)) {
+                                violations.add(where + ": lookup took " + PathSearch.describe(taken) + " but "
+                                        + enabled.size() + " declared guards hold");
+                            }
+                        } catch (UnexpectedMessage e) {
+                            if (!enabled.isEmpty()) {
+                                violations.add(where + ": unexpected_message although a declared guard holds");
+                            } else if (e.state() != state || e.input() != input || e.epoch() != epoch) {
+                                violations.add(where + ": unexpected_message names the wrong case: " + e.getMessage());
+                            }
+                        }
+                        if (violations.size() >= 20) {
+                            return violations;
+                        }
+                    }
+                }
+            }
+        }
+        return violations;
+    }
+}
