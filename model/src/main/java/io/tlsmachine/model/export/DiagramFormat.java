@@ -1,0 +1,30 @@
+package io.tlsmachine.model.export;
+
+import io.tlsmachine.model.MachineDefinition;
+
+/** Lists the text formats a machine can be exported to, with their usual file extension. */
+public enum DiagramFormat {
+    DOT("dot"),
+    MERMAID("mmd"),
+    SCXML("scxml");
+
+    private final String extension;
+
+    DiagramFormat(String extension) {
+        this.extension = extension;
+    }
+
+    /** Returns the file extension, without the dot. */
+    public String extension() {
+        return extension;
+    }
+
+    /** Exports {@code definition} in this format. */
+    public String export(MachineDefinition<?, ?> definition, DiagramScope scope) {
+        return switch (this) {
+            case DOT -> DotExporter.export(definition, scope);
+            case MERMAID -> MermaidExporter.export(definition, scope);
+            case SCXML -> ScxmlExporter.export(definition, scope);
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.tlsmachine.model.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.client.ClientMachine;
+import io.tlsmachine.model.client.ClientState;
+import io.tlsmachine.model.client.ClientSteps;
+import io.tlsmachine.model.server.ServerMachine;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class ExportersTest {
+
+    private static final MachineDefinition<ClientState, ClientSteps> CLIENT = ClientMachine.definition();
+
+    @Test
+    void everyFormatIsIndependentOfDeclarationOrder() {
+        long seed = 20261127L;
+        List<Transition<ClientState, ClientSteps>> shuffled = new ArrayList<>(CLIENT.transitions());
+        Collections.shuffle(shuffled, new Random(seed));
+        MachineDefinition<ClientState, ClientSteps> reordered = new MachineDefinition<>(
+                CLIENT.role(), ClientState.class, ClientSteps.class, CLIENT.initial(), shuffled);
+        for (DiagramFormat format : DiagramFormat.values()) {
+            for (DiagramScope scope : DiagramScope.values()) {
+                assertThat(format.export(reordered, scope)).as("%s %s seed %d", format, scope, seed)
+                        .isEqualTo(format.export(CLIENT, scope));
+            }
+        }
+    }
+
+    @Test
+    void dotLabelsEdgesWithInputEpochGuardAndOutputs() {
+        String dot = DotExporter.export(CLIENT, DiagramScope.ALL);
+        assertThat(dot).startsWith("digraph client {")
+                .contains("subgraph cluster_TLS13", "subgraph cluster_TLS12", "subgraph cluster_COMMON")
+                .contains("WAIT_SH -> WAIT_EE [label=\"SERVER_HELLO@plaintext [tls13]")
+                .contains("WAIT_SH -> FAILED [label=\"", "SERVER_HELLO@plaintext [downgradeDetected] / Alert(illegal_parameter)")
+                .contains("TLS12_WAIT_CERT -> TLS12_WAIT_SKE [label=\"CERTIFICATE@plaintext [ephemeralKeyExchange]")
+                .contains("START -> WAIT_SH [label=\"CONNECT@local / ClientHello, ChangeCipherSpec[middleboxCcsAfterClientHello]");
+    }
+
+    @Test
+    void regionScopeKeepsCommonStatesAndDropsTheOtherVersion() {
+        String tls13 = DotExporter.export(CLIENT, DiagramScope.TLS13);
+        assertThat(tls13).contains("WAIT_EE", "START", "WAIT_SH", "FAILED").doesNotContain("TLS12_");
+        String tls12 = MermaidExporter.export(ServerMachine.definition(), DiagramScope.TLS12);
+        assertThat(tls12).contains("TLS12_WAIT_CKE", "RECVD_CH").doesNotContain("WAIT_EOED", "NEGOTIATED");
+    }
+
+    @Test
+    void mermaidIsAStateDiagramWithOneLinePerTransition() {
+        String mermaid = MermaidExporter.export(CLIENT, DiagramScope.ALL);
+        assertThat(mermaid).startsWith("stateDiagram-v2\n").contains("  [*] --> START\n", "  FAILED --> [*]\n");
+        long transitionLines = mermaid.lines().filter(l -> l.contains(" --> ") && !l.contains("[*]")).count();
+        assertThat(transitionLines).isEqualTo(CLIENT.transitions().size());
+    }
+
+    @Test
+    void scxmlIsWellFormedWithOneTransitionElementPerTransition() throws Exception {
+        String scxml = ScxmlExporter.export(ServerMachine.definition(), DiagramScope.ALL);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(scxml.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("scxml");
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/07/scxml", "transition").getLength())
+                .isEqualTo(ServerMachine.definition().transitions().size());
+        assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/07/scxml", "final").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void scopeParsesCaseInsensitively() {
+        assertThat(DiagramScope.parse(" tls13 ")).isEqualTo(DiagramScope.TLS13);
+        assertThat(DiagramScope.parse("ALL")).isEqualTo(DiagramScope.ALL);
+    }
+}
