@@ -111,24 +111,23 @@ class Tls12AeadProtectionTest {
 
     @ParameterizedTest
     @EnumSource(AeadAlgorithm.class)
-    void rejectsEveryFlippedBitWithBadRecordMac(AeadAlgorithm algorithm) {
+    void rejectsEveryFlippedBitWithBadRecordMacWithoutAdvancing(AeadAlgorithm algorithm) {
         var protections = RecordTestSupport.tls12(algorithm, RecordEpoch.APPLICATION, 11);
         byte[] record = protections.get().seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(12, 1), 0, 12, 0);
-        // A fresh opener per attempt: the JDK's ChaCha20-Poly1305 refuses a second init with the same nonce.
+        Tls12AeadProtection opener = protections.get();
         for (int position = 0; position < record.length; position++) {
             if (position == 3 || position == 4) {
                 continue; // the length bytes are not authenticated as such; the reader frames by them
             }
             byte[] tampered = record.clone();
             tampered[position] ^= (byte) 0x80;
-            Tls12AeadProtection opener = protections.get();
             assertThatThrownBy(() -> opener.open(Arrays.copyOf(tampered, 5), Arrays.copyOfRange(tampered, 5, tampered.length)))
                     .as("bit flipped at byte %d", position)
                     .isInstanceOf(TlsException.class)
                     .extracting(e -> ((TlsException) e).reason())
                     .isEqualTo(Reason.BAD_RECORD_MAC);
         }
-        assertThat(protections.get().open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)).content())
+        assertThat(opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)).content())
                 .isEqualTo(bytes(12, 1));
     }
 
