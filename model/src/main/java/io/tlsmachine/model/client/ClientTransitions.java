@@ -85,6 +85,9 @@ final class ClientTransitions {
                 ClientStep.PROCESS_SERVER_HELLO, "RFC 5077 §3.1, §3.4; RFC 5246 §7.3 Figure 2");
         t.add(WAIT_SH, Input.SERVER_HELLO, PLAINTEXT, TLS12_ABBREVIATED_NO_TICKET, TLS12_WAIT_CCS,
                 ClientStep.PROCESS_SERVER_HELLO, "RFC 5246 §7.3 Figure 2");
+        // RFC 5246 §7.4.1.2: after ClientHello, any server handshake message except HelloRequest is fatal.
+        t.add(WAIT_SH, Input.HELLO_REQUEST, PLAINTEXT, ALWAYS, WAIT_SH, ClientStep.IGNORE_HELLO_REQUEST,
+                "RFC 5246 §7.4.1.1, §7.4.1.2");
         t.add(WAIT_SH_RETRY, Input.SERVER_HELLO, PLAINTEXT, TLS13, WAIT_EE, ClientStep.PROCESS_SERVER_HELLO,
                 "RFC 8446 §4.1.4");
         // RFC 8446 §4.1.4: the ServerHello's version must be the one the HelloRetryRequest selected.
