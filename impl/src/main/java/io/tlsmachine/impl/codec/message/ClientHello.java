@@ -6,9 +6,12 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.ExtensionCodec;
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
+import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,6 +59,37 @@ public record ClientHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
     @Override
     public HandshakeType type() {
         return HandshakeType.CLIENT_HELLO;
+    }
+
+    /**
+     * Returns the framed ClientHello without its PSK binders list, the bytes a binder's HMAC covers.
+     *
+     * <pre>
+     * // RFC 8446 §4.2.11.2: "Truncate() ... removes the binders list from the ClientHello", keeping
+     * // the length fields of the full message and of its extensions.
+     * </pre>
+     *
+     * @throws IllegalStateException when the last extension is not a {@link PreSharedKeyOffer}
+     */
+    public byte[] encodeTruncatedBeforeBinders() {
+        byte[] encoded = HandshakeCodec.encode(this);
+        return Arrays.copyOf(encoded, encoded.length - lastPreSharedKeyOffer().bindersLength());
+    }
+
+    /** Returns this ClientHello with the binders of its pre_shared_key replaced (same lengths keep the truncation). */
+    public ClientHello withBinders(List<Opaque> binders) {
+        PreSharedKeyOffer offer = lastPreSharedKeyOffer();
+        List<Extension> replaced = new ArrayList<>(extensions);
+        replaced.set(replaced.size() - 1, new PreSharedKeyOffer(offer.identities(), binders));
+        return new ClientHello(legacyVersion, random, legacySessionId, cipherSuites, legacyCompressionMethods,
+                replaced, true);
+    }
+
+    private PreSharedKeyOffer lastPreSharedKeyOffer() {
+        if (extensions.isEmpty() || !(extensions.get(extensions.size() - 1) instanceof PreSharedKeyOffer offer)) {
+            throw new IllegalStateException("ClientHello does not end with a pre_shared_key offer");
+        }
+        return offer;
     }
 
     @Override

@@ -114,6 +114,17 @@ class HandshakeCodecTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void arbitraryBytesOnlyEverFailWithDecodeException(MessageGenerator.Kind kind) {
+        for (long seed = 0; seed < GARBAGE_INPUTS; seed++) {
+            Random random = new Random(seed);
+            byte[] input = new byte[random.nextInt(seed % 10 == 0 ? 600 : 24)];
+            random.nextBytes(input);
+            assertDecodesExactlyOrFailsCleanly(input, kind, seed);
+        }
+    }
+
     private static void assertDecodesExactlyOrFailsCleanly(byte[] input, MessageGenerator.Kind kind, long seed) {
         HandshakeMessage decoded;
         try {

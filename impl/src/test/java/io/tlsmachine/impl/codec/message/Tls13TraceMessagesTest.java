@@ -30,7 +30,6 @@ import io.tlsmachine.impl.vectors.TraceScenario;
 import io.tlsmachine.impl.vectors.TraceSide;
 import io.tlsmachine.impl.vectors.TraceStep;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -196,9 +195,7 @@ class Tls13TraceMessagesTest {
                     .satisfies(identity -> assertThat(identity.identity().length()).isEqualTo(178));
             assertThat(psk.binders()).singleElement().satisfies(b -> assertThat(b.length()).isEqualTo(32));
             assertThat(psk.bindersLength()).isEqualTo(2 + 1 + 32);
-            byte[] encoded = HandshakeCodec.encode(hello);
-            assertThat(truncatedClientHello(4))
-                    .isEqualTo(Arrays.copyOf(encoded, encoded.length - psk.bindersLength()));
+            assertThat(hello.encodeTruncatedBeforeBinders()).isEqualTo(truncatedClientHello(4));
         });
         assertThat(hello.extension(EarlyData.class)).isPresent();
         assertThat(hello.extension(Padding.class)).isPresent();
@@ -208,6 +205,15 @@ class Tls13TraceMessagesTest {
         EncryptedExtensions encryptedExtensions = (EncryptedExtensions) decoded(4, "EncryptedExtensions").get(0);
         assertThat(encryptedExtensions.extension(EarlyData.class)).isPresent();
         assertThat(decoded(4, "EndOfEarlyData")).containsExactly(new EndOfEarlyData());
+    }
+
+    @Test
+    void replacingBindersOfTheSameLengthKeepsTheTruncatedClientHello() {
+        ClientHello hello = (ClientHello) decoded(4, "ClientHello").get(0);
+        ClientHello placeholder = hello.withBinders(List.of(Opaque.of(new byte[32])));
+        assertThat(placeholder.encodeTruncatedBeforeBinders()).isEqualTo(hello.encodeTruncatedBeforeBinders());
+        assertThat(placeholder.withBinders(hello.extension(PreSharedKeyOffer.class).orElseThrow().binders()))
+                .isEqualTo(hello);
     }
 
     @Test
