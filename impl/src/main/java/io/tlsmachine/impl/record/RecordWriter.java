@@ -31,7 +31,8 @@ public final class RecordWriter {
      * Encodes {@code content} as one or more records of {@code type} and returns their bytes.
      * Empty application data gives one empty record (RFC 8446 §5.1, §5.4 allow it); empty
      * handshake, alert or change_cipher_spec content is a programming error (RFC 8446 §5.1,
-     * RFC 5246 §6.2.1: "MUST NOT send zero-length fragments").
+     * RFC 5246 §6.2.1: "MUST NOT send zero-length fragments"), and so is application data without
+     * protection or a change_cipher_spec under TLS 1.3 keys.
      *
      * @throws TlsException SEQUENCE_NUMBER_EXHAUSTED when the write sequence number would wrap
      */
@@ -43,6 +44,14 @@ public final class RecordWriter {
     public byte[] write(ContentType type, byte[] content, int offset, int length) {
         if (length == 0 && !type.equals(ContentType.APPLICATION_DATA)) {
             throw new IllegalArgumentException("zero-length " + type + " fragment");
+        }
+        // RFC 8446 §5.1: "Application Data records MUST NOT be written to the wire unprotected".
+        if (type.equals(ContentType.APPLICATION_DATA) && protection.epoch() == RecordEpoch.PLAINTEXT) {
+            throw new IllegalStateException("application data before record protection is engaged");
+        }
+        // RFC 8446 §5: a protected change_cipher_spec is never valid; see compatibilityChangeCipherSpec().
+        if (type.equals(ContentType.CHANGE_CIPHER_SPEC) && protection.innerOverhead() > 0) {
+            throw new IllegalStateException("change_cipher_spec under TLS 1.3 keys; use compatibilityChangeCipherSpec()");
         }
         int plaintextLimit = protection.subjectToRecordSizeLimit()
                 ? Math.min(protection.maxPlaintextLength(), peerRecordSizeLimit)

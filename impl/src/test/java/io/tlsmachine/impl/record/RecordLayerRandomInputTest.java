@@ -102,6 +102,12 @@ class RecordLayerRandomInputTest {
         return bytes;
     }
 
+    /** The writer sends no unprotected application data and no TLS 1.3 protected change_cipher_spec. */
+    private static boolean writable(ContentType type, RecordProtection protection) {
+        return !(type.equals(ContentType.APPLICATION_DATA) && protection.epoch() == RecordEpoch.PLAINTEXT)
+                && !(type.equals(ContentType.CHANGE_CIPHER_SPEC) && protection.innerOverhead() > 0);
+    }
+
     /** One to four handshake messages with correct headers and random bodies. */
     private static byte[] handshakeMessages(SplittableRandom random) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -127,6 +133,9 @@ class RecordLayerRandomInputTest {
         int records = 1 + random.nextInt(6);
         for (int i = 0; i < records; i++) {
             ContentType type = TYPES[random.nextInt(TYPES.length)];
+            while (!writable(type, protection)) {
+                type = TYPES[random.nextInt(TYPES.length)];
+            }
             if (type.equals(ContentType.HANDSHAKE)) {
                 byte[] flight = handshakeMessages(random);
                 int position = 0;

@@ -194,4 +194,18 @@ class RecordWriterTest {
         reader.setProtection(keys.get());
         assertThat(readAll(reader, first)).hasSize(1);
     }
+
+    @Test
+    void refusesToWriteApplicationDataWithoutProtection() {
+        assertThatThrownBy(() -> new RecordWriter().write(ContentType.APPLICATION_DATA, new byte[1]))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesToProtectAChangeCipherSpecUnderTls13Keys() {
+        RecordWriter writer = new RecordWriter();
+        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1).get());
+        assertThatThrownBy(() -> writer.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
