@@ -19,6 +19,9 @@ public final class CryptoProviders {
 
     /** Returns the faster implementation of each primitive (for now the JDK's throughout). */
     public static CryptoProvider fastest() {
-        return JdkCryptoProvider.INSTANCE;
+        return FASTEST;
     }
+
+    private static final CompositeCryptoProvider FASTEST =
+            CompositeCryptoProvider.builder("fastest", JdkCryptoProvider.INSTANCE).build();
 }

@@ -65,6 +65,19 @@ public final class SignatureKeys {
         });
     }
 
+    /**
+     * Whether {@code signature} has a length the scheme can produce: exactly 64 bytes for Ed25519
+     * and 114 for Ed448 (RFC 8032 §5.1.7 / §5.2.7; the JDK 17 verifier ignores trailing bytes),
+     * and any length for the others, whose verifiers check it themselves.
+     */
+    public static boolean plausibleLength(SignatureAlgorithm algorithm, byte[] signature) {
+        return switch (algorithm) {
+            case ED25519 -> signature.length == 64;
+            case ED448 -> signature.length == 114;
+            default -> signature.length > 0;
+        };
+    }
+
     /** Whether the scheme is RSASSA-PSS (either key type). */
     public static boolean isPss(SignatureAlgorithm algorithm) {
         return switch (algorithm) {

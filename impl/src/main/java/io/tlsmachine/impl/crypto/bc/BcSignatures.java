@@ -46,7 +46,7 @@ final class BcSignatures {
     }
 
     static boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] data, byte[] signature) {
-        if (!SignatureKeys.suits(algorithm, key)) {
+        if (!SignatureKeys.suits(algorithm, key) || !SignatureKeys.plausibleLength(algorithm, signature)) {
             return false;
         }
         try {

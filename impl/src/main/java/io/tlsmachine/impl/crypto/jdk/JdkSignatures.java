@@ -30,7 +30,7 @@ final class JdkSignatures {
     }
 
     static boolean verify(SignatureAlgorithm algorithm, PublicKey key, byte[] data, byte[] signatureBytes) {
-        if (!SignatureKeys.suits(algorithm, key)) {
+        if (!SignatureKeys.suits(algorithm, key) || !SignatureKeys.plausibleLength(algorithm, signatureBytes)) {
             return false;
         }
         try {

@@ -1,0 +1,163 @@
+package io.tlsmachine.bench.crypto;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every crypto benchmark for the jdk and bc providers and writes the Markdown table that
+ * {@code CryptoProviders.fastest()} is set from.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.tlsmachine.bench.crypto.CryptoReport OUT.md
+ * [warmupIterations warmupMillis iterations iterationMillis forks]}.
+ */
+public final class CryptoReport {
+    private CryptoReport() {}
+
+    /** One row: a primitive and the score of each provider. */
+    record Row(String primitive, Result<?> jdk, Result<?> bc) {
+        /** bc wins only when it is faster beyond both error margins; otherwise the JDK stays. */
+        String chosen() {
+            if (jdk == null || bc == null) {
+                return jdk == null ? "bc" : "jdk";
+            }
+            return upper(bc) < lower(jdk) ? "bc" : "jdk";
+        }
+
+        private static double upper(Result<?> r) {
+            return r.getScore() + (Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError());
+        }
+
+        private static double lower(Result<?> r) {
+            return r.getScore() - (Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError());
+        }
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "CRYPTO.md");
+        int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        long warmupMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        long iterationMillis = args.length > 4 ? Long.parseLong(args[4]) : 1000;
+        int forks = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        String include = args.length > 6 ? args[6] : CryptoReport.class.getPackageName() + "\\..*Benchmark";
+
+        Options options = new OptionsBuilder()
+                .include(include)
+                .param("provider", "jdk", "bc")
+                .mode(org.openjdk.jmh.annotations.Mode.AverageTime)
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .warmupIterations(warmups)
+                .warmupTime(TimeValue.milliseconds(warmupMillis))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.milliseconds(iterationMillis))
+                .forks(forks)
+                .threads(1)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+
+        String settings = String.format("%d warmup x %d ms, %d iterations x %d ms, %d fork(s), 1 thread, avgt µs/op",
+                warmups, warmupMillis, iterations, iterationMillis, forks);
+        Files.writeString(out, markdown(rows(results), settings, args), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out.toAbsolutePath());
+    }
+
+    static List<Row> rows(Collection<RunResult> results) {
+        Map<String, Result<?>[]> byPrimitive = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            var params = result.getParams();
+            String primitive = primitive(params.getBenchmark(), params::getParam);
+            Result<?>[] pair = byPrimitive.computeIfAbsent(primitive, k -> new Result<?>[2]);
+            pair["jdk".equals(params.getParam("provider")) ? 0 : 1] = result.getPrimaryResult();
+        }
+        List<Row> rows = new ArrayList<>();
+        byPrimitive.forEach((primitive, pair) -> rows.add(new Row(primitive, pair[0], pair[1])));
+        rows.sort(java.util.Comparator.comparing(Row::primitive));
+        return rows;
+    }
+
+    /** Names a row as CompositeCryptoProvider's builder method plus its algorithm, e.g. {@code aead AES_128_GCM}. */
+    static String primitive(String benchmark, java.util.function.Function<String, String> param) {
+        String simpleClass = benchmark.substring(0, benchmark.lastIndexOf('.'));
+        simpleClass = simpleClass.substring(simpleClass.lastIndexOf('.') + 1);
+        return switch (simpleClass) {
+            case "DigestBenchmark" -> "digest " + param.apply("hash");
+            case "HmacBenchmark" -> "hmac " + param.apply("hash");
+            case "AeadBenchmark" -> "aead " + param.apply("algorithm");
+            case "KeyExchangeBenchmark" -> "keyExchange " + param.apply("group");
+            case "SignBenchmark" -> "sign " + param.apply("scheme");
+            case "VerifyBenchmark" -> "verify " + param.apply("scheme");
+            case "RsaKeyTransportBenchmark" -> "rsaKeyTransport";
+            default -> simpleClass;
+        };
+    }
+
+    static String markdown(List<Row> rows, String settings, String[] args) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Crypto providers: JDK vs Bouncy Castle, per primitive\n\n");
+        md.append("Generated by `bench/crypto.sh` (which runs `java -cp bench/target*/benchmarks.jar ")
+                .append(CryptoReport.class.getName()).append(' ').append(String.join(" ", args)).append("`).\n\n");
+        md.append("- When: ").append(Instant.now()).append('\n');
+        md.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(", ").append(Runtime.getRuntime().availableProcessors())
+                .append(" CPUs, ").append(cpuModel()).append('\n');
+        md.append("- JMH: ").append(settings).append('\n');
+        md.append("- Workloads: digest of 1 KiB; HMAC of 64 bytes; AEAD seal+open of one 16 KiB record; "
+                + "key exchange = generate + agree; sign/verify of a CertificateVerify content (RSA 2048-bit keys); "
+                + "rsaKeyTransport = decrypt one 2048-bit EncryptedPreMasterSecret.\n");
+        md.append("- Rule: `bc` is chosen only when its score plus error is below the JDK's score minus error; "
+                + "otherwise the JDK stays (fewer moving parts on the hot path).\n\n");
+        md.append("| primitive | jdk (µs/op) | bc (µs/op) | jdk/bc | chosen |\n");
+        md.append("|---|---:|---:|---:|---|\n");
+        for (Row row : rows) {
+            md.append("| ").append(row.primitive())
+                    .append(" | ").append(format(row.jdk()))
+                    .append(" | ").append(format(row.bc()))
+                    .append(" | ").append(ratio(row))
+                    .append(" | ").append(row.chosen()).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String format(Result<?> result) {
+        if (result == null) {
+            return "n/a";
+        }
+        return Double.isNaN(result.getScoreError())
+                ? String.format("%.3f", result.getScore())
+                : String.format("%.3f ± %.3f", result.getScore(), result.getScoreError());
+    }
+
+    private static String ratio(Row row) {
+        if (row.jdk() == null || row.bc() == null) {
+            return "n/a";
+        }
+        return String.format("%.2f", row.jdk().getScore() / row.bc().getScore());
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+}
