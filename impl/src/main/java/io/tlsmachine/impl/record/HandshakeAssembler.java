@@ -61,7 +61,7 @@ public final class HandshakeAssembler {
 
     /** An assembler whose messages (header included) are at most these many bytes. */
     public HandshakeAssembler(int maxMessageLength, int maxCertificateMessageLength) {
-        if (maxMessageLength < ReceivedHandshakeMessage.HEADER_LENGTH || maxCertificateMessageLength < ReceivedHandshakeMessage.HEADER_LENGTH) {
+        if (Math.min(maxMessageLength, maxCertificateMessageLength) < ReceivedHandshakeMessage.HEADER_LENGTH) {
             throw new IllegalArgumentException("maximum message length below the 4-byte header");
         }
         this.maxMessageLength = maxMessageLength;
@@ -88,7 +88,8 @@ public final class HandshakeAssembler {
                 throw TlsException.fatal(Reason.INTERLEAVED_HANDSHAKE, type + " record inside a fragmented handshake message");
             }
             if (type.equals(ContentType.ALERT) && record.length() != ALERT_LENGTH) {
-                throw TlsException.fatal(Reason.MALFORMED_MESSAGE, "alert record of " + record.length() + " bytes, not one alert");
+                throw TlsException.fatal(Reason.MALFORMED_MESSAGE,
+                        "alert record of " + record.length() + " bytes, not one alert");
             }
             return false;
         }

@@ -79,7 +79,8 @@ public final class RecordWriter {
      * never protected and does not count as a record of the current key).
      */
     public byte[] compatibilityChangeCipherSpec() {
-        return PlaintextProtection.INSTANCE.seal(ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, CHANGE_CIPHER_SPEC_MESSAGE, 0, 1, 0);
+        return PlaintextProtection.INSTANCE.seal(
+                ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, CHANGE_CIPHER_SPEC_MESSAGE, 0, 1, 0);
     }
 
     /** Switches to a new write key (its sequence numbers start at zero) and wipes the previous one. */
