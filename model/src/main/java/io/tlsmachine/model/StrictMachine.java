@@ -9,7 +9,7 @@ import org.squirrelframework.foundation.exception.TransitionException;
  *
  * <p>Not thread-safe: one instance per connection. Create it with {@link SquirrelDefinition#newMachine}.
  */
-public final class StrictMachine<S extends Enum<S> & ModelState, P> {
+public final class StrictMachine<S extends Enum<S> & ModelState, P> implements MachineRunner<S, P> {
 
     private final SquirrelFsm<S, P> fsm;
     private final FireContext<S, P> context;
@@ -22,26 +22,22 @@ public final class StrictMachine<S extends Enum<S> & ModelState, P> {
         this.failedState = failedState;
     }
 
-    /** Returns the current state (FAILED after an unexpected input or a failed step). */
+    @Override
     public S state() {
         return failed ? failedState : fsm.getCurrentState();
     }
 
-    /** Returns the current facts. */
+    @Override
     public Negotiated facts() {
         return context.facts;
     }
 
-    /** Replaces the facts: the engine's input mapper records what the next message carries before firing it. */
+    @Override
     public void updateFacts(Negotiated facts) {
         context.facts = Objects.requireNonNull(facts, "facts");
     }
 
-    /**
-     * Fires (input, epoch) and returns the transition taken.
-     *
-     * @throws UnexpectedMessage when no transition of (state, input, epoch) has a guard that holds
-     */
+    @Override
     public Transition<S, P> fire(Input input, Epoch epoch) {
         S from = state();
         if (failed) {

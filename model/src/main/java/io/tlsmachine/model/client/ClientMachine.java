@@ -5,6 +5,7 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.SquirrelDefinition;
 import io.tlsmachine.model.StrictMachine;
+import io.tlsmachine.model.TableMachine;
 
 /**
  * Gives access to the client machine: its definition, the compiled table the engine runs, and strict
@@ -37,5 +38,10 @@ public final class ClientMachine {
     /** Creates a strict Squirrel-backed client machine in START. */
     public static StrictMachine<ClientState, ClientSteps> newStrictMachine(ClientSteps steps, Negotiated facts) {
         return SQUIRREL.newMachine(steps, facts);
+    }
+
+    /** Creates a client machine on the compiled table in START: what the engine runs. */
+    public static TableMachine<ClientState, ClientSteps> newTableMachine(ClientSteps steps, Negotiated facts) {
+        return new TableMachine<>(DEFINITION, DEFINITION.initial(), steps, facts);
     }
 }

@@ -1,0 +1,29 @@
+package io.tlsmachine.model;
+
+/**
+ * Runs one connection's machine: the engine drives either implementation, {@link TableMachine} (the compiled
+ * table, for production) or {@link StrictMachine} (live Squirrel, for cross-checking); both behave identically.
+ *
+ * @param <S> the role's state enum
+ * @param <P> the role's steps port
+ */
+public interface MachineRunner<S extends Enum<S> & ModelState, P> {
+
+    /** Returns the current state (FAILED after an unexpected input or a failed step). */
+    S state();
+
+    /** Returns the current facts. */
+    Negotiated facts();
+
+    /** Replaces the facts: the input mapper records what the next message carries before firing it. */
+    void updateFacts(Negotiated facts);
+
+    /**
+     * Fires (input, epoch): runs the step, moves to the target state and returns the transition taken (its
+     * outputs, filtered with {@link Transition#outputsFor}, are what to send).
+     *
+     * @throws UnexpectedMessage when no transition of (state, input, epoch) has a guard that holds; the step's own
+     *     exception, unwrapped, when the step fails; the machine is FAILED after either
+     */
+    Transition<S, P> fire(Input input, Epoch epoch);
+}

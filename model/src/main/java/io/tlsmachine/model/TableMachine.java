@@ -1,0 +1,54 @@
+package io.tlsmachine.model;
+
+import java.util.Objects;
+
+/**
+ * Runs one connection on the compiled table: the production runner (no Squirrel, no allocation per event).
+ * Not thread-safe: one instance per connection.
+ */
+public final class TableMachine<S extends Enum<S> & ModelState, P> implements MachineRunner<S, P> {
+
+    private final CompiledMachine<S, P> table;
+    private final P port;
+    private final S failedState;
+    private S state;
+    private Negotiated facts;
+
+    /** Creates a runner in {@code state}. */
+    public TableMachine(MachineDefinition<S, P> definition, S state, P port, Negotiated facts) {
+        this.table = definition.compiled();
+        this.port = Objects.requireNonNull(port, "port");
+        this.failedState = Enum.valueOf(definition.stateType(), "FAILED");
+        this.state = Objects.requireNonNull(state, "state");
+        this.facts = Objects.requireNonNull(facts, "facts");
+    }
+
+    @Override
+    public S state() {
+        return state;
+    }
+
+    @Override
+    public Negotiated facts() {
+        return facts;
+    }
+
+    @Override
+    public void updateFacts(Negotiated facts) {
+        this.facts = Objects.requireNonNull(facts, "facts");
+    }
+
+    @Override
+    public Transition<S, P> fire(Input input, Epoch epoch) {
+        Transition<S, P> edge;
+        try {
+            edge = table.step(state, input, epoch, facts);
+            facts = edge.step().apply(port, facts);
+        } catch (RuntimeException | Error e) {
+            state = failedState;
+            throw e;
+        }
+        state = edge.to();
+        return edge;
+    }
+}
