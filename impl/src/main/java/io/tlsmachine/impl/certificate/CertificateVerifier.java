@@ -1,0 +1,56 @@
+package io.tlsmachine.impl.certificate;
+
+import io.tlsmachine.impl.error.TlsException;
+
+/**
+ * Decides whether a peer's certificate chain is acceptable: a trusted path, valid dates, the
+ * right key usage for the peer's role, and (for a server) the expected host name.
+ *
+ * <p>Every refusal is a {@link TlsException} whose reason maps to its own alert (bad_certificate,
+ * unsupported_certificate, certificate_revoked, certificate_expired, certificate_unknown,
+ * unknown_ca) and whose message says what failed.
+ */
+public sealed interface CertificateVerifier permits PkixCertificateVerifier, InsecureAcceptAnyCertificate {
+
+    /**
+     * Verifies a server's chain for {@code serverName} (a DNS name or IP literal).
+     *
+     * @param keyUse what the handshake will do with the server's key
+     * @throws TlsException when the chain is not acceptable
+     */
+    VerifiedChain verifyServer(CertificateChain chain, String serverName, LeafKeyUse keyUse);
+
+    /** Verifies a server's chain whose key will sign (TLS 1.3, and TLS 1.2 with (EC)DHE). */
+    default VerifiedChain verifyServer(CertificateChain chain, String serverName) {
+        return verifyServer(chain, serverName, LeafKeyUse.DIGITAL_SIGNATURE);
+    }
+
+    /**
+     * Verifies a client's non-empty chain (the client signs CertificateVerify in both versions).
+     *
+     * @throws TlsException when the chain is not acceptable
+     */
+    VerifiedChain verifyClient(CertificateChain chain);
+
+    /**
+     * Returns a PKIX verifier (RFC 5280 §6) trusting {@code anchors}, with the system clock and
+     * revocation checking off; see {@link PkixCertificateVerifier}'s {@code with...} methods.
+     */
+    static PkixCertificateVerifier pkix(TrustAnchors anchors) {
+        return PkixCertificateVerifier.trusting(anchors);
+    }
+
+    /** Returns a PKIX verifier trusting the JDK's default trust store. */
+    static PkixCertificateVerifier jdkDefault() {
+        return PkixCertificateVerifier.trusting(TrustAnchors.jdkDefault());
+    }
+
+    /**
+     * INSECURE: returns a verifier that accepts any non-empty chain for any host, so anyone can
+     * impersonate the peer. For tests and debugging against throw-away servers only; NEVER use it
+     * in production.
+     */
+    static CertificateVerifier insecureAcceptAnyCertificate() {
+        return InsecureAcceptAnyCertificate.INSTANCE;
+    }
+}

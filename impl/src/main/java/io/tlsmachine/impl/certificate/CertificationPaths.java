@@ -1,0 +1,55 @@
+package io.tlsmachine.impl.certificate;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.List;
+
+/**
+ * Orders a received chain into a certification path for PKIX validation.
+ *
+ * <p>RFC 8446 §4.4.2: the leaf MUST come first, but implementations SHOULD accept the other
+ * certificates in any order and with extraneous ones. So the path is built by name chaining from
+ * the leaf: each next certificate is one whose subject is the current certificate's issuer,
+ * stopping when a trust anchor issued the current certificate. A certificate that is itself an
+ * anchor (a root sent along) is left out; certificates that do not chain are ignored.
+ */
+final class CertificationPaths {
+    private CertificationPaths() {}
+
+    /** Returns the path, leaf first, without the anchor. */
+    static List<X509Certificate> order(CertificateChain chain, TrustAnchors anchors) {
+        List<X509Certificate> path = new ArrayList<>();
+        X509Certificate current = chain.leaf();
+        path.add(current);
+        LinkedList<X509Certificate> remaining = new LinkedList<>(chain.certificates().subList(1, chain.size()));
+        while (!issuedByAnchor(current, anchors) && !isSelfIssued(current)) {
+            X509Certificate issuer = takeIssuer(current, remaining);
+            if (issuer == null || anchors.contains(issuer)) {
+                break;
+            }
+            path.add(issuer);
+            current = issuer;
+        }
+        return path;
+    }
+
+    private static boolean issuedByAnchor(X509Certificate certificate, TrustAnchors anchors) {
+        return anchors.certificates().stream()
+                .anyMatch(anchor -> anchor.getSubjectX500Principal().equals(certificate.getIssuerX500Principal()));
+    }
+
+    private static boolean isSelfIssued(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+    }
+
+    private static X509Certificate takeIssuer(X509Certificate certificate, List<X509Certificate> candidates) {
+        for (X509Certificate candidate : candidates) {
+            if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
+                candidates.remove(candidate);
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
