@@ -101,9 +101,9 @@ public final class ExtensionCodec {
             case 5 -> { // status_request
                 allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, CERTIFICATE, CERTIFICATE_REQUEST);
                 return switch (context) {
-                    case SERVER_HELLO -> new StatusRequestAck();
+                    case CLIENT_HELLO -> StatusRequest.decode(data);
                     case CERTIFICATE -> CertificateStatus.decode(data);
-                    default -> StatusRequest.decode(data);
+                    default -> new StatusRequestAck();
                 };
             }
             case 10 -> { // supported_groups

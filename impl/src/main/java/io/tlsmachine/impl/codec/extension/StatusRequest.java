@@ -6,7 +6,7 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 
 /**
- * The status_request extension as a request (ClientHello, TLS 1.3 CertificateRequest): parsed, not acted on.
+ * The ClientHello status_request extension: the client asks for a stapled OCSP response (parsed, not acted on).
  *
  * <pre>
  * // RFC 6066 §8

@@ -46,8 +46,9 @@ public final class ExtensionGenerator {
                     r.list(1, 3, () -> new ServerNameEntry(r.chance(80) ? 0 : r.between(0, 255), r.opaque(1, 300))))),
             form("server_name(ack)", 0, EnumSet.of(SERVER_HELLO, ENCRYPTED_EXTENSIONS),
                     (r, c) -> ServerName.acknowledgement()),
-            form("status_request", 5, EnumSet.of(CLIENT_HELLO, CERTIFICATE_REQUEST), (r, c) -> statusRequest(r)),
-            form("status_request(ack)", 5, EnumSet.of(SERVER_HELLO), (r, c) -> new StatusRequestAck()),
+            form("status_request", 5, EnumSet.of(CLIENT_HELLO), (r, c) -> statusRequest(r)),
+            form("status_request(empty)", 5, EnumSet.of(SERVER_HELLO, CERTIFICATE_REQUEST),
+                    (r, c) -> new StatusRequestAck()),
             form("status_request(CertificateStatus)", 5, EnumSet.of(CERTIFICATE), (r, c) -> r.chance(80)
                     ? new CertificateStatus(CertificateStatus.OCSP, r.opaque(1, 500))
                     : new CertificateStatus(r.between(2, 255), r.opaque(0, 50))),
