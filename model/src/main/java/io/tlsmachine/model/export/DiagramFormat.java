@@ -2,11 +2,13 @@ package io.tlsmachine.model.export;
 
 import io.tlsmachine.model.MachineDefinition;
 
-/** Lists the text formats a machine can be exported to, with their usual file extension. */
+/** Lists the text formats a machine can be exported to (diagrams and the transition table), with their file extension. */
 public enum DiagramFormat {
     DOT("dot"),
     MERMAID("mmd"),
-    SCXML("scxml");
+    SCXML("scxml"),
+    /** Tab-separated transition table, the format of specs/machines/*.tsv. */
+    TABLE("tsv");
 
     private final String extension;
 
@@ -25,6 +27,7 @@ public enum DiagramFormat {
             case DOT -> DotExporter.export(definition, scope);
             case MERMAID -> MermaidExporter.export(definition, scope);
             case SCXML -> ScxmlExporter.export(definition, scope);
+            case TABLE -> TableExporter.export(definition, scope);
         };
     }
 }

@@ -81,4 +81,14 @@ class ExportersTest {
         assertThat(DiagramScope.parse(" tls13 ")).isEqualTo(DiagramScope.TLS13);
         assertThat(DiagramScope.parse("ALL")).isEqualTo(DiagramScope.ALL);
     }
+
+    @Test
+    void tableHasAHeaderAndOneRowPerTransitionInTheSpecFormat() {
+        String table = TableExporter.export(CLIENT, DiagramScope.ALL);
+        List<String> rows = table.lines().filter(l -> !l.startsWith("#")).toList();
+        assertThat(rows.get(0)).isEqualTo(TableExporter.HEADER);
+        assertThat(rows).hasSize(CLIENT.transitions().size() + 1);
+        assertThat(rows).contains("WAIT_SH\tSERVER_HELLO\tPLAINTEXT\tdowngradeDetected\tFAILED\t"
+                + "Alert(illegal_parameter)@plaintext\tRFC 8446 §4.1.3");
+    }
 }
