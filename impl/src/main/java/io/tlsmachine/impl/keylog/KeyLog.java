@@ -1,0 +1,59 @@
+package io.tlsmachine.impl.keylog;
+
+import io.tlsmachine.impl.crypto.Secret;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the engine writes its secrets so Wireshark can decrypt a captured session (NSS key log
+ * format); a debugging aid that breaks the connection's confidentiality for whoever reads the file.
+ *
+ * <p>Off unless configured: {@link #resolve} takes a configured file, else the {@code SSLKEYLOGFILE}
+ * environment variable, else {@link #disabled()}.
+ */
+public interface KeyLog {
+    /** The environment variable that browsers, curl and OpenSSL-based tools honour too. */
+    String ENVIRONMENT_VARIABLE = "SSLKEYLOGFILE";
+
+    /**
+     * Records one secret of the connection identified by {@code clientRandom} (32 bytes).
+     *
+     * @throws IllegalArgumentException for a malformed client random or secret ({@link KeyLogLine#format})
+     * @throws java.io.UncheckedIOException when a file cannot be written
+     */
+    void log(KeyLogLabel label, byte[] clientRandom, Secret secret);
+
+    /** Whether anything is recorded; the engine may skip work when not. */
+    boolean enabled();
+
+    /** Returns the key log that records nothing. */
+    static KeyLog disabled() {
+        return DisabledKeyLog.INSTANCE;
+    }
+
+    /** Returns a key log appending to {@code file} (created owner-only where the file system allows). */
+    static KeyLog toFile(Path file) {
+        return new KeyLogFile(file);
+    }
+
+    /**
+     * Returns the key log to use: {@code configured} when present, else the file named by
+     * {@code SSLKEYLOGFILE} in {@code environment} when set and not blank, else {@link #disabled()}.
+     */
+    static KeyLog resolve(Optional<Path> configured, Map<String, String> environment) {
+        if (configured.isPresent()) {
+            return toFile(configured.get());
+        }
+        String fromEnvironment = environment.get(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return toFile(Path.of(fromEnvironment));
+        }
+        return disabled();
+    }
+
+    /** Returns {@link #resolve} with the process environment. */
+    static KeyLog resolve(Optional<Path> configured) {
+        return resolve(configured, System.getenv());
+    }
+}
