@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Runs a client definition against a server definition under one facts combination with a perfect network: each
  * side's outputs are delivered to the other in order (as {@code Message.receivedAs()} under the output's epoch),
- * local decisions are taken as the facts say, and the trace of sent messages is recorded.
+ * local decisions are taken as the facts say, and the trace of sent messages is recorded. Early records sent to a
+ * server that did not accept 0-RTT are skipped, as its record layer does (RFC 8446 §4.2.10, Appendix A.2).
  *
  * <p>Scheduling is fixed so traces are comparable: a pending local decision first, then the oldest message to the
  * server, then the oldest message to the client.
@@ -96,6 +97,10 @@ public final class HandshakeComposer {
                         send(server, server.fire(decision, io.tlsmachine.model.Epoch.LOCAL, facts), toClient);
                     } else if (!toServer.isEmpty()) {
                         Output o = toServer.poll();
+                        if (o.epoch() == io.tlsmachine.model.Epoch.EARLY && !facts.earlyDataAccepted()) {
+                            // RFC 8446 §4.2.10: a server that rejects 0-RTT skips the early records in its record layer.
+                            continue;
+                        }
                         send(server, server.fire(o.message().receivedAs(), o.epoch(), facts), toClient);
                     } else if (!toClient.isEmpty()) {
                         Output o = toClient.poll();

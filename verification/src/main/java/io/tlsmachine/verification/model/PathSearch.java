@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.HashSet;
 
 /**
- * Explores a definition breadth-first under fixed facts (only transitions whose guard holds, local inputs
- * included) in product with a {@link Monitor}, and returns the shortest path to a violation.
+ * Explores a definition breadth-first under fixed facts (only transitions whose guard holds and whose target's
+ * version region admits the facts; local inputs included) in product with a {@link Monitor}, and returns the
+ * shortest path to a violation.
  */
 public final class PathSearch {
 
@@ -37,7 +38,8 @@ public final class PathSearch {
             bySource.add(new ArrayList<>());
         }
         for (Transition<S, P> t : definition.transitions()) {
-            if (t.guard().test(facts)) {
+            // A state's version region admits only the facts of its version: paths into it under other facts are infeasible.
+            if (t.guard().test(facts) && t.to().region().admits(facts)) {
                 bySource.get(t.from().ordinal()).add(t);
             }
         }
@@ -76,7 +78,7 @@ public final class PathSearch {
         return Optional.empty();
     }
 
-    /** Returns the transitions reachable from the initial state under {@code facts} (guards holding). */
+    /** Returns the transitions reachable from the initial state under {@code facts} (guards holding, regions admitting). */
     public static <S extends Enum<S> & ModelState, P> Set<Transition<S, P>> reachableTransitions(
             MachineDefinition<S, P> definition, Negotiated facts) {
         Set<S> seen = new HashSet<>(List.of(definition.initial()));
@@ -85,7 +87,7 @@ public final class PathSearch {
         while (!queue.isEmpty()) {
             S s = queue.poll();
             for (Transition<S, P> t : definition.transitionsFrom(s)) {
-                if (t.guard().test(facts)) {
+                if (t.guard().test(facts) && t.to().region().admits(facts)) {
                     result.add(t);
                     if (seen.add(t.to())) {
                         queue.add(t.to());

@@ -17,4 +17,9 @@ public record SafetyProperty(String id, String statement, Function<Machines, Lis
     public List<String> violations(Machines machines) {
         return check.apply(machines);
     }
+
+    @Override
+    public String toString() {
+        return id + " " + statement;
+    }
 }

@@ -1,0 +1,177 @@
+package io.tlsmachine.verification.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.Tls12Handshake;
+import io.tlsmachine.model.Tls12KeyExchange;
+import io.tlsmachine.model.Tls13KeyExchange;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the real client against the real server for every facts combination and compares each message sequence
+ * with the flow written by hand from the RFC figures; the literal flows below are the figures themselves.
+ */
+class HandshakeFlowsTest {
+
+    private static final Machines REAL = Machines.real();
+
+    @Test
+    void everyFactsCombinationRunsToConnectedWithTheRfcFlow() {
+        List<String> mismatches = new ArrayList<>();
+        Map<ProtocolVersion, Set<List<String>>> types = new EnumMap<>(ProtocolVersion.class);
+        for (Negotiated facts : Negotiated.all()) {
+            HandshakeComposer.Run run = HandshakeComposer.run(REAL, facts);
+            List<String> expected = RfcFlows.expected(facts);
+            if (run.completed() == facts.downgradeDetected() || !run.trace().equals(expected)) {
+                mismatches.add(facts + "\n  failure:  " + run.failure() + "\n  expected: " + expected + "\n  actual:   " + run.trace());
+            }
+            if (run.completed()) {
+                assertThat(run.clientState()).isIn("CONNECTED", "TLS12_CONNECTED");
+                types.computeIfAbsent(facts.version(), v -> new LinkedHashSet<>()).add(run.trace());
+            }
+        }
+        System.out.printf("Handshake types (distinct START->CONNECTED message sequences): TLS 1.3 %d, TLS 1.2 %d, over %d facts combinations%n",
+                types.getOrDefault(ProtocolVersion.TLS13, Set.of()).size(),
+                types.getOrDefault(ProtocolVersion.TLS12, Set.of()).size(), Negotiated.all().size());
+        assertThat(mismatches).as("facts combinations whose run differs from the RFC flow").isEmpty();
+        assertThat(types.get(ProtocolVersion.TLS13)).hasSizeGreaterThan(10);
+        assertThat(types.get(ProtocolVersion.TLS12)).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void tls13FullHandshakeIsFigure1() {
+        assertFlow(Negotiated.tls13(),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S Certificate@handshake",
+                "S CertificateVerify@handshake", "S Finished@handshake",
+                "C Finished@handshake");
+    }
+
+    @Test
+    void tls13ClientAuthenticationIsFigure1WithCertificateRequest() {
+        assertFlow(Negotiated.tls13().withClientAuthRequested(true).withClientCertificateAvailable(true),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S CertificateRequest@handshake",
+                "S Certificate@handshake", "S CertificateVerify@handshake", "S Finished@handshake",
+                "C Certificate@handshake", "C CertificateVerify@handshake", "C Finished@handshake");
+    }
+
+    @Test
+    void tls13HelloRetryRequestIsFigure2() {
+        assertFlow(Negotiated.tls13().withHelloRetryRequested(true),
+                "C ClientHello@plaintext",
+                "S HelloRetryRequest@plaintext",
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S Certificate@handshake",
+                "S CertificateVerify@handshake", "S Finished@handshake",
+                "C Finished@handshake");
+    }
+
+    @Test
+    void tls13PskResumptionIsFigure3() {
+        assertFlow(Negotiated.tls13().withTls13KeyExchange(Tls13KeyExchange.PSK_DHE).withTicketsEnabled(true),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S Finished@handshake",
+                "C Finished@handshake",
+                "S NewSessionTicket@application");
+    }
+
+    @Test
+    void tls13ZeroRttIsFigure4() {
+        assertFlow(Negotiated.tls13().withTls13KeyExchange(Tls13KeyExchange.PSK_DHE).withEarlyDataOffered(true)
+                        .withEarlyDataAccepted(true),
+                "C ClientHello@plaintext", "C ApplicationData@early",
+                "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S Finished@handshake",
+                "C EndOfEarlyData@early", "C Finished@handshake");
+    }
+
+    @Test
+    void tls13MiddleboxCompatibilityAddsTheDummyChangeCipherSpecsOfAppendixD4() {
+        assertFlow(Negotiated.tls13().withMiddleboxCompat(true),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S ChangeCipherSpec@plaintext", "S EncryptedExtensions@handshake",
+                "S Certificate@handshake", "S CertificateVerify@handshake", "S Finished@handshake",
+                "C ChangeCipherSpec@plaintext", "C Finished@handshake");
+    }
+
+    @Test
+    void tls12FullEcdheIsFigure1() {
+        assertFlow(Negotiated.tls12(),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerKeyExchange@plaintext",
+                "S ServerHelloDone@plaintext",
+                "C ClientKeyExchange@plaintext", "C ChangeCipherSpec@plaintext", "C Finished@application",
+                "S ChangeCipherSpec@plaintext", "S Finished@application");
+    }
+
+    @Test
+    void tls12FullRsaHasNoServerKeyExchange() {
+        assertFlow(Negotiated.tls12().withTls12KeyExchange(Tls12KeyExchange.RSA),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerHelloDone@plaintext",
+                "C ClientKeyExchange@plaintext", "C ChangeCipherSpec@plaintext", "C Finished@application",
+                "S ChangeCipherSpec@plaintext", "S Finished@application");
+    }
+
+    @Test
+    void tls12ClientAuthenticationIsFigure1WithCertificateRequest() {
+        assertFlow(Negotiated.tls12().withClientAuthRequested(true).withClientCertificateAvailable(true),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerKeyExchange@plaintext",
+                "S CertificateRequest@plaintext", "S ServerHelloDone@plaintext",
+                "C Certificate@plaintext", "C ClientKeyExchange@plaintext", "C CertificateVerify@plaintext",
+                "C ChangeCipherSpec@plaintext", "C Finished@application",
+                "S ChangeCipherSpec@plaintext", "S Finished@application");
+    }
+
+    @Test
+    void tls12AbbreviatedBySessionIdIsFigure2() {
+        assertFlow(Negotiated.tls12().withTls12Handshake(Tls12Handshake.RESUMED_BY_SESSION_ID),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S ChangeCipherSpec@plaintext", "S Finished@application",
+                "C ChangeCipherSpec@plaintext", "C Finished@application");
+    }
+
+    @Test
+    void tls12AbbreviatedByTicketIsRfc5077Figure2() {
+        assertFlow(Negotiated.tls12().withTls12Handshake(Tls12Handshake.RESUMED_BY_TICKET).withTicketExpected(true),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S NewSessionTicket@plaintext", "S ChangeCipherSpec@plaintext",
+                "S Finished@application",
+                "C ChangeCipherSpec@plaintext", "C Finished@application");
+    }
+
+    @Test
+    void tls12FullWithTicketIsRfc5077Figure1() {
+        assertFlow(Negotiated.tls12().withTicketExpected(true),
+                "C ClientHello@plaintext",
+                "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerKeyExchange@plaintext",
+                "S ServerHelloDone@plaintext",
+                "C ClientKeyExchange@plaintext", "C ChangeCipherSpec@plaintext", "C Finished@application",
+                "S NewSessionTicket@plaintext", "S ChangeCipherSpec@plaintext", "S Finished@application");
+    }
+
+    @Test
+    void downgradeSentinelAbortsWithIllegalParameter() {
+        HandshakeComposer.Run run = HandshakeComposer.run(REAL, Negotiated.tls12().withDowngradeDetected(true));
+        assertThat(run.completed()).isFalse();
+        assertThat(run.clientState()).isEqualTo("FAILED");
+        assertThat(run.trace()).endsWith("C Alert(illegal_parameter)@plaintext");
+    }
+
+    private static void assertFlow(Negotiated facts, String... expected) {
+        assertThat(Negotiated.all()).as("the facts are a consistent combination").contains(facts);
+        assertThat(RfcFlows.expected(facts)).as("the generated RFC flow agrees with the figure").containsExactly(expected);
+        HandshakeComposer.Run run = HandshakeComposer.run(REAL, facts);
+        assertThat(run.failure()).as("run failure").isNull();
+        assertThat(run.trace()).containsExactly(expected);
+    }
+}

@@ -1,0 +1,59 @@
+package io.tlsmachine.verification.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds files of the repository from a test (whatever the working directory) and implements the golden-file
+ * rule: with {@code -Dtlsmachine.regenerate=true} a golden file is rewritten, otherwise it is compared.
+ */
+final class RepoFiles {
+
+    /** The system property that rewrites golden files instead of comparing them. */
+    static final String REGENERATE = "tlsmachine.regenerate";
+
+    private RepoFiles() {
+    }
+
+    /** Returns the repository root: the nearest directory upwards that holds {@code specs/machines}. */
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.isDirectory(dir.resolve("specs/machines"))) {
+                return dir;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("no specs/machines above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Resolves a path relative to the repository root. */
+    static Path path(String relative) {
+        return root().resolve(relative);
+    }
+
+    static boolean regenerating() {
+        return Boolean.getBoolean(REGENERATE);
+    }
+
+    /** Reads a file, or returns null when it does not exist. */
+    static String readOrNull(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
