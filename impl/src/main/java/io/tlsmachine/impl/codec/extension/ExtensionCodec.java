@@ -14,7 +14,7 @@ import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.impl.error.Reason;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,30 +51,34 @@ public final class ExtensionCodec {
 
     /** Reads an extension block {@code extensions<min..max>} of the message named by {@code context}. */
     public static List<Extension> decodeBlock(ByteReader in, ExtensionContext context, int min, int max) {
-        String what = context.messageName() + ".extensions";
-        ByteReader block = in.sub16(what, min, max);
+        ByteReader block = in.sub16(context.blockWhat(), min, max);
         List<Extension> extensions = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
         while (block.hasRemaining()) {
             int at = block.offset();
-            ExtensionType type = new ExtensionType(block.u16(what + ".extension_type"));
-            String name = context.messageName() + "." + type.name();
-            ByteReader data = block.sub16(name + ".extension_data", 0, 0xFFFF);
+            ExtensionType type = new ExtensionType(block.u16(context.typeWhat()));
+            ByteReader data = block.sub16(context.dataWhat(), 0, 0xFFFF);
             if (!seen.add(type.code())) {
-                throw new DecodeException(Reason.DUPLICATE_EXTENSION, name + " appears twice", at);
+                throw new DecodeException(Reason.DUPLICATE_EXTENSION, name(context, type) + " appears twice", at);
             }
             if (context == CLIENT_HELLO && !extensions.isEmpty()
                     && extensions.get(extensions.size() - 1) instanceof PreSharedKeyOffer) {
                 throw new DecodeException(Reason.ILLEGAL_PARAMETER,
                         "ClientHello.pre_shared_key is not the last extension", at);
             }
-            extensions.add(decodeData(type, data, context, name, at));
-            data.expectEmpty(name + ".extension_data");
+            extensions.add(decodeData(type, data, context, at));
+            if (data.hasRemaining()) {
+                throw new DecodeException(Reason.TRAILING_BYTES, name(context, type) + ".extension_data",
+                        data.offset());
+            }
         }
         return extensions;
     }
 
-    /** Writes an extension block {@code extensions<min..max>} in the given order. */
+    /**
+     * Writes an extension block {@code extensions<min..max>} in the given order. It writes what it is
+     * given, duplicates and misplaced pre_shared_key included, so tests can build invalid blocks.
+     */
     public static void encodeBlock(ByteWriter out, List<Extension> extensions, String what, int min, int max) {
         out.prefixed16(what, min, max, block -> {
             for (Extension extension : extensions) {
@@ -86,20 +90,19 @@ public final class ExtensionCodec {
     /** Writes one extension: type, then its length-prefixed data. */
     public static void encode(ByteWriter out, Extension extension) {
         out.u16(extension.type().code());
-        out.prefixed16(extension.type().name() + ".extension_data", 0, 0xFFFF, extension::writeData);
+        out.prefixed16("Extension.extension_data", 0, 0xFFFF, extension::writeData);
     }
 
     // RFC 8446 §4.2 (the table of which message carries which extension), extended with the TLS 1.2
     // ServerHello extensions of RFC 4492, 5077, 5746, 6066, 7301, 7627 and 8449.
-    private static Extension decodeData(ExtensionType type, ByteReader data, ExtensionContext context,
-            String name, int at) {
+    private static Extension decodeData(ExtensionType type, ByteReader data, ExtensionContext context, int at) {
         switch (type.code()) {
             case 0 -> { // server_name
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
                 return context == CLIENT_HELLO ? ServerName.decodeList(data) : ServerName.acknowledgement();
             }
             case 5 -> { // status_request
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, CERTIFICATE, CERTIFICATE_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, CERTIFICATE, CERTIFICATE_REQUEST);
                 return switch (context) {
                     case CLIENT_HELLO -> StatusRequest.decode(data);
                     case CERTIFICATE -> CertificateStatus.decode(data);
@@ -107,72 +110,72 @@ public final class ExtensionCodec {
                 };
             }
             case 10 -> { // supported_groups
-                allow(context, name, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS);
                 return SupportedGroups.decode(data);
             }
             case 11 -> { // ec_point_formats
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
                 return EcPointFormats.decode(data);
             }
             case 13 -> { // signature_algorithms
-                allow(context, name, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
                 return SignatureAlgorithms.decode(data);
             }
             case 16 -> { // application_layer_protocol_negotiation
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
                 return ApplicationLayerProtocolNegotiation.decode(data, context != CLIENT_HELLO);
             }
             case 21 -> { // padding
-                allow(context, name, at, CLIENT_HELLO);
+                allow(context, type, at, CLIENT_HELLO);
                 return Padding.decode(data);
             }
             case 23 -> { // extended_master_secret
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
                 return new ExtendedMasterSecret();
             }
             case 28 -> { // record_size_limit
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
                 return RecordSizeLimit.decode(data);
             }
             case 35 -> { // session_ticket
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
                 return SessionTicket.decode(data);
             }
             case 41 -> { // pre_shared_key
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
                 return context == CLIENT_HELLO ? PreSharedKeyOffer.decode(data) : PreSharedKeySelected.decode(data);
             }
             case 42 -> { // early_data
-                allow(context, name, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET);
+                allow(context, type, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET);
                 return context == NEW_SESSION_TICKET ? EarlyDataLimit.decode(data) : new EarlyData();
             }
             case 43 -> { // supported_versions
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
                 return context == CLIENT_HELLO
                         ? SupportedVersionsOffer.decode(data) : SupportedVersionSelected.decode(data);
             }
             case 44 -> { // cookie
-                allow(context, name, at, CLIENT_HELLO, HELLO_RETRY_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, HELLO_RETRY_REQUEST);
                 return Cookie.decode(data);
             }
             case 45 -> { // psk_key_exchange_modes
-                allow(context, name, at, CLIENT_HELLO);
+                allow(context, type, at, CLIENT_HELLO);
                 return PskKeyExchangeModes.decode(data);
             }
             case 47 -> { // certificate_authorities
-                allow(context, name, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
                 return CertificateAuthorities.decode(data);
             }
             case 49 -> { // post_handshake_auth
-                allow(context, name, at, CLIENT_HELLO);
+                allow(context, type, at, CLIENT_HELLO);
                 return new PostHandshakeAuth();
             }
             case 50 -> { // signature_algorithms_cert
-                allow(context, name, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
                 return SignatureAlgorithmsCert.decode(data);
             }
             case 51 -> { // key_share
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
                 return switch (context) {
                     case CLIENT_HELLO -> KeyShareOffer.decode(data);
                     case SERVER_HELLO -> KeyShareSelected.decode(data);
@@ -180,7 +183,7 @@ public final class ExtensionCodec {
                 };
             }
             case 0xFF01 -> { // renegotiation_info
-                allow(context, name, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
                 return RenegotiationInfo.decode(data);
             }
             default -> {
@@ -189,10 +192,15 @@ public final class ExtensionCodec {
         }
     }
 
-    private static void allow(ExtensionContext context, String name, int at, ExtensionContext first,
+    private static void allow(ExtensionContext context, ExtensionType type, int at, ExtensionContext first,
             ExtensionContext... rest) {
-        if (!EnumSet.of(first, rest).contains(context)) {
-            throw new DecodeException(Reason.ILLEGAL_PARAMETER, name + " is not allowed in this message", at);
+        if (context != first && !Arrays.asList(rest).contains(context)) {
+            throw new DecodeException(Reason.ILLEGAL_PARAMETER,
+                    name(context, type) + " is not allowed in this message", at);
         }
+    }
+
+    private static String name(ExtensionContext context, ExtensionType type) {
+        return context.messageName() + "." + type.name();
     }
 }

@@ -19,13 +19,32 @@ public enum ExtensionContext {
     NEW_SESSION_TICKET("NewSessionTicket");
 
     private final String messageName;
+    private final String blockWhat;
+    private final String typeWhat;
+    private final String dataWhat;
 
     ExtensionContext(String messageName) {
         this.messageName = messageName;
+        this.blockWhat = messageName + ".extensions";
+        this.typeWhat = messageName + ".extension_type";
+        this.dataWhat = messageName + ".extension_data";
     }
 
     /** Returns the RFC name of the message, for failure messages. */
     public String messageName() {
         return messageName;
+    }
+
+    /** Returns {@code "<message>.extensions"}, computed once (decoding allocates no names). */
+    String blockWhat() {
+        return blockWhat;
+    }
+
+    String typeWhat() {
+        return typeWhat;
+    }
+
+    String dataWhat() {
+        return dataWhat;
     }
 }

@@ -31,7 +31,8 @@ public record SignatureAlgorithmsCert(List<SignatureScheme> schemes) implements 
 
     /** Reads the extension_data. */
     public static SignatureAlgorithmsCert decode(ByteReader data) {
-        return new SignatureAlgorithmsCert(data.list16("signature_algorithms_cert.supported_signature_algorithms", 2, 0xFFFE,
+        return new SignatureAlgorithmsCert(data.list16(
+                "signature_algorithms_cert.supported_signature_algorithms", 2, 0xFFFE,
                 r -> new SignatureScheme(r.u16("SignatureScheme"))));
     }
 }

@@ -35,7 +35,8 @@ public record EcdheServerKeyExchange(NamedGroup namedCurve, Opaque publicPoint, 
     public static EcdheServerKeyExchange decodeBody(ByteReader body) {
         int curveType = body.u8("ServerKeyExchange.ECParameters.curve_type");
         if (curveType != NAMED_CURVE) {
-            throw body.failure(Reason.ILLEGAL_PARAMETER, "ServerKeyExchange curve_type " + curveType + " is not named_curve");
+            throw body.failure(Reason.ILLEGAL_PARAMETER,
+                    "ServerKeyExchange curve_type " + curveType + " is not named_curve");
         }
         NamedGroup curve = new NamedGroup(body.u16("ServerKeyExchange.ECParameters.namedcurve"));
         Opaque point = body.opaque8("ServerKeyExchange.ECPoint.point", 1, 0xFF);
