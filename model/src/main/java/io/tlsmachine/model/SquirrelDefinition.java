@@ -1,6 +1,11 @@
 package io.tlsmachine.model;
 
 import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.squirrelframework.foundation.fsm.ImmutableState;
+import org.squirrelframework.foundation.fsm.ImmutableTransition;
 import org.squirrelframework.foundation.fsm.StateMachineBuilder;
 import org.squirrelframework.foundation.fsm.StateMachineBuilderFactory;
 import org.squirrelframework.foundation.fsm.StateMachineConfiguration;
@@ -67,5 +72,23 @@ public final class SquirrelDefinition<S extends Enum<S> & ModelState, P> {
         FireContext<S, P> context = new FireContext<>(port, facts);
         fsm.start(context);
         return new StrictMachine<>(fsm, context, Enum.valueOf(definition.stateType(), "FAILED"));
+    }
+
+    /**
+     * Reads back, from a fresh live Squirrel machine, every transition Squirrel holds (sorted by source, then row),
+     * so that a test can compare Squirrel's own view with the spec tables.
+     */
+    public List<SquirrelEdge<S>> squirrelEdges() {
+        SquirrelFsm<S, P> fsm = builder.newStateMachine(definition.initial(), configuration);
+        List<SquirrelEdge<S>> edges = new ArrayList<>();
+        for (ImmutableState<SquirrelFsm<S, P>, S, Event, FireContext<S, P>> state : fsm.getAllRawStates()) {
+            for (ImmutableTransition<SquirrelFsm<S, P>, S, Event, FireContext<S, P>> t : state.getAllTransitions()) {
+                Event event = t.getEvent();
+                edges.add(new SquirrelEdge<>(t.getSourceState().getStateId(), event.input(), event.epoch(),
+                        t.getCondition().name(), t.getTargetState().getStateId()));
+            }
+        }
+        edges.sort(Comparator.<SquirrelEdge<S>>comparingInt(e -> e.from().ordinal()).thenComparing(SquirrelEdge::row));
+        return List.copyOf(edges);
     }
 }

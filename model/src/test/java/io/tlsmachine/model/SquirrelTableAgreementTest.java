@@ -25,6 +25,18 @@ class SquirrelTableAgreementTest {
         assertThat(cases).isGreaterThan(10_000);
     }
 
+    @Test
+    void squirrelHoldsExactlyTheDeclaredTransitionsOfBothMachines() {
+        for (SquirrelDefinition<?, ?> squirrel : java.util.List.of(ClientMachine.squirrel(), ServerMachine.squirrel())) {
+            java.util.List<String> declared = squirrel.definition().transitions().stream()
+                    .map(t -> String.join("\t", t.from().name(), t.input().name(), t.epoch().name(), t.guard().label(),
+                            t.to().name()))
+                    .sorted().toList();
+            java.util.List<String> held = squirrel.squirrelEdges().stream().map(SquirrelEdge::row).sorted().toList();
+            assertThat(held).isEqualTo(declared);
+        }
+    }
+
     private static <S extends Enum<S> & ModelState, P> int assertAgreement(SquirrelDefinition<S, P> squirrel) {
         MachineDefinition<S, P> definition = squirrel.definition();
         CompiledMachine<S, P> table = definition.compiled();

@@ -31,36 +31,43 @@ public final class GraphvizSvg {
     static Optional<String> render(String command, String dot, Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(command, "-Tsvg").redirectErrorStream(false).start();
+            process = new ProcessBuilder(command, "-Tsvg").start();
         } catch (IOException notInstalled) {
             return Optional.empty();
         }
         try {
             ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            Thread reader = new Thread(() -> copy(process.getInputStream(), svg), "graphviz-reader");
-            reader.setDaemon(true);
-            reader.start();
+            ByteArrayOutputStream errors = new ByteArrayOutputStream();
+            Thread stdout = drain(process.getInputStream(), svg);
+            Thread stderr = drain(process.getErrorStream(), errors);
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write(dot.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException exitedEarly) {
+                // The command stopped reading (it failed or ignores its input): its exit status tells.
             }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new UncheckedIOException(new IOException(command + " did not finish within " + timeout));
             }
-            reader.join(timeout.toMillis());
+            stdout.join(timeout.toMillis());
+            stderr.join(timeout.toMillis());
             if (process.exitValue() != 0) {
-                String error = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-                throw new UncheckedIOException(new IOException(command + " exited with " + process.exitValue() + ": " + error));
+                throw new UncheckedIOException(new IOException(command + " exited with " + process.exitValue() + ": "
+                        + errors.toString(StandardCharsets.UTF_8).strip()));
             }
             return Optional.of(svg.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            process.destroyForcibly();
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while running " + command, e));
         }
+    }
+
+    private static Thread drain(InputStream in, ByteArrayOutputStream out) {
+        Thread reader = new Thread(() -> copy(in, out), "graphviz-output");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {
