@@ -24,7 +24,8 @@ import java.util.List;
  * </pre>
  *
  * <p>RFC 8446 §4.6.1: a ticket_lifetime above seven days (604800 s) is a protocol error; the
- * engine checks it, the codec keeps the value.
+ * engine checks it, the codec keeps the value. {@link #toString()} omits ticket_age_add (it hides
+ * ticket ages from observers) and prints only the sizes of the nonce and ticket.
  */
 public record Tls13NewSessionTicket(long ticketLifetime, long ticketAgeAdd, Opaque ticketNonce, Opaque ticket,
         List<Extension> extensions) implements HandshakeMessage, WithExtensions {
@@ -57,5 +58,11 @@ public record Tls13NewSessionTicket(long ticketLifetime, long ticketAgeAdd, Opaq
         List<Extension> extensions =
                 ExtensionCodec.decodeBlock(body, ExtensionContext.NEW_SESSION_TICKET, 0, 0xFFFE);
         return new Tls13NewSessionTicket(lifetime, ageAdd, nonce, ticket, extensions);
+    }
+
+    @Override
+    public String toString() {
+        return "Tls13NewSessionTicket[ticket_lifetime=" + ticketLifetime + ", " + ticketNonce.length()
+                + "-byte nonce, " + ticket.length() + "-byte ticket, extensions=" + extensions + "]";
     }
 }

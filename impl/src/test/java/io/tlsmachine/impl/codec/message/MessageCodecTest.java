@@ -117,6 +117,14 @@ class MessageCodecTest {
     }
 
     @Test
+    void newSessionTicketDoesNotPrintItsAgeAddNonceOrTicket() {
+        Tls13NewSessionTicket ticket = new Tls13NewSessionTicket(7200, 0x12345678L, Opaque.ofHex("abab"),
+                Opaque.ofHex("cdcdcd"), List.of());
+        assertThat(ticket.toString()).contains("7200").doesNotContain("305419896").doesNotContain("abab")
+                .doesNotContain("cdcd");
+    }
+
+    @Test
     void rejectsKeyUpdateWithAnUnknownRequestAsIllegalParameter() {
         assertThat(HandshakeCodec.decode(frame(24, new byte[] {1}), TLS13)).isEqualTo(new KeyUpdate(true));
         assertThatThrownBy(() -> HandshakeCodec.decode(frame(24, new byte[] {2}), TLS13))
