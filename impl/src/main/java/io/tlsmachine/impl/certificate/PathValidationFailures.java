@@ -65,9 +65,19 @@ final class PathValidationFailures {
         if (reason == BasicReason.ALGORITHM_CONSTRAINED) {
             return TlsException.fatal(Reason.BAD_CERTIFICATE, which + " uses an algorithm or key size the JDK's security policy forbids", failure);
         }
-        if (reason == PKIXReason.NOT_CA_CERT || reason == PKIXReason.PATH_TOO_LONG || reason == PKIXReason.INVALID_KEY_USAGE
-                || reason == PKIXReason.INVALID_NAME || reason == PKIXReason.NAME_CHAINING || reason == PKIXReason.INVALID_POLICY) {
-            return TlsException.fatal(Reason.BAD_CERTIFICATE, which + " fails PKIX validation (" + reason + ")", failure);
+        if (reason instanceof PKIXReason pkixReason) {
+            String problem = switch (pkixReason) {
+                case NOT_CA_CERT -> "is not a CA certificate, yet issued another";
+                case INVALID_KEY_USAGE -> "may not sign certificates (its key usage lacks keyCertSign)";
+                case PATH_TOO_LONG -> "exceeds its issuer's path length constraint";
+                case INVALID_NAME -> "violates its issuer's name constraints";
+                case NAME_CHAINING -> "does not chain by name to its issuer";
+                case INVALID_POLICY -> "violates the certificate policy constraints";
+                default -> null;
+            };
+            if (problem != null) {
+                return TlsException.fatal(Reason.BAD_CERTIFICATE, which + " " + problem + " (" + pkixReason + ")", failure);
+            }
         }
         return TlsException.fatal(Reason.CERTIFICATE_UNKNOWN, which + " fails PKIX validation: " + failure.getMessage(), failure);
     }
