@@ -6,7 +6,7 @@ import org.squirrelframework.foundation.fsm.impl.AbstractStateMachine;
  * Is the Squirrel state machine class behind {@link StrictMachine}: it records a declined event in the context
  * and rethrows action failures without logging them.
  */
-public final class SquirrelFsm<S extends Enum<S> & ModelState, P>
+final class SquirrelFsm<S extends Enum<S> & ModelState, P>
         extends AbstractStateMachine<SquirrelFsm<S, P>, S, Event, FireContext<S, P>> {
 
     /** Called reflectively by Squirrel's builder. */
