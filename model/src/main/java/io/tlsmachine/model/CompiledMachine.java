@@ -17,7 +17,7 @@ public final class CompiledMachine<S extends Enum<S> & ModelState, P> {
 
     private final Transition<S, P>[][][] table;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     CompiledMachine(MachineDefinition<S, P> definition) {
         S[] states = definition.stateType().getEnumConstants();
         List<List<List<Transition<S, P>>>> cells = new ArrayList<>();
