@@ -1,6 +1,9 @@
 package io.tlsmachine.model.analysis;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientMachine;
@@ -23,9 +26,12 @@ import java.util.Set;
  * @param factsCombinations size of {@link Negotiated#all()}
  * @param handshakeTypes distinct completed message sequences per negotiated version
  * @param failedWalks walks that did not reach connected on both sides (the downgrade sentinel ones)
+ * @param clientRejections client (state, input, epoch) triples with no transition: each a fatal unexpected_message
+ * @param serverRejections server (state, input, epoch) triples with no transition
  */
 public record ModelSummary(int clientStates, int serverStates, int inputs, int clientTransitions, int serverTransitions,
-        int factsCombinations, Map<ProtocolVersion, Integer> handshakeTypes, int failedWalks) {
+        int factsCombinations, Map<ProtocolVersion, Integer> handshakeTypes, int failedWalks, int clientRejections,
+        int serverRejections) {
 
     public ModelSummary {
         handshakeTypes = Map.copyOf(handshakeTypes);
@@ -54,7 +60,23 @@ public record ModelSummary(int clientStates, int serverStates, int inputs, int c
                 ServerMachine.definition().transitions().size(),
                 Negotiated.all().size(),
                 types,
-                failed);
+                failed,
+                rejections(ClientMachine.definition()),
+                rejections(ServerMachine.definition()));
+    }
+
+    private static <S extends Enum<S> & ModelState> int rejections(MachineDefinition<S, ?> definition) {
+        int count = 0;
+        for (S state : definition.states()) {
+            for (Input input : Input.values()) {
+                for (Epoch epoch : Epoch.values()) {
+                    if (!definition.compiled().declares(state, input, epoch)) {
+                        count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     /** Returns a short human-readable report, one fact per line. */
@@ -66,6 +88,8 @@ public record ModelSummary(int clientStates, int serverStates, int inputs, int c
                 "facts combinations: " + factsCombinations,
                 "handshake types TLS 1.3: " + handshakeTypes.get(ProtocolVersion.TLS13),
                 "handshake types TLS 1.2: " + handshakeTypes.get(ProtocolVersion.TLS12),
-                "walks ending in FAILED (downgrade sentinel): " + failedWalks);
+                "walks ending in FAILED (downgrade sentinel): " + failedWalks,
+                "unexpected_message cells (state x input x epoch): client " + clientRejections + ", server "
+                        + serverRejections);
     }
 }

@@ -96,5 +96,14 @@ class HandshakeWalkerTest {
         assertThat(summary.failedWalks()).isEqualTo(
                 (int) Negotiated.all().stream().filter(Negotiated::downgradeDetected).count());
         assertThat(summary.render()).contains("handshake types TLS 1.3");
+        int cells = io.tlsmachine.model.Input.values().length * io.tlsmachine.model.Epoch.values().length;
+        assertThat(summary.clientRejections())
+                .isEqualTo(summary.clientStates() * cells - distinctTriples(io.tlsmachine.model.client.ClientMachine.definition()));
+        assertThat(summary.serverRejections())
+                .isEqualTo(summary.serverStates() * cells - distinctTriples(io.tlsmachine.model.server.ServerMachine.definition()));
+    }
+
+    private static long distinctTriples(io.tlsmachine.model.MachineDefinition<?, ?> definition) {
+        return definition.transitions().stream().map(t -> java.util.List.of(t.from(), t.input(), t.epoch())).distinct().count();
     }
 }
