@@ -7,6 +7,9 @@ import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.Tls12KeyExchange;
 import io.tlsmachine.model.Tls13KeyExchange;
+import io.tlsmachine.model.analysis.HandshakeWalk;
+import io.tlsmachine.model.analysis.HandshakeWalker;
+import io.tlsmachine.model.analysis.ModelSummary;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -44,6 +47,23 @@ class HandshakeFlowsTest {
         assertThat(mismatches).as("facts combinations whose run differs from the RFC flow").isEmpty();
         assertThat(types.get(ProtocolVersion.TLS13)).hasSizeGreaterThan(10);
         assertThat(types.get(ProtocolVersion.TLS12)).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void theModelsHandshakeWalkerAgreesWithThisComposerOnEveryFactsCombination() {
+        List<String> disagreements = new ArrayList<>();
+        for (Negotiated facts : Negotiated.all()) {
+            HandshakeWalk walk = HandshakeWalker.walk(facts);
+            HandshakeComposer.Run run = HandshakeComposer.run(REAL, facts);
+            List<String> ours = run.trace().stream()
+                    .map(e -> e.charAt(0) + ": " + e.substring(2, e.lastIndexOf('@'))).toList();
+            if (walk.completed() != run.completed() || !walk.sequence().equals(ours)) {
+                disagreements.add(facts + "\n  walker:   " + walk.sequence() + "\n  composer: " + ours);
+            }
+        }
+        assertThat(disagreements).as("HandshakeWalker (model) and HandshakeComposer (verification) disagree").isEmpty();
+        ModelSummary summary = ModelSummary.compute();
+        System.out.println("ModelSummary handshake types: " + summary.handshakeTypes());
     }
 
     @Test
