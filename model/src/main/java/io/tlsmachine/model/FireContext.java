@@ -1,7 +1,8 @@
 package io.tlsmachine.model;
 
 /**
- * Carries, through one Squirrel {@code fire}, the facts and port in and the fired transition out.
+ * Carries, through one Squirrel {@code fire}, the facts and port in and the fired transition (or the step's
+ * failure) out.
  */
 final class FireContext<S extends Enum<S> & ModelState, P> {
 
@@ -9,6 +10,7 @@ final class FireContext<S extends Enum<S> & ModelState, P> {
     Negotiated facts;
     Transition<S, P> fired;
     boolean declined;
+    RuntimeException failure;
 
     FireContext(P port, Negotiated facts) {
         this.port = port;

@@ -5,7 +5,8 @@ import org.squirrelframework.foundation.exception.TransitionException;
 
 /**
  * Runs one connection on the live Squirrel machine, strictly: a declined event becomes {@link UnexpectedMessage}
- * and a step's exception is rethrown unwrapped (not logged); either way the machine is FAILED afterwards.
+ * and a step's exception is rethrown unwrapped (it never reaches Squirrel, so Squirrel neither wraps nor logs it);
+ * either way the machine is FAILED afterwards.
  *
  * <p>Not thread-safe: one instance per connection. Create it with {@link SquirrelDefinition#newMachine}.
  */
@@ -45,6 +46,7 @@ public final class StrictMachine<S extends Enum<S> & ModelState, P> implements M
         }
         context.fired = null;
         context.declined = false;
+        context.failure = null;
         try {
             fsm.fire(Event.of(input, epoch), context);
         } catch (TransitionException e) {
@@ -57,6 +59,10 @@ public final class StrictMachine<S extends Enum<S> & ModelState, P> implements M
                 throw error;
             }
             throw e;
+        }
+        if (context.failure != null) {
+            failed = true;
+            throw context.failure;
         }
         if (context.declined || context.fired == null) {
             failed = true;
