@@ -9,7 +9,9 @@ import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The ServerHello of either version (a HelloRetryRequest is its own record, {@link HelloRetryRequest}).
@@ -46,6 +48,11 @@ public record ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
         }
     }
 
+    /** RFC 8446 §4.1.3: the last 8 bytes of a TLS 1.3 server's random when it negotiates TLS 1.2. */
+    public static final Opaque DOWNGRADE_TLS12 = Opaque.ofHex("444F574E47524401");
+    /** RFC 8446 §4.1.3: the last 8 bytes of a TLS 1.3 server's random when it negotiates TLS 1.1 or below. */
+    public static final Opaque DOWNGRADE_TLS11 = Opaque.ofHex("444F574E47524400");
+
     /** Returns a ServerHello with an extension block (always the case in TLS 1.3). */
     public ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque legacySessionIdEcho,
             CipherSuite cipherSuite, int legacyCompressionMethod, List<Extension> extensions) {
@@ -55,6 +62,26 @@ public record ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
     @Override
     public HandshakeType type() {
         return HandshakeType.SERVER_HELLO;
+    }
+
+    /**
+     * Returns the version whose downgrade sentinel ends the random ({@link ProtocolVersion#TLS12} for
+     * "DOWNGRD\x01", {@link ProtocolVersion#TLS11} for "DOWNGRD\x00"), or empty.
+     *
+     * <pre>
+     * // RFC 8446 §4.1.3: "TLS 1.3 clients receiving a ServerHello indicating TLS 1.2 or below MUST
+     * // check that the last 8 bytes are not equal to either of these values."
+     * </pre>
+     */
+    public Optional<ProtocolVersion> downgradeSentinel() {
+        Opaque tail = Opaque.of(Arrays.copyOfRange(random.toByteArray(), 24, 32));
+        if (tail.equals(DOWNGRADE_TLS12)) {
+            return Optional.of(ProtocolVersion.TLS12);
+        }
+        if (tail.equals(DOWNGRADE_TLS11)) {
+            return Optional.of(ProtocolVersion.TLS11);
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -53,6 +53,24 @@ class MessageCodecTest {
     }
 
     @Test
+    void recognisesTheDowngradeSentinelsAtTheEndOfTheServerRandom() {
+        byte[] random = new RandomValues(5).bytes(32).toByteArray();
+        assertThat(serverHelloWithRandom(random).downgradeSentinel()).isEmpty();
+        System.arraycopy("DOWNGRD".getBytes(StandardCharsets.US_ASCII), 0, random, 24, 7);
+        random[31] = 1;
+        assertThat(serverHelloWithRandom(random).downgradeSentinel()).contains(ProtocolVersion.TLS12);
+        random[31] = 0;
+        assertThat(serverHelloWithRandom(random).downgradeSentinel()).contains(ProtocolVersion.TLS11);
+        random[31] = 2;
+        assertThat(serverHelloWithRandom(random).downgradeSentinel()).isEmpty();
+    }
+
+    private static ServerHello serverHelloWithRandom(byte[] random) {
+        return new ServerHello(ProtocolVersion.TLS12, Opaque.of(random), Opaque.EMPTY,
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, List.of());
+    }
+
+    @Test
     void aClientHelloWithoutExtensionsReencodesWithoutAnExtensionBlock() {
         ClientHello hello = new ClientHello(ProtocolVersion.TLS12, Opaque.of(new byte[32]), Opaque.EMPTY,
                 List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), Opaque.ofUnsigned(0), List.of(), false);
