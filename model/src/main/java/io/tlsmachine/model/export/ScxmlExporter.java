@@ -21,7 +21,7 @@ public final class ScxmlExporter {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         out.append("<scxml xmlns=\"http://www.w3.org/2005/07/scxml\" xmlns:tlsm=\"urn:tlsmachine:model\" version=\"1.0\"")
                 .append(" name=\"").append(definition.role()).append("\" initial=\"").append(definition.initial().name())
-                .append("\" datamodel=\"null\">\n");
+                .append("\">\n");
         List<Transition<?, ?>> transitions = DiagramEdges.transitions(definition, scope);
         for (ModelState s : DiagramEdges.states(definition, scope)) {
             String element = s.terminal() ? "final" : "state";
