@@ -38,6 +38,17 @@ public final class ByteReader {
         return new ByteReader(bytes, 0, bytes.length);
     }
 
+    /**
+     * Returns a reader over {@code length} bytes of {@code bytes} from {@code offset}; offsets in
+     * failures are those of the whole array. The array is not copied.
+     */
+    public static ByteReader of(byte[] bytes, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > bytes.length - length) {
+            throw new IndexOutOfBoundsException("range " + offset + "+" + length + " of " + bytes.length);
+        }
+        return new ByteReader(bytes, offset, offset + length);
+    }
+
     /** Returns the absolute offset of the next byte to read. */
     public int offset() {
         return position;

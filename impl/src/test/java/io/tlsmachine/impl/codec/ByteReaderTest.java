@@ -128,6 +128,16 @@ class ByteReaderTest {
     }
 
     @Test
+    void readsAWindowOfAnArrayReportingOffsetsInTheWholeArray() {
+        byte[] buffer = {9, 9, 1, 2, 9};
+        ByteReader window = ByteReader.of(buffer, 2, 2);
+        assertThat(window.u16("two")).isEqualTo(0x0102);
+        assertThatThrownBy(() -> window.u8("past the window")).isInstanceOfSatisfying(DecodeException.class,
+                e -> assertThat(e.offset()).isEqualTo(4));
+        assertThatThrownBy(() -> ByteReader.of(buffer, 4, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void copiesARangeAlreadyRead() {
         ByteReader in = reader(1, 2, 3, 4);
         in.u16("two");

@@ -13,7 +13,9 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -53,12 +55,22 @@ final class JdkHandshakeCapture {
     record Captured(List<byte[]> fromClient, List<byte[]> fromServer, String protocol, String cipherSuite) {
     }
 
+    /** One context (key pair and self-signed certificate) per key type: RSA key generation is slow. */
+    private static final Map<KeyType, SSLContext> CONTEXTS = new EnumMap<>(KeyType.class);
+
     private JdkHandshakeCapture() {
     }
 
     static Captured handshake(KeyType keyType, String protocol, String cipherSuite, boolean clientAuth)
             throws Exception {
-        SSLContext context = context(keyType);
+        SSLContext context;
+        synchronized (CONTEXTS) {
+            context = CONTEXTS.get(keyType);
+            if (context == null) {
+                context = context(keyType);
+                CONTEXTS.put(keyType, context);
+            }
+        }
         SSLEngine client = context.createSSLEngine("localhost", 443);
         SSLEngine server = context.createSSLEngine();
         client.setUseClientMode(true);
