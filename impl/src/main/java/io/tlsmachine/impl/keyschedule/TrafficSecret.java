@@ -73,8 +73,8 @@ public final class TrafficSecret implements Destroyable {
         return new TrafficSecret(hkdf, next);
     }
 
-    /** Returns the secret itself, for the key-schedule tests. */
-    Secret secret() {
+    /** Returns the secret itself, for the key-schedule tests and the NSS key log; never log it elsewhere. */
+    public Secret secret() {
         return secret;
     }
 

@@ -1,0 +1,345 @@
+package io.tlsmachine.impl.config;
+
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.CryptoProvider;
+import io.tlsmachine.impl.crypto.CryptoProviders;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.keylog.KeyLog;
+import io.tlsmachine.model.ProtocolVersion;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Holds everything one endpoint is configured with; immutable, built with {@link #builder()}.
+ *
+ * <p>Lists are in preference order. A client verifies the server's certificate with {@link #certificateVerifier()}
+ * (the JDK's default trust store unless set; skipping verification must be asked for by name with
+ * {@link CertificateVerifier#insecureAcceptAnyCertificate()}). {@link #toString()} never shows the private key.
+ */
+public final class TlsConfig {
+
+    /** RFC 8446 §4.1.1 and §9.1: the TLS 1.3 suites, in our preference order. */
+    public static final List<CipherSuite> DEFAULT_TLS13_SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+    /** RFC 5289, RFC 7905: the TLS 1.2 ECDHE AEAD suites. */
+    public static final List<CipherSuite> DEFAULT_TLS12_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+    public static final List<KeyExchangeGroup> DEFAULT_GROUPS =
+            List.of(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1);
+    public static final List<SignatureAlgorithm> DEFAULT_SIGNATURE_SCHEMES = List.of(
+            SignatureAlgorithm.ECDSA_SECP256R1_SHA256, SignatureAlgorithm.ECDSA_SECP384R1_SHA384,
+            SignatureAlgorithm.RSA_PSS_RSAE_SHA256, SignatureAlgorithm.RSA_PSS_RSAE_SHA384,
+            SignatureAlgorithm.RSA_PSS_RSAE_SHA512, SignatureAlgorithm.ED25519,
+            SignatureAlgorithm.RSA_PKCS1_SHA256, SignatureAlgorithm.RSA_PKCS1_SHA384);
+    /** Largest handshake message we accept by default (Go's maxHandshake). */
+    public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 1 << 16;
+
+    private final List<ProtocolVersion> versions;
+    private final List<CipherSuite> cipherSuites;
+    private final List<KeyExchangeGroup> groups;
+    private final List<KeyExchangeGroup> keyShareGroups;
+    private final List<SignatureAlgorithm> signatureSchemes;
+    private final Optional<CertifiedKey> certifiedKey;
+    private final Optional<CertificateVerifier> certificateVerifier;
+    private final Optional<String> serverName;
+    private final List<String> applicationProtocols;
+    private final ClientAuthPolicy clientAuth;
+    private final boolean ticketsEnabled;
+    private final boolean extendedMasterSecretRequired;
+    private final boolean middleboxCompatibility;
+    private final SecureRandom random;
+    private final CryptoProvider crypto;
+    private final int maxHandshakeMessageSize;
+    private final KeyLog keyLog;
+
+    private TlsConfig(Builder b) {
+        versions = List.copyOf(b.versions);
+        cipherSuites = List.copyOf(b.cipherSuites);
+        groups = List.copyOf(b.groups);
+        keyShareGroups = b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
+        signatureSchemes = List.copyOf(b.signatureSchemes);
+        certifiedKey = Optional.ofNullable(b.certifiedKey);
+        certificateVerifier = Optional.ofNullable(b.certificateVerifier);
+        serverName = Optional.ofNullable(b.serverName);
+        applicationProtocols = List.copyOf(b.applicationProtocols);
+        clientAuth = b.clientAuth;
+        ticketsEnabled = b.ticketsEnabled;
+        extendedMasterSecretRequired = b.extendedMasterSecretRequired;
+        middleboxCompatibility = b.middleboxCompatibility;
+        random = b.random == null ? new SecureRandom() : b.random;
+        crypto = b.crypto;
+        maxHandshakeMessageSize = b.maxHandshakeMessageSize;
+        keyLog = b.keyLog;
+        if (versions.isEmpty() || cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+            throw new IllegalArgumentException("versions, cipher suites, groups and signature schemes must not be empty");
+        }
+        if (!groups.containsAll(keyShareGroups)) {
+            throw new IllegalArgumentException("key share groups " + keyShareGroups + " must be among the groups " + groups);
+        }
+    }
+
+    /** Returns a builder with the defaults: TLS 1.3 and 1.2, every suite and group we implement, no certificate. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns a builder holding this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.versions = versions;
+        b.cipherSuites = cipherSuites;
+        b.groups = groups;
+        b.keyShareGroups = keyShareGroups;
+        b.signatureSchemes = signatureSchemes;
+        b.certifiedKey = certifiedKey.orElse(null);
+        b.certificateVerifier = certificateVerifier.orElse(null);
+        b.serverName = serverName.orElse(null);
+        b.applicationProtocols = applicationProtocols;
+        b.clientAuth = clientAuth;
+        b.ticketsEnabled = ticketsEnabled;
+        b.extendedMasterSecretRequired = extendedMasterSecretRequired;
+        b.middleboxCompatibility = middleboxCompatibility;
+        b.random = random;
+        b.crypto = crypto;
+        b.maxHandshakeMessageSize = maxHandshakeMessageSize;
+        b.keyLog = keyLog;
+        return b;
+    }
+
+    public List<ProtocolVersion> versions() {
+        return versions;
+    }
+
+    public boolean supports(ProtocolVersion version) {
+        return versions.contains(version);
+    }
+
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    public List<KeyExchangeGroup> groups() {
+        return groups;
+    }
+
+    /** Returns the groups a client sends a key share for in its first TLS 1.3 ClientHello. */
+    public List<KeyExchangeGroup> keyShareGroups() {
+        return keyShareGroups;
+    }
+
+    public List<SignatureAlgorithm> signatureSchemes() {
+        return signatureSchemes;
+    }
+
+    /** Returns our certificate chain and private key (a server's, or a client's for client authentication). */
+    public Optional<CertifiedKey> certifiedKey() {
+        return certifiedKey;
+    }
+
+    /** Returns how to verify the peer's chain; empty means the JDK's default trust store. */
+    public Optional<CertificateVerifier> certificateVerifier() {
+        return certificateVerifier;
+    }
+
+    /** Returns the verifier to use: the configured one, else PKIX against the JDK's default trust store. */
+    public CertificateVerifier effectiveCertificateVerifier() {
+        return certificateVerifier.orElseGet(CertificateVerifier::jdkDefault);
+    }
+
+    /** Returns the server name a client sends (SNI, RFC 6066 §3) and checks the certificate against. */
+    public Optional<String> serverName() {
+        return serverName;
+    }
+
+    /** Returns the ALPN protocol names (RFC 7301), in preference order. */
+    public List<String> applicationProtocols() {
+        return applicationProtocols;
+    }
+
+    public ClientAuthPolicy clientAuth() {
+        return clientAuth;
+    }
+
+    public boolean ticketsEnabled() {
+        return ticketsEnabled;
+    }
+
+    /** RFC 7627 §5.3, §5.4: abort a TLS 1.2 handshake without extended master secret. */
+    public boolean extendedMasterSecretRequired() {
+        return extendedMasterSecretRequired;
+    }
+
+    /** RFC 8446 Appendix D.4: a client sends a legacy_session_id and dummy ChangeCipherSpec records. */
+    public boolean middleboxCompatibility() {
+        return middleboxCompatibility;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    public CryptoProvider crypto() {
+        return crypto;
+    }
+
+    public int maxHandshakeMessageSize() {
+        return maxHandshakeMessageSize;
+    }
+
+    public KeyLog keyLog() {
+        return keyLog;
+    }
+
+    @Override
+    public String toString() {
+        return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
+                + ", certificate=" + certifiedKey.map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
+                + ", serverName=" + serverName.orElse("none") + ", alpn=" + applicationProtocols + ", clientAuth=" + clientAuth
+                + ", crypto=" + crypto.name() + "]";
+    }
+
+    /** Collects configuration values; every setter checks its argument and returns this builder. */
+    public static final class Builder {
+        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
+        private List<CipherSuite> cipherSuites = concat(DEFAULT_TLS13_SUITES, DEFAULT_TLS12_SUITES);
+        private List<KeyExchangeGroup> groups = DEFAULT_GROUPS;
+        private List<KeyExchangeGroup> keyShareGroups;
+        private List<SignatureAlgorithm> signatureSchemes = DEFAULT_SIGNATURE_SCHEMES;
+        private CertifiedKey certifiedKey;
+        private CertificateVerifier certificateVerifier;
+        private String serverName;
+        private List<String> applicationProtocols = List.of();
+        private ClientAuthPolicy clientAuth = ClientAuthPolicy.NONE;
+        private boolean ticketsEnabled;
+        private boolean extendedMasterSecretRequired = true;
+        private boolean middleboxCompatibility = true;
+        private SecureRandom random;
+        private CryptoProvider crypto = CryptoProviders.fastest();
+        private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
+        private KeyLog keyLog = KeyLog.disabled();
+
+        private Builder() {
+        }
+
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            java.util.ArrayList<T> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }
+
+        public Builder versions(ProtocolVersion... versions) {
+            this.versions = List.of(versions);
+            return this;
+        }
+
+        public Builder cipherSuites(CipherSuite... suites) {
+            this.cipherSuites = List.of(suites);
+            return this;
+        }
+
+        public Builder cipherSuites(List<CipherSuite> suites) {
+            this.cipherSuites = List.copyOf(suites);
+            return this;
+        }
+
+        public Builder groups(KeyExchangeGroup... groups) {
+            this.groups = List.of(groups);
+            this.keyShareGroups = null;
+            return this;
+        }
+
+        /** Sets the groups a client sends key shares for first (each must be among {@link #groups}). */
+        public Builder keyShareGroups(KeyExchangeGroup... groups) {
+            this.keyShareGroups = List.of(groups);
+            return this;
+        }
+
+        public Builder signatureSchemes(SignatureAlgorithm... schemes) {
+            this.signatureSchemes = List.of(schemes);
+            return this;
+        }
+
+        public Builder certifiedKey(CertifiedKey key) {
+            this.certifiedKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** Sets how the peer's certificate chain is verified (use {@code CertificateVerifier.pkix(anchors)}). */
+        public Builder certificateVerifier(CertificateVerifier verifier) {
+            this.certificateVerifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /** INSECURE: accept any server certificate for any name; for tests against throw-away peers only. */
+        public Builder insecureAcceptAnyCertificate() {
+            this.certificateVerifier = CertificateVerifier.insecureAcceptAnyCertificate();
+            return this;
+        }
+
+        public Builder serverName(String name) {
+            this.serverName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        public Builder applicationProtocols(String... protocols) {
+            this.applicationProtocols = List.of(protocols);
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuthPolicy policy) {
+            this.clientAuth = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        public Builder ticketsEnabled(boolean enabled) {
+            this.ticketsEnabled = enabled;
+            return this;
+        }
+
+        public Builder extendedMasterSecretRequired(boolean required) {
+            this.extendedMasterSecretRequired = required;
+            return this;
+        }
+
+        public Builder middleboxCompatibility(boolean enabled) {
+            this.middleboxCompatibility = enabled;
+            return this;
+        }
+
+        /** Sets the randomness (inject a seeded generator for reproducible tests). */
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder crypto(CryptoProvider crypto) {
+            this.crypto = Objects.requireNonNull(crypto, "crypto");
+            return this;
+        }
+
+        public Builder maxHandshakeMessageSize(int size) {
+            if (size < 1024 || size > 0xFFFFFF) {
+                throw new IllegalArgumentException("max handshake message size " + size + " is outside 1024..2^24-1");
+            }
+            this.maxHandshakeMessageSize = size;
+            return this;
+        }
+
+        public Builder keyLog(KeyLog keyLog) {
+            this.keyLog = Objects.requireNonNull(keyLog, "keyLog");
+            return this;
+        }
+
+        public TlsConfig build() {
+            return new TlsConfig(this);
+        }
+    }
+}

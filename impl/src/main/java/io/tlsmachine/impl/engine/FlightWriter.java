@@ -1,0 +1,122 @@
+package io.tlsmachine.impl.engine;
+
+import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
+import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.impl.codec.types.AlertLevel;
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.handshake.Flight;
+import io.tlsmachine.impl.handshake.HandshakeContext;
+import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.impl.record.RecordWriter;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Output;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+/**
+ * Writes the outputs a transition declares, in the declared order, under the declared epochs.
+ *
+ * <p>ChangeCipherSpec and alerts carry no content of their own, so they are written from the declaration;
+ * every other output takes the next item of the step's {@link Flight}, which must be of the same kind. Key
+ * changes the step queued take effect just before the next item. A step that queued something undeclared, or
+ * an output under an epoch other than the writer's, is a bug: internal_error.
+ */
+final class FlightWriter {
+
+    private final HandshakeContext ctx;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private boolean fatalAlertSent;
+
+    FlightWriter(HandshakeContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void write(List<Output> outputs) {
+        Flight flight = ctx.flight();
+        RecordWriter writer = ctx.writer();
+        for (Output output : outputs) {
+            Message kind = output.message();
+            if (kind == Message.CHANGE_CIPHER_SPEC) {
+                // RFC 8446 §5 and Appendix D.4: the compatibility ChangeCipherSpec is never protected.
+                bytes.writeBytes(writer.epoch() == RecordEpoch.PLAINTEXT
+                        ? writer.write(ContentType.CHANGE_CIPHER_SPEC, new ChangeCipherSpec().encode())
+                        : writer.compatibilityChangeCipherSpec());
+                continue;
+            }
+            Alert alert = alertOf(kind);
+            if (alert != null) {
+                requireEpoch(output, writer);
+                bytes.writeBytes(writer.write(ContentType.ALERT, alert.encode()));
+                continue;
+            }
+            applyKeyChanges(flight, writer);
+            Flight.Item item = flight.poll();
+            if (!(item instanceof Flight.Content content) || content.kind() != kind) {
+                throw TlsException.fatal(Reason.INTERNAL_ERROR, "the transition declares " + kind.label()
+                        + " but the step produced " + describe(item));
+            }
+            requireEpoch(output, writer);
+            ContentType type = kind == Message.APPLICATION_DATA ? ContentType.APPLICATION_DATA : ContentType.HANDSHAKE;
+            bytes.writeBytes(writer.write(type, content.bytes()));
+        }
+        applyKeyChanges(flight, writer);
+        if (!flight.isEmpty()) {
+            throw TlsException.fatal(Reason.INTERNAL_ERROR, "the step produced an undeclared " + describe(flight.peek()));
+        }
+    }
+
+    private static void applyKeyChanges(Flight flight, RecordWriter writer) {
+        while (flight.peek() instanceof Flight.WriteKeyChange change) {
+            flight.poll();
+            writer.setProtection(change.protection());
+        }
+    }
+
+    private static void requireEpoch(Output output, RecordWriter writer) {
+        if (!writer.epoch().name().equals(output.epoch().name())) {
+            throw TlsException.fatal(Reason.INTERNAL_ERROR, output.message().label() + " is declared under "
+                    + output.epoch().label() + " but the write key is " + writer.epoch());
+        }
+    }
+
+    private static String describe(Flight.Item item) {
+        if (item == null) {
+            return "nothing";
+        }
+        return item instanceof Flight.Content content ? content.kind().label() : "a key change";
+    }
+
+    /** RFC 8446 §6, RFC 5246 §7.2: the alert a declared alert output stands for; null for other messages. */
+    private static Alert alertOf(Message kind) {
+        return switch (kind) {
+            case ALERT_CLOSE_NOTIFY -> new Alert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
+            case ALERT_NO_RENEGOTIATION -> new Alert(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
+            case ALERT_ILLEGAL_PARAMETER -> Alert.fatal(AlertDescription.ILLEGAL_PARAMETER);
+            case ALERT_DECODE_ERROR -> Alert.fatal(AlertDescription.DECODE_ERROR);
+            case ALERT_UNEXPECTED_MESSAGE -> Alert.fatal(AlertDescription.UNEXPECTED_MESSAGE);
+            default -> null;
+        };
+    }
+
+    /** Writes one fatal alert under the current write key; at most once per connection, and never if writing fails. */
+    void writeFatalAlert(AlertDescription description) {
+        if (fatalAlertSent) {
+            return;
+        }
+        fatalAlertSent = true;
+        try {
+            bytes.writeBytes(ctx.writer().write(ContentType.ALERT, Alert.fatal(description).encode()));
+        } catch (RuntimeException e) {
+            // The write key itself failed (e.g. exhausted): the connection ends without an alert.
+        }
+    }
+
+    byte[] drain() {
+        byte[] drained = bytes.toByteArray();
+        bytes.reset();
+        return drained;
+    }
+}

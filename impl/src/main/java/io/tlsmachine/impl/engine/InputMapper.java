@@ -1,0 +1,119 @@
+package io.tlsmachine.impl.engine;
+
+import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
+import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.message.HelloRetryRequest;
+import io.tlsmachine.impl.codec.message.KeyUpdate;
+import io.tlsmachine.impl.codec.message.MessageHash;
+import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.Tls12Certificate;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.impl.codec.types.AlertLevel;
+import io.tlsmachine.impl.codec.types.HandshakeType;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.Tls12Handshake;
+import io.tlsmachine.model.Tls12KeyExchange;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns what arrived into the model's vocabulary: a handshake type into its candidate inputs (before decoding),
+ * a decoded message into its input and the facts it carries, an alert into its alert input.
+ */
+final class InputMapper {
+
+    private static final byte[] DOWNGRADE_TLS12 = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x01};
+    private static final byte[] DOWNGRADE_TLS11 = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x00};
+
+    private InputMapper() {
+    }
+
+    /** Returns the inputs a message of this type can become; empty for a type no machine reads. */
+    static List<Input> candidates(HandshakeType type) {
+        return switch (type.code()) {
+            case 0 -> List.of(Input.HELLO_REQUEST);
+            case 1 -> List.of(Input.CLIENT_HELLO);
+            case 2 -> List.of(Input.SERVER_HELLO, Input.HELLO_RETRY_REQUEST);
+            case 4 -> List.of(Input.NEW_SESSION_TICKET);
+            case 5 -> List.of(Input.END_OF_EARLY_DATA);
+            case 8 -> List.of(Input.ENCRYPTED_EXTENSIONS);
+            case 11 -> List.of(Input.CERTIFICATE, Input.CERTIFICATE_EMPTY);
+            case 12 -> List.of(Input.SERVER_KEY_EXCHANGE);
+            case 13 -> List.of(Input.CERTIFICATE_REQUEST);
+            case 14 -> List.of(Input.SERVER_HELLO_DONE);
+            case 15 -> List.of(Input.CERTIFICATE_VERIFY);
+            case 16 -> List.of(Input.CLIENT_KEY_EXCHANGE);
+            case 20 -> List.of(Input.FINISHED);
+            case 24 -> List.of(Input.KEY_UPDATE_NOT_REQUESTED, Input.KEY_UPDATE_REQUESTED);
+            default -> List.of();
+        };
+    }
+
+    /** Returns the input a decoded message is. */
+    static Input input(HandshakeMessage message) {
+        if (message instanceof Tls12Certificate m) {
+            return m.certificates().isEmpty() ? Input.CERTIFICATE_EMPTY : Input.CERTIFICATE;
+        }
+        if (message instanceof Tls13Certificate m) {
+            return m.entries().isEmpty() ? Input.CERTIFICATE_EMPTY : Input.CERTIFICATE;
+        }
+        if (message instanceof KeyUpdate m) {
+            return m.updateRequested() ? Input.KEY_UPDATE_REQUESTED : Input.KEY_UPDATE_NOT_REQUESTED;
+        }
+        if (message instanceof HelloRetryRequest) {
+            return Input.HELLO_RETRY_REQUEST;
+        }
+        if (message instanceof MessageHash) {
+            // RFC 8446 §4.4.1: message_hash exists only inside transcripts; on the wire it is unexpected.
+            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "message_hash received on the wire");
+        }
+        // Every other type is one input, the only candidate of its handshake type.
+        return candidates(message.type()).get(0);
+    }
+
+    /**
+     * Returns the facts a message establishes before the machine fires it. A client learns the version from
+     * ServerHello (RFC 8446 §4.2.1) and whether a TLS 1.2 ServerHello carries the downgrade sentinel although we
+     * offered TLS 1.3 (§4.1.3); a HelloRetryRequest is TLS 1.3.
+     */
+    static Negotiated carriedFacts(HandshakeMessage message, Negotiated facts, TlsConfig config) {
+        if (message instanceof HelloRetryRequest) {
+            return facts.withVersion(ProtocolVersion.TLS13);
+        }
+        if (!(message instanceof ServerHello hello)) {
+            return facts;
+        }
+        boolean tls13 = hello.extension(SupportedVersionSelected.class)
+                .map(v -> v.version().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)).orElse(false);
+        if (tls13) {
+            return facts.withVersion(ProtocolVersion.TLS13);
+        }
+        byte[] tail = Arrays.copyOfRange(hello.random().toByteArray(), 24, 32);
+        boolean sentinel = Arrays.equals(tail, DOWNGRADE_TLS12) || Arrays.equals(tail, DOWNGRADE_TLS11);
+        return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withHelloRetryRequested(false)
+                .withTls12KeyExchange(Tls12KeyExchange.ECDHE).withTls12Handshake(Tls12Handshake.FULL)
+                .withTicketExpected(false).withDowngradeDetected(sentinel && config.supports(ProtocolVersion.TLS13));
+    }
+
+    /**
+     * RFC 8446 §6: in TLS 1.3 every alert but close_notify and user_canceled is fatal whatever its level; RFC 5246
+     * §7.2: in TLS 1.2 a warning-level alert is not.
+     */
+    static Input alertInput(Alert alert, Negotiated facts) {
+        if (alert.description().equals(AlertDescription.CLOSE_NOTIFY)) {
+            return Input.ALERT_CLOSE_NOTIFY;
+        }
+        if (alert.description().equals(AlertDescription.USER_CANCELED)) {
+            return Input.ALERT_WARNING;
+        }
+        boolean warning = alert.level().equals(AlertLevel.WARNING);
+        return warning && facts.version() == ProtocolVersion.TLS12 ? Input.ALERT_WARNING : Input.ALERT_FATAL;
+    }
+}

@@ -1,0 +1,283 @@
+package io.tlsmachine.impl.engine;
+
+import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
+import io.tlsmachine.impl.codec.message.HandshakeCodec;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.handshake.ClientHandshake;
+import io.tlsmachine.impl.handshake.HandshakeContext;
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.impl.handshake.ServerHandshake;
+import io.tlsmachine.impl.record.ReceivedHandshakeMessage;
+import io.tlsmachine.impl.record.ReceivedRecord;
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.UnexpectedMessage;
+import io.tlsmachine.model.client.ClientMachine;
+import io.tlsmachine.model.server.ServerMachine;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Runs one TLS 1.2 / 1.3 connection, sans-IO: bytes in with {@link #feed}, bytes out with {@link #drainOutbound},
+ * application data with {@link #writeApplicationData} and {@link #readApplicationData}. Not thread-safe.
+ *
+ * <p>Every received message and every local command becomes a model input fired into the role's compiled
+ * machine; the transition's step (in {@code impl.handshake}) verifies, derives keys and produces the content of
+ * the outputs the transition declares, which {@link FlightWriter} writes. The engine never chooses a state.
+ *
+ * <p>Failure is handled in one place, {@link #fail}: any {@link TlsException} or {@link UnexpectedMessage} (and
+ * any other exception, as internal_error) sends exactly one alert, the one its reason maps to, moves the machine
+ * to FAILED, and nothing is sent afterwards. A received fatal alert moves it to FAILED and nothing is sent.
+ */
+public final class TlsEngine {
+
+    private final HandshakeContext ctx;
+    private final RoleMachine<?, ?> machine;
+    private final FlightWriter out;
+    private final List<TransitionListener> listeners = new CopyOnWriteArrayList<>();
+    private TlsException failure;
+    private boolean started;
+
+    private TlsEngine(TlsConfig config, Role role) {
+        this.ctx = new HandshakeContext(config, role);
+        if (role == Role.CLIENT) {
+            machine = new RoleMachine<>(ClientMachine.definition(), new ClientHandshake(ctx), ClientHandshake.initialFacts(config));
+        } else {
+            machine = new RoleMachine<>(ServerMachine.definition(), new ServerHandshake(ctx), ServerHandshake.initialFacts(config));
+        }
+        this.out = new FlightWriter(ctx);
+    }
+
+    /** Creates a client engine; call {@link #beginHandshake()} after adding listeners. */
+    public static TlsEngine client(TlsConfig config) {
+        return new TlsEngine(config, Role.CLIENT);
+    }
+
+    /** Creates a server engine (it needs a certificate chain and key in {@code config}). */
+    public static TlsEngine server(TlsConfig config) {
+        return new TlsEngine(config, Role.SERVER);
+    }
+
+    /** Adds a listener that receives every transition taken from now on. */
+    public TlsEngine addTransitionListener(TransitionListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Client: fires CONNECT (the ClientHello is then in {@link #drainOutbound()}). Server: nothing to do. */
+    public void beginHandshake() {
+        if (started) {
+            return;
+        }
+        started = true;
+        if (ctx.role() == Role.CLIENT) {
+            guarded(() -> fire(Input.CONNECT, Epoch.LOCAL));
+        }
+    }
+
+    /** Feeds received bytes; whatever they are, the engine either waits for more, progresses, or fails with one alert. */
+    public void feed(byte[] bytes) {
+        feed(ByteBuffer.wrap(bytes));
+    }
+
+    /** Feeds received bytes from {@code in} (consumed entirely, unless the connection ended first). */
+    public void feed(ByteBuffer in) {
+        guarded(() -> {
+            while (!machine.state().terminal() && in.hasRemaining()) {
+                ReceivedRecord record = ctx.reader().read(in);
+                if (record == null) {
+                    return;
+                }
+                dispatch(record);
+            }
+        });
+        if (machine.state().terminal()) {
+            in.position(in.limit());
+        }
+    }
+
+    private void dispatch(ReceivedRecord record) {
+        Epoch epoch = Epoch.valueOf(record.epoch().name());
+        if (ctx.assembler().accept(record)) {
+            ReceivedHandshakeMessage message;
+            while (!machine.state().terminal() && (message = ctx.assembler().poll()) != null) {
+                handshake(message);
+            }
+            return;
+        }
+        ContentType type = record.type();
+        if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
+            ChangeCipherSpec.decode(record.fragment());
+            fire(Input.CHANGE_CIPHER_SPEC, epoch);
+        } else if (type.equals(ContentType.ALERT)) {
+            Alert alert = Alert.decode(record.fragment());
+            ctx.receiveAlert(alert);
+            fire(InputMapper.alertInput(alert, machine.facts()), epoch);
+        } else if (type.equals(ContentType.APPLICATION_DATA)) {
+            ctx.receiveApplicationData(record.fragment());
+            fire(Input.APPLICATION_DATA, epoch);
+        } else {
+            throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record type " + type);
+        }
+    }
+
+    /**
+     * Decodes one handshake message and fires its input. A type the model cannot take here is fired as it is
+     * (the model raises unexpected_message) before its body is decoded with a context it may not have.
+     */
+    private void handshake(ReceivedHandshakeMessage received) {
+        Epoch epoch = Epoch.valueOf(received.epoch().name());
+        List<Input> candidates = InputMapper.candidates(received.type());
+        if (candidates.isEmpty()) {
+            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "handshake type " + received.type().name());
+        }
+        if (candidates.stream().noneMatch(input -> machine.declares(input, epoch))) {
+            fire(candidates.get(0), epoch);
+            return;
+        }
+        HandshakeMessage message = HandshakeCodec.decode(received.encoded(), ctx.decodeContext());
+        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config()));
+        ctx.receive(message, received.encoded());
+        fire(InputMapper.input(message), epoch);
+    }
+
+    /** Fires one input, reports the transition, writes its declared outputs, then fires any decision the step left. */
+    private void fire(Input input, Epoch epoch) {
+        ModelState from = machine.state();
+        Transition<?, ?> taken = machine.fire(input, epoch);
+        TakenTransition record = new TakenTransition(from, input, epoch, taken.guard(), taken.to());
+        for (TransitionListener listener : listeners) {
+            listener.onTransition(record);
+        }
+        out.write(taken.outputsFor(machine.facts()));
+        if (machine.state().terminal() && failure == null) {
+            ctx.abortReason().ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
+                    + " transition on " + input + " (" + taken.rfc() + ")"));
+        }
+        Input decision = ctx.takeDecision();
+        if (decision != null && !machine.state().terminal()) {
+            fire(decision, Epoch.LOCAL);
+        }
+    }
+
+    /** The one place failures are handled. */
+    private void guarded(Runnable action) {
+        if (machine.state().terminal()) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (UnexpectedMessage e) {
+            fail(TlsException.fatal(Reason.UNEXPECTED_MESSAGE, e.getMessage()));
+        } catch (TlsException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(TlsException.fatal(Reason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName(), e));
+        }
+    }
+
+    /** Sends the one alert {@code e}'s reason maps to (if any), moves the machine to FAILED, and sends nothing more. */
+    private void fail(TlsException e) {
+        failure = e;
+        ctx.flight().clear();
+        e.reason().alertToSend().ifPresent(out::writeFatalAlert);
+        machine.fail();
+    }
+
+    /** Queues application data for the peer (in a state where the model allows APPLICATION_WRITE). */
+    public void writeApplicationData(byte[] data) {
+        requireLocal(Input.APPLICATION_WRITE);
+        ctx.pendWrite(data.clone());
+        guarded(() -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL));
+    }
+
+    /** Returns and clears the application data received so far (possibly empty). */
+    public byte[] readApplicationData() {
+        return ctx.takeApplicationData();
+    }
+
+    /** RFC 8446 §4.6.3: updates our write key and asks the peer to update too. */
+    public void requestKeyUpdate() {
+        requireLocal(Input.REQUEST_KEY_UPDATE);
+        guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
+    }
+
+    /** Sends close_notify (RFC 8446 §6.1, RFC 5246 §7.2.1) when the model allows CLOSE here; does nothing once terminal. */
+    public void close() {
+        if (machine.state().terminal()) {
+            return;
+        }
+        requireLocal(Input.CLOSE);
+        guarded(() -> fire(Input.CLOSE, Epoch.LOCAL));
+    }
+
+    private void requireLocal(Input input) {
+        if (!machine.declares(input, Epoch.LOCAL)) {
+            throw new IllegalStateException(input + " is not possible in state " + machine.state().name());
+        }
+    }
+
+    /** Returns and clears the bytes to send to the peer. */
+    public byte[] drainOutbound() {
+        return out.drain();
+    }
+
+    /** Returns the current model state. */
+    public ModelState state() {
+        return machine.state();
+    }
+
+    public boolean isHandshakeComplete() {
+        return machine.state().connected();
+    }
+
+    /** Whether the connection failed (an alert was sent or received). */
+    public boolean isFailed() {
+        return machine.state().name().equals("FAILED");
+    }
+
+    /** Whether the connection ended in order (close_notify). */
+    public boolean isClosed() {
+        return machine.state().name().equals("CLOSED");
+    }
+
+    /** Returns why the connection failed. */
+    public Optional<TlsException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Returns the alert the peer sent last, if any. */
+    public Optional<Alert> receivedAlert() {
+        return ctx.receivedAlert();
+    }
+
+    /** Returns the negotiated parameters once the version and suite are known. */
+    public Optional<NegotiatedParameters> negotiated() {
+        return ctx.negotiated(false);
+    }
+
+    /** Returns the facts the model's guards read. */
+    public io.tlsmachine.model.Negotiated facts() {
+        return machine.facts();
+    }
+
+    /** Returns this engine's role. */
+    public Role role() {
+        return ctx.role();
+    }
+
+    /** Returns the model definition this engine runs (for checking traces against it). */
+    public io.tlsmachine.model.MachineDefinition<?, ?> definition() {
+        return machine.definition();
+    }
+}

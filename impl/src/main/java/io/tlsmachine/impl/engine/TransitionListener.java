@@ -1,0 +1,9 @@
+package io.tlsmachine.impl.engine;
+
+/** Receives every transition an engine takes, in order: the connection's path through the model. */
+@FunctionalInterface
+public interface TransitionListener {
+
+    /** Called after the transition's step succeeded and the machine moved to {@code taken.to()}. */
+    void onTransition(TakenTransition taken);
+}

@@ -1,0 +1,201 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.EcPointFormats;
+import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
+import io.tlsmachine.impl.codec.extension.Extension;
+import io.tlsmachine.impl.codec.extension.KeyShareEntry;
+import io.tlsmachine.impl.codec.extension.KeyShareOffer;
+import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
+import io.tlsmachine.impl.codec.extension.ServerName;
+import io.tlsmachine.impl.codec.extension.ServerNameEntry;
+import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
+import io.tlsmachine.impl.codec.extension.SupportedGroups;
+import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.ECPointFormat;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.keyschedule.Transcript;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.client.ClientSteps;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Implements the client's steps with real codecs and crypto: builds the ClientHello here and hands each later
+ * step to {@link Tls13Client} or {@link Tls12Client} according to the negotiated version.
+ */
+public final class ClientHandshake extends CommonSteps implements ClientSteps {
+
+    final Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
+    ClientHello clientHello;
+    private final Tls13Client tls13;
+    private final Tls12Client tls12;
+
+    public ClientHandshake(HandshakeContext ctx) {
+        super(ctx);
+        this.tls13 = new Tls13Client(ctx, this);
+        this.tls12 = new Tls12Client(ctx, this);
+        if (ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) {
+            ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
+        }
+    }
+
+    /** Returns the facts a client starts with, from its configuration. */
+    public static Negotiated initialFacts(TlsConfig config) {
+        boolean tls13 = config.supports(ProtocolVersion.TLS13);
+        return (tls13 ? Negotiated.tls13() : Negotiated.tls12())
+                .withMiddleboxCompat(tls13 && config.middleboxCompatibility())
+                .withClientCertificateAvailable(config.certifiedKey().isPresent());
+    }
+
+    private boolean tls13() {
+        return ctx.version == ProtocolVersion.TLS13;
+    }
+
+    /** RFC 8446 §4.1.2, RFC 5246 §7.4.1.2: sends the first ClientHello. */
+    @Override
+    public Negotiated sendClientHello(Negotiated facts) {
+        TlsConfig config = ctx.config;
+        ctx.clientRandom = ctx.random32();
+        boolean offer13 = config.supports(ProtocolVersion.TLS13);
+        // RFC 8446 Appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
+        ctx.sessionId = facts.middleboxCompat() ? Opaque.of(ctx.random32()) : Opaque.EMPTY;
+        if (offer13) {
+            for (KeyExchangeGroup group : config.keyShareGroups()) {
+                keyShares.put(group, ctx.crypto.generateKeyExchange(group, config.random()));
+            }
+        }
+        clientHello = buildClientHello(null);
+        ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
+        return facts;
+    }
+
+    /** Builds a ClientHello offering our configuration, with the key shares held and an optional cookie. */
+    ClientHello buildClientHello(Extension cookie) {
+        TlsConfig config = ctx.config;
+        boolean offer13 = config.supports(ProtocolVersion.TLS13);
+        boolean offer12 = config.supports(ProtocolVersion.TLS12);
+        List<CipherSuite> suites = config.cipherSuites().stream()
+                .filter(s -> SuiteParameters.of(s).map(p -> config.supports(p.version())).orElse(false)).toList();
+        List<Extension> extensions = new ArrayList<>();
+        // RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName".
+        config.serverName().filter(name -> !isIpLiteral(name))
+                .ifPresent(name -> extensions.add(new ServerName(List.of(ServerNameEntry.hostName(name)))));
+        extensions.add(new SupportedGroups(Hellos.namedGroups(config.groups())));
+        if (offer12) {
+            extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
+            extensions.add(new ExtendedMasterSecret());
+            // RFC 5746 §3.4: the initial handshake carries an empty renegotiation_info.
+            extensions.add(new RenegotiationInfo(Opaque.EMPTY));
+        }
+        extensions.add(new SignatureAlgorithms(Hellos.schemes(config.signatureSchemes())));
+        if (!config.applicationProtocols().isEmpty()) {
+            extensions.add(Hellos.alpn(config.applicationProtocols()));
+        }
+        if (offer13) {
+            List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions = new ArrayList<>();
+            versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+            if (offer12) {
+                versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12);
+            }
+            extensions.add(new SupportedVersionsOffer(versions));
+            if (cookie != null) {
+                extensions.add(cookie);
+            }
+            List<KeyShareEntry> shares = keyShares.values().stream()
+                    .map(k -> new KeyShareEntry(Hellos.named(k.group()), Opaque.of(k.publicShare()))).toList();
+            extensions.add(new KeyShareOffer(shares));
+        }
+        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.clientRandom),
+                ctx.sessionId, suites, Opaque.ofUnsigned(0), extensions);
+    }
+
+    private static boolean isIpLiteral(String name) {
+        return name.contains(":") || name.matches("[0-9.]+");
+    }
+
+    @Override
+    public Negotiated processHelloRetryRequest(Negotiated facts) {
+        return tls13.processHelloRetryRequest(facts);
+    }
+
+    @Override
+    public Negotiated processServerHello(Negotiated facts) {
+        return facts.version() == ProtocolVersion.TLS13 ? tls13.processServerHello(facts) : tls12.processServerHello(facts);
+    }
+
+    @Override
+    public Negotiated processEncryptedExtensions(Negotiated facts) {
+        return tls13.processEncryptedExtensions(facts);
+    }
+
+    @Override
+    public Negotiated processCertificateRequest(Negotiated facts) {
+        return tls13() ? tls13.processCertificateRequest(facts) : tls12.processCertificateRequest(facts);
+    }
+
+    @Override
+    public Negotiated processServerCertificate(Negotiated facts) {
+        return tls13() ? tls13.processServerCertificate(facts) : tls12.processServerCertificate(facts);
+    }
+
+    @Override
+    public Negotiated processServerCertificateVerify(Negotiated facts) {
+        return tls13.processServerCertificateVerify(facts);
+    }
+
+    @Override
+    public Negotiated processServerFinished(Negotiated facts) {
+        return tls13.processServerFinished(facts);
+    }
+
+    /** RFC 8446 §4.6.1: tickets are accepted and dropped (resumption is not implemented yet). */
+    @Override
+    public Negotiated processNewSessionTicket(Negotiated facts) {
+        return facts;
+    }
+
+    @Override
+    public Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
+        return tls13.processPostHandshakeCertificateRequest(facts);
+    }
+
+    @Override
+    public Negotiated processServerKeyExchange(Negotiated facts) {
+        return tls12.processServerKeyExchange(facts);
+    }
+
+    @Override
+    public Negotiated processServerHelloDone(Negotiated facts) {
+        return tls12.processServerHelloDone(facts);
+    }
+
+    @Override
+    public Negotiated processChangeCipherSpec(Negotiated facts) {
+        return tls12.processChangeCipherSpec(facts);
+    }
+
+    @Override
+    public Negotiated processTls12ServerFinished(Negotiated facts) {
+        return tls12.processServerFinished(facts);
+    }
+
+    /** RFC 5246 §7.4.1.1: "This message will be ignored by the client if the client is currently negotiating". */
+    @Override
+    public Negotiated ignoreHelloRequest(Negotiated facts) {
+        return facts;
+    }
+
+    Role role() {
+        return Role.CLIENT;
+    }
+}

@@ -1,0 +1,126 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.message.KeyUpdate;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.impl.record.Tls13AeadProtection;
+import io.tlsmachine.model.ConnectionSteps;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.impl.keyschedule.TrafficSecret;
+
+/**
+ * Implements the steps both roles share: application data, TLS 1.3 KeyUpdate, close_notify and alerts.
+ * Alerts and ChangeCipherSpec records that a transition declares are written by the engine from the declaration.
+ */
+abstract class CommonSteps implements ConnectionSteps {
+
+    final HandshakeContext ctx;
+
+    CommonSteps(HandshakeContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** RFC 8446 §5: the compatibility ChangeCipherSpec is dropped unprocessed. */
+    @Override
+    public Negotiated ignoreChangeCipherSpec(Negotiated facts) {
+        return facts;
+    }
+
+    @Override
+    public Negotiated receiveApplicationData(Negotiated facts) {
+        ctx.deliverApplicationData(ctx.receivedApplicationData());
+        return facts;
+    }
+
+    @Override
+    public Negotiated writeApplicationData(Negotiated facts) {
+        ctx.flight.applicationData(ctx.takePendingWrite());
+        return facts;
+    }
+
+    /**
+     * RFC 8446 §4.6.3: "Upon receiving a KeyUpdate, the receiver MUST update its receiving keys"; with
+     * update_requested it "MUST send its own KeyUpdate with request_update set to update_not_requested prior to
+     * sending its next Application Data record", and then updates its sending keys.
+     */
+    @Override
+    public Negotiated processKeyUpdate(Negotiated facts) {
+        KeyUpdate update = ctx.received(KeyUpdate.class);
+        if (ctx.role == Role.CLIENT) {
+            ctx.serverApplicationSecret = ctx.serverApplicationSecret.nextGeneration();
+            ctx.setReadProtection(protection(ctx.serverApplicationSecret));
+        } else {
+            ctx.clientApplicationSecret = ctx.clientApplicationSecret.nextGeneration();
+            ctx.setReadProtection(protection(ctx.clientApplicationSecret));
+        }
+        if (update.updateRequested()) {
+            ctx.flight.handshake(Message.KEY_UPDATE_NOT_REQUESTED, new KeyUpdate(false), null);
+            updateWriteKey();
+        }
+        return facts;
+    }
+
+    /** RFC 8446 §4.6.3: sends KeyUpdate(update_requested), then writes with the next generation. */
+    @Override
+    public Negotiated requestKeyUpdate(Negotiated facts) {
+        ctx.flight.handshake(Message.KEY_UPDATE_REQUESTED, new KeyUpdate(true), null);
+        updateWriteKey();
+        return facts;
+    }
+
+    private void updateWriteKey() {
+        if (ctx.role == Role.CLIENT) {
+            ctx.clientApplicationSecret = ctx.clientApplicationSecret.nextGeneration();
+            ctx.flight.writeKey(protection(ctx.clientApplicationSecret));
+        } else {
+            ctx.serverApplicationSecret = ctx.serverApplicationSecret.nextGeneration();
+            ctx.flight.writeKey(protection(ctx.serverApplicationSecret));
+        }
+    }
+
+    Tls13AeadProtection protection(TrafficSecret secret) {
+        return Tls13AeadProtection.create(RecordEpoch.APPLICATION, ctx.crypto, secret.trafficKeys(ctx.suite.aead()));
+    }
+
+    @Override
+    public Negotiated close(Negotiated facts) {
+        return facts;
+    }
+
+    @Override
+    public Negotiated receiveCloseNotify(Negotiated facts) {
+        ctx.markPeerClosed();
+        return facts;
+    }
+
+    @Override
+    public Negotiated receiveWarningAlert(Negotiated facts) {
+        return facts;
+    }
+
+    /** RFC 8446 §6.2: a fatal alert ends the connection; nothing is sent back. */
+    @Override
+    public Negotiated receiveFatalAlert(Negotiated facts) {
+        ctx.abortWith(Reason.PEER_SENT_FATAL_ALERT);
+        return facts;
+    }
+
+    @Override
+    public Negotiated refuseRenegotiation(Negotiated facts) {
+        return facts;
+    }
+
+    /** Names why the model's abort transition fires; the engine sends the alert the transition declares. */
+    @Override
+    public Negotiated abortHandshake(Negotiated facts) {
+        ctx.abortWith(facts.downgradeDetected() ? Reason.DOWNGRADE_DETECTED : Reason.ILLEGAL_PARAMETER);
+        return facts;
+    }
+
+    static boolean isCloseNotify(AlertDescription description) {
+        return description.equals(AlertDescription.CLOSE_NOTIFY);
+    }
+}

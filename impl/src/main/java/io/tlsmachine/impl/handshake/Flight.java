@@ -1,0 +1,77 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.message.HandshakeCodec;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.keyschedule.Transcript;
+import io.tlsmachine.impl.record.RecordProtection;
+import io.tlsmachine.model.Message;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Queues what one step produced for the wire: handshake messages and application data (each tagged with the
+ * model {@link Message} it is) and write-key changes, in order.
+ *
+ * <p>The engine drains it while writing the outputs the model's transition declares: content-free outputs
+ * (ChangeCipherSpec, alerts) come from the declaration itself; every other declared output takes the next item,
+ * whose kind must match, after the key changes queued before it.
+ */
+public final class Flight {
+
+    /** One queued item. */
+    public sealed interface Item permits Content, WriteKeyChange {
+    }
+
+    /** A handshake message (encoded with its header) or application data, named by its model message kind. */
+    public record Content(Message kind, byte[] bytes) implements Item {
+    }
+
+    /** From here on, records are written under {@code protection}. */
+    public record WriteKeyChange(RecordProtection protection) implements Item {
+    }
+
+    private final Deque<Item> items = new ArrayDeque<>();
+
+    /** Encodes {@code message}, adds it to {@code transcript} (unless null) and queues it as {@code kind}. */
+    public void handshake(Message kind, HandshakeMessage message, Transcript transcript) {
+        byte[] encoded = HandshakeCodec.encode(message);
+        if (transcript != null) {
+            transcript.add(encoded);
+        }
+        items.addLast(new Content(kind, encoded));
+    }
+
+    /** Queues application data. */
+    public void applicationData(byte[] data) {
+        items.addLast(new Content(Message.APPLICATION_DATA, data.clone()));
+    }
+
+    /** Queues a switch of the write key. */
+    public void writeKey(RecordProtection protection) {
+        items.addLast(new WriteKeyChange(protection));
+    }
+
+    /** Removes and returns the next item, or null. */
+    public Item poll() {
+        return items.pollFirst();
+    }
+
+    /** Returns the next item without removing it, or null. */
+    public Item peek() {
+        return items.peekFirst();
+    }
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    /** Drops everything queued, destroying queued keys (after a failure). */
+    public void clear() {
+        for (Item item : items) {
+            if (item instanceof WriteKeyChange change) {
+                change.protection().destroy();
+            }
+        }
+        items.clear();
+    }
+}

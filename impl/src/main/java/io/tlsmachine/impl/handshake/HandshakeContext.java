@@ -1,0 +1,243 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.impl.codec.message.DecodeContext;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.message.KeyExchangeKind;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.crypto.CryptoProvider;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.certificate.VerifiedChain;
+import io.tlsmachine.impl.keyschedule.HandshakeSecret;
+import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
+import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
+import io.tlsmachine.impl.keyschedule.TrafficSecret;
+import io.tlsmachine.impl.keyschedule.Transcript;
+import io.tlsmachine.impl.record.HandshakeAssembler;
+import io.tlsmachine.impl.record.RecordProtection;
+import io.tlsmachine.impl.record.RecordReader;
+import io.tlsmachine.impl.record.RecordWriter;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.ProtocolVersion;
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
+
+/**
+ * Holds one connection's handshake state shared by the steps and the engine: configuration, record layer,
+ * transcript, the message being processed, the flight being produced, and what has been negotiated.
+ *
+ * <p>The engine puts each received message here before firing its input; the steps read it, verify, derive keys
+ * and queue their flight. A step that makes a decision (the server's HelloRetryRequest or not) leaves the
+ * matching local input in {@link #takeDecision()} for the engine to fire into the model.
+ */
+public final class HandshakeContext {
+
+    final TlsConfig config;
+    final Role role;
+    final CryptoProvider crypto;
+    final Flight flight = new Flight();
+    final RecordReader reader = new RecordReader();
+    final RecordWriter writer = new RecordWriter();
+    final HandshakeAssembler assembler;
+    Transcript transcript;
+
+    private HandshakeMessage received;
+    private byte[] receivedEncoded;
+    private Alert receivedAlert;
+    private byte[] receivedApplicationData;
+    private byte[] pendingWrite;
+    private Input decision;
+    private Reason abortReason;
+    private final ByteArrayOutputStream applicationIn = new ByteArrayOutputStream();
+    private boolean peerClosed;
+
+    // Negotiated so far.
+    ProtocolVersion version;
+    SuiteParameters suite;
+    KeyExchangeGroup group;
+    SignatureAlgorithm signature;
+    String applicationProtocol;
+    String serverName;
+    byte[] clientRandom;
+    byte[] serverRandom;
+    Opaque sessionId = Opaque.EMPTY;
+    VerifiedChain peerChain;
+
+    // TLS 1.3 key schedule (RFC 8446 §7.1).
+    Tls13Hkdf hkdf;
+    HandshakeSecret handshakeSecret;
+    TrafficSecret clientHandshakeSecret;
+    TrafficSecret serverHandshakeSecret;
+    TrafficSecret clientApplicationSecret;
+    TrafficSecret serverApplicationSecret;
+
+    // TLS 1.2 (RFC 5246 §6.3, §8.1).
+    Tls12MasterSecret tls12MasterSecret;
+    RecordProtection tls12PendingRead;
+    RecordProtection tls12PendingWrite;
+
+    /** Creates the context of one connection in {@code role}. */
+    public HandshakeContext(TlsConfig config, Role role) {
+        this.config = config;
+        this.role = role;
+        this.crypto = config.crypto();
+        this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize(),
+                Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
+        this.transcript = Transcript.awaitingHash(crypto);
+    }
+
+    public TlsConfig config() {
+        return config;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public RecordReader reader() {
+        return reader;
+    }
+
+    public RecordWriter writer() {
+        return writer;
+    }
+
+    public HandshakeAssembler assembler() {
+        return assembler;
+    }
+
+    public Flight flight() {
+        return flight;
+    }
+
+    /** Returns what the decoder must know to decode the peer's next message. */
+    public DecodeContext decodeContext() {
+        Role peer = role == Role.CLIENT ? Role.SERVER : Role.CLIENT;
+        if (version == null || suite == null) {
+            return DecodeContext.beforeNegotiation(peer);
+        }
+        if (version == ProtocolVersion.TLS13) {
+            return DecodeContext.tls13(peer, suite.hash().length());
+        }
+        return DecodeContext.tls12(peer, KeyExchangeKind.ECDHE);
+    }
+
+    /** Sets the handshake message the next input carries, with its exact bytes for the transcript. */
+    public void receive(HandshakeMessage message, byte[] encoded) {
+        this.received = message;
+        this.receivedEncoded = encoded;
+    }
+
+    /** Sets the alert the next input carries. */
+    public void receiveAlert(Alert alert) {
+        this.receivedAlert = alert;
+    }
+
+    /** Sets the application data the next input carries. */
+    public void receiveApplicationData(byte[] data) {
+        this.receivedApplicationData = data;
+    }
+
+    /** Sets the application data the next APPLICATION_WRITE sends. */
+    public void pendWrite(byte[] data) {
+        this.pendingWrite = data;
+    }
+
+    /** Returns and clears the local decision a step made, or null. */
+    public Input takeDecision() {
+        Input d = decision;
+        decision = null;
+        return d;
+    }
+
+    /** Returns why the model's abort transition was taken (or the peer's alert), if it was. */
+    public Optional<Reason> abortReason() {
+        return Optional.ofNullable(abortReason);
+    }
+
+    /** Returns the last alert received. */
+    public Optional<Alert> receivedAlert() {
+        return Optional.ofNullable(receivedAlert);
+    }
+
+    /** Returns and clears the application data received so far. */
+    public byte[] takeApplicationData() {
+        byte[] data = applicationIn.toByteArray();
+        applicationIn.reset();
+        return data;
+    }
+
+    public boolean peerClosed() {
+        return peerClosed;
+    }
+
+    /** Returns the negotiated parameters once the version and suite are known. */
+    public Optional<NegotiatedParameters> negotiated(boolean resumed) {
+        if (version == null || suite == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new NegotiatedParameters(version, suite.suite(), Optional.ofNullable(group),
+                Optional.ofNullable(signature), Optional.ofNullable(applicationProtocol), resumed,
+                Optional.ofNullable(serverName)));
+    }
+
+    <T extends HandshakeMessage> T received(Class<T> type) {
+        if (!type.isInstance(received)) {
+            throw TlsException.fatal(Reason.INTERNAL_ERROR, "step expected " + type.getSimpleName() + " but holds "
+                    + (received == null ? "nothing" : received.getClass().getSimpleName()));
+        }
+        return type.cast(received);
+    }
+
+    HandshakeMessage receivedMessage() {
+        return received;
+    }
+
+    /** Adds the message being processed to the transcript, exactly as received. */
+    void addReceivedToTranscript() {
+        transcript.add(receivedEncoded);
+    }
+
+    byte[] receivedApplicationData() {
+        return receivedApplicationData;
+    }
+
+    void deliverApplicationData(byte[] data) {
+        applicationIn.write(data, 0, data.length);
+    }
+
+    byte[] takePendingWrite() {
+        byte[] data = pendingWrite;
+        pendingWrite = null;
+        return data;
+    }
+
+    void decide(Input localInput) {
+        this.decision = localInput;
+    }
+
+    void abortWith(Reason reason) {
+        this.abortReason = reason;
+    }
+
+    void markPeerClosed() {
+        this.peerClosed = true;
+    }
+
+    /** RFC 8446 §5.1: switches the read key; pending handshake bytes under the old key are a failure. */
+    void setReadProtection(RecordProtection protection) {
+        assembler.onReadKeyChange();
+        reader.setProtection(protection);
+    }
+
+    byte[] random32() {
+        byte[] bytes = new byte[32];
+        config.random().nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,147 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.message.Tls12Certificate;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.config.ClientAuthPolicy;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.keyschedule.Transcript;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.server.ServerSteps;
+import java.util.List;
+
+/**
+ * Implements the server's steps with real codecs and crypto: {@link ServerNegotiation} reads the ClientHello and
+ * makes the server's decisions; {@link Tls13Server} and {@link Tls12Server} run each version's flights.
+ */
+public final class ServerHandshake extends CommonSteps implements ServerSteps {
+
+    private final ServerNegotiation negotiation;
+    private final Tls13Server tls13;
+    private final Tls12Server tls12;
+
+    public ServerHandshake(HandshakeContext ctx) {
+        super(ctx);
+        if (ctx.config.certifiedKey().isEmpty()) {
+            throw new IllegalArgumentException("a server needs a certificate chain and private key");
+        }
+        if (ctx.config.clientAuth() != ClientAuthPolicy.NONE) {
+            ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
+        }
+        this.negotiation = new ServerNegotiation(ctx);
+        this.tls13 = new Tls13Server(ctx, negotiation);
+        this.tls12 = new Tls12Server(ctx, negotiation);
+    }
+
+    /** Returns the facts a server starts with (the ClientHello establishes the rest). */
+    public static Negotiated initialFacts(TlsConfig config) {
+        return Negotiated.tls13();
+    }
+
+    private boolean tls13() {
+        return ctx.version == ProtocolVersion.TLS13;
+    }
+
+    @Override
+    public Negotiated processClientHello(Negotiated facts) {
+        return negotiation.processClientHello(facts);
+    }
+
+    @Override
+    public Negotiated processRetriedClientHello(Negotiated facts) {
+        return negotiation.processRetriedClientHello(facts);
+    }
+
+    @Override
+    public Negotiated sendHelloRetryRequest(Negotiated facts) {
+        return negotiation.sendHelloRetryRequest(facts);
+    }
+
+    @Override
+    public Negotiated selectParameters(Negotiated facts) {
+        return tls13() ? tls13.selectParameters(facts) : tls12.selectParameters(facts);
+    }
+
+    @Override
+    public Negotiated sendServerFlight(Negotiated facts) {
+        return tls13.sendServerFlight(facts);
+    }
+
+    /** 0-RTT is never accepted, so the model never fires this. */
+    @Override
+    public Negotiated processEndOfEarlyData(Negotiated facts) {
+        throw TlsException.fatal(Reason.INTERNAL_ERROR, "early data was not accepted");
+    }
+
+    /**
+     * RFC 8446 §4.4.2.4, RFC 5246 §7.4.6: an empty client Certificate is fatal only when a certificate is required;
+     * a non-empty one is verified against our trust anchors.
+     */
+    @Override
+    public Negotiated processClientCertificate(Negotiated facts) {
+        List<byte[]> ders = tls13()
+                ? ctx.received(Tls13Certificate.class).entries().stream().map(e -> e.certData().toByteArray()).toList()
+                : ctx.received(Tls12Certificate.class).certificates().stream().map(Opaque::toByteArray).toList();
+        if (ders.isEmpty()) {
+            if (ctx.config.clientAuth() == ClientAuthPolicy.REQUIRE) {
+                throw TlsException.fatal(tls13() ? Reason.CERTIFICATE_REQUIRED : Reason.BAD_CERTIFICATE,
+                        "the client sent no certificate, and one is required");
+            }
+        } else {
+            ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyClient(CertificateChain.fromDer(ders));
+        }
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    @Override
+    public Negotiated processClientCertificateVerify(Negotiated facts) {
+        return tls13() ? tls13.processClientCertificateVerify(facts) : tls12.processClientCertificateVerify(facts);
+    }
+
+    @Override
+    public Negotiated processClientFinished(Negotiated facts) {
+        return tls13.processClientFinished(facts);
+    }
+
+    /** Tickets are not issued yet; the model sends none while {@code ticketsEnabled} is false. */
+    @Override
+    public Negotiated sendNewSessionTicket(Negotiated facts) {
+        return facts;
+    }
+
+    /** RFC 8446 §4.6.2: post-handshake authentication is not offered by our clients; never requested. */
+    @Override
+    public Negotiated requestClientAuth(Negotiated facts) {
+        throw TlsException.fatal(Reason.INTERNAL_ERROR, "post-handshake client authentication is not implemented");
+    }
+
+    @Override
+    public Negotiated declineClientAuth(Negotiated facts) {
+        return facts;
+    }
+
+    @Override
+    public Negotiated processClientKeyExchange(Negotiated facts) {
+        return tls12.processClientKeyExchange(facts);
+    }
+
+    @Override
+    public Negotiated processChangeCipherSpec(Negotiated facts) {
+        return tls12.processChangeCipherSpec(facts);
+    }
+
+    @Override
+    public Negotiated processTls12ClientFinished(Negotiated facts) {
+        return tls12.processClientFinished(facts);
+    }
+
+    ClientHello clientHello() {
+        return negotiation.clientHello();
+    }
+}

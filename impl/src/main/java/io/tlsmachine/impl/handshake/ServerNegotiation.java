@@ -1,0 +1,199 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.SignatureSchemes;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
+import io.tlsmachine.impl.codec.extension.KeyShareEntry;
+import io.tlsmachine.impl.codec.extension.KeyShareOffer;
+import io.tlsmachine.impl.codec.extension.KeyShareRetry;
+import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
+import io.tlsmachine.impl.codec.extension.ServerName;
+import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
+import io.tlsmachine.impl.codec.extension.SupportedGroups;
+import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
+import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.message.HelloRetryRequest;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.NamedGroup;
+import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.config.ClientAuthPolicy;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the ClientHello and makes the server's choices (RFC 8446 §4.1.1, RFC 5246 §7.4.1.2): version, suite, key
+ * exchange group, signature scheme, ALPN; and whether a HelloRetryRequest is needed, which it leaves as the local
+ * input SELECT_HELLO_RETRY or SELECT_PARAMETERS for the engine to fire.
+ */
+final class ServerNegotiation {
+
+    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS13 =
+            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13;
+    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
+            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+
+    private final HandshakeContext ctx;
+    private ClientHello clientHello;
+    private KeyShareEntry clientShare;
+
+    ServerNegotiation(HandshakeContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ClientHello clientHello() {
+        return clientHello;
+    }
+
+    /** Returns the client's key share for the selected group (TLS 1.3). */
+    KeyShareEntry clientShare() {
+        return clientShare;
+    }
+
+    /** RFC 8446 §4.1.2, §4.2.1: selects the version; then each version's parameters. */
+    Negotiated processClientHello(Negotiated facts) {
+        clientHello = ctx.received(ClientHello.class);
+        ctx.clientRandom = clientHello.random().toByteArray();
+        ctx.sessionId = clientHello.legacySessionId();
+        ctx.serverName = clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
+                .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null);
+        boolean offers13 = clientHello.extension(SupportedVersionsOffer.class)
+                .map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
+        if (offers13 && ctx.config.supports(ProtocolVersion.TLS13)) {
+            return selectTls13(facts);
+        }
+        if (clientHello.legacyVersion().code() >= WIRE_TLS12.code() && ctx.config.supports(ProtocolVersion.TLS12)) {
+            return selectTls12(facts);
+        }
+        throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "no protocol version in common with the client");
+    }
+
+    private Negotiated selectTls13(Negotiated facts) {
+        // RFC 8446 §4.1.2: legacy_compression_methods MUST be exactly one byte, 0.
+        if (!clientHello.legacyCompressionMethods().equals(Opaque.ofUnsigned(0))) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "TLS 1.3 ClientHello with compression methods other than null");
+        }
+        ctx.version = ProtocolVersion.TLS13;
+        ctx.suite = selectSuite(ProtocolVersion.TLS13, null);
+        ctx.signature = selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+        ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
+        ctx.transcript.selectHash(ctx.suite.hash());
+        ctx.addReceivedToTranscript();
+        List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
+        List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
+        Negotiated selected = facts.withVersion(ProtocolVersion.TLS13)
+                // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
+                .withMiddleboxCompat(!ctx.sessionId.isEmpty())
+                .withClientAuthRequested(ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+        // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
+        for (KeyExchangeGroup group : ctx.config.groups()) {
+            Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
+            if (share.isPresent()) {
+                ctx.group = group;
+                clientShare = share.get();
+                ctx.decide(Input.SELECT_PARAMETERS);
+                return selected;
+            }
+        }
+        for (KeyExchangeGroup group : ctx.config.groups()) {
+            if (supported.contains(Hellos.named(group))) {
+                ctx.group = group;
+                ctx.decide(Input.SELECT_HELLO_RETRY);
+                return selected;
+            }
+        }
+        throw TlsException.fatal(Reason.NO_COMMON_GROUP, "none of the client's groups " + supported + " is enabled");
+    }
+
+    /**
+     * RFC 5246 §7.4.1.2 with RFC 8422 (ECDHE), RFC 7627 §5.3 (EMS), RFC 5746 §3.6 (renegotiation_info or the SCSV),
+     * and RFC 8446 §4.1.3: a TLS 1.3-capable server puts the downgrade sentinel in its random.
+     */
+    private Negotiated selectTls12(Negotiated facts) {
+        boolean ems = clientHello.extension(ExtendedMasterSecret.class).isPresent();
+        if (!ems && ctx.config.extendedMasterSecretRequired()) {
+            throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the client did not offer extended master secret");
+        }
+        boolean secureRenegotiation = clientHello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
+                || clientHello.extension(RenegotiationInfo.class).map(r -> r.renegotiatedConnection().isEmpty()).orElse(false);
+        if (!secureRenegotiation) {
+            throw TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "the client did not signal secure renegotiation (RFC 5746)");
+        }
+        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+        boolean ecdsa = "EC".equals(key.privateKey().getAlgorithm());
+        ctx.version = ProtocolVersion.TLS12;
+        ctx.suite = selectSuite(ProtocolVersion.TLS12, ecdsa);
+        List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
+        ctx.group = ctx.config.groups().stream().filter(g -> !g.name().startsWith("FFDHE"))
+                .filter(g -> supported.contains(Hellos.named(g))).findFirst()
+                .orElseThrow(() -> TlsException.fatal(Reason.NO_COMMON_GROUP, "no elliptic curve in common with the client"));
+        ctx.signature = selectSignature(WIRE_TLS12);
+        ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
+        ctx.serverRandom = ctx.random32();
+        if (ctx.config.supports(ProtocolVersion.TLS13)) {
+            System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, ctx.serverRandom, 24, 8);
+        }
+        ctx.transcript.selectHash(ctx.suite.hash());
+        ctx.addReceivedToTranscript();
+        ctx.decide(Input.SELECT_PARAMETERS);
+        return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withExtendedMasterSecret(ems)
+                .withClientAuthRequested(ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+    }
+
+    /** RFC 8446 §4.1.4: HelloRetryRequest naming the group we want; ClientHello1 becomes message_hash (§4.4.1). */
+    Negotiated sendHelloRetryRequest(Negotiated facts) {
+        ctx.transcript.replaceClientHelloWithMessageHash();
+        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.sessionId, ctx.suite.suite(), 0,
+                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.group))));
+        ctx.flight.handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript);
+        return facts.withHelloRetryRequested(true);
+    }
+
+    /**
+     * RFC 8446 §4.1.4: ClientHello2 must keep the session id and still offer the selected suite and TLS 1.3, and
+     * carry exactly one share, for the group the HelloRetryRequest named.
+     */
+    Negotiated processRetriedClientHello(Negotiated facts) {
+        ClientHello retried = ctx.received(ClientHello.class);
+        boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
+        List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
+        if (!offers13 || !retried.legacySessionId().equals(ctx.sessionId) || !retried.cipherSuites().contains(ctx.suite.suite())
+                || shares.size() != 1 || shares.get(0).group().code() != ctx.group.code()) {
+            throw TlsException.fatal(Reason.ILLEGAL_HELLO_RETRY, "the second ClientHello does not answer the HelloRetryRequest");
+        }
+        clientHello = retried;
+        clientShare = shares.get(0);
+        ctx.addReceivedToTranscript();
+        ctx.decide(Input.SELECT_PARAMETERS);
+        return facts;
+    }
+
+    /** Our most preferred suite of {@code version} the client offered (for TLS 1.2, matching our key type). */
+    private SuiteParameters selectSuite(ProtocolVersion version, Boolean ecdsa) {
+        for (CipherSuite suite : ctx.config.cipherSuites()) {
+            Optional<SuiteParameters> p = SuiteParameters.of(suite);
+            if (p.isPresent() && p.get().version() == version && clientHello.cipherSuites().contains(suite)
+                    && (ecdsa == null || p.get().ecdsaAuthentication() == ecdsa)) {
+                return p.get();
+            }
+        }
+        throw TlsException.fatal(Reason.NO_COMMON_CIPHER_SUITE, "none of the client's " + clientHello.cipherSuites().size()
+                + " cipher suites is enabled for " + version + " with our certificate");
+    }
+
+    private io.tlsmachine.impl.crypto.SignatureAlgorithm selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion version) {
+        List<SignatureScheme> offered = clientHello.extension(SignatureAlgorithms.class).map(SignatureAlgorithms::schemes)
+                .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
+        return SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ctx.config.certifiedKey().orElseThrow().privateKey(),
+                version);
+    }
+}

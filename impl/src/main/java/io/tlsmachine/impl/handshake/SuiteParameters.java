@@ -1,0 +1,45 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.HashAlgorithm;
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.Optional;
+
+/**
+ * Describes what a cipher suite we implement fixes: its version, record AEAD, hash (HKDF or PRF) and, for
+ * TLS 1.2, whether the server authenticates with ECDSA (else RSA).
+ */
+public record SuiteParameters(CipherSuite suite, ProtocolVersion version, AeadAlgorithm aead, HashAlgorithm hash,
+        boolean ecdsaAuthentication) {
+
+    /** Returns the parameters of a suite we implement (RFC 8446 §B.4, RFC 5289, RFC 7905), or empty. */
+    public static Optional<SuiteParameters> of(CipherSuite suite) {
+        SuiteParameters p = switch (suite.code()) {
+            case 0x1301 -> tls13(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256);
+            case 0x1302 -> tls13(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384);
+            case 0x1303 -> tls13(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256);
+            case 0xC02B -> tls12(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256, true);
+            case 0xC02C -> tls12(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384, true);
+            case 0xC02F -> tls12(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256, false);
+            case 0xC030 -> tls12(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384, false);
+            case 0xCCA8 -> tls12(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256, false);
+            case 0xCCA9 -> tls12(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256, true);
+            default -> null;
+        };
+        return Optional.ofNullable(p);
+    }
+
+    private static SuiteParameters tls13(CipherSuite suite, AeadAlgorithm aead, HashAlgorithm hash) {
+        return new SuiteParameters(suite, ProtocolVersion.TLS13, aead, hash, false);
+    }
+
+    private static SuiteParameters tls12(CipherSuite suite, AeadAlgorithm aead, HashAlgorithm hash, boolean ecdsa) {
+        return new SuiteParameters(suite, ProtocolVersion.TLS12, aead, hash, ecdsa);
+    }
+
+    /** Tells whether {@code suite} is one we implement for {@code version}. */
+    public static boolean implementedFor(CipherSuite suite, ProtocolVersion version) {
+        return of(suite).map(p -> p.version() == version).orElse(false);
+    }
+}

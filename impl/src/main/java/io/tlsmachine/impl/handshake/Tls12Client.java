@@ -1,0 +1,176 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.SignatureSchemes;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
+import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
+import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.codec.message.EcdheClientKeyExchange;
+import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
+import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.Tls12Certificate;
+import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
+import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.List;
+
+/** Runs the TLS 1.2 client steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), one method per received message. */
+final class Tls12Client {
+
+    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
+            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+
+    private final HandshakeContext ctx;
+    private EcdheServerKeyExchange serverKeyExchange;
+    private Tls12CertificateRequest certificateRequest;
+
+    Tls12Client(HandshakeContext ctx, ClientHandshake client) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * RFC 5246 §7.4.1.3: checks version, suite, compression; RFC 7627 §5.3 extended master secret (required by
+     * default); RFC 5746 §3.4 an empty renegotiation_info; RFC 7301 ALPN. From here on records carry 0x0303.
+     */
+    Negotiated processServerHello(Negotiated facts) {
+        ServerHello hello = ctx.received(ServerHello.class);
+        if (!hello.legacyVersion().equals(WIRE_TLS12) || !ctx.config.supports(ProtocolVersion.TLS12)) {
+            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "the server selected " + hello.legacyVersion());
+        }
+        if (!ctx.config.cipherSuites().contains(hello.cipherSuite())
+                || !SuiteParameters.implementedFor(hello.cipherSuite(), ProtocolVersion.TLS12)) {
+            throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "the server selected " + hello.cipherSuite()
+                    + ", which we did not offer for TLS 1.2");
+        }
+        if (hello.legacyCompressionMethod() != 0) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello compression method is not null");
+        }
+        boolean ems = hello.extension(ExtendedMasterSecret.class).isPresent();
+        if (!ems && ctx.config.extendedMasterSecretRequired()) {
+            throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the server did not negotiate extended master secret");
+        }
+        RenegotiationInfo renegotiation = hello.extension(RenegotiationInfo.class).orElseThrow(() ->
+                TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "ServerHello without renegotiation_info (RFC 5746)"));
+        if (!renegotiation.renegotiatedConnection().isEmpty()) {
+            throw TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "initial ServerHello with a non-empty renegotiation_info");
+        }
+        ctx.applicationProtocol = Hellos.checkSelectedProtocol(hello, ctx.config.applicationProtocols()).orElse(null);
+        ctx.serverName = ctx.config.serverName().orElse(null);
+        ctx.version = ProtocolVersion.TLS12;
+        ctx.suite = SuiteParameters.of(hello.cipherSuite()).orElseThrow();
+        ctx.serverRandom = hello.random().toByteArray();
+        ctx.transcript.selectHash(ctx.suite.hash());
+        ctx.addReceivedToTranscript();
+        ctx.reader.pinRecordVersion(WIRE_TLS12);
+        return facts.withExtendedMasterSecret(ems);
+    }
+
+    /** RFC 5246 §7.4.2: validates the server's chain for the configured server name. */
+    Negotiated processServerCertificate(Negotiated facts) {
+        Tls12Certificate certificate = ctx.received(Tls12Certificate.class);
+        CertificateChain chain = CertificateChain.fromDer(certificate.certificates().stream().map(Opaque::toByteArray).toList());
+        ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""));
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /**
+     * RFC 5246 §7.4.3, RFC 8422 §5.4: a named curve we offered, signed over client_random + server_random +
+     * params with a scheme we offered that suits the certificate (ECDSA or RSA, as the suite says).
+     */
+    Negotiated processServerKeyExchange(Negotiated facts) {
+        if (!(ctx.receivedMessage() instanceof EcdheServerKeyExchange ske)) {
+            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "ServerKeyExchange is not ECDHE");
+        }
+        KeyExchangeGroup group = KeyExchangeGroup.fromCode(ske.namedCurve().code());
+        if (group == null || !ctx.config.groups().contains(group)) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerKeyExchange curve " + ske.namedCurve().name() + " was not offered");
+        }
+        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config.signatureSchemes(),
+                ctx.peerChain.leafPublicKey(), WIRE_TLS12);
+        byte[] signed = Tls12Keys.serverKeyExchangeContent(ctx, ske);
+        if (!ctx.crypto.verify(scheme, ctx.peerChain.leafPublicKey(), signed, ske.signature().toByteArray())) {
+            throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
+        }
+        ctx.group = group;
+        ctx.signature = scheme;
+        serverKeyExchange = ske;
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /** RFC 5246 §7.4.4: keeps the request; the client answers after ServerHelloDone. */
+    Negotiated processCertificateRequest(Negotiated facts) {
+        certificateRequest = ctx.received(Tls12CertificateRequest.class);
+        ctx.addReceivedToTranscript();
+        return facts.withClientAuthRequested(true);
+    }
+
+    /**
+     * RFC 5246 §7.4.5-§7.4.9: sends [Certificate] ClientKeyExchange [CertificateVerify], then (the engine writes
+     * the declared ChangeCipherSpec) Finished under the new keys. With EMS (RFC 7627 §4) the session hash covers
+     * the transcript through ClientKeyExchange.
+     */
+    Negotiated processServerHelloDone(Negotiated facts) {
+        ctx.addReceivedToTranscript();
+        CertifiedKey ours = ctx.config.certifiedKey().orElse(null);
+        if (facts.clientAuthRequested()) {
+            if (facts.clientCertificateAvailable()) {
+                ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(
+                        ours.chain().encodings().stream().map(Opaque::of).toList()), ctx.transcript);
+            } else {
+                ctx.flight.handshake(Message.CERTIFICATE_EMPTY, new Tls12Certificate(List.of()), ctx.transcript);
+            }
+        }
+        KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+        Secret premaster;
+        try {
+            premaster = exchange.agree(serverKeyExchange.publicPoint().toByteArray());
+            ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new EcdheClientKeyExchange(Opaque.of(exchange.publicShare())),
+                    ctx.transcript);
+        } finally {
+            Wipe.quietly(exchange);
+        }
+        Tls12Keys.deriveMasterSecret(ctx, premaster, facts.extendedMasterSecret());
+        if (facts.clientAuthRequested() && facts.clientCertificateAvailable()) {
+            List<SignatureScheme> offered = certificateRequest.supportedSignatureAlgorithms();
+            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ours.privateKey(), WIRE_TLS12);
+            byte[] signature = ctx.crypto.sign(scheme, ours.privateKey(), ctx.transcript.messages(), ctx.config.random());
+            ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
+                    new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript);
+        }
+        Tls12Keys.installKeyBlock(ctx);
+        ctx.flight.writeKey(ctx.tls12PendingWrite);
+        ctx.tls12PendingWrite = null;
+        byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
+        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        return facts;
+    }
+
+    /** RFC 5246 §7.1: the server's records are read with the new keys from here on. */
+    Negotiated processChangeCipherSpec(Negotiated facts) {
+        ctx.setReadProtection(ctx.tls12PendingRead);
+        ctx.tls12PendingRead = null;
+        return facts;
+    }
+
+    /** RFC 5246 §7.4.9: verifies the server's verify_data over the transcript through our Finished. */
+    Negotiated processServerFinished(Negotiated facts) {
+        Finished finished = ctx.received(Finished.class);
+        ctx.tls12MasterSecret.checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+}

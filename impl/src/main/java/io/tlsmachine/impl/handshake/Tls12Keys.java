@@ -1,0 +1,53 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.ByteWriter;
+import io.tlsmachine.impl.codec.message.ServerKeyExchange;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.impl.keyschedule.Tls12KeyBlock;
+import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
+import io.tlsmachine.impl.keyschedule.Tls12Prf;
+import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.impl.record.Tls12AeadProtection;
+
+/** Runs the TLS 1.2 key derivation steps both roles share (RFC 5246 §8.1, §6.3; RFC 7627 §4). */
+final class Tls12Keys {
+
+    private Tls12Keys() {
+    }
+
+    /** RFC 5246 §7.4.3: the bytes the ServerKeyExchange signature covers. */
+    static byte[] serverKeyExchangeContent(HandshakeContext ctx, ServerKeyExchange ske) {
+        return new ByteWriter(64 + 80).bytes(ctx.clientRandom).bytes(ctx.serverRandom).bytes(ske.encodedParams()).toByteArray();
+    }
+
+    /**
+     * RFC 5246 §8.1 master secret, or RFC 7627 §4 extended master secret over the session hash (the transcript
+     * through ClientKeyExchange, which the caller has just added). Destroys the premaster secret.
+     */
+    static void deriveMasterSecret(HandshakeContext ctx, Secret premaster, boolean extended) {
+        Tls12Prf prf = new Tls12Prf(ctx.crypto, ctx.suite.hash());
+        try {
+            ctx.tls12MasterSecret = extended
+                    ? Tls12MasterSecret.extendedFromPremaster(prf, premaster, ctx.transcript.currentHash())
+                    : Tls12MasterSecret.fromPremaster(prf, premaster, ctx.clientRandom, ctx.serverRandom);
+        } finally {
+            premaster.destroy();
+        }
+        if (ctx.config.keyLog().enabled()) {
+            ctx.config.keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.clientRandom, ctx.tls12MasterSecret.secret());
+        }
+    }
+
+    /** RFC 5246 §6.3: the key block; keeps our write and the peer's read protection until ChangeCipherSpec. */
+    static void installKeyBlock(HandshakeContext ctx) {
+        Tls12KeyBlock block = ctx.tls12MasterSecret.keyBlock(ctx.suite.aead(), ctx.clientRandom, ctx.serverRandom);
+        Tls12AeadProtection client = Tls12AeadProtection.create(RecordEpoch.APPLICATION, ctx.crypto, block.client());
+        Tls12AeadProtection server = Tls12AeadProtection.create(RecordEpoch.APPLICATION, ctx.crypto, block.server());
+        block.destroy();
+        boolean isClient = ctx.role == Role.CLIENT;
+        ctx.tls12PendingWrite = isClient ? client : server;
+        ctx.tls12PendingRead = isClient ? server : client;
+    }
+}

@@ -1,0 +1,130 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.SignatureSchemes;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.EcPointFormats;
+import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
+import io.tlsmachine.impl.codec.extension.Extension;
+import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
+import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.codec.message.EcdheClientKeyExchange;
+import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
+import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.ServerHelloDone;
+import io.tlsmachine.impl.codec.message.Tls12Certificate;
+import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
+import io.tlsmachine.impl.codec.types.CertificateType;
+import io.tlsmachine.impl.codec.types.ECPointFormat;
+import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the TLS 1.2 server steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422). */
+final class Tls12Server {
+
+    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
+            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+
+    private final HandshakeContext ctx;
+    private final ServerNegotiation negotiation;
+    private KeyExchange exchange;
+
+    Tls12Server(HandshakeContext ctx, ServerNegotiation negotiation) {
+        this.ctx = ctx;
+        this.negotiation = negotiation;
+    }
+
+    /**
+     * RFC 5246 §7.4.1.3-§7.4.5: ServerHello (EMS, empty renegotiation_info, ALPN), Certificate, the signed
+     * ServerKeyExchange, [CertificateRequest] and ServerHelloDone.
+     */
+    Negotiated selectParameters(Negotiated facts) {
+        List<Extension> extensions = new ArrayList<>();
+        if (facts.extendedMasterSecret()) {
+            extensions.add(new ExtendedMasterSecret());
+        }
+        extensions.add(new RenegotiationInfo(Opaque.EMPTY));
+        extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
+        if (ctx.applicationProtocol != null) {
+            extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
+        }
+        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), Opaque.EMPTY, ctx.suite.suite(), 0, extensions);
+        ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
+        ctx.reader.pinRecordVersion(WIRE_TLS12);
+        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+        ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
+                ctx.transcript);
+        exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+        EcdheServerKeyExchange unsigned = new EcdheServerKeyExchange(Hellos.named(ctx.group), Opaque.of(exchange.publicShare()),
+                new SignatureScheme(ctx.signature.code()), Opaque.EMPTY);
+        byte[] signature = ctx.crypto.sign(ctx.signature, key.privateKey(), Tls12Keys.serverKeyExchangeContent(ctx, unsigned),
+                ctx.config.random());
+        ctx.flight.handshake(Message.SERVER_KEY_EXCHANGE, new EcdheServerKeyExchange(unsigned.namedCurve(),
+                unsigned.publicPoint(), unsigned.algorithm(), Opaque.of(signature)), ctx.transcript);
+        if (facts.clientAuthRequested()) {
+            ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls12CertificateRequest(
+                    List.of(CertificateType.ECDSA_SIGN, CertificateType.RSA_SIGN), Hellos.schemes(ctx.config.signatureSchemes()),
+                    List.of()), ctx.transcript);
+        }
+        ctx.flight.handshake(Message.SERVER_HELLO_DONE, new ServerHelloDone(), ctx.transcript);
+        return facts;
+    }
+
+    /** RFC 5246 §7.4.7, RFC 8422 §5.7: the client's point gives the premaster secret, then the master secret and keys. */
+    Negotiated processClientKeyExchange(Negotiated facts) {
+        if (!(ctx.receivedMessage() instanceof EcdheClientKeyExchange cke)) {
+            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "ClientKeyExchange is not ECDHE");
+        }
+        ctx.addReceivedToTranscript();
+        try {
+            Tls12Keys.deriveMasterSecret(ctx, exchange.agree(cke.publicPoint().toByteArray()), facts.extendedMasterSecret());
+        } finally {
+            Wipe.quietly(exchange);
+        }
+        Tls12Keys.installKeyBlock(ctx);
+        return facts;
+    }
+
+    /** RFC 5246 §7.4.8: the client signs every handshake message through ClientKeyExchange. */
+    Negotiated processClientCertificateVerify(Negotiated facts) {
+        CertificateVerify verify = ctx.received(CertificateVerify.class);
+        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config.signatureSchemes(),
+                ctx.peerChain.leafPublicKey(), WIRE_TLS12);
+        if (!ctx.crypto.verify(scheme, ctx.peerChain.leafPublicKey(), ctx.transcript.messages(), verify.signature().toByteArray())) {
+            throw TlsException.fatal(Reason.BAD_SIGNATURE, "client CertificateVerify signature does not verify");
+        }
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /** RFC 5246 §7.1: the client's records are read with the new keys from here on. */
+    Negotiated processChangeCipherSpec(Negotiated facts) {
+        ctx.setReadProtection(ctx.tls12PendingRead);
+        ctx.tls12PendingRead = null;
+        return facts;
+    }
+
+    /**
+     * RFC 5246 §7.4.9: verifies the client Finished; then (after the declared ChangeCipherSpec) our Finished under
+     * the new write key.
+     */
+    Negotiated processClientFinished(Negotiated facts) {
+        Finished finished = ctx.received(Finished.class);
+        ctx.tls12MasterSecret.checkFinished(Role.CLIENT, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+        ctx.addReceivedToTranscript();
+        ctx.flight.writeKey(ctx.tls12PendingWrite);
+        ctx.tls12PendingWrite = null;
+        byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
+        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        return facts;
+    }
+}

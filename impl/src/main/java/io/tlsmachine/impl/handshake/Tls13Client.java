@@ -1,0 +1,230 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.SignatureSchemes;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.Cookie;
+import io.tlsmachine.impl.codec.extension.KeyShareRetry;
+import io.tlsmachine.impl.codec.extension.KeyShareSelected;
+import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
+import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
+import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.codec.message.EncryptedExtensions;
+import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.HelloRetryRequest;
+import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.NamedGroup;
+import io.tlsmachine.impl.crypto.CertificateVerifyContent;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.List;
+
+/** Runs the TLS 1.3 client steps of RFC 8446 §4, one method per received message. */
+final class Tls13Client {
+
+    private final HandshakeContext ctx;
+    private final ClientHandshake client;
+    private NamedGroup retryGroup;
+    private CipherSuite retrySuite;
+    private Tls13CertificateRequest certificateRequest;
+
+    Tls13Client(HandshakeContext ctx, ClientHandshake client) {
+        this.ctx = ctx;
+        this.client = client;
+    }
+
+    /**
+     * RFC 8446 §4.1.4: checks the HelloRetryRequest (TLS 1.3, a suite we offered, a group we support but sent no
+     * share for, our session id echoed), replaces ClientHello1 in the transcript by message_hash (§4.4.1), and
+     * sends ClientHello2 with a share for the requested group and any cookie.
+     */
+    Negotiated processHelloRetryRequest(Negotiated facts) {
+        HelloRetryRequest hrr = ctx.received(HelloRetryRequest.class);
+        requireTls13(hrr.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
+        SuiteParameters suite = offeredTls13Suite(hrr.cipherSuite());
+        if (!hrr.legacySessionIdEcho().equals(ctx.sessionId)) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "HelloRetryRequest.legacy_session_id_echo differs from ours");
+        }
+        KeyShareRetry retry = hrr.extension(KeyShareRetry.class).orElse(null);
+        Cookie cookie = hrr.extension(Cookie.class).orElse(null);
+        if (retry == null && cookie == null) {
+            throw TlsException.fatal(Reason.ILLEGAL_HELLO_RETRY, "HelloRetryRequest would not change the ClientHello");
+        }
+        if (retry != null) {
+            KeyExchangeGroup group = KeyExchangeGroup.fromCode(retry.selectedGroup().code());
+            if (group == null || !ctx.config.groups().contains(group)) {
+                throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "HelloRetryRequest selected group "
+                        + retry.selectedGroup().name() + ", which we did not offer");
+            }
+            if (client.keyShares.containsKey(group)) {
+                throw TlsException.fatal(Reason.ILLEGAL_HELLO_RETRY, "HelloRetryRequest asks for " + group
+                        + ", for which we already sent a key share");
+            }
+            client.keyShares.values().forEach(Wipe::quietly);
+            client.keyShares.clear();
+            client.keyShares.put(group, ctx.crypto.generateKeyExchange(group, ctx.config.random()));
+            retryGroup = retry.selectedGroup();
+        }
+        retrySuite = hrr.cipherSuite();
+        ctx.suite = suite;
+        ctx.transcript.selectHash(suite.hash());
+        ctx.transcript.replaceClientHelloWithMessageHash();
+        ctx.addReceivedToTranscript();
+        client.clientHello = client.buildClientHello(cookie);
+        ctx.flight.handshake(Message.CLIENT_HELLO, client.clientHello, ctx.transcript);
+        return facts.withHelloRetryRequested(true);
+    }
+
+    /**
+     * RFC 8446 §4.1.3: checks the ServerHello (version, suite, echoed session id, a share for a group we offered)
+     * and derives the handshake traffic secrets (§7.1); the server's records are read with its handshake key
+     * from here on, and ours are written with our handshake key (alerts included).
+     */
+    Negotiated processServerHello(Negotiated facts) {
+        ServerHello hello = ctx.received(ServerHello.class);
+        requireTls13(hello.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
+        if (!hello.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello.legacy_version is not 0x0303");
+        }
+        SuiteParameters suite = offeredTls13Suite(hello.cipherSuite());
+        if (retrySuite != null && !retrySuite.equals(hello.cipherSuite())) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello suite differs from the HelloRetryRequest's");
+        }
+        if (!hello.legacySessionIdEcho().equals(ctx.sessionId) || hello.legacyCompressionMethod() != 0) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello session id echo or compression method is wrong");
+        }
+        KeyShareSelected share = hello.extension(KeyShareSelected.class).orElseThrow(() ->
+                TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share (PSK is not offered)"));
+        KeyExchangeGroup group = KeyExchangeGroup.fromCode(share.share().group().code());
+        KeyExchange ours = group == null ? null : client.keyShares.get(group);
+        if (ours == null || (retryGroup != null && !retryGroup.equals(share.share().group()))) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello key_share group "
+                    + share.share().group().name() + " is not one we sent a share for");
+        }
+        ctx.version = ProtocolVersion.TLS13;
+        ctx.suite = suite;
+        ctx.group = group;
+        ctx.serverRandom = hello.random().toByteArray();
+        if (!ctx.transcript.hashSelected()) {
+            ctx.transcript.selectHash(suite.hash());
+        }
+        ctx.addReceivedToTranscript();
+        Secret shared = ours.agree(share.share().keyExchange().toByteArray());
+        try {
+            Tls13Keys.deriveHandshakeSecrets(ctx, shared);
+        } finally {
+            shared.destroy();
+            client.keyShares.values().forEach(Wipe::quietly);
+        }
+        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverHandshakeSecret, true));
+        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        return facts;
+    }
+
+    /** RFC 8446 §4.3.1: checks the server's ALPN choice; the codec already refused extensions not allowed here. */
+    Negotiated processEncryptedExtensions(Negotiated facts) {
+        EncryptedExtensions extensions = ctx.received(EncryptedExtensions.class);
+        ctx.applicationProtocol = Hellos.checkSelectedProtocol(extensions, ctx.config.applicationProtocols()).orElse(null);
+        ctx.serverName = ctx.config.serverName().orElse(null);
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /** RFC 8446 §4.3.2: keeps the request; the client answers in its second flight. */
+    Negotiated processCertificateRequest(Negotiated facts) {
+        certificateRequest = ctx.received(Tls13CertificateRequest.class);
+        ctx.addReceivedToTranscript();
+        return facts.withClientAuthRequested(true);
+    }
+
+    /** RFC 8446 §4.4.2, §4.4.2.4: validates the server's chain for the configured server name. */
+    Negotiated processServerCertificate(Negotiated facts) {
+        Tls13Certificate certificate = ctx.received(Tls13Certificate.class);
+        if (!certificate.certificateRequestContext().isEmpty()) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "server Certificate with a certificate_request_context");
+        }
+        CertificateChain chain = CertificateChain.fromDer(
+                certificate.entries().stream().map(e -> e.certData().toByteArray()).toList());
+        ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""));
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /** RFC 8446 §4.4.3: verifies the server's signature over the transcript through Certificate. */
+    Negotiated processServerCertificateVerify(Negotiated facts) {
+        CertificateVerify verify = ctx.received(CertificateVerify.class);
+        ctx.signature = Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.peerChain.leafPublicKey(),
+                CertificateVerifyContent.forServer(ctx.transcript.currentHash()));
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /**
+     * RFC 8446 §4.4.4: verifies the server Finished, derives the application traffic secrets over the transcript
+     * through it, and sends [Certificate, CertificateVerify] and Finished under the client handshake key.
+     */
+    Negotiated processServerFinished(Negotiated facts) {
+        Finished finished = ctx.received(Finished.class);
+        ctx.serverHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+        ctx.addReceivedToTranscript();
+        Tls13Keys.deriveApplicationSecrets(ctx);
+        if (facts.clientAuthRequested()) {
+            sendCertificate(certificateRequest, facts.clientCertificateAvailable());
+        }
+        byte[] verifyData = ctx.clientHandshakeSecret.finishedVerifyData(ctx.transcript.currentHash());
+        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
+        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
+        return facts;
+    }
+
+    /** RFC 8446 §4.6.2: post-handshake authentication is not offered, so the model never fires this. */
+    Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
+        throw TlsException.fatal(Reason.INTERNAL_ERROR, "post-handshake authentication was not offered");
+    }
+
+    /** RFC 8446 §4.4.2, §4.4.3: our Certificate (empty when we have none) and, with one, CertificateVerify. */
+    private void sendCertificate(Tls13CertificateRequest request, boolean available) {
+        if (!available) {
+            ctx.flight.handshake(Message.CERTIFICATE_EMPTY,
+                    new Tls13Certificate(request.certificateRequestContext(), List.of()), ctx.transcript);
+            return;
+        }
+        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+        ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(request.certificateRequestContext(),
+                key.chain()), ctx.transcript);
+        List<io.tlsmachine.impl.codec.types.SignatureScheme> offered = request.extension(SignatureAlgorithms.class)
+                .map(SignatureAlgorithms::schemes).orElseThrow(() ->
+                        TlsException.fatal(Reason.MISSING_EXTENSION, "CertificateRequest without signature_algorithms"));
+        SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config.signatureSchemes(), key.privateKey(),
+                io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+        byte[] content = CertificateVerifyContent.forClient(ctx.transcript.currentHash());
+        byte[] signature = ctx.crypto.sign(scheme, key.privateKey(), content, ctx.config.random());
+        ctx.flight.handshake(Message.CERTIFICATE_VERIFY, new CertificateVerify(
+                new io.tlsmachine.impl.codec.types.SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript);
+    }
+
+    private void requireTls13(io.tlsmachine.impl.codec.types.ProtocolVersion selected) {
+        if (!io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13.equals(selected)) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "supported_versions does not select TLS 1.3");
+        }
+    }
+
+    private SuiteParameters offeredTls13Suite(CipherSuite suite) {
+        if (!ctx.config.cipherSuites().contains(suite) || !SuiteParameters.implementedFor(suite, ProtocolVersion.TLS13)) {
+            throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "the server selected " + suite + ", which we did not offer");
+        }
+        return SuiteParameters.of(suite).orElseThrow();
+    }
+}

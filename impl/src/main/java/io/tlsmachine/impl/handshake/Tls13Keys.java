@@ -1,0 +1,90 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.impl.certificate.SignatureSchemes;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.message.CertificateEntry;
+import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.impl.keyschedule.EarlySecret;
+import io.tlsmachine.impl.keyschedule.MasterSecret;
+import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
+import io.tlsmachine.impl.keyschedule.TrafficSecret;
+import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.impl.record.Tls13AeadProtection;
+import java.security.PublicKey;
+import java.util.List;
+
+/**
+ * Runs the TLS 1.3 key schedule steps both roles share (RFC 8446 §7.1) and the CertificateVerify check (§4.4.3).
+ *
+ * <pre>
+ *   0 -> HKDF-Extract = Early Secret -> Derive-Secret(., "derived", "")
+ *   (EC)DHE -> HKDF-Extract = Handshake Secret -> {c,s} hs traffic (ClientHello..ServerHello)
+ *   0 -> HKDF-Extract = Master Secret -> {c,s} ap traffic (ClientHello..server Finished)
+ * </pre>
+ */
+final class Tls13Keys {
+
+    private Tls13Keys() {
+    }
+
+    /** RFC 8446 §7.1: handshake traffic secrets over the transcript through ServerHello. */
+    static void deriveHandshakeSecrets(HandshakeContext ctx, Secret sharedSecret) {
+        ctx.hkdf = new Tls13Hkdf(ctx.crypto, ctx.suite.hash());
+        ctx.handshakeSecret = EarlySecret.withoutPsk(ctx.hkdf).toHandshakeSecret(sharedSecret);
+        byte[] hash = ctx.transcript.currentHash();
+        ctx.clientHandshakeSecret = ctx.handshakeSecret.clientHandshakeTrafficSecret(hash);
+        ctx.serverHandshakeSecret = ctx.handshakeSecret.serverHandshakeTrafficSecret(hash);
+        log(ctx, KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, ctx.clientHandshakeSecret);
+        log(ctx, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, ctx.serverHandshakeSecret);
+    }
+
+    /** RFC 8446 §7.1: application traffic secrets over the transcript through the server Finished. */
+    static void deriveApplicationSecrets(HandshakeContext ctx) {
+        MasterSecret master = ctx.handshakeSecret.toMasterSecret();
+        byte[] hash = ctx.transcript.currentHash();
+        ctx.clientApplicationSecret = master.clientApplicationTrafficSecret(hash);
+        ctx.serverApplicationSecret = master.serverApplicationTrafficSecret(hash);
+        log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.clientApplicationSecret);
+        log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.serverApplicationSecret);
+        master.destroy();
+    }
+
+    private static void log(HandshakeContext ctx, KeyLogLabel label, TrafficSecret secret) {
+        if (ctx.config.keyLog().enabled()) {
+            Secret raw = secret.secret();
+            ctx.config.keyLog().log(label, ctx.clientRandom, raw);
+        }
+    }
+
+    /** RFC 8446 §7.3: the record protection keyed from {@code secret}. */
+    static Tls13AeadProtection protection(HandshakeContext ctx, TrafficSecret secret, boolean handshake) {
+        return Tls13AeadProtection.create(handshake ? RecordEpoch.HANDSHAKE : RecordEpoch.APPLICATION, ctx.crypto,
+                secret.trafficKeys(ctx.suite.aead()));
+    }
+
+    /** RFC 8446 §4.4.2: a Certificate message of {@code chain}, leaf first, no per-entry extensions. */
+    static Tls13Certificate certificateMessage(Opaque context, CertificateChain chain) {
+        List<CertificateEntry> entries = chain.encodings().stream().map(der -> new CertificateEntry(Opaque.of(der), List.of())).toList();
+        return new Tls13Certificate(context, entries);
+    }
+
+    /**
+     * RFC 8446 §4.4.3: the scheme must be one we offered, usable with the peer's key in TLS 1.3, and the signature
+     * must verify over {@code content}; a bad signature is decrypt_error.
+     */
+    static SignatureAlgorithm verifyCertificateVerify(HandshakeContext ctx, CertificateVerify verify, PublicKey key, byte[] content) {
+        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config.signatureSchemes(), key,
+                io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+        if (!ctx.crypto.verify(scheme, key, content, verify.signature().toByteArray())) {
+            throw TlsException.fatal(Reason.BAD_SIGNATURE, "CertificateVerify signature (" + scheme + ") does not verify");
+        }
+        return scheme;
+    }
+}

@@ -1,0 +1,110 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.Extension;
+import io.tlsmachine.impl.codec.extension.KeyShareEntry;
+import io.tlsmachine.impl.codec.extension.KeyShareSelected;
+import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
+import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
+import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.codec.message.EncryptedExtensions;
+import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
+import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.crypto.CertificateVerifyContent;
+import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Negotiated;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the TLS 1.3 server steps of RFC 8446 §4: the server flight, then the client's second flight. */
+final class Tls13Server {
+
+    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
+            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+
+    private final HandshakeContext ctx;
+    private final ServerNegotiation negotiation;
+
+    Tls13Server(HandshakeContext ctx, ServerNegotiation negotiation) {
+        this.ctx = ctx;
+        this.negotiation = negotiation;
+    }
+
+    /** RFC 8446 §4.1.1: everything was chosen while reading the ClientHello; the flight follows. */
+    Negotiated selectParameters(Negotiated facts) {
+        ctx.decide(io.tlsmachine.model.Input.SEND_SERVER_FLIGHT);
+        return facts;
+    }
+
+    /**
+     * RFC 8446 §4.1.3-§4.4.4: ServerHello with our share, handshake secrets (§7.1), then under the server handshake
+     * key EncryptedExtensions, [CertificateRequest], Certificate, CertificateVerify and Finished; then the
+     * application secrets, our application write key, and the client's handshake key for reading.
+     */
+    Negotiated sendServerFlight(Negotiated facts) {
+        KeyShareEntry clientShare = negotiation.clientShare();
+        KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+        ctx.serverRandom = ctx.random32();
+        Secret shared;
+        try {
+            shared = exchange.agree(clientShare.keyExchange().toByteArray());
+            ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), ctx.sessionId, ctx.suite.suite(), 0,
+                    List.of(new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13),
+                            new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.group), Opaque.of(exchange.publicShare())))));
+            ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
+        } finally {
+            Wipe.quietly(exchange);
+        }
+        try {
+            Tls13Keys.deriveHandshakeSecrets(ctx, shared);
+        } finally {
+            shared.destroy();
+        }
+        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverHandshakeSecret, true));
+        List<Extension> extensions = new ArrayList<>();
+        if (ctx.applicationProtocol != null) {
+            extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
+        }
+        ctx.flight.handshake(Message.ENCRYPTED_EXTENSIONS, new EncryptedExtensions(extensions), ctx.transcript);
+        if (facts.clientAuthRequested()) {
+            // RFC 8446 §4.3.2: signature_algorithms is required; the context is empty in the main handshake.
+            ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(Opaque.EMPTY,
+                    List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config.signatureSchemes())))), ctx.transcript);
+        }
+        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+        ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(Opaque.EMPTY, key.chain()), ctx.transcript);
+        byte[] content = CertificateVerifyContent.forServer(ctx.transcript.currentHash());
+        byte[] signature = ctx.crypto.sign(ctx.signature, key.privateKey(), content, ctx.config.random());
+        ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
+                new CertificateVerify(new SignatureScheme(ctx.signature.code()), Opaque.of(signature)), ctx.transcript);
+        byte[] verifyData = ctx.serverHandshakeSecret.finishedVerifyData(ctx.transcript.currentHash());
+        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        Tls13Keys.deriveApplicationSecrets(ctx);
+        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
+        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        return facts;
+    }
+
+    /** RFC 8446 §4.4.3: verifies the client's signature over the transcript through its Certificate. */
+    Negotiated processClientCertificateVerify(Negotiated facts) {
+        CertificateVerify verify = ctx.received(CertificateVerify.class);
+        Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.peerChain.leafPublicKey(),
+                CertificateVerifyContent.forClient(ctx.transcript.currentHash()));
+        ctx.addReceivedToTranscript();
+        return facts;
+    }
+
+    /** RFC 8446 §4.4.4: verifies the client Finished; the client's records are read with its application key. */
+    Negotiated processClientFinished(Negotiated facts) {
+        Finished finished = ctx.received(Finished.class);
+        ctx.clientHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+        ctx.addReceivedToTranscript();
+        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
+        return facts;
+    }
+}
