@@ -50,6 +50,15 @@ class HandshakeFlowsTest {
     }
 
     @Test
+    void theSpecTablesComposeIntoTheSameFlows() {
+        Machines spec = SpecDefinitions.read(RepoFiles.path("specs/machines"));
+        for (Negotiated facts : Negotiated.all()) {
+            assertThat(HandshakeComposer.run(spec, facts).trace()).as("spec flow for %s", facts)
+                    .isEqualTo(RfcFlows.expected(facts));
+        }
+    }
+
+    @Test
     void theModelsHandshakeWalkerAgreesWithThisComposerOnEveryFactsCombination() {
         List<String> disagreements = new ArrayList<>();
         for (Negotiated facts : Negotiated.all()) {

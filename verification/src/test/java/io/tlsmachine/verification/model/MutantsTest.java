@@ -41,13 +41,16 @@ class MutantsTest {
                 |---|---|---|---|
                 """);
         List<String> survivors = new ArrayList<>();
+        Map<String, Long> nanos = new LinkedHashMap<>();
         for (Mutant mutant : Mutants.all()) {
             Machines broken = mutant.apply().apply(real);
             List<String> caughtBy = new ArrayList<>();
             checks.forEach((name, check) -> {
+                long start = System.nanoTime();
                 if (!check.apply(broken).isEmpty()) {
                     caughtBy.add(name);
                 }
+                nanos.merge(name, System.nanoTime() - start, Long::sum);
             });
             boolean specCatches = !specDifferences(broken).isEmpty();
             if (caughtBy.isEmpty()) {
@@ -57,7 +60,9 @@ class MutantsTest {
                     .append(caughtBy.isEmpty() ? "**SURVIVES**" : String.join(", ", caughtBy)).append(" | ")
                     .append(specCatches ? "differs" : "equal").append(" |\n");
         }
-        System.out.printf("Mutants: %d, caught: %d%n", Mutants.all().size(), Mutants.all().size() - survivors.size());
+        System.out.printf("Mutants: %d, caught: %d; check time over all mutants (ms): %s%n", Mutants.all().size(),
+                Mutants.all().size() - survivors.size(), nanos.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000).toList());
         if (RepoFiles.regenerating()) {
             RepoFiles.write(FILE, doc.toString());
         }

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Runs every numbered property of specs/properties.md over the real model: each must hold. */
+/** Runs every numbered property of specs/properties.md over the real model and over the spec tables: each must hold. */
 class SafetyPropertiesTest {
 
     private static final Machines REAL = Machines.real();
@@ -22,6 +22,13 @@ class SafetyPropertiesTest {
     void holdsOnTheRealModel(SafetyProperty property) {
         List<String> violations = property.violations(REAL);
         assertThat(violations).as("%s %s", property.id(), property.statement()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("properties")
+    void holdsOnTheHandWrittenSpecTables(SafetyProperty property) {
+        Machines spec = SpecDefinitions.read(RepoFiles.path("specs/machines"));
+        assertThat(property.violations(spec)).as("spec tables: %s %s", property.id(), property.statement()).isEmpty();
     }
 
     @Test
