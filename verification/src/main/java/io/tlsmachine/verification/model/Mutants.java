@@ -93,7 +93,14 @@ public final class Mutants {
                                 t -> withOutputs(t, moveToEnd(t.outputs(), Message.NEW_SESSION_TICKET))))),
                 new Mutant("M22", "TLS 1.3 server accepts ChangeCipherSpec after the client Finished",
                         m -> m.withServer(l -> addLike(l, on(ServerState.WAIT_FINISHED, Input.CHANGE_CIPHER_SPEC, null),
-                                ServerState.CONNECTED, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, ServerState.CONNECTED))));
+                                ServerState.CONNECTED, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, ServerState.CONNECTED))),
+                new Mutant("M23", "TLS 1.3 client sends EndOfEarlyData whenever it offered 0-RTT, even when the server rejected it",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_FINISHED, Input.FINISHED, null),
+                                t -> withOutputs(t, t.outputs().stream().map(o -> o.message() == Message.END_OF_EARLY_DATA
+                                        ? Output.sendIf(o.message(), o.epoch(), Guard.EARLY_DATA_OFFERED) : o).toList())))),
+                new Mutant("M24", "TLS 1.3 server ignores a fatal alert while waiting for the client CertificateVerify",
+                        m -> m.withServer(l -> retarget(l, on(ServerState.WAIT_CV, Input.ALERT_FATAL, null),
+                                t -> withTarget(t, ServerState.WAIT_CV)))));
     }
 
     /** Matches the transition (from, input, guard); a null guard matches any guard. */

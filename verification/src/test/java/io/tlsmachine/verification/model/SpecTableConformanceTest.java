@@ -34,6 +34,16 @@ class SpecTableConformanceTest {
         assertSquirrelEquals("server", SquirrelTransitions.server());
     }
 
+    @Test
+    void specTablesHaveNoDuplicateRowsAndEveryRowCitesAnRfc() {
+        for (String role : List.of("client", "server")) {
+            SpecTable spec = SpecTable.read(RepoFiles.path("specs/machines/" + role + ".tsv"));
+            assertThat(spec.rows()).as("%s.tsv rows", role).isNotEmpty()
+                    .allMatch(r -> r.rfc().matches("RFC\\d{4} .+"), "cite an RFC section")
+                    .extracting(SpecRow::key).doesNotHaveDuplicates();
+        }
+    }
+
     private static void assertTableEquals(String role, MachineDefinition<?, ?> definition) {
         SpecTable spec = SpecTable.read(RepoFiles.path("specs/machines/" + role + ".tsv"));
         List<String> differences = spec.differences("spec", SpecTable.of(definition), "model");
