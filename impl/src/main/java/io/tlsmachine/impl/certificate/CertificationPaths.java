@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.certificate;
 
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedList;
@@ -43,13 +44,36 @@ final class CertificationPaths {
         return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
     }
 
+    /**
+     * Removes and returns the candidate that issued {@code certificate}: among those with the
+     * issuer's name, the one whose key verifies its signature (cross-signed CAs share names), else
+     * the first by name, so that PKIX reports the bad signature.
+     */
     private static X509Certificate takeIssuer(X509Certificate certificate, List<X509Certificate> candidates) {
+        X509Certificate firstByName = null;
         for (X509Certificate candidate : candidates) {
             if (candidate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) {
-                candidates.remove(candidate);
-                return candidate;
+                if (firstByName == null) {
+                    firstByName = candidate;
+                }
+                if (signedBy(certificate, candidate)) {
+                    candidates.remove(candidate);
+                    return candidate;
+                }
             }
         }
-        return null;
+        if (firstByName != null) {
+            candidates.remove(firstByName);
+        }
+        return firstByName;
+    }
+
+    private static boolean signedBy(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -83,6 +83,26 @@ class PkixCertificateVerifierTest {
     }
 
     @Test
+    void rejectsAnUntrustedSelfSignedLeafAsUnknownCa() {
+        IssuedCertificate selfSigned = PKI.selfSigned(leafSpec());
+
+        assertRejected(() -> trusting(EC).verifyServer(CertificateChain.of(selfSigned.certificate()), HOST),
+                Reason.UNKNOWN_CA, "no trusted certificate authority");
+    }
+
+    @Test
+    void picksTheIntermediateWhoseKeySignedTheLeafAmongNamesakes() {
+        // A namesake of the real intermediate (same subject, other key) comes first in the chain.
+        IssuedCertificate namesake = PKI.issue(CertificateSpec.authority(
+                EC.intermediate().certificate().getSubjectX500Principal().getName(), CertificateKeyType.EC_P256,
+                NOW.minus(Duration.ofDays(1)), Duration.ofDays(10)), OTHER.root());
+        CertificateChain chain = CertificateChain.of(EC.leaf().certificate(), namesake.certificate(), EC.intermediate().certificate());
+
+        assertThat(trusting(EC).verifyServer(chain, HOST).path())
+                .containsExactly(EC.leaf().certificate(), EC.intermediate().certificate());
+    }
+
+    @Test
     void rejectsAChainWhoseIntermediateIsMissing() {
         CertificateChain leafOnly = CertificateChain.of(EC.leaf().certificate());
 
