@@ -10,6 +10,7 @@ import java.security.Key;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which signature schemes a certificate's key can produce or verify in each TLS version, choosing
@@ -64,15 +65,21 @@ public final class SignatureSchemes {
      */
     public static SignatureAlgorithm select(List<SignatureScheme> peerOffered, List<SignatureAlgorithm> ourEnabled,
             Key ourKey, ProtocolVersion version) {
+        return trySelect(peerOffered, ourEnabled, ourKey, version).orElseThrow(() -> TlsException.fatal(Reason.NO_COMMON_SIGNATURE_SCHEME, "none of the peer's " + peerOffered.size()
+                + " signature schemes " + names(peerOffered) + " is enabled here and usable with our "
+                + ourKey.getAlgorithm() + " key in " + version));
+    }
+
+    /** {@link #select} without the failure: empty when nothing fits. */
+    static Optional<SignatureAlgorithm> trySelect(List<SignatureScheme> peerOffered, List<SignatureAlgorithm> ourEnabled,
+            Key ourKey, ProtocolVersion version) {
         for (SignatureScheme offered : peerOffered) {
             SignatureAlgorithm algorithm = SignatureAlgorithm.fromCode(offered.code());
             if (algorithm != null && ourEnabled.contains(algorithm) && usableWith(algorithm, ourKey, version)) {
-                return algorithm;
+                return Optional.of(algorithm);
             }
         }
-        throw TlsException.fatal(Reason.NO_COMMON_SIGNATURE_SCHEME, "none of the peer's " + peerOffered.size()
-                + " signature schemes " + names(peerOffered) + " is enabled here and usable with our "
-                + ourKey.getAlgorithm() + " key in " + version);
+        return Optional.empty();
     }
 
     /**
