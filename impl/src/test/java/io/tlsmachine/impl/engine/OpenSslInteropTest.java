@@ -1,0 +1,133 @@
+package io.tlsmachine.impl.engine;
+
+import static io.tlsmachine.impl.engine.EngineFixtures.EC;
+import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.tlsmachine.impl.certificate.PemWriter;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.model.ProtocolVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Handshakes with OpenSSL's s_server and s_client on 127.0.0.1, both versions, both roles (skipped without openssl). */
+@Tag("slow")
+class OpenSslInteropTest {
+
+    @TempDir
+    Path dir;
+
+    private static boolean opensslAvailable() {
+        try {
+            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void ourClientFetchesThePageOfOpensslServerWithBothVersions() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            for (TestPki.Hierarchy pki : List.of(EC, RSA)) {
+                String page = fetchFromOpensslServer(pki, version, List.of());
+                assertThat(page).contains(version == ProtocolVersion.TLS13 ? "TLSv1.3" : "TLSv1.2");
+            }
+        }
+    }
+
+    @Test
+    void ourClientAnswersOpensslServersHelloRetryRequest() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        // Our client sends an X25519 share only; the server accepts P-256 only, so it must send HelloRetryRequest.
+        assertThat(fetchFromOpensslServer(EC, ProtocolVersion.TLS13, List.of("-groups", "P-256"))).contains("TLSv1.3");
+    }
+
+    @Test
+    void opensslClientTalksToOurServerWithBothVersions() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            for (TestPki.Hierarchy pki : List.of(EC, RSA)) {
+                assertThat(echoWithOpensslClient(pki, version)).contains("echo: hello from openssl");
+            }
+        }
+    }
+
+    private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra) throws Exception {
+        Path cert = dir.resolve("server.pem");
+        Path key = dir.resolve("server.key");
+        Path chain = dir.resolve("chain.pem");
+        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(pki.leaf().certificate()), cert);
+        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(pki.intermediate().certificate()), chain);
+        PemWriter.write(pki.certifiedLeaf().privateKey(), key);
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
+                cert.toString(), "-cert_chain", chain.toString(), "-key", key.toString(), "-www", "-naccept", "1",
+                version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2"));
+        command.addAll(extra);
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("ACCEPT")) {
+                // Wait until s_server listens.
+            }
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                TlsEngine engine = TlsEngine.client(EngineFixtures.client(pki).keyShareGroups(KeyExchangeGroup.X25519).build());
+                SocketDriver driver = new SocketDriver(engine, socket);
+                driver.handshake();
+                assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
+                driver.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                return new String(driver.readUntil(text -> text.contains("</HTML>") || text.contains("</html>")),
+                        StandardCharsets.ISO_8859_1);
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private String echoWithOpensslClient(TestPki.Hierarchy pki, ProtocolVersion version) throws Exception {
+        Path anchor = dir.resolve("root.pem");
+        Files.writeString(anchor, PemWriter.encode(io.tlsmachine.impl.certificate.CertificateChain.of(
+                pki.root().certificate())));
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(10_000);
+            Process client = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + listener.getLocalPort(),
+                    "-servername", EngineFixtures.HOST, "-CAfile", anchor.toString(), "-verify_return_error", "-quiet",
+                    version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2").redirectErrorStream(true).start();
+            try (Socket socket = listener.accept()) {
+                client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                TlsEngine engine = TlsEngine.server(EngineFixtures.server(pki).build());
+                SocketDriver driver = new SocketDriver(engine, socket);
+                driver.handshake();
+                assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
+                String received = new String(driver.readUntil(text -> text.contains("\n")), StandardCharsets.US_ASCII);
+                driver.write(("echo: " + received).getBytes(StandardCharsets.US_ASCII));
+                driver.close();
+            }
+            assertThat(client.waitFor(10, TimeUnit.SECONDS)).as("s_client exits after close_notify").isTrue();
+            return new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
