@@ -29,31 +29,33 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class CryptoReport {
     private CryptoReport() {}
 
-    /** One row: a primitive and the score of each provider. */
+    /** One row: a primitive and the measurement of each provider. */
     record Row(String primitive, Result<?> jdk, Result<?> bc) {
-        /** bc wins only when it is faster beyond both error margins; otherwise the JDK stays. */
+        /**
+         * bc wins when its median is at least {@link #MARGIN} below the JDK's; otherwise the JDK
+         * stays. Medians, not means: other work on the machine only ever adds time, in bursts.
+         */
         String chosen() {
             if (jdk == null || bc == null) {
                 return jdk == null ? "bc" : "jdk";
             }
-            return upper(bc) < lower(jdk) ? "bc" : "jdk";
+            return median(bc) < (1 - MARGIN) * median(jdk) ? "bc" : "jdk";
         }
+    }
 
-        private static double upper(Result<?> r) {
-            return r.getScore() + (Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError());
-        }
+    /** How much faster bc must be (10 %) to displace the JDK. */
+    static final double MARGIN = 0.10;
 
-        private static double lower(Result<?> r) {
-            return r.getScore() - (Double.isNaN(r.getScoreError()) ? 0 : r.getScoreError());
-        }
+    static double median(Result<?> result) {
+        return result.getStatistics().getPercentile(50.0);
     }
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "CRYPTO.md");
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        long warmupMillis = args.length > 2 ? Long.parseLong(args[2]) : 500;
-        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        long iterationMillis = args.length > 4 ? Long.parseLong(args[4]) : 1000;
+        long warmupMillis = args.length > 2 ? Long.parseLong(args[2]) : 400;
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        long iterationMillis = args.length > 4 ? Long.parseLong(args[4]) : 500;
         int forks = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         String include = args.length > 6 ? args[6] : CryptoReport.class.getPackageName() + "\\..*Benchmark";
 
@@ -69,11 +71,13 @@ public final class CryptoReport {
                 .forks(forks)
                 .threads(1)
                 .build();
+        String loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(options).run();
+        String load = "load average " + loadBefore + " before, " + loadAverage() + " after";
 
         String settings = String.format("%d warmup x %d ms, %d iterations x %d ms, %d fork(s), 1 thread, avgt µs/op",
                 warmups, warmupMillis, iterations, iterationMillis, forks);
-        Files.writeString(out, markdown(rows(results), settings, args), StandardCharsets.UTF_8);
+        Files.writeString(out, markdown(rows(results), settings + "; " + load, args), StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
@@ -120,8 +124,9 @@ public final class CryptoReport {
         md.append("- Workloads: digest of 1 KiB; HMAC of 64 bytes; AEAD seal+open of one 16 KiB record; "
                 + "key exchange = generate + agree; sign/verify of a CertificateVerify content (RSA 2048-bit keys); "
                 + "rsaKeyTransport = decrypt one 2048-bit EncryptedPreMasterSecret.\n");
-        md.append("- Rule: `bc` is chosen only when its score plus error is below the JDK's score minus error; "
-                + "otherwise the JDK stays (fewer moving parts on the hot path).\n\n");
+        md.append("- Cells: median µs/op of the measurement iterations (minimum in brackets). "
+                + "Rule: `bc` is chosen when its median is at least 10 % below the JDK's; otherwise the JDK stays "
+                + "(fewer moving parts on the hot path).\n\n");
         md.append("| primitive | jdk (µs/op) | bc (µs/op) | jdk/bc | chosen |\n");
         md.append("|---|---:|---:|---:|---|\n");
         for (Row row : rows) {
@@ -138,16 +143,24 @@ public final class CryptoReport {
         if (result == null) {
             return "n/a";
         }
-        return Double.isNaN(result.getScoreError())
-                ? String.format("%.3f", result.getScore())
-                : String.format("%.3f ± %.3f", result.getScore(), result.getScoreError());
+        return String.format("%.3f (%.3f)", median(result), result.getStatistics().getMin());
     }
 
     private static String ratio(Row row) {
         if (row.jdk() == null || row.bc() == null) {
             return "n/a";
         }
-        return String.format("%.2f", row.jdk().getScore() / row.bc().getScore());
+        return String.format("%.2f", median(row.jdk()) / median(row.bc()));
+    }
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine skews the numbers. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + "/" + fields[1] + "/" + fields[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
