@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a client definition against a server definition under one facts combination with a perfect network: each
+ * Runs a client definition against a server definition under one facts combination, over a perfect network or one
+ * that commits a single {@link Fault} (drop, duplicate or reorder one message). A handshake Finished is verified
+ * abstractly: it carries the sender's transcript (handshake messages sent and accepted, in order) and the receiver
+ * fails unless its own transcript is equal, as the Finished MAC over the transcript hash would. Each
  * side's outputs are delivered to the other in order (as {@code Message.receivedAs()} under the output's epoch),
  * local decisions are taken as the facts say, and the trace of sent messages is recorded. Early records sent to a
  * server that did not accept 0-RTT are skipped, as its record layer does (RFC 8446 §4.2.10, Appendix A.2).
@@ -34,7 +37,8 @@ public final class HandshakeComposer {
      * @param serverState the server's final state name
      * @param failure why the run stopped early (an unexpected input or a terminal state), or {@code null}
      */
-    public record Run(List<String> trace, String clientState, String serverState, String failure) {
+    public record Run(List<String> trace, String clientState, String serverState, String failure,
+            Transcripts transcripts, boolean faultApplied) {
 
         /** Tells whether both sides ended connected with nothing left to deliver. */
         public boolean completed() {
@@ -42,9 +46,44 @@ public final class HandshakeComposer {
         }
     }
 
-    /** Runs one handshake. */
+    /**
+     * Records the handshake messages each side sent and accepted before it was connected (TLS 1.3 post-handshake
+     * NewSessionTicket excluded; ChangeCipherSpec, alerts and application data are not handshake messages).
+     */
+    public record Transcripts(List<String> clientSent, List<String> serverReceived, List<String> serverSent,
+            List<String> clientReceived) {
+
+        /** Tells whether each side accepted exactly what the other sent. */
+        public boolean agree() {
+            return clientSent.equals(serverReceived) && serverSent.equals(clientReceived);
+        }
+    }
+
+    /** Names one network fault applied to one message: drop it, deliver it twice, or swap it with the next one. */
+    public enum FaultKind {
+        DROP, DUPLICATE, SWAP_WITH_NEXT
+    }
+
+    /**
+     * Describes one network fault: {@code kind} applied to the {@code index}-th message (from 0) sent by the
+     * client ({@code fromClient}) or the server.
+     */
+    public record Fault(boolean fromClient, int index, FaultKind kind) {
+
+        @Override
+        public String toString() {
+            return kind + " of " + (fromClient ? "client" : "server") + " message #" + index;
+        }
+    }
+
+    /** Runs one handshake over a perfect network. */
     public static Run run(Machines machines, Negotiated facts) {
-        return new Composition<>(machines.client(), machines.server(), facts).run();
+        return new Composition<>(machines.client(), machines.server(), facts, null).run();
+    }
+
+    /** Runs one handshake over a network that commits {@code fault} once. */
+    public static Run run(Machines machines, Negotiated facts, Fault fault) {
+        return new Composition<>(machines.client(), machines.server(), facts, fault).run();
     }
 
     private static final class Side<S extends Enum<S> & ModelState, P> {
@@ -58,35 +97,79 @@ public final class HandshakeComposer {
             this.state = definition.initial();
         }
 
-        /** Fires (input, epoch) and returns the enabled outputs, or throws with a description. */
-        List<Output> fire(Input input, io.tlsmachine.model.Epoch epoch, Negotiated facts) {
+        final List<String> received = new ArrayList<>();
+        final List<String> sent = new ArrayList<>();
+        /** The handshake messages this side sent and accepted, in its order: what its Finished covers. */
+        final List<String> transcript = new ArrayList<>();
+        int sentCount;
+
+        /**
+         * Fires (input, epoch) and returns the packets to send, or throws with a description. A handshake Finished
+         * carries the sender's transcript; the receiver's must be equal (the abstraction of the Finished MAC over the
+         * transcript hash, RFC 8446 §4.4.4, RFC 5246 §7.4.9).
+         */
+        List<Packet> fire(Input input, io.tlsmachine.model.Epoch epoch, Negotiated facts, List<String> coverage) {
             Transition<S, P> t = definition.compiled().find(state, input, epoch, facts);
             if (t == null) {
                 throw new IllegalStateException(tag + " rejects " + input + "@" + epoch.label() + " in " + state.name());
             }
+            boolean inHandshake = !state.connected();
+            if (inHandshake && input == Input.FINISHED && coverage != null && !coverage.equals(transcript)) {
+                throw new IllegalStateException(tag + " fails to verify Finished in " + state.name()
+                        + ": peer's transcript " + coverage + ", own " + transcript);
+            }
+            if (inHandshake && Edges.HANDSHAKE_MESSAGES.contains(input)) {
+                received.add(input.name());
+                transcript.add(input.name());
+            }
             state = t.to();
-            return t.outputsFor(facts);
+            List<Packet> packets = new ArrayList<>();
+            for (Output o : t.outputsFor(facts)) {
+                boolean covered = inHandshake && handshakeMessage(o);
+                packets.add(new Packet(o, covered && o.message() == io.tlsmachine.model.Message.FINISHED
+                        ? List.copyOf(transcript) : null));
+                if (covered) {
+                    sent.add(o.message().receivedAs().name());
+                    transcript.add(o.message().receivedAs().name());
+                }
+            }
+            return packets;
         }
+    }
+
+    /** Carries one output over the network; a handshake Finished carries the transcript it covers. */
+    private record Packet(Output output, List<String> coverage) {
+    }
+
+    /** Tells whether an output belongs to the handshake transcript (TLS 1.3 NewSessionTicket is post-handshake). */
+    static boolean handshakeMessage(Output o) {
+        return Edges.HANDSHAKE_MESSAGES.contains(o.message().receivedAs())
+                && !(o.message() == io.tlsmachine.model.Message.NEW_SESSION_TICKET
+                        && o.epoch() == io.tlsmachine.model.Epoch.APPLICATION);
     }
 
     private static final class Composition<C extends Enum<C> & ModelState, CP, S extends Enum<S> & ModelState, SP> {
         final Side<C, CP> client;
         final Side<S, SP> server;
         final Negotiated facts;
-        final ArrayDeque<Output> toServer = new ArrayDeque<>();
-        final ArrayDeque<Output> toClient = new ArrayDeque<>();
+        final ArrayDeque<Packet> toServer = new ArrayDeque<>();
+        final ArrayDeque<Packet> toClient = new ArrayDeque<>();
         final List<String> trace = new ArrayList<>();
+        final Fault fault;
+        Packet swapped;
+        boolean faultApplied;
         boolean helloRetrySent;
 
-        Composition(MachineDefinition<C, CP> client, MachineDefinition<S, SP> server, Negotiated facts) {
+        Composition(MachineDefinition<C, CP> client, MachineDefinition<S, SP> server, Negotiated facts, Fault fault) {
             this.client = new Side<>(client, "C");
             this.server = new Side<>(server, "S");
             this.facts = facts;
+            this.fault = fault;
         }
 
         Run run() {
             try {
-                send(client, client.fire(Input.CONNECT, io.tlsmachine.model.Epoch.LOCAL, facts), toServer);
+                send(client, client.fire(Input.CONNECT, io.tlsmachine.model.Epoch.LOCAL, facts, null), toServer);
                 for (int step = 0; step < MAX_STEPS; step++) {
                     if (client.state.terminal() || server.state.terminal()) {
                         return end("ended in a terminal state");
@@ -94,19 +177,21 @@ public final class HandshakeComposer {
                     Input decision = decision(server);
                     if (decision != null) {
                         helloRetrySent |= decision == Input.SELECT_HELLO_RETRY;
-                        send(server, server.fire(decision, io.tlsmachine.model.Epoch.LOCAL, facts), toClient);
+                        send(server, server.fire(decision, io.tlsmachine.model.Epoch.LOCAL, facts, null), toClient);
                     } else if (!toServer.isEmpty()) {
-                        Output o = toServer.poll();
+                        Packet p = toServer.poll();
+                        Output o = p.output();
                         if (o.epoch() == io.tlsmachine.model.Epoch.EARLY && !facts.earlyDataAccepted()) {
                             // RFC 8446 §4.2.10: a server that rejects 0-RTT skips the early records in its record layer.
                             continue;
                         }
-                        send(server, server.fire(o.message().receivedAs(), o.epoch(), facts), toClient);
+                        send(server, server.fire(o.message().receivedAs(), o.epoch(), facts, p.coverage()), toClient);
                     } else if (!toClient.isEmpty()) {
-                        Output o = toClient.poll();
-                        send(client, client.fire(o.message().receivedAs(), o.epoch(), facts), toServer);
+                        Packet p = toClient.poll();
+                        send(client, client.fire(p.output().message().receivedAs(), p.output().epoch(), facts, p.coverage()),
+                                toServer);
                     } else if (client.state.connected() && server.state.connected()) {
-                        return new Run(trace, client.state.name(), server.state.name(), null);
+                        return new Run(trace, client.state.name(), server.state.name(), null, transcripts(), faultApplied);
                     } else {
                         return end("stalled: nothing to deliver and no decision to take");
                     }
@@ -134,16 +219,48 @@ public final class HandshakeComposer {
             return null;
         }
 
-        private void send(Side<?, ?> from, List<Output> outputs, ArrayDeque<Output> queue) {
-            for (Output o : outputs) {
-                trace.add(from.tag + " " + o.message().label() + "@" + o.epoch().label());
+        private void send(Side<?, ?> from, List<Packet> outputs, ArrayDeque<Packet> queue) {
+            boolean faulty = fault != null && fault.fromClient() == (from == client);
+            for (Packet o : outputs) {
+                trace.add(from.tag + " " + o.output().message().label() + "@" + o.output().epoch().label());
+                int index = from.sentCount++;
+                if (swapped != null && faulty) {
+                    queue.add(o);
+                    queue.add(swapped);
+                    swapped = null;
+                    faultApplied = true;
+                    continue;
+                }
+                if (faulty && index == fault.index()) {
+                    switch (fault.kind()) {
+                        case DROP -> faultApplied = true;
+                        case DUPLICATE -> {
+                            queue.add(o);
+                            queue.add(o);
+                            faultApplied = true;
+                        }
+                        case SWAP_WITH_NEXT -> swapped = o;
+                    }
+                    continue;
+                }
                 queue.add(o);
             }
+            if (swapped != null && faulty) {
+                // Nothing followed in this flight: the held message is delivered late, after the flight.
+                queue.add(swapped);
+                swapped = null;
+            }
+        }
+
+        private Transcripts transcripts() {
+            return new Transcripts(List.copyOf(client.sent), List.copyOf(server.received), List.copyOf(server.sent),
+                    List.copyOf(client.received));
         }
 
         private Run end(String why) {
             return new Run(trace, client.state.name(), server.state.name(),
-                    why + " (client " + client.state.name() + ", server " + server.state.name() + ")");
+                    why + " (client " + client.state.name() + ", server " + server.state.name() + ")", transcripts(),
+                    faultApplied);
         }
     }
 }

@@ -75,7 +75,9 @@ public final class SafetyProperties {
                 new SafetyProperty("P18", "Alerts: every state that reads records fails on a fatal alert; terminal states are final.",
                         m -> join(alerts(m.client()), alerts(m.server()))),
                 new SafetyProperty("P19", "Every facts combination without a downgrade completes a handshake with both sides connected.",
-                        SafetyProperties::handshakesComplete));
+                        SafetyProperties::handshakesComplete),
+                new SafetyProperty("P20", "Under any single dropped, duplicated or reordered message, a completed handshake has agreeing transcripts, and a dropped or duplicated handshake message prevents completion.",
+                        NetworkFaults::violations));
     }
 
     private static List<String> applicationData(Machines m) {
