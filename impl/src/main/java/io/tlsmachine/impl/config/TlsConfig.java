@@ -168,6 +168,7 @@ public final class TlsConfig {
         return clientAuth;
     }
 
+    /** Whether a server issues session tickets; not implemented yet: ignored (no NewSessionTicket is sent). */
     public boolean ticketsEnabled() {
         return ticketsEnabled;
     }

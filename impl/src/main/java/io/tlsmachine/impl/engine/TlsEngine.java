@@ -58,8 +58,17 @@ public final class TlsEngine {
         this.out = new FlightWriter(ctx);
     }
 
-    /** Creates a client engine; call {@link #beginHandshake()} after adding listeners. */
+    /**
+     * Creates a client engine; call {@link #beginHandshake()} after adding listeners.
+     *
+     * @throws IllegalArgumentException when the server's certificate is to be verified but no server name is set
+     */
     public static TlsEngine client(TlsConfig config) {
+        boolean insecure = config.certificateVerifier()
+                .filter(v -> v == io.tlsmachine.impl.certificate.CertificateVerifier.insecureAcceptAnyCertificate()).isPresent();
+        if (!insecure && config.serverName().isEmpty()) {
+            throw new IllegalArgumentException("a client that verifies the server's certificate needs a server name");
+        }
         return new TlsEngine(config, Role.CLIENT);
     }
 

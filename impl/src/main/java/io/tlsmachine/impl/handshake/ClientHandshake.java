@@ -13,7 +13,6 @@ import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.config.TlsConfig;
@@ -43,7 +42,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     public ClientHandshake(HandshakeContext ctx) {
         super(ctx);
         this.tls13 = new Tls13Client(ctx, this);
-        this.tls12 = new Tls12Client(ctx, this);
+        this.tls12 = new Tls12Client(ctx);
         if (ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) {
             ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
         }
@@ -193,9 +192,5 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     @Override
     public Negotiated ignoreHelloRequest(Negotiated facts) {
         return facts;
-    }
-
-    Role role() {
-        return Role.CLIENT;
     }
 }

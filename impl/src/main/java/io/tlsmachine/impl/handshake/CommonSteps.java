@@ -2,7 +2,6 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.message.KeyUpdate;
 import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.record.RecordEpoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
@@ -118,9 +117,5 @@ abstract class CommonSteps implements ConnectionSteps {
     public Negotiated abortHandshake(Negotiated facts) {
         ctx.abortWith(facts.downgradeDetected() ? Reason.DOWNGRADE_DETECTED : Reason.ILLEGAL_PARAMETER);
         return facts;
-    }
-
-    static boolean isCloseNotify(AlertDescription description) {
-        return description.equals(AlertDescription.CLOSE_NOTIFY);
     }
 }

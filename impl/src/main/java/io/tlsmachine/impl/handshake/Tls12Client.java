@@ -36,7 +36,7 @@ final class Tls12Client {
     private EcdheServerKeyExchange serverKeyExchange;
     private Tls12CertificateRequest certificateRequest;
 
-    Tls12Client(HandshakeContext ctx, ClientHandshake client) {
+    Tls12Client(HandshakeContext ctx) {
         this.ctx = ctx;
     }
 

@@ -184,6 +184,7 @@ final class Tls13Client {
         }
         byte[] verifyData = ctx.clientHandshakeSecret.finishedVerifyData(ctx.transcript.currentHash());
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
         return facts;

@@ -56,6 +56,12 @@ final class Tls13Keys {
         master.destroy();
     }
 
+    /** Wipes both handshake traffic secrets once neither Finished needs them (the record keys were derived). */
+    static void destroyHandshakeSecrets(HandshakeContext ctx) {
+        Wipe.quietly(ctx.clientHandshakeSecret);
+        Wipe.quietly(ctx.serverHandshakeSecret);
+    }
+
     private static void log(HandshakeContext ctx, KeyLogLabel label, TrafficSecret secret) {
         if (ctx.config.keyLog().enabled()) {
             Secret raw = secret.secret();

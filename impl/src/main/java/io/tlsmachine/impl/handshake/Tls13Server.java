@@ -104,6 +104,7 @@ final class Tls13Server {
         Finished finished = ctx.received(Finished.class);
         ctx.clientHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
+        Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
         return facts;
     }

@@ -1,0 +1,14 @@
+/**
+ * The handshake steps: {@link io.tlsmachine.impl.handshake.ClientHandshake} implements the model's
+ * {@code ClientSteps} and {@link io.tlsmachine.impl.handshake.ServerHandshake} its {@code ServerSteps}, one method per
+ * RFC step, delegating to {@code Tls13Client}, {@code Tls12Client}, {@code ServerNegotiation}, {@code Tls13Server}
+ * and {@code Tls12Server}. Steps verify, derive keys and queue the content of the outputs the model declares in a
+ * {@link io.tlsmachine.impl.handshake.Flight}; they may update facts and leave a local decision, and never choose a
+ * state. A step fails with {@code throw TlsException.fatal(Reason.X, "what failed")}.
+ *
+ * <p>Implemented: TLS 1.3 full handshake (ECDHE, certificates, HelloRetryRequest for another group, middlebox
+ * compatibility, client authentication, KeyUpdate, close_notify); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
+ * ChaCha20-Poly1305, extended master secret, RFC 5746 renegotiation_info, client authentication). Not yet: PSK
+ * resumption, tickets, 0-RTT, post-handshake authentication, TLS 1.2 resumption, DHE and RSA key exchange.
+ */
+package io.tlsmachine.impl.handshake;
