@@ -42,16 +42,15 @@ class FfdheGroupsTest {
         }
     }
 
+    /** Finds shared/rfc/rfc7919.txt in the working directory or above it. */
     private static List<String> rfc7919() throws IOException {
-        Path path = Path.of("/work/shared/rfc/rfc7919.txt");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("../shared/rfc/rfc7919.txt").normalize();
+            Path candidate = dir.resolve("shared/rfc/rfc7919.txt");
             if (Files.exists(candidate)) {
-                path = candidate;
-                break;
+                return Files.readAllLines(candidate, StandardCharsets.UTF_8);
             }
         }
-        return Files.readAllLines(path, StandardCharsets.UTF_8);
+        throw new AssertionError("shared/rfc/rfc7919.txt not found above the working directory");
     }
 
     /** Reads the hex groups after "The hexadecimal representation of p is:", skipping page breaks. */
