@@ -1,7 +1,9 @@
 package io.tlsmachine.verification.model;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.Message;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Output;
@@ -108,7 +110,7 @@ public final class HandshakeComposer {
          * carries the sender's transcript; the receiver's must be equal (the abstraction of the Finished MAC over the
          * transcript hash, RFC 8446 §4.4.4, RFC 5246 §7.4.9).
          */
-        List<Packet> fire(Input input, io.tlsmachine.model.Epoch epoch, Negotiated facts, List<String> coverage) {
+        List<Packet> fire(Input input, Epoch epoch, Negotiated facts, List<String> coverage) {
             Transition<S, P> t = definition.compiled().find(state, input, epoch, facts);
             if (t == null) {
                 throw new IllegalStateException(tag + " rejects " + input + "@" + epoch.label() + " in " + state.name());
@@ -126,7 +128,7 @@ public final class HandshakeComposer {
             List<Packet> packets = new ArrayList<>();
             for (Output o : t.outputsFor(facts)) {
                 boolean covered = inHandshake && handshakeMessage(o);
-                packets.add(new Packet(o, covered && o.message() == io.tlsmachine.model.Message.FINISHED
+                packets.add(new Packet(o, covered && o.message() == Message.FINISHED
                         ? List.copyOf(transcript) : null));
                 if (covered) {
                     sent.add(o.message().receivedAs().name());
@@ -144,8 +146,8 @@ public final class HandshakeComposer {
     /** Tells whether an output belongs to the handshake transcript (TLS 1.3 NewSessionTicket is post-handshake). */
     static boolean handshakeMessage(Output o) {
         return Edges.HANDSHAKE_MESSAGES.contains(o.message().receivedAs())
-                && !(o.message() == io.tlsmachine.model.Message.NEW_SESSION_TICKET
-                        && o.epoch() == io.tlsmachine.model.Epoch.APPLICATION);
+                && !(o.message() == Message.NEW_SESSION_TICKET
+                        && o.epoch() == Epoch.APPLICATION);
     }
 
     private static final class Composition<C extends Enum<C> & ModelState, CP, S extends Enum<S> & ModelState, SP> {
@@ -169,7 +171,7 @@ public final class HandshakeComposer {
 
         Run run() {
             try {
-                send(client, client.fire(Input.CONNECT, io.tlsmachine.model.Epoch.LOCAL, facts, null), toServer);
+                send(client, client.fire(Input.CONNECT, Epoch.LOCAL, facts, null), toServer);
                 for (int step = 0; step < MAX_STEPS; step++) {
                     if (client.state.terminal() || server.state.terminal()) {
                         return end("ended in a terminal state");
@@ -177,11 +179,11 @@ public final class HandshakeComposer {
                     Input decision = decision(server);
                     if (decision != null) {
                         helloRetrySent |= decision == Input.SELECT_HELLO_RETRY;
-                        send(server, server.fire(decision, io.tlsmachine.model.Epoch.LOCAL, facts, null), toClient);
+                        send(server, server.fire(decision, Epoch.LOCAL, facts, null), toClient);
                     } else if (!toServer.isEmpty()) {
                         Packet p = toServer.poll();
                         Output o = p.output();
-                        if (o.epoch() == io.tlsmachine.model.Epoch.EARLY && !facts.earlyDataAccepted()) {
+                        if (o.epoch() == Epoch.EARLY && !facts.earlyDataAccepted()) {
                             // RFC 8446 §4.2.10: a server that rejects 0-RTT skips the early records in its record layer.
                             continue;
                         }
@@ -203,7 +205,7 @@ public final class HandshakeComposer {
         }
 
         private Input decision(Side<S, SP> side) {
-            if (side.state.terminal() || side.state.readEpoch() != io.tlsmachine.model.Epoch.LOCAL) {
+            if (side.state.terminal() || side.state.readEpoch() != Epoch.LOCAL) {
                 return null;
             }
             var compiled = side.definition.compiled();
@@ -212,7 +214,7 @@ public final class HandshakeComposer {
                 if (candidate == Input.SELECT_HELLO_RETRY && !retry) {
                     continue;
                 }
-                if (compiled.find(side.state, candidate, io.tlsmachine.model.Epoch.LOCAL, facts) != null) {
+                if (compiled.find(side.state, candidate, Epoch.LOCAL, facts) != null) {
                     return candidate;
                 }
             }

@@ -1,6 +1,7 @@
 package io.tlsmachine.verification.model;
 
 import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Guard;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.ModelState;
@@ -8,6 +9,9 @@ import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.UnexpectedMessage;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,10 +61,10 @@ public final class Rejections {
      * (and regions, which the version guards decide), so these cover every case of {@link Negotiated#all()}.
      */
     static List<Negotiated> representatives() {
-        java.util.Map<java.util.BitSet, Negotiated> byValuation = new java.util.LinkedHashMap<>();
+        Map<BitSet, Negotiated> byValuation = new LinkedHashMap<>();
         for (Negotiated facts : Negotiated.all()) {
-            java.util.BitSet valuation = new java.util.BitSet();
-            for (io.tlsmachine.model.Guard g : io.tlsmachine.model.Guard.values()) {
+            BitSet valuation = new BitSet();
+            for (Guard g : Guard.values()) {
                 valuation.set(g.ordinal(), g.test(facts));
             }
             byValuation.putIfAbsent(valuation, facts);

@@ -15,6 +15,7 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.VersionRegion;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -224,7 +225,7 @@ public final class SafetyProperties {
             }
         };
         Monitor neverDropped = Monitor.never((t, f) -> tls12(f) && t.input() == Input.CHANGE_CIPHER_SPEC
-                        && t.to() == t.from() && t.from().region() == io.tlsmachine.model.VersionRegion.TLS12,
+                        && t.to() == t.from() && t.from().region() == VersionRegion.TLS12,
                 "silently drops a ChangeCipherSpec in a TLS 1.2 state");
         return join(onRole(m.client(), client, neverDropped), onRole(m.server(), server, neverDropped));
     }
@@ -234,12 +235,12 @@ public final class SafetyProperties {
         for (MachineDefinition<?, ?> d : m.both()) {
             for (Transition<?, ?> t : d.transitions()) {
                 var region = t.from().region();
-                if (region == io.tlsmachine.model.VersionRegion.TLS13 && Edges.TLS12_ONLY.contains(t.input())
-                        || region == io.tlsmachine.model.VersionRegion.TLS12 && Edges.TLS13_ONLY.contains(t.input())) {
+                if (region == VersionRegion.TLS13 && Edges.TLS12_ONLY.contains(t.input())
+                        || region == VersionRegion.TLS12 && Edges.TLS13_ONLY.contains(t.input())) {
                     violations.add(d.role() + ": " + PathSearch.describe(t) + " accepts a message of the other version");
                 }
                 var target = t.to().region();
-                if (target != io.tlsmachine.model.VersionRegion.COMMON && region != io.tlsmachine.model.VersionRegion.COMMON
+                if (target != VersionRegion.COMMON && region != VersionRegion.COMMON
                         && target != region) {
                     violations.add(d.role() + ": " + PathSearch.describe(t) + " crosses from " + region + " to " + target);
                 }
