@@ -38,9 +38,14 @@ public final class HandshakeComposer {
      * @param clientState the client's final state name
      * @param serverState the server's final state name
      * @param failure why the run stopped early (an unexpected input or a terminal state), or {@code null}
+     * @param transcripts the handshake messages each side sent and accepted
+     * @param faultApplied whether the network fault (if any) changed what was delivered
+     * @param clientPath the client's transitions, in order
+     * @param serverPath the server's transitions, in order
      */
     public record Run(List<String> trace, String clientState, String serverState, String failure,
-            Transcripts transcripts, boolean faultApplied) {
+            Transcripts transcripts, boolean faultApplied, List<Transition<?, ?>> clientPath,
+            List<Transition<?, ?>> serverPath) {
 
         /** Tells whether both sides ended connected with nothing left to deliver. */
         public boolean completed() {
@@ -103,6 +108,7 @@ public final class HandshakeComposer {
         final List<String> sent = new ArrayList<>();
         /** The handshake messages this side sent and accepted, in its order: what its Finished covers. */
         final List<String> transcript = new ArrayList<>();
+        final List<Transition<?, ?>> path = new ArrayList<>();
         int sentCount;
 
         /**
@@ -125,6 +131,7 @@ public final class HandshakeComposer {
                 transcript.add(input.name());
             }
             state = t.to();
+            path.add(t);
             List<Packet> packets = new ArrayList<>();
             for (Output o : t.outputsFor(facts)) {
                 boolean covered = inHandshake && handshakeMessage(o);
@@ -193,7 +200,8 @@ public final class HandshakeComposer {
                         send(client, client.fire(p.output().message().receivedAs(), p.output().epoch(), facts, p.coverage()),
                                 toServer);
                     } else if (client.state.connected() && server.state.connected()) {
-                        return new Run(trace, client.state.name(), server.state.name(), null, transcripts(), faultApplied);
+                        return new Run(trace, client.state.name(), server.state.name(), null, transcripts(), faultApplied,
+                                List.copyOf(client.path), List.copyOf(server.path));
                     } else {
                         return end("stalled: nothing to deliver and no decision to take");
                     }
@@ -262,7 +270,7 @@ public final class HandshakeComposer {
         private Run end(String why) {
             return new Run(trace, client.state.name(), server.state.name(),
                     why + " (client " + client.state.name() + ", server " + server.state.name() + ")", transcripts(),
-                    faultApplied);
+                    faultApplied, List.copyOf(client.path), List.copyOf(server.path));
         }
     }
 }
