@@ -2,15 +2,7 @@ package io.tlsmachine.impl.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,9 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the trace's "handshake" extraction, for every provider. Values are parsed from the draft.
  */
 class Tls13TraceKeyExchangeTest {
-    private static final Pattern LABEL = Pattern.compile("(private key|public key|IKM) \\((\\d+) octets\\):(.*)");
-    private static final Pattern HEX_ONLY = Pattern.compile("\\s*([0-9a-f]{2}\\s*)+");
-
     record Trace(String section, KeyExchangeGroup group, byte[] clientPrivate, byte[] clientPublic,
             byte[] serverPrivate, byte[] serverPublic, byte[] sharedSecret) {
         @Override
@@ -54,7 +43,7 @@ class Tls13TraceKeyExchangeTest {
 
     /** One trace per section with a key exchange: the last client key pair before the server's. */
     static List<Trace> traces() {
-        List<String> lines = draft();
+        List<String> lines = TraceDraft.lines();
         List<Trace> traces = new java.util.ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains("{server}  create an ephemeral")) {
@@ -70,40 +59,14 @@ class Tls13TraceKeyExchangeTest {
                 KeyExchangeGroup group = lines.get(server).contains("P-256") ? KeyExchangeGroup.SECP256R1
                         : KeyExchangeGroup.X25519;
                 traces.add(new Trace(section(lines, server), group,
-                        value(lines, client, "private key"), value(lines, client, "public key"),
-                        value(lines, server, "private key"), value(lines, server, "public key"),
-                        value(lines, ikm, "IKM")));
+                        TraceDraft.octets(lines, client, "private key"),
+                        TraceDraft.octets(lines, client, "public key"),
+                        TraceDraft.octets(lines, server, "private key"),
+                        TraceDraft.octets(lines, server, "public key"),
+                        TraceDraft.octets(lines, ikm, "IKM")));
             }
         }
         return traces;
-    }
-
-    /** Reads the first value labelled {@code label} after line {@code from}, across page breaks. */
-    private static byte[] value(List<String> lines, int from, String label) {
-        for (int i = from; i < lines.size(); i++) {
-            Matcher matcher = LABEL.matcher(lines.get(i).trim());
-            if (matcher.matches() && matcher.group(1).equals(label)) {
-                int length = Integer.parseInt(matcher.group(2));
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                appendHex(out, matcher.group(3));
-                for (int j = i + 1; out.size() < length; j++) {
-                    if (HEX_ONLY.matcher(lines.get(j)).matches()) {
-                        appendHex(out, lines.get(j));
-                    }
-                }
-                assertThat(out.size()).as("%s at line %d", label, i + 1).isEqualTo(length);
-                return out.toByteArray();
-            }
-        }
-        throw new AssertionError(label + " not found after line " + (from + 1));
-    }
-
-    private static void appendHex(ByteArrayOutputStream out, String text) {
-        for (String token : text.trim().split("\\s+")) {
-            if (!token.isEmpty()) {
-                out.write(Integer.parseInt(token, 16));
-            }
-        }
     }
 
     private static String section(List<String> lines, int from) {
@@ -113,19 +76,5 @@ class Tls13TraceKeyExchangeTest {
             }
         }
         return "?";
-    }
-
-    private static List<String> draft() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/rfc/tls13-vectors-draft-latest.txt");
-            if (Files.exists(candidate)) {
-                try {
-                    return Files.readAllLines(candidate, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        throw new AssertionError("shared/rfc/tls13-vectors-draft-latest.txt not found above the working directory");
     }
 }
