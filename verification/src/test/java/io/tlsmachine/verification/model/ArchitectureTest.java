@@ -5,6 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tlsmachine.model.CompiledMachine;
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.StrictMachine;
+import io.tlsmachine.model.UnexpectedMessage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +29,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javax.crypto..", "java.security..", "java.net..",
                         "javax.net..", "org.bouncycastle..")
                 .because("the model is pure: states, inputs, guards and outputs only (DESIGN.md)")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void unexpectedMessageIsRaisedOnlyByTheTableLookupAndTheStrictMachine() {
+        noClasses().that().doNotHaveFullyQualifiedName(CompiledMachine.class.getName())
+                .and().doNotHaveFullyQualifiedName(StrictMachine.class.getName())
+                .should().callConstructor(UnexpectedMessage.class, ModelState.class, Input.class, Epoch.class)
+                .because("every undeclared (state, input, epoch) becomes unexpected_message in one place (DESIGN.md)")
                 .check(PRODUCTION);
     }
 
