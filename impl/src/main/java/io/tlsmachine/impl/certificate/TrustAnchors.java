@@ -96,6 +96,14 @@ public final class TrustAnchors {
         return anchors;
     }
 
+    /**
+     * Returns the DER subject names of the anchors, for the certificate_authorities extension
+     * (RFC 8446 §4.2.4) or a TLS 1.2 CertificateRequest (RFC 5246 §7.4.4).
+     */
+    public List<byte[]> distinguishedNames() {
+        return certificates.stream().map(certificate -> certificate.getSubjectX500Principal().getEncoded()).toList();
+    }
+
     /** Whether {@code certificate} is itself one of the anchors. */
     public boolean contains(Certificate certificate) {
         return certificates.contains(certificate);

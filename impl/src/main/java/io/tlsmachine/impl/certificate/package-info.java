@@ -32,6 +32,8 @@
  * <h2>Signature schemes</h2>
  * {@link io.tlsmachine.impl.certificate.SignatureSchemes} says which schemes a certificate key
  * can use per version, picks ours from the peer's signature_algorithms (in the peer's order),
- * and checks the peer's choice.
+ * and checks the peer's choice. {@link io.tlsmachine.impl.certificate.CredentialSelector} picks
+ * which of our certificates to present (server: by server_name; client: by
+ * certificate_authorities) and its scheme.
  */
 package io.tlsmachine.impl.certificate;
