@@ -2,6 +2,7 @@ package io.tlsmachine.impl.engine;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.model.MachineRunner;
 import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
@@ -9,7 +10,7 @@ import io.tlsmachine.model.TableMachine;
 import io.tlsmachine.model.Transition;
 
 /**
- * Wraps one role's compiled machine so the engine can drive client and server alike.
+ * Wraps one role's machine runner (compiled table or strict Squirrel) so the engine can drive client and server alike.
  *
  * @param <S> the role's state enum
  * @param <P> the role's steps port
@@ -18,12 +19,12 @@ final class RoleMachine<S extends Enum<S> & ModelState, P> {
 
     private final MachineDefinition<S, P> definition;
     private final P steps;
-    private TableMachine<S, P> runner;
+    private MachineRunner<S, P> runner;
 
-    RoleMachine(MachineDefinition<S, P> definition, P steps, Negotiated facts) {
+    RoleMachine(MachineDefinition<S, P> definition, MachineRunner<S, P> runner, P steps) {
         this.definition = definition;
         this.steps = steps;
-        this.runner = new TableMachine<>(definition, definition.initial(), steps, facts);
+        this.runner = runner;
     }
 
     MachineDefinition<S, P> definition() {
@@ -42,7 +43,7 @@ final class RoleMachine<S extends Enum<S> & ModelState, P> {
         runner.updateFacts(facts);
     }
 
-    /** Fires (input, epoch) on the compiled table; see {@link TableMachine#fire}. */
+    /** Fires (input, epoch) on the runner; see {@link MachineRunner#fire}. */
     Transition<S, P> fire(Input input, Epoch epoch) {
         return runner.fire(input, epoch);
     }

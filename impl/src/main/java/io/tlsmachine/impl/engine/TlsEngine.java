@@ -18,6 +18,7 @@ import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.UnexpectedMessage;
 import io.tlsmachine.model.client.ClientMachine;
@@ -48,12 +49,19 @@ public final class TlsEngine {
     private TlsException failure;
     private boolean started;
 
-    private TlsEngine(TlsConfig config, Role role) {
+    private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.ctx = new HandshakeContext(config, role);
+        boolean table = kind == MachineKind.COMPILED_TABLE;
         if (role == Role.CLIENT) {
-            machine = new RoleMachine<>(ClientMachine.definition(), new ClientHandshake(ctx), ClientHandshake.initialFacts(config));
+            ClientHandshake steps = new ClientHandshake(ctx);
+            Negotiated facts = ClientHandshake.initialFacts(config);
+            machine = new RoleMachine<>(ClientMachine.definition(), table ? ClientMachine.newTableMachine(steps, facts)
+                    : ClientMachine.newStrictMachine(steps, facts), steps);
         } else {
-            machine = new RoleMachine<>(ServerMachine.definition(), new ServerHandshake(ctx), ServerHandshake.initialFacts(config));
+            ServerHandshake steps = new ServerHandshake(ctx);
+            Negotiated facts = ServerHandshake.initialFacts(config);
+            machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTableMachine(steps, facts)
+                    : ServerMachine.newStrictMachine(steps, facts), steps);
         }
         this.out = new FlightWriter(ctx);
     }
@@ -64,17 +72,31 @@ public final class TlsEngine {
      * @throws IllegalArgumentException when the server's certificate is to be verified but no server name is set
      */
     public static TlsEngine client(TlsConfig config) {
+        return client(config, MachineKind.COMPILED_TABLE);
+    }
+
+    /**
+     * Creates a client engine on the chosen runner of the model (the strict Squirrel one cross-checks the table).
+     *
+     * @throws IllegalArgumentException when the server's certificate is to be verified but no server name is set
+     */
+    public static TlsEngine client(TlsConfig config, MachineKind kind) {
         boolean insecure = config.certificateVerifier()
                 .filter(v -> v == io.tlsmachine.impl.certificate.CertificateVerifier.insecureAcceptAnyCertificate()).isPresent();
         if (!insecure && config.serverName().isEmpty()) {
             throw new IllegalArgumentException("a client that verifies the server's certificate needs a server name");
         }
-        return new TlsEngine(config, Role.CLIENT);
+        return new TlsEngine(config, Role.CLIENT, kind);
     }
 
     /** Creates a server engine (it needs a certificate chain and key in {@code config}). */
     public static TlsEngine server(TlsConfig config) {
-        return new TlsEngine(config, Role.SERVER);
+        return new TlsEngine(config, Role.SERVER, MachineKind.COMPILED_TABLE);
+    }
+
+    /** Creates a server engine on the chosen runner of the model. */
+    public static TlsEngine server(TlsConfig config, MachineKind kind) {
+        return new TlsEngine(config, Role.SERVER, kind);
     }
 
     /** Adds a listener that receives every transition taken from now on. */
