@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -14,8 +16,16 @@ import java.util.List;
  * the leaf: each next certificate is one whose subject is the current certificate's issuer,
  * stopping when a trust anchor issued the current certificate. A certificate that is itself an
  * anchor (a root sent along) is left out; certificates that do not chain are ignored.
+ *
+ * <p>A path longer than {@link #MAX_PATH_LENGTH} is refused with bad_certificate.
  */
 final class CertificationPaths {
+    /**
+     * The longest path we build (leaf and intermediates): bounds the work a peer can cause with a
+     * long chain of namesake certificates. Public CA paths have two to four.
+     */
+    static final int MAX_PATH_LENGTH = 10;
+
     private CertificationPaths() {}
 
     /** Returns the path, leaf first, without the anchor. */
@@ -28,6 +38,10 @@ final class CertificationPaths {
             X509Certificate issuer = takeIssuer(current, remaining);
             if (issuer == null || anchors.contains(issuer)) {
                 break;
+            }
+            if (path.size() == MAX_PATH_LENGTH) {
+                throw TlsException.fatal(Reason.BAD_CERTIFICATE, "the certification path is longer than "
+                        + MAX_PATH_LENGTH + " certificates without reaching a trust anchor");
             }
             path.add(issuer);
             current = issuer;

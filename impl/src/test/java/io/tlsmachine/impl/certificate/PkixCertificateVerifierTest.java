@@ -18,9 +18,11 @@ import io.tlsmachine.impl.crypto.cert.IssuedCertificate;
 import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -100,6 +102,15 @@ class PkixCertificateVerifierTest {
 
         assertThat(trusting(EC).verifyServer(chain, HOST).path())
                 .containsExactly(EC.leaf().certificate(), EC.intermediate().certificate());
+    }
+
+    @Test
+    void acceptsTheLongestPathWeBuildAndRefusesALongerOne() {
+        int intermediates = CertificationPaths.MAX_PATH_LENGTH - 1;
+
+        assertThat(trusting(EC).verifyServer(chainThrough(intermediates), HOST).path()).hasSize(CertificationPaths.MAX_PATH_LENGTH);
+        assertRejected(() -> trusting(EC).verifyServer(chainThrough(intermediates + 1), HOST), Reason.BAD_CERTIFICATE,
+                "longer than " + CertificationPaths.MAX_PATH_LENGTH);
     }
 
     @Test
@@ -262,6 +273,19 @@ class PkixCertificateVerifierTest {
 
     private static CertificateChain chainWithLeaf(CertificateSpec spec) {
         return CertificateChain.of(PKI.issue(spec, EC.intermediate()).certificate(), EC.intermediate().certificate());
+    }
+
+    /** Returns leaf, intermediate n, ..., intermediate 1, where intermediate 1 was issued by EC's root. */
+    private static CertificateChain chainThrough(int intermediates) {
+        IssuedCertificate issuer = EC.root();
+        List<X509Certificate> chain = new ArrayList<>();
+        for (int level = 1; level <= intermediates; level++) {
+            issuer = PKI.issue(CertificateSpec.authority("CN=Level " + level, CertificateKeyType.EC_P256,
+                    NOW.minus(Duration.ofDays(1)), Duration.ofDays(10)), issuer);
+            chain.add(0, issuer.certificate());
+        }
+        chain.add(0, PKI.issue(leafSpec(), issuer).certificate());
+        return CertificateChain.of(chain);
     }
 
     private static void assertRejected(ThrowingCallable call, Reason reason, String messagePart) {
