@@ -77,7 +77,7 @@ public final class HostnameVerifier {
     public static boolean matchesDnsName(String presented, String host) {
         Optional<String> reference = normalizeReference(host);
         Optional<String> identifier = normalizePresented(presented);
-        if (reference.isEmpty() || identifier.isEmpty() || ipLiteral(host).isPresent()) {
+        if (reference.isEmpty() || identifier.isEmpty() || ipLiteral(reference.get()).isPresent()) {
             return false;
         }
         String name = identifier.get();

@@ -58,6 +58,7 @@ class HostnameVerifierTest {
             // a wildcard never matches an IP address
             "*.0.0.1,                127.0.0.1,            false",
             "127.0.0.1,              127.0.0.1,            false",
+            "127.0.0.1,              127.0.0.1.,           false",
             // IDNA: A-labels compare as-is; a U-label host is converted first
             "xn--bcher-kva.example,  xn--bcher-kva.example, true",
             "xn--bcher-kva.example,  bücher.example,       true",
