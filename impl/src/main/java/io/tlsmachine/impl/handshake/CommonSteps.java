@@ -1,6 +1,9 @@
 package io.tlsmachine.impl.handshake;
 
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.KeyUpdate;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.record.RecordEpoch;
@@ -112,10 +115,25 @@ abstract class CommonSteps implements ConnectionSteps {
         return facts;
     }
 
-    /** Names why the model's abort transition fires; the engine sends the alert the transition declares. */
+    /**
+     * Names why the model's abort transition fires (the engine sends the alert the transition declares): the
+     * downgrade sentinel (RFC 8446 §4.1.3), an empty server Certificate (§4.4.2.4, decode_error), a
+     * CertificateRequest without post_handshake_auth (§4.6.2), or a TLS 1.2 ServerHello after HelloRetryRequest (§4.1.4).
+     */
     @Override
     public Negotiated abortHandshake(Negotiated facts) {
-        ctx.abortWith(facts.downgradeDetected() ? Reason.DOWNGRADE_DETECTED : Reason.ILLEGAL_PARAMETER);
+        HandshakeMessage message = ctx.receivedMessage();
+        Reason reason;
+        if (facts.downgradeDetected()) {
+            reason = Reason.DOWNGRADE_DETECTED;
+        } else if (message instanceof Tls13Certificate) {
+            reason = Reason.MALFORMED_MESSAGE;
+        } else if (message instanceof Tls13CertificateRequest) {
+            reason = Reason.UNEXPECTED_MESSAGE;
+        } else {
+            reason = Reason.ILLEGAL_PARAMETER;
+        }
+        ctx.abortWith(reason);
         return facts;
     }
 }
