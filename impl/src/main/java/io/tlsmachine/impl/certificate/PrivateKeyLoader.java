@@ -99,12 +99,15 @@ public final class PrivateKeyLoader {
     static byte[] sec1ToPkcs8(byte[] sec1) {
         try {
             Der.Tlv key = Der.readWhole(sec1);
-            Der.Tlv version = key.firstChild();
-            Der.Tlv privateKey = key.next(version);
-            Der.Tlv parameters = privateKey == null ? null : key.next(privateKey);
-            if (key.tag() != Der.SEQUENCE || version.tag() != Der.INTEGER || privateKey.tag() != Der.OCTET_STRING) {
+            if (key.tag() != Der.SEQUENCE) {
                 throw new IllegalArgumentException("not an RFC 5915 ECPrivateKey");
             }
+            Der.Tlv version = key.firstChild();
+            Der.Tlv privateKey = key.next(version);
+            if (version.tag() != Der.INTEGER || privateKey == null || privateKey.tag() != Der.OCTET_STRING) {
+                throw new IllegalArgumentException("not an RFC 5915 ECPrivateKey");
+            }
+            Der.Tlv parameters = key.next(privateKey);
             if (parameters == null || parameters.tag() != Der.CONTEXT_0) {
                 throw new IllegalArgumentException("EC PRIVATE KEY without the named curve (parameters [0]); cannot tell its curve");
             }
@@ -114,7 +117,7 @@ public final class PrivateKeyLoader {
                     Der.smallInteger(0),
                     Der.sequence(Der.oid(EC_PUBLIC_KEY), Der.oid(curveOid)),
                     Der.tlv(Der.OCTET_STRING, sec1));
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("malformed EC PRIVATE KEY: " + e.getMessage(), e);
         }
     }
