@@ -69,7 +69,43 @@ class OpenSslInteropTest {
         }
     }
 
+    @Test
+    void opensslClientAuthenticatesToOurServerWithItsCertificate() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        Path clientCert = dir.resolve("client.pem");
+        Path clientKey = dir.resolve("client.key");
+        Path clientChain = dir.resolve("client-chain.pem");
+        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(RSA.leaf().certificate()), clientCert);
+        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(RSA.intermediate().certificate()), clientChain);
+        PemWriter.write(RSA.certifiedLeaf().privateKey(), clientKey);
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC)
+                    .clientAuth(io.tlsmachine.impl.config.ClientAuthPolicy.REQUIRE)
+                    .certificateVerifier(io.tlsmachine.impl.certificate.CertificateVerifier.pkix(RSA.anchors())).build();
+            assertThat(echoWithOpensslClient(EC, version, List.of("-cert", clientCert.toString(), "-cert_chain", clientChain.toString(),
+                    "-key", clientKey.toString()),
+                    server)).contains("echo: hello from openssl");
+        }
+    }
+
+    @Test
+    void ourClientAuthenticatesToOpensslServerWithItsCertificate() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        Path anchor = dir.resolve("client-root.pem");
+        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(EC.root().certificate()), anchor);
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            String page = fetchFromOpensslServer(RSA, version, List.of("-Verify", "2", "-CAfile", anchor.toString(),
+                    "-verify_return_error"), b -> b.certifiedKey(EC.certifiedLeaf()));
+            assertThat(page).contains(version == ProtocolVersion.TLS13 ? "TLSv1.3" : "TLSv1.2");
+        }
+    }
+
     private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra) throws Exception {
+        return fetchFromOpensslServer(pki, version, extra, b -> b);
+    }
+
+    private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
+            java.util.function.UnaryOperator<io.tlsmachine.impl.config.TlsConfig.Builder> clientOptions) throws Exception {
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server.key");
         Path chain = dir.resolve("chain.pem");
@@ -92,7 +128,8 @@ class OpenSslInteropTest {
                 // Wait until s_server listens.
             }
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                TlsEngine engine = TlsEngine.client(EngineFixtures.client(pki).keyShareGroups(KeyExchangeGroup.X25519).build());
+                TlsEngine engine = TlsEngine.client(clientOptions.apply(
+                        EngineFixtures.client(pki).keyShareGroups(KeyExchangeGroup.X25519)).build());
                 SocketDriver driver = new SocketDriver(engine, socket);
                 driver.handshake();
                 assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
@@ -107,18 +144,25 @@ class OpenSslInteropTest {
     }
 
     private String echoWithOpensslClient(TestPki.Hierarchy pki, ProtocolVersion version) throws Exception {
+        return echoWithOpensslClient(pki, version, List.of(), EngineFixtures.server(pki).build());
+    }
+
+    private String echoWithOpensslClient(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
+            io.tlsmachine.impl.config.TlsConfig serverConfig) throws Exception {
         Path anchor = dir.resolve("root.pem");
         Files.writeString(anchor, PemWriter.encode(io.tlsmachine.impl.certificate.CertificateChain.of(
                 pki.root().certificate())));
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(10_000);
-            Process client = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + listener.getLocalPort(),
-                    "-servername", EngineFixtures.HOST, "-CAfile", anchor.toString(), "-verify_return_error", "-quiet",
-                    version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2").redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect",
+                    "127.0.0.1:" + listener.getLocalPort(), "-servername", EngineFixtures.HOST, "-CAfile", anchor.toString(),
+                    "-verify_return_error", "-quiet", version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2"));
+            command.addAll(extra);
+            Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (Socket socket = listener.accept()) {
                 client.getOutputStream().write("hello from openssl\n".getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().flush();
-                TlsEngine engine = TlsEngine.server(EngineFixtures.server(pki).build());
+                TlsEngine engine = TlsEngine.server(serverConfig);
                 SocketDriver driver = new SocketDriver(engine, socket);
                 driver.handshake();
                 assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
