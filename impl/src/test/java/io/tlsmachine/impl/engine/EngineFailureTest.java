@@ -3,24 +3,16 @@ package io.tlsmachine.impl.engine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
-import io.tlsmachine.impl.codec.extension.Extension;
-import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.message.DecodeContext;
-import io.tlsmachine.impl.codec.message.HandshakeCodec;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
 import java.util.HexFormat;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Provokes failures and checks that each sends exactly the one alert its reason maps to and ends in FAILED. */
@@ -89,18 +81,35 @@ class EngineFailureTest {
                 EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).extendedMasterSecretRequired(false).build(),
                 EngineFixtures.server(EC).extendedMasterSecretRequired(false).build());
         pair.client.beginHandshake();
-        ByteReader record = ByteReader.of(pair.client.drainOutbound());
-        record.bytes("header", 5);
-        ClientHello original = (ClientHello) HandshakeCodec.decode(record.rest(), DecodeContext.beforeNegotiation(Role.CLIENT));
-        List<Extension> withoutEms = original.extensions().stream().filter(e -> !(e instanceof ExtendedMasterSecret)).toList();
-        ClientHello altered = new ClientHello(original.legacyVersion(), original.random(), Opaque.of(new byte[32]),
-                original.cipherSuites(), original.legacyCompressionMethods(), withoutEms);
-        pair.server.feed(new RecordWriter().write(ContentType.HANDSHAKE, HandshakeCodec.encode(altered)));
+        pair.server.feed(EngineFixtures.rewriteClientHello(pair.client.drainOutbound(),
+                hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, Opaque.of(new byte[32]))));
         pair.pump();
         assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.BAD_FINISHED);
         assertThat(pair.client.receivedAlert().orElseThrow().description()).isEqualTo(AlertDescription.DECRYPT_ERROR);
         assertThat(pair.client.state()).isEqualTo(ClientState.FAILED);
         pair.assertTracesArePathsOfTheModel();
+    }
+
+    @Test
+    void serverRequiringExtendedMasterSecretRefusesAClientHelloWithoutIt() {
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
+                EngineFixtures.server(EC).build());
+        pair.client.beginHandshake();
+        pair.server.feed(EngineFixtures.rewriteClientHello(pair.client.drainOutbound(),
+                hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, null)));
+        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.EXTENDED_MASTER_SECRET_REQUIRED);
+        assertThat(pair.server.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+    }
+
+    @Test
+    void serverRefusesAClientHelloWithoutSecureRenegotiationIndication() {
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
+                EngineFixtures.server(EC).build());
+        pair.client.beginHandshake();
+        pair.server.feed(EngineFixtures.rewriteClientHello(pair.client.drainOutbound(),
+                hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof RenegotiationInfo, null)));
+        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.INSECURE_RENEGOTIATION);
+        assertThat(pair.server.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
     }
 
     @Test

@@ -3,6 +3,15 @@ package io.tlsmachine.impl.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.codec.ByteReader;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.Extension;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.message.DecodeContext;
+import io.tlsmachine.impl.codec.message.HandshakeCodec;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
 import io.tlsmachine.impl.crypto.cert.TestPki;
@@ -86,6 +95,24 @@ final class EngineFixtures {
             assertPathOfModel(client, clientTrace);
             assertPathOfModel(server, serverTrace);
         }
+    }
+
+    /**
+     * Plays an active attacker: decodes the ClientHello in one plaintext record, rewrites it, and returns the new
+     * record (the server's transcript then differs from the client's).
+     */
+    static byte[] rewriteClientHello(byte[] record, java.util.function.UnaryOperator<ClientHello> rewrite) {
+        ByteReader in = ByteReader.of(record);
+        in.bytes("record header", 5);
+        ClientHello original = (ClientHello) HandshakeCodec.decode(in.rest(), DecodeContext.beforeNegotiation(Role.CLIENT));
+        return new RecordWriter().write(ContentType.HANDSHAKE, HandshakeCodec.encode(rewrite.apply(original)));
+    }
+
+    /** Returns {@code hello} with the extensions {@code drop} accepts removed and, if given, another session id. */
+    static ClientHello withoutExtensions(ClientHello hello, java.util.function.Predicate<Extension> drop, Opaque sessionId) {
+        return new ClientHello(hello.legacyVersion(), hello.random(), sessionId == null ? hello.legacySessionId() : sessionId,
+                hello.cipherSuites(), hello.legacyCompressionMethods(),
+                hello.extensions().stream().filter(drop.negate()).toList());
     }
 
     /** Checks that every recorded transition is declared by the engine's model and that they chain. */

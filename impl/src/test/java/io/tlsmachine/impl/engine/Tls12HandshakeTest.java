@@ -10,18 +10,10 @@ import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
-import io.tlsmachine.impl.codec.ByteReader;
-import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
-import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.message.DecodeContext;
-import io.tlsmachine.impl.codec.message.HandshakeCodec;
-import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.record.RecordWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,16 +79,8 @@ class Tls12HandshakeTest {
     void tls13ClientAbortsWhenTheServerRandomCarriesTheDowngradeSentinel() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build());
         pair.client.beginHandshake();
-        byte[] hello = pair.client.drainOutbound();
-        ByteReader record = ByteReader.of(hello);
-        record.bytes("header", 5);
-        ClientHello original = (ClientHello) HandshakeCodec.decode(record.rest(),
-                DecodeContext.beforeNegotiation(Role.CLIENT));
-        List<Extension> kept = original.extensions().stream()
-                .filter(e -> !(e instanceof SupportedVersionsOffer) && !(e instanceof KeyShareOffer)).toList();
-        ClientHello stripped = new ClientHello(original.legacyVersion(), original.random(), original.legacySessionId(),
-                original.cipherSuites(), original.legacyCompressionMethods(), kept);
-        pair.server.feed(new RecordWriter().write(ContentType.HANDSHAKE, HandshakeCodec.encode(stripped)));
+        pair.server.feed(EngineFixtures.rewriteClientHello(pair.client.drainOutbound(), hello -> EngineFixtures.withoutExtensions(
+                hello, e -> e instanceof SupportedVersionsOffer || e instanceof KeyShareOffer, null)));
         pair.pump();
         assertThat(pair.server.negotiated().orElseThrow().version()).isEqualTo(ProtocolVersion.TLS12);
         assertThat(pair.client.state()).isEqualTo(ClientState.FAILED);
