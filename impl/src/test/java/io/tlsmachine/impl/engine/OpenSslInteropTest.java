@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsmachine.impl.certificate.PemWriter;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.ProtocolVersion;
@@ -49,6 +51,20 @@ class OpenSslInteropTest {
                 String page = fetchFromOpensslServer(pki, version, List.of());
                 assertThat(page).contains(version == ProtocolVersion.TLS13 ? "TLSv1.3" : "TLSv1.2");
             }
+        }
+    }
+
+    @Test
+    void ourClientNegotiatesEverySuiteWithOpensslServer() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        for (CipherSuite suite : TlsConfig.DEFAULT_TLS13_SUITES) {
+            String page = fetchFromOpensslServer(EC, ProtocolVersion.TLS13, List.of(), b -> b.cipherSuites(suite));
+            assertThat(page).contains("TLSv1.3");
+        }
+        for (CipherSuite suite : TlsConfig.DEFAULT_TLS12_SUITES) {
+            boolean ecdsa = io.tlsmachine.impl.handshake.SuiteParameters.of(suite).orElseThrow().ecdsaAuthentication();
+            String page = fetchFromOpensslServer(ecdsa ? EC : RSA, ProtocolVersion.TLS12, List.of(), b -> b.cipherSuites(suite));
+            assertThat(page).as("%s", suite).contains("TLSv1.2");
         }
     }
 
