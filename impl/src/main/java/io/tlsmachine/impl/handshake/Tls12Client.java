@@ -81,6 +81,12 @@ final class Tls12Client {
     Negotiated processServerCertificate(Negotiated facts) {
         Tls12Certificate certificate = ctx.received(Tls12Certificate.class);
         CertificateChain chain = CertificateChain.fromDer(certificate.certificates().stream().map(Opaque::toByteArray).toList());
+        // RFC 8422 §5.3, RFC 5246 §7.4.2: ECDHE_ECDSA needs an ECDSA-capable key, ECDHE_RSA an RSA key.
+        boolean ecKey = "EC".equals(chain.leaf().getPublicKey().getAlgorithm());
+        if (ecKey != ctx.suite.ecdsaAuthentication()) {
+            throw TlsException.fatal(Reason.UNSUPPORTED_CERTIFICATE, "the server's " + chain.leaf().getPublicKey().getAlgorithm()
+                    + " key does not suit " + ctx.suite.suite());
+        }
         ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""));
         ctx.addReceivedToTranscript();
         return facts;

@@ -1,0 +1,75 @@
+package io.tlsmachine.impl.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.handshake.HandshakeContext;
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Output;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Checks that only what the transition declares is written, in its order and epoch. */
+class FlightWriterTest {
+
+    private final HandshakeContext ctx = new HandshakeContext(TlsConfig.builder().build(), Role.CLIENT);
+    private final FlightWriter writer = new FlightWriter(ctx);
+
+    private static Finished finished() {
+        return new Finished(Opaque.of(new byte[12]));
+    }
+
+    private static Reason reasonOf(Throwable e) {
+        return ((TlsException) e).reason();
+    }
+
+    @Test
+    void writesADeclaredMessageTheStepProduced() {
+        ctx.flight().handshake(Message.FINISHED, finished(), null);
+        writer.write(List.of(Output.send(Message.FINISHED, Epoch.PLAINTEXT)));
+        assertThat(HexFormat.of().formatHex(writer.drain())).isEqualTo("1603030010" + "1400000c" + "00".repeat(12));
+    }
+
+    @Test
+    void writesDeclaredAlertsAndChangeCipherSpecFromTheDeclarationAlone() {
+        writer.write(List.of(Output.send(Message.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT),
+                Output.send(Message.ALERT_CLOSE_NOTIFY, Epoch.PLAINTEXT)));
+        assertThat(HexFormat.of().formatHex(writer.drain())).isEqualTo("140303000101" + "15030300020100");
+    }
+
+    @Test
+    void refusesAStepThatProducedAnotherMessageThanDeclared() {
+        ctx.flight().handshake(Message.FINISHED, finished(), null);
+        assertThatThrownBy(() -> writer.write(List.of(Output.send(Message.CERTIFICATE_VERIFY, Epoch.PLAINTEXT))))
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.INTERNAL_ERROR));
+    }
+
+    @Test
+    void refusesAStepThatProducedAnUndeclaredMessage() {
+        ctx.flight().handshake(Message.FINISHED, finished(), null);
+        assertThatThrownBy(() -> writer.write(List.of()))
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.INTERNAL_ERROR));
+    }
+
+    @Test
+    void refusesAMessageDeclaredUnderAnotherEpochThanTheWriteKey() {
+        ctx.flight().handshake(Message.FINISHED, finished(), null);
+        assertThatThrownBy(() -> writer.write(List.of(Output.send(Message.FINISHED, Epoch.HANDSHAKE))))
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.INTERNAL_ERROR));
+    }
+
+    @Test
+    void sendsAtMostOneFatalAlert() {
+        writer.writeFatalAlert(io.tlsmachine.impl.codec.types.AlertDescription.DECODE_ERROR);
+        writer.writeFatalAlert(io.tlsmachine.impl.codec.types.AlertDescription.INTERNAL_ERROR);
+        assertThat(HexFormat.of().formatHex(writer.drain())).isEqualTo("15030300020232");
+    }
+}
