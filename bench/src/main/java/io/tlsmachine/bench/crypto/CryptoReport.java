@@ -54,8 +54,8 @@ public final class CryptoReport {
         Path out = Path.of(args.length > 0 ? args[0] : "CRYPTO.md");
         int warmups = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         long warmupMillis = args.length > 2 ? Long.parseLong(args[2]) : 400;
-        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        long iterationMillis = args.length > 4 ? Long.parseLong(args[4]) : 500;
+        int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 7;
+        long iterationMillis = args.length > 4 ? Long.parseLong(args[4]) : 400;
         int forks = args.length > 5 ? Integer.parseInt(args[5]) : 1;
         String include = args.length > 6 ? args[6] : CryptoReport.class.getPackageName() + "\\..*Benchmark";
 

@@ -11,26 +11,27 @@ public final class CryptoProviders {
     /**
      * The choices of {@code bench/CRYPTO.md} (JMH, {@code bench/crypto.sh}): Bouncy Castle where
      * its median was at least 10 % below the JDK's, the JDK everywhere else. In that run the JDK
-     * won every digest, HMAC and AEAD (AES-GCM about 50x, ChaCha20-Poly1305 about 2x) and
-     * FFDHE; Bouncy Castle won X25519, X448, P-256 and P-384 key exchange (3-5x), ECDSA and EdDSA
-     * signing and verification (2-14x) and RSA decryption. RSA signature rows were within the noise
-     * of a loaded machine and may flip between runs. {@code FastestChoicesTest} keeps this list and
-     * the table in step: rerun the script, then update both.
+     * won every digest and HMAC (2-13x), every AEAD (AES-GCM about 50x, ChaCha20-Poly1305 about
+     * 2.5x), FFDHE and RSA premaster decryption; Bouncy Castle won X25519, X448, P-256 and P-384
+     * key exchange (2-8x), ECDSA and EdDSA signing and verification (1.2-20x), RSA verification
+     * and most RSA signing. The RSA rows were measured on a loaded machine and flip between runs;
+     * {@code FastestChoicesTest} keeps this list and the table in step: rerun the script, then
+     * update both.
      */
     private static final CompositeCryptoProvider FASTEST = CompositeCryptoProvider.builder("fastest", JDK)
             .keyExchange(KeyExchangeGroup.SECP256R1, BC)
             .keyExchange(KeyExchangeGroup.SECP384R1, BC)
             .keyExchange(KeyExchangeGroup.X25519, BC)
             .keyExchange(KeyExchangeGroup.X448, BC)
-            .rsaKeyTransport(BC)
             .sign(SignatureAlgorithm.ECDSA_SECP256R1_SHA256, BC)
             .sign(SignatureAlgorithm.ECDSA_SECP384R1_SHA384, BC)
             .sign(SignatureAlgorithm.ECDSA_SECP521R1_SHA512, BC)
             .sign(SignatureAlgorithm.ED25519, BC)
             .sign(SignatureAlgorithm.ED448, BC)
-            .sign(SignatureAlgorithm.RSA_PKCS1_SHA256, BC)
-            .sign(SignatureAlgorithm.RSA_PKCS1_SHA384, BC)
+            .sign(SignatureAlgorithm.RSA_PKCS1_SHA512, BC)
+            .sign(SignatureAlgorithm.RSA_PSS_PSS_SHA256, BC)
             .sign(SignatureAlgorithm.RSA_PSS_PSS_SHA384, BC)
+            .sign(SignatureAlgorithm.RSA_PSS_PSS_SHA512, BC)
             .sign(SignatureAlgorithm.RSA_PSS_RSAE_SHA256, BC)
             .sign(SignatureAlgorithm.RSA_PSS_RSAE_SHA384, BC)
             .sign(SignatureAlgorithm.RSA_PSS_RSAE_SHA512, BC)
@@ -39,10 +40,15 @@ public final class CryptoProviders {
             .verify(SignatureAlgorithm.ECDSA_SECP521R1_SHA512, BC)
             .verify(SignatureAlgorithm.ED25519, BC)
             .verify(SignatureAlgorithm.ED448, BC)
+            .verify(SignatureAlgorithm.RSA_PKCS1_SHA256, BC)
+            .verify(SignatureAlgorithm.RSA_PKCS1_SHA384, BC)
+            .verify(SignatureAlgorithm.RSA_PKCS1_SHA512, BC)
             .verify(SignatureAlgorithm.RSA_PSS_PSS_SHA256, BC)
             .verify(SignatureAlgorithm.RSA_PSS_PSS_SHA384, BC)
             .verify(SignatureAlgorithm.RSA_PSS_PSS_SHA512, BC)
+            .verify(SignatureAlgorithm.RSA_PSS_RSAE_SHA256, BC)
             .verify(SignatureAlgorithm.RSA_PSS_RSAE_SHA384, BC)
+            .verify(SignatureAlgorithm.RSA_PSS_RSAE_SHA512, BC)
             .build();
 
     private CryptoProviders() {}

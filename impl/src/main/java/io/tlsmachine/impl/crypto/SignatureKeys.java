@@ -71,6 +71,9 @@ public final class SignatureKeys {
      * and any length for the others, whose verifiers check it themselves.
      */
     public static boolean plausibleLength(SignatureAlgorithm algorithm, byte[] signature) {
+        if (signature == null) {
+            return false;
+        }
         return switch (algorithm) {
             case ED25519 -> signature.length == 64;
             case ED448 -> signature.length == 114;

@@ -84,6 +84,9 @@ class SignatureTest {
             assertThat(provider.verify(algorithm, keys.getPublic(), CONTENT, tampered)).as("byte %d", i).isFalse();
         }
         assertThat(provider.verify(algorithm, keys.getPublic(), CONTENT, new byte[0])).isFalse();
+        assertThat(provider.verify(algorithm, keys.getPublic(), CONTENT, null)).isFalse();
+        assertThat(provider.verify(algorithm, keys.getPublic(), null, signature)).isFalse();
+        assertThat(provider.verify(algorithm, null, CONTENT, signature)).isFalse();
         assertThat(provider.verify(algorithm, keys.getPublic(), CONTENT, java.util.Arrays.copyOf(signature,
                 signature.length + 1))).isFalse();
         assertThat(provider.verify(algorithm, keys.getPublic(), CONTENT, "garbage".getBytes(StandardCharsets.US_ASCII)))
