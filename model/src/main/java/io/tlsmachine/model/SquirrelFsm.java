@@ -4,9 +4,10 @@ import org.squirrelframework.foundation.fsm.impl.AbstractStateMachine;
 
 /**
  * Is the Squirrel state machine class behind {@link StrictMachine}: it records a declined event in the context
- * and rethrows action failures without logging them.
+ * and rethrows action failures without logging them. Public because Squirrel instantiates it reflectively,
+ * and its constructor access check is not reliably suppressed when several threads create machines at once.
  */
-final class SquirrelFsm<S extends Enum<S> & ModelState, P>
+public final class SquirrelFsm<S extends Enum<S> & ModelState, P>
         extends AbstractStateMachine<SquirrelFsm<S, P>, S, Event, FireContext<S, P>> {
 
     /** Called reflectively by Squirrel's builder. */
