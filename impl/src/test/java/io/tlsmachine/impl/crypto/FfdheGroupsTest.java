@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import io.tlsmachine.impl.vectors.ReferenceFiles;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -42,15 +42,9 @@ class FfdheGroupsTest {
         }
     }
 
-    /** Finds shared/rfc/rfc7919.txt in the working directory or above it. */
+    /** Reads RFC 7919 from the repository's reference texts. */
     private static List<String> rfc7919() throws IOException {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/rfc/rfc7919.txt");
-            if (Files.exists(candidate)) {
-                return Files.readAllLines(candidate, StandardCharsets.UTF_8);
-            }
-        }
-        throw new AssertionError("shared/rfc/rfc7919.txt not found above the working directory");
+        return Files.readAllLines(ReferenceFiles.find("rfc7919.txt"), StandardCharsets.UTF_8);
     }
 
     /** Reads the hex groups after "The hexadecimal representation of p is:", skipping page breaks. */

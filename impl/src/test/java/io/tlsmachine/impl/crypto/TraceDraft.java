@@ -6,13 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import io.tlsmachine.impl.vectors.ReferenceFiles;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads labelled hex values out of shared/rfc/tls13-vectors-draft-latest.txt, across page breaks. */
+/** Reads labelled hex values out of specs/rfc/tls13-vectors-draft-latest.txt, across page breaks. */
 final class TraceDraft {
     private static final Pattern HEX_ONLY = Pattern.compile("\\s*([0-9a-f]{2}\\s*)+");
 
@@ -20,17 +20,11 @@ final class TraceDraft {
 
     /** The draft's lines, found in the working directory or above it. */
     static List<String> lines() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/rfc/tls13-vectors-draft-latest.txt");
-            if (Files.exists(candidate)) {
-                try {
-                    return Files.readAllLines(candidate, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
+        try {
+            return Files.readAllLines(ReferenceFiles.find("tls13-vectors-draft-latest.txt"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("shared/rfc/tls13-vectors-draft-latest.txt not found above the working directory");
     }
 
     /** The first "label (N octets):" value at or after line {@code from}. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * checked against the hex read, so a parsing slip fails loudly instead of yielding a wrong vector.
  *
  * <p>Location: the system property {@code tlsm.vectors}, else the first {@code
- * shared/rfc/tls13-vectors-draft-latest.txt} found in the working directory or one of its parents.
+ * specs/rfc/tls13-vectors-draft-latest.txt} of the repository (see {@link ReferenceFiles}).
  */
 public final class TraceFile {
     public static final String FILE_NAME = "tls13-vectors-draft-latest.txt";
@@ -68,15 +68,7 @@ public final class TraceFile {
         if (configured != null) {
             return Paths.get(configured);
         }
-        Path directory = Paths.get("").toAbsolutePath();
-        for (Path dir = directory; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("rfc").resolve(FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/rfc/" + FILE_NAME + " in " + directory
-                + " or its parents; set -Dtlsm.vectors=<path>");
+        return ReferenceFiles.find(FILE_NAME);
     }
 
     public List<TraceScenario> scenarios() {
