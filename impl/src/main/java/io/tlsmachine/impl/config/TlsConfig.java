@@ -9,7 +9,9 @@ import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.keylog.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.crypto.Secret;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,6 +61,9 @@ public final class TlsConfig {
     private final CryptoProvider crypto;
     private final int maxHandshakeMessageSize;
     private final KeyLog keyLog;
+    private final Optional<TicketStore> ticketStore;
+    private final Secret ticketKey;
+    private final Clock clock;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -78,6 +83,15 @@ public final class TlsConfig {
         crypto = b.crypto;
         maxHandshakeMessageSize = b.maxHandshakeMessageSize;
         keyLog = b.keyLog;
+        ticketStore = Optional.ofNullable(b.ticketStore);
+        clock = b.clock;
+        if (b.ticketKey != null) {
+            ticketKey = b.ticketKey;
+        } else {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            ticketKey = Secret.adopt(key);
+        }
         if (versions.isEmpty() || cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
             throw new IllegalArgumentException("versions, cipher suites, groups and signature schemes must not be empty");
         }
@@ -111,6 +125,9 @@ public final class TlsConfig {
         b.crypto = crypto;
         b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.keyLog = keyLog;
+        b.ticketStore = ticketStore.orElse(null);
+        b.ticketKey = ticketKey;
+        b.clock = clock;
         return b;
     }
 
@@ -168,7 +185,7 @@ public final class TlsConfig {
         return clientAuth;
     }
 
-    /** Whether a server issues session tickets; not implemented yet: ignored (no NewSessionTicket is sent). */
+    /** Whether a TLS 1.3 server issues a NewSessionTicket after the handshake and accepts tickets (RFC 8446 §4.6.1). */
     public boolean ticketsEnabled() {
         return ticketsEnabled;
     }
@@ -199,6 +216,24 @@ public final class TlsConfig {
         return keyLog;
     }
 
+    /** Returns where a client keeps tickets and finds one to resume with; empty: no resumption. */
+    public Optional<TicketStore> ticketStore() {
+        return ticketStore;
+    }
+
+    /**
+     * Returns the AES-256-GCM key a server seals its tickets with: random per configuration unless set, so every
+     * engine built from one configuration accepts the others' tickets.
+     */
+    public Secret ticketKey() {
+        return ticketKey;
+    }
+
+    /** Returns the clock for ticket lifetimes and ages. */
+    public Clock clock() {
+        return clock;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
@@ -226,6 +261,9 @@ public final class TlsConfig {
         private CryptoProvider crypto = CryptoProviders.fastest();
         private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
         private KeyLog keyLog = KeyLog.disabled();
+        private TicketStore ticketStore;
+        private Secret ticketKey;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {
         }
@@ -336,6 +374,26 @@ public final class TlsConfig {
 
         public Builder keyLog(KeyLog keyLog) {
             this.keyLog = Objects.requireNonNull(keyLog, "keyLog");
+            return this;
+        }
+
+        /** Client: keep received tickets here and offer one to resume (TLS 1.3 PSK, psk_dhe_ke). */
+        public Builder ticketStore(TicketStore store) {
+            this.ticketStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Server: seal tickets with this 32-byte key (to share tickets between configurations). */
+        public Builder ticketKey(byte[] key) {
+            if (key.length != 32) {
+                throw new IllegalArgumentException("a ticket key has 32 bytes, not " + key.length);
+            }
+            this.ticketKey = Secret.copyOf(key);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 

@@ -243,6 +243,12 @@ public final class TlsEngine {
         guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
     }
 
+    /** RFC 8446 §4.6.1: a TLS 1.3 server sends another NewSessionTicket (when tickets are enabled). */
+    public void sendNewSessionTicket() {
+        requireLocal(Input.SEND_NEW_SESSION_TICKET);
+        guarded(() -> fire(Input.SEND_NEW_SESSION_TICKET, Epoch.LOCAL));
+    }
+
     /** Sends close_notify (RFC 8446 §6.1, RFC 5246 §7.2.1) when the model allows CLOSE here; does nothing once terminal. */
     public void close() {
         if (machine.state().terminal()) {
@@ -294,7 +300,7 @@ public final class TlsEngine {
 
     /** Returns the negotiated parameters once the version and suite are known. */
     public Optional<NegotiatedParameters> negotiated() {
-        return ctx.negotiated(false);
+        return ctx.negotiated(machine.facts().pskAccepted());
     }
 
     /** Returns the facts the model's guards read. */

@@ -6,6 +6,9 @@ import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.KeyShareEntry;
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
+import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
+import io.tlsmachine.impl.codec.extension.PskIdentity;
+import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.ServerName;
 import io.tlsmachine.impl.codec.extension.ServerNameEntry;
@@ -15,6 +18,9 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -72,14 +78,51 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
             for (KeyExchangeGroup group : config.keyShareGroups()) {
                 keyShares.put(group, ctx.crypto.generateKeyExchange(group, config.random()));
             }
+            ctx.offeredTicket = resumableTicket().orElse(null);
         }
         clientHello = buildClientHello(null);
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
         return facts;
     }
 
-    /** Builds a ClientHello offering our configuration, with the key shares held and an optional cookie. */
+    /** RFC 8446 §4.6.1: a stored ticket for our server name, still valid, whose suite we still offer. */
+    private java.util.Optional<StoredTicket> resumableTicket() {
+        TlsConfig config = ctx.config;
+        if (config.ticketStore().isEmpty() || config.serverName().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return config.ticketStore().get().take(config.serverName().get())
+                .filter(t -> t.validAt(config.clock().millis()) && config.cipherSuites().contains(t.suite())
+                        && SuiteParameters.implementedFor(t.suite(), ProtocolVersion.TLS13));
+    }
+
+    /**
+     * Builds a ClientHello offering our configuration, with the key shares held and an optional cookie; with a ticket,
+     * psk_key_exchange_modes (psk_dhe_ke) and, last, pre_shared_key whose binder covers the transcript so far and this
+     * ClientHello up to the binders (RFC 8446 §4.2.11.2).
+     */
     ClientHello buildClientHello(Extension cookie) {
+        ClientHello hello = buildWithoutPsk(cookie);
+        StoredTicket ticket = ctx.offeredTicket;
+        if (ticket == null) {
+            return hello;
+        }
+        HashAlgorithm hash = SuiteParameters.of(ticket.suite()).orElseThrow().hash();
+        List<Extension> extensions = new ArrayList<>(hello.extensions());
+        extensions.add(new PskKeyExchangeModes(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
+        extensions.add(new PreSharedKeyOffer(List.of(new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(ctx.config.clock().millis()))),
+                List.of(Opaque.of(new byte[hash.length()]))));
+        ClientHello draft = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
+                hello.legacyCompressionMethods(), extensions);
+        if (ctx.earlySecret != null) {
+            ctx.earlySecret.destroy();
+        }
+        ctx.earlySecret = Tls13Tickets.earlySecret(ctx, hash, ticket.psk());
+        byte[] truncated = Tls13Tickets.truncatedHash(ctx, hash, draft, io.tlsmachine.impl.codec.message.HandshakeCodec.encode(draft));
+        return draft.withBinders(List.of(Opaque.of(Tls13Tickets.binder(ctx.earlySecret, truncated))));
+    }
+
+    private ClientHello buildWithoutPsk(Extension cookie) {
         TlsConfig config = ctx.config;
         boolean offer13 = config.supports(ProtocolVersion.TLS13);
         boolean offer12 = config.supports(ProtocolVersion.TLS12);
@@ -157,10 +200,10 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         return tls13.processServerFinished(facts);
     }
 
-    /** RFC 8446 §4.6.1: tickets are accepted and dropped (resumption is not implemented yet). */
+    /** RFC 8446 §4.6.1: stores a TLS 1.3 ticket with its PSK when we keep tickets (TLS 1.2 tickets are never asked for). */
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts) {
-        return facts;
+        return tls13() ? tls13.processNewSessionTicket(facts) : facts;
     }
 
     @Override

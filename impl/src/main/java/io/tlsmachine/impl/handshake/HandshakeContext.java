@@ -13,7 +13,11 @@ import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.certificate.VerifiedChain;
+import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.impl.keyschedule.EarlySecret;
 import io.tlsmachine.impl.keyschedule.HandshakeSecret;
+import io.tlsmachine.impl.keyschedule.MasterSecret;
+import io.tlsmachine.impl.keyschedule.ResumptionMasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
@@ -70,6 +74,10 @@ public final class HandshakeContext {
 
     // TLS 1.3 key schedule (RFC 8446 §7.1).
     Tls13Hkdf hkdf;
+    EarlySecret earlySecret;
+    MasterSecret masterSecret;
+    ResumptionMasterSecret resumptionSecret;
+    StoredTicket offeredTicket;
     HandshakeSecret handshakeSecret;
     TrafficSecret clientHandshakeSecret;
     TrafficSecret serverHandshakeSecret;
@@ -196,6 +204,10 @@ public final class HandshakeContext {
 
     HandshakeMessage receivedMessage() {
         return received;
+    }
+
+    byte[] receivedEncoded() {
+        return receivedEncoded;
     }
 
     /** Adds the message being processed to the transcript, exactly as received. */

@@ -109,9 +109,12 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
         return tls13.processClientFinished(facts);
     }
 
-    /** Tickets are not issued yet; the model sends none while {@code ticketsEnabled} is false. */
+    /** RFC 8446 §4.6.1: another ticket on request (the model sends it only when tickets are enabled). */
     @Override
     public Negotiated sendNewSessionTicket(Negotiated facts) {
+        if (facts.ticketsEnabled()) {
+            tls13.sendNewSessionTicket();
+        }
         return facts;
     }
 

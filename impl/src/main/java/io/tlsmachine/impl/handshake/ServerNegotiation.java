@@ -7,6 +7,8 @@ import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.KeyShareEntry;
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.KeyShareRetry;
+import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
+import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.ServerName;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
@@ -17,6 +19,7 @@ import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.HelloRetryRequest;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -26,6 +29,7 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.Tls13KeyExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -87,13 +91,17 @@ final class ServerNegotiation {
         ctx.signature = selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
         ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
         ctx.transcript.selectHash(ctx.suite.hash());
+        boolean resumed = acceptPsk(clientHello);
         ctx.addReceivedToTranscript();
         List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
         Negotiated selected = facts.withVersion(ProtocolVersion.TLS13)
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
                 .withMiddleboxCompat(!ctx.sessionId.isEmpty())
-                .withClientAuthRequested(ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+                .withTicketsEnabled(ctx.config.ticketsEnabled())
+                .withTls13KeyExchange(resumed ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.ECDHE)
+                // RFC 8446 §4.3.2: no CertificateRequest when authenticating with a PSK.
+                .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
         // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
         for (KeyExchangeGroup group : ctx.config.groups()) {
             Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
@@ -172,9 +180,46 @@ final class ServerNegotiation {
         }
         clientHello = retried;
         clientShare = shares.get(0);
+        boolean resumed = acceptPsk(retried);
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
-        return facts;
+        return facts.withTls13KeyExchange(resumed ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.ECDHE)
+                .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+    }
+
+    /**
+     * RFC 8446 §4.2.11: accepts the first identity when tickets are enabled, the client allows psk_dhe_ke, the ticket
+     * is ours and unexpired, and its suite has the selected suite's hash; then the binder must verify (else
+     * decrypt_error). Any other PSK is ignored and the handshake is a full one.
+     */
+    private boolean acceptPsk(ClientHello hello) {
+        if (ctx.earlySecret != null) {
+            ctx.earlySecret.destroy();
+            ctx.earlySecret = null;
+        }
+        Optional<PreSharedKeyOffer> offer = hello.extension(PreSharedKeyOffer.class);
+        boolean dheAllowed = hello.extension(PskKeyExchangeModes.class)
+                .map(m -> m.modes().contains(PskKeyExchangeMode.PSK_DHE_KE)).orElse(false);
+        if (!ctx.config.ticketsEnabled() || offer.isEmpty() || !dheAllowed) {
+            return false;
+        }
+        Optional<Tls13Tickets.OpenedTicket> ticket = Tls13Tickets.open(ctx, offer.get().identities().get(0).identity());
+        if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
+                || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.suite.hash()).orElse(true)) {
+            ticket.ifPresent(t -> t.psk().destroy());
+            return false;
+        }
+        io.tlsmachine.impl.keyschedule.EarlySecret early = Tls13Tickets.earlySecret(ctx, ctx.suite.hash(), ticket.get().psk());
+        ticket.get().psk().destroy();
+        byte[] truncated = Tls13Tickets.truncatedHash(ctx, ctx.suite.hash(), hello, ctx.receivedEncoded());
+        try {
+            Tls13Tickets.checkBinder(early, truncated, offer.get().binders().get(0).toByteArray());
+        } catch (RuntimeException e) {
+            early.destroy();
+            throw e;
+        }
+        ctx.earlySecret = early;
+        return true;
     }
 
     /** Our most preferred suite of {@code version} the client offered (for TLS 1.2, matching our key type). */

@@ -5,6 +5,10 @@ import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.certificate.SignatureSchemes;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Cookie;
+import io.tlsmachine.impl.codec.extension.PreSharedKeySelected;
+import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
+import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.model.Tls13KeyExchange;
 import io.tlsmachine.impl.codec.extension.KeyShareRetry;
 import io.tlsmachine.impl.codec.extension.KeyShareSelected;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
@@ -77,6 +81,12 @@ final class Tls13Client {
             retryGroup = retry.selectedGroup();
         }
         retrySuite = hrr.cipherSuite();
+        // RFC 8446 §4.1.4: a PSK whose hash differs from the selected suite's is left out of ClientHello2.
+        if (ctx.offeredTicket != null && SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow().hash() != suite.hash()) {
+            ctx.offeredTicket = null;
+            ctx.earlySecret.destroy();
+            ctx.earlySecret = null;
+        }
         ctx.suite = suite;
         ctx.transcript.selectHash(suite.hash());
         ctx.transcript.replaceClientHelloWithMessageHash();
@@ -112,6 +122,19 @@ final class Tls13Client {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello key_share group "
                     + share.share().group().name() + " is not one we sent a share for");
         }
+        Negotiated negotiated = facts;
+        java.util.Optional<PreSharedKeySelected> psk = hello.extension(PreSharedKeySelected.class);
+        if (psk.isPresent()) {
+            // RFC 8446 §4.2.11: the selected identity must be one we offered, for a PSK of the suite's hash.
+            if (ctx.offeredTicket == null || psk.get().selectedIdentity() != 0
+                    || SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow().hash() != suite.hash()) {
+                throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server selected a PSK we did not offer");
+            }
+            negotiated = facts.withTls13KeyExchange(Tls13KeyExchange.PSK_DHE);
+        } else if (ctx.earlySecret != null) {
+            ctx.earlySecret.destroy();
+            ctx.earlySecret = null;
+        }
         ctx.version = ProtocolVersion.TLS13;
         ctx.suite = suite;
         ctx.group = group;
@@ -129,7 +152,7 @@ final class Tls13Client {
         }
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverHandshakeSecret, true));
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
-        return facts;
+        return negotiated;
     }
 
     /** RFC 8446 §4.3.1: checks the server's ALPN choice; the codec already refused extensions not allowed here. */
@@ -184,9 +207,21 @@ final class Tls13Client {
         }
         byte[] verifyData = ctx.clientHandshakeSecret.finishedVerifyData(ctx.transcript.currentHash());
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        Tls13Keys.deriveResumptionSecret(ctx, ctx.config.ticketStore().isPresent());
         Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
+        return facts;
+    }
+
+    /** RFC 8446 §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length). */
+    Negotiated processNewSessionTicket(Negotiated facts) {
+        Tls13NewSessionTicket ticket = ctx.received(Tls13NewSessionTicket.class);
+        if (ctx.resumptionSecret != null && ctx.serverName != null && ticket.ticketLifetime() > 0) {
+            ctx.config.ticketStore().orElseThrow().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
+                    ctx.resumptionSecret.ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
+                    ticket.ticketLifetime(), ctx.config.clock().millis()));
+        }
         return facts;
     }
 

@@ -37,7 +37,9 @@ final class Tls13Keys {
     /** RFC 8446 §7.1: handshake traffic secrets over the transcript through ServerHello. */
     static void deriveHandshakeSecrets(HandshakeContext ctx, Secret sharedSecret) {
         ctx.hkdf = new Tls13Hkdf(ctx.crypto, ctx.suite.hash());
-        ctx.handshakeSecret = EarlySecret.withoutPsk(ctx.hkdf).toHandshakeSecret(sharedSecret);
+        EarlySecret early = ctx.earlySecret != null ? ctx.earlySecret : EarlySecret.withoutPsk(ctx.hkdf);
+        ctx.earlySecret = null;
+        ctx.handshakeSecret = early.toHandshakeSecret(sharedSecret);
         byte[] hash = ctx.transcript.currentHash();
         ctx.clientHandshakeSecret = ctx.handshakeSecret.clientHandshakeTrafficSecret(hash);
         ctx.serverHandshakeSecret = ctx.handshakeSecret.serverHandshakeTrafficSecret(hash);
@@ -45,15 +47,30 @@ final class Tls13Keys {
         log(ctx, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, ctx.serverHandshakeSecret);
     }
 
-    /** RFC 8446 §7.1: application traffic secrets over the transcript through the server Finished. */
+    /**
+     * RFC 8446 §7.1: application traffic secrets over the transcript through the server Finished; the master secret
+     * stays until {@link #deriveResumptionSecret} (after the client Finished).
+     */
     static void deriveApplicationSecrets(HandshakeContext ctx) {
         MasterSecret master = ctx.handshakeSecret.toMasterSecret();
+        ctx.masterSecret = master;
         byte[] hash = ctx.transcript.currentHash();
         ctx.clientApplicationSecret = master.clientApplicationTrafficSecret(hash);
         ctx.serverApplicationSecret = master.serverApplicationTrafficSecret(hash);
         log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.clientApplicationSecret);
         log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.serverApplicationSecret);
-        master.destroy();
+    }
+
+    /**
+     * RFC 8446 §7.1: resumption_master_secret over the transcript through the client Finished, kept only when tickets
+     * are issued (server) or stored (client); the master secret is destroyed either way.
+     */
+    static void deriveResumptionSecret(HandshakeContext ctx, boolean keep) {
+        if (keep) {
+            ctx.resumptionSecret = ctx.masterSecret.resumptionMasterSecret(ctx.transcript.currentHash());
+        }
+        ctx.masterSecret.destroy();
+        ctx.masterSecret = null;
     }
 
     /** Wipes both handshake traffic secrets once neither Finished needs them (the record keys were derived). */

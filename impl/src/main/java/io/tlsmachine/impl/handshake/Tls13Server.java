@@ -5,6 +5,7 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.KeyShareEntry;
 import io.tlsmachine.impl.codec.extension.KeyShareSelected;
+import io.tlsmachine.impl.codec.extension.PreSharedKeySelected;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.message.CertificateVerify;
@@ -12,6 +13,7 @@ import io.tlsmachine.impl.codec.message.EncryptedExtensions;
 import io.tlsmachine.impl.codec.message.Finished;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
+import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.crypto.CertificateVerifyContent;
 import io.tlsmachine.impl.crypto.KeyExchange;
@@ -53,9 +55,14 @@ final class Tls13Server {
         Secret shared;
         try {
             shared = exchange.agree(clientShare.keyExchange().toByteArray());
+            List<Extension> helloExtensions = new ArrayList<>(List.of(
+                    new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13),
+                    new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.group), Opaque.of(exchange.publicShare())))));
+            if (facts.pskAccepted()) {
+                helloExtensions.add(new PreSharedKeySelected(0));
+            }
             ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), ctx.sessionId, ctx.suite.suite(), 0,
-                    List.of(new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13),
-                            new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.group), Opaque.of(exchange.publicShare())))));
+                    helloExtensions);
             ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
         } finally {
             Wipe.quietly(exchange);
@@ -76,18 +83,34 @@ final class Tls13Server {
             ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(Opaque.EMPTY,
                     List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config.signatureSchemes())))), ctx.transcript);
         }
-        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
-        ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(Opaque.EMPTY, key.chain()), ctx.transcript);
-        byte[] content = CertificateVerifyContent.forServer(ctx.transcript.currentHash());
-        byte[] signature = ctx.crypto.sign(ctx.signature, key.privateKey(), content, ctx.config.random());
-        ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
-                new CertificateVerify(new SignatureScheme(ctx.signature.code()), Opaque.of(signature)), ctx.transcript);
+        if (!facts.pskAccepted()) {
+            CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+            ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(Opaque.EMPTY, key.chain()), ctx.transcript);
+            byte[] content = CertificateVerifyContent.forServer(ctx.transcript.currentHash());
+            byte[] signature = ctx.crypto.sign(ctx.signature, key.privateKey(), content, ctx.config.random());
+            ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
+                    new CertificateVerify(new SignatureScheme(ctx.signature.code()), Opaque.of(signature)), ctx.transcript);
+        } else {
+            ctx.signature = null;
+        }
         byte[] verifyData = ctx.serverHandshakeSecret.finishedVerifyData(ctx.transcript.currentHash());
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         Tls13Keys.deriveApplicationSecrets(ctx);
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
         return facts;
+    }
+
+    /** RFC 8446 §4.6.1: a ticket sealing the PSK derived from a fresh nonce, with a random ticket_age_add. */
+    void sendNewSessionTicket() {
+        byte[] nonce = new byte[8];
+        ctx.config.random().nextBytes(nonce);
+        io.tlsmachine.impl.crypto.Secret psk = ctx.resumptionSecret.ticketPsk(nonce);
+        long ageAdd = ctx.config.random().nextInt() & 0xFFFF_FFFFL;
+        Opaque ticket = Tls13Tickets.seal(ctx, psk, ageAdd);
+        psk.destroy();
+        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls13NewSessionTicket(Tls13Tickets.LIFETIME_SECONDS, ageAdd,
+                Opaque.of(nonce), ticket, List.of()), null);
     }
 
     /** RFC 8446 §4.4.3: verifies the client's signature over the transcript through its Certificate. */
@@ -99,11 +122,18 @@ final class Tls13Server {
         return facts;
     }
 
-    /** RFC 8446 §4.4.4: verifies the client Finished; the client's records are read with its application key. */
+    /**
+     * RFC 8446 §4.4.4: verifies the client Finished; the client's records are read with its application key; with
+     * tickets enabled, derives the resumption secret and sends a NewSessionTicket (§4.6.1).
+     */
     Negotiated processClientFinished(Negotiated facts) {
         Finished finished = ctx.received(Finished.class);
         ctx.clientHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
+        Tls13Keys.deriveResumptionSecret(ctx, facts.ticketsEnabled());
+        if (facts.ticketsEnabled()) {
+            sendNewSessionTicket();
+        }
         Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
         return facts;

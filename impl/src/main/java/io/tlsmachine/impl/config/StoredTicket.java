@@ -1,0 +1,28 @@
+package io.tlsmachine.impl.config;
+
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.Secret;
+
+/**
+ * Holds one TLS 1.3 ticket a client received (RFC 8446 §4.6.1): the opaque ticket, the PSK derived from it, the
+ * suite whose hash the PSK belongs to, and what the obfuscated ticket age needs. {@link #toString()} hides the PSK.
+ */
+public record StoredTicket(String serverName, CipherSuite suite, Opaque ticket, Secret psk, long ticketAgeAdd,
+        long lifetimeSeconds, long receivedAtMillis) {
+
+    /** Tells whether the ticket is still within its lifetime at {@code nowMillis}. */
+    public boolean validAt(long nowMillis) {
+        return nowMillis >= receivedAtMillis && nowMillis - receivedAtMillis < lifetimeSeconds * 1000;
+    }
+
+    /** RFC 8446 §4.2.11.1: obfuscated_ticket_age = (age in milliseconds + ticket_age_add) mod 2^32. */
+    public long obfuscatedAge(long nowMillis) {
+        return (nowMillis - receivedAtMillis + ticketAgeAdd) & 0xFFFF_FFFFL;
+    }
+
+    @Override
+    public String toString() {
+        return "StoredTicket[" + serverName + ", " + suite + ", lifetime " + lifetimeSeconds + " s]";
+    }
+}

@@ -1,0 +1,112 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.codec.ByteReader;
+import io.tlsmachine.impl.codec.ByteWriter;
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.Aead;
+import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.HashAlgorithm;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.keyschedule.BinderKey;
+import io.tlsmachine.impl.keyschedule.EarlySecret;
+import io.tlsmachine.impl.keyschedule.PskKind;
+import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
+import java.util.Optional;
+
+/**
+ * Seals and opens the server's TLS 1.3 tickets, and computes PSK binders (RFC 8446 §4.2.11.2, §4.6.1).
+ *
+ * <p>A ticket is {@code nonce[12] || AES-256-GCM(ticket key, suite(2) || psk<1..255> || ticket_age_add(4) ||
+ * issued_at_ms(8) || lifetime_s(4))}: self-contained, so the server keeps no per-session state.
+ */
+final class Tls13Tickets {
+
+    /** RFC 8446 §4.6.1: at most seven days; we issue two hours. */
+    static final long LIFETIME_SECONDS = 7200;
+    private static final int NONCE_LENGTH = 12;
+
+    /** What a server finds inside one of its tickets. */
+    record OpenedTicket(CipherSuite suite, Secret psk, long ticketAgeAdd, long issuedAtMillis, long lifetimeSeconds) {
+        boolean validAt(long nowMillis) {
+            return nowMillis >= issuedAtMillis - 1000 && nowMillis - issuedAtMillis < lifetimeSeconds * 1000;
+        }
+    }
+
+    private Tls13Tickets() {
+    }
+
+    static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd) {
+        byte[] plain = new ByteWriter(80).u16(ctx.suite.suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
+                .u64(ctx.config.clock().millis()).u32(LIFETIME_SECONDS).toByteArray();
+        byte[] nonce = new byte[NONCE_LENGTH];
+        ctx.config.random().nextBytes(nonce);
+        Aead aead = ctx.crypto.aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
+        try {
+            byte[] sealed = aead.seal(nonce, new byte[0], plain);
+            java.util.Arrays.fill(plain, (byte) 0);
+            return Opaque.of(new ByteWriter(NONCE_LENGTH + sealed.length).bytes(nonce).bytes(sealed).toByteArray());
+        } finally {
+            Wipe.quietly(aead);
+        }
+    }
+
+    /** Opens one of our tickets; empty when it is not ours, was tampered with, or is malformed. */
+    static Optional<OpenedTicket> open(HandshakeContext ctx, Opaque ticket) {
+        byte[] bytes = ticket.toByteArray();
+        if (bytes.length <= NONCE_LENGTH + AeadAlgorithm.AES_256_GCM.tagLength()) {
+            return Optional.empty();
+        }
+        Aead aead = ctx.crypto.aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
+        try {
+            byte[] plain = aead.open(java.util.Arrays.copyOf(bytes, NONCE_LENGTH), new byte[0],
+                    java.util.Arrays.copyOfRange(bytes, NONCE_LENGTH, bytes.length));
+            ByteReader in = ByteReader.of(plain);
+            CipherSuite suite = new CipherSuite(in.u16("ticket.suite"));
+            Secret psk = Secret.adopt(in.opaque8("ticket.psk", 1, 255).toByteArray());
+            OpenedTicket opened = new OpenedTicket(suite, psk, in.u32("ticket.age_add"), in.u64("ticket.issued"),
+                    in.u32("ticket.lifetime"));
+            in.expectEmpty("ticket");
+            return Optional.of(opened);
+        } catch (TlsException e) {
+            return Optional.empty();
+        } finally {
+            Wipe.quietly(aead);
+        }
+    }
+
+    /**
+     * RFC 8446 §4.2.11.2: binder = HMAC(binder finished_key, Transcript-Hash(transcript so far, Truncate(ClientHello))).
+     * Returns the early secret the binder came from (the handshake continues from it when the PSK is accepted).
+     */
+    static EarlySecret earlySecret(HandshakeContext ctx, HashAlgorithm hash, Secret psk) {
+        return EarlySecret.fromPsk(new Tls13Hkdf(ctx.crypto, hash), psk);
+    }
+
+    /** The transcript hash over everything so far and {@code encoded} (the framed {@code hello}) without its binders. */
+    static byte[] truncatedHash(HandshakeContext ctx, HashAlgorithm hash, ClientHello hello, byte[] encoded) {
+        int bindersLength = hello.extension(PreSharedKeyOffer.class).orElseThrow().bindersLength();
+        return ctx.transcript.hashWithTruncatedClientHello(hash, encoded, encoded.length - bindersLength);
+    }
+
+    static byte[] binder(EarlySecret early, byte[] truncatedHash) {
+        BinderKey key = early.binderKey(PskKind.RESUMPTION);
+        try {
+            return key.binder(truncatedHash);
+        } finally {
+            Wipe.quietly(key);
+        }
+    }
+
+    static void checkBinder(EarlySecret early, byte[] truncatedHash, byte[] received) {
+        BinderKey key = early.binderKey(PskKind.RESUMPTION);
+        try {
+            key.checkBinder(truncatedHash, received);
+        } finally {
+            Wipe.quietly(key);
+        }
+    }
+}
