@@ -34,6 +34,8 @@ class OpenSslInteropTest {
     @TempDir
     Path dir;
 
+    private boolean lastServerResumed;
+
     private static boolean opensslAvailable() {
         try {
             Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
@@ -66,6 +68,29 @@ class OpenSslInteropTest {
             String page = fetchFromOpensslServer(ecdsa ? EC : RSA, ProtocolVersion.TLS12, List.of(), b -> b.cipherSuites(suite));
             assertThat(page).as("%s", suite).contains("TLSv1.2");
         }
+    }
+
+    @Test
+    void ourClientResumesWithOpensslServersTicket() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        io.tlsmachine.impl.config.TicketStore store = new io.tlsmachine.impl.config.TicketStore();
+        List<Boolean> resumed = new ArrayList<>();
+        String page = fetchFromOpensslServer(EC, ProtocolVersion.TLS13, List.of("-naccept", "2"), b -> b.ticketStore(store),
+                2, resumed);
+        assertThat(page).contains("TLSv1.3");
+        assertThat(resumed).containsExactly(false, true);
+    }
+
+    @Test
+    void opensslClientResumesWithOurServersTicket() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        Path session = dir.resolve("session.pem");
+        io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
+        echoWithOpensslClient(EC, ProtocolVersion.TLS13, List.of("-sess_out", session.toString()), server);
+        assertThat(session).exists();
+        String second = echoWithOpensslClient(EC, ProtocolVersion.TLS13, List.of("-sess_in", session.toString()), server);
+        assertThat(second).contains("echo: hello from openssl");
+        assertThat(lastServerResumed).isTrue();
     }
 
     @Test
@@ -122,6 +147,12 @@ class OpenSslInteropTest {
 
     private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
             java.util.function.UnaryOperator<io.tlsmachine.impl.config.TlsConfig.Builder> clientOptions) throws Exception {
+        return fetchFromOpensslServer(pki, version, extra, clientOptions, 1, new ArrayList<>());
+    }
+
+    private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
+            java.util.function.UnaryOperator<io.tlsmachine.impl.config.TlsConfig.Builder> clientOptions, int connections,
+            List<Boolean> resumed) throws Exception {
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server.key");
         Path chain = dir.resolve("chain.pem");
@@ -133,9 +164,12 @@ class OpenSslInteropTest {
             port = probe.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert",
-                cert.toString(), "-cert_chain", chain.toString(), "-key", key.toString(), "-www", "-naccept", "1",
+                cert.toString(), "-cert_chain", chain.toString(), "-key", key.toString(), "-www",
                 version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2"));
         command.addAll(extra);
+        if (!extra.contains("-naccept")) {
+            command.addAll(List.of("-naccept", "1"));
+        }
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
@@ -143,16 +177,21 @@ class OpenSslInteropTest {
             while ((line = lines.readLine()) != null && !line.contains("ACCEPT")) {
                 // Wait until s_server listens.
             }
-            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                TlsEngine engine = TlsEngine.client(clientOptions.apply(
-                        EngineFixtures.client(pki).keyShareGroups(KeyExchangeGroup.X25519)).build());
-                SocketDriver driver = new SocketDriver(engine, socket);
-                driver.handshake();
-                assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
-                driver.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                return new String(driver.readUntil(text -> text.contains("</HTML>") || text.contains("</html>")),
-                        StandardCharsets.ISO_8859_1);
+            String page = "";
+            for (int i = 0; i < connections; i++) {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    TlsEngine engine = TlsEngine.client(clientOptions.apply(
+                            EngineFixtures.client(pki).keyShareGroups(KeyExchangeGroup.X25519)).build());
+                    SocketDriver driver = new SocketDriver(engine, socket);
+                    driver.handshake();
+                    assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
+                    resumed.add(engine.negotiated().orElseThrow().resumed());
+                    driver.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    page = new String(driver.readUntil(text -> text.contains("</HTML>") || text.contains("</html>")),
+                            StandardCharsets.ISO_8859_1);
+                }
             }
+            return page;
         } finally {
             server.destroy();
             server.waitFor(5, TimeUnit.SECONDS);
@@ -181,6 +220,7 @@ class OpenSslInteropTest {
                 TlsEngine engine = TlsEngine.server(serverConfig);
                 SocketDriver driver = new SocketDriver(engine, socket);
                 driver.handshake();
+                lastServerResumed = engine.negotiated().orElseThrow().resumed();
                 assertThat(engine.negotiated().orElseThrow().version()).isEqualTo(version);
                 String received = new String(driver.readUntil(text -> text.contains("\n")), StandardCharsets.US_ASCII);
                 driver.write(("echo: " + received).getBytes(StandardCharsets.US_ASCII));
