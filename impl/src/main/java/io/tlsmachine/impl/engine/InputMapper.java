@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.message.Alert;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
@@ -14,6 +15,7 @@ import io.tlsmachine.impl.codec.types.AlertLevel;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Negotiated;
@@ -83,7 +85,7 @@ final class InputMapper {
      * ServerHello (RFC 8446 §4.2.1) and whether a TLS 1.2 ServerHello carries the downgrade sentinel although we
      * offered TLS 1.3 (§4.1.3); a HelloRetryRequest is TLS 1.3.
      */
-    static Negotiated carriedFacts(HandshakeMessage message, Negotiated facts, TlsConfig config) {
+    static Negotiated carriedFacts(HandshakeMessage message, Negotiated facts, TlsConfig config, HandshakeContext ctx) {
         if (message instanceof HelloRetryRequest) {
             return facts.withVersion(ProtocolVersion.TLS13);
         }
@@ -97,9 +99,13 @@ final class InputMapper {
         }
         byte[] tail = Arrays.copyOfRange(hello.random().toByteArray(), 24, 32);
         boolean sentinel = Arrays.equals(tail, DOWNGRADE_TLS12) || Arrays.equals(tail, DOWNGRADE_TLS11);
+        // RFC 5077 §3.2, §3.4: an (empty) SessionTicket announces a NewSessionTicket; our session ID echoed resumes.
+        boolean ticketExpected = hello.extension(SessionTicket.class).isPresent();
+        boolean resumed = ctx.resumesTls12Session(hello);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withHelloRetryRequested(false)
-                .withTls12KeyExchange(Tls12KeyExchange.ECDHE).withTls12Handshake(Tls12Handshake.FULL)
-                .withTicketExpected(false).withDowngradeDetected(sentinel && config.supports(ProtocolVersion.TLS13));
+                .withTls12KeyExchange(Tls12KeyExchange.ECDHE)
+                .withTls12Handshake(resumed ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.FULL)
+                .withTicketExpected(ticketExpected).withDowngradeDetected(sentinel && config.supports(ProtocolVersion.TLS13));
     }
 
     /**

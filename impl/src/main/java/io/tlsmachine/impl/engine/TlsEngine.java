@@ -177,7 +177,7 @@ public final class TlsEngine {
             return;
         }
         HandshakeMessage message = HandshakeCodec.decode(received.encoded(), ctx.decodeContext());
-        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config()));
+        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
         ctx.receive(message, received.encoded());
         fire(InputMapper.input(message), epoch);
     }
@@ -300,7 +300,8 @@ public final class TlsEngine {
 
     /** Returns the negotiated parameters once the version and suite are known. */
     public Optional<NegotiatedParameters> negotiated() {
-        return ctx.negotiated(machine.facts().pskAccepted());
+        io.tlsmachine.model.Negotiated facts = machine.facts();
+        return ctx.negotiated(facts.pskAccepted() || facts.tls12Handshake().abbreviated());
     }
 
     /** Returns the facts the model's guards read. */

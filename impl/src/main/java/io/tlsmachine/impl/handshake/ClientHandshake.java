@@ -11,6 +11,7 @@ import io.tlsmachine.impl.codec.extension.PskIdentity;
 import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.ServerName;
+import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.extension.ServerNameEntry;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
@@ -78,7 +79,11 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
             for (KeyExchangeGroup group : config.keyShareGroups()) {
                 keyShares.put(group, ctx.crypto.generateKeyExchange(group, config.random()));
             }
-            ctx.offeredTicket = resumableTicket().orElse(null);
+        }
+        ctx.offeredTicket = resumableTicket().orElse(null);
+        // RFC 5077 §3.4: with a ticket the client sends a session ID, which the server echoes when it resumes.
+        if (ctx.offeredTicket != null && ctx.sessionId.isEmpty() && ticketVersion(ctx.offeredTicket) == ProtocolVersion.TLS12) {
+            ctx.sessionId = Opaque.of(ctx.random32());
         }
         clientHello = buildClientHello(null);
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
@@ -93,7 +98,11 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         }
         return config.ticketStore().get().take(config.serverName().get())
                 .filter(t -> t.validAt(config.clock().millis()) && config.cipherSuites().contains(t.suite())
-                        && SuiteParameters.implementedFor(t.suite(), ProtocolVersion.TLS13));
+                        && ticketVersion(t) != null && config.supports(ticketVersion(t)));
+    }
+
+    static ProtocolVersion ticketVersion(StoredTicket ticket) {
+        return SuiteParameters.of(ticket.suite()).map(SuiteParameters::version).orElse(null);
     }
 
     /**
@@ -104,7 +113,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     ClientHello buildClientHello(Extension cookie) {
         ClientHello hello = buildWithoutPsk(cookie);
         StoredTicket ticket = ctx.offeredTicket;
-        if (ticket == null) {
+        if (ticket == null || ticketVersion(ticket) != ProtocolVersion.TLS13) {
             return hello;
         }
         HashAlgorithm hash = SuiteParameters.of(ticket.suite()).orElseThrow().hash();
@@ -138,6 +147,12 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
             extensions.add(new ExtendedMasterSecret());
             // RFC 5746 §3.4: the initial handshake carries an empty renegotiation_info.
             extensions.add(new RenegotiationInfo(Opaque.EMPTY));
+            // RFC 5077 §3.2: an empty SessionTicket asks for a ticket; a stored TLS 1.2 ticket asks to resume.
+            if (config.ticketStore().isPresent()) {
+                StoredTicket ticket = ctx.offeredTicket;
+                extensions.add(new SessionTicket(ticket != null && ticketVersion(ticket) == ProtocolVersion.TLS12
+                        ? ticket.ticket() : Opaque.EMPTY));
+            }
         }
         extensions.add(new SignatureAlgorithms(Hellos.schemes(config.signatureSchemes())));
         if (!config.applicationProtocols().isEmpty()) {
@@ -200,10 +215,10 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         return tls13.processServerFinished(facts);
     }
 
-    /** RFC 8446 §4.6.1: stores a TLS 1.3 ticket with its PSK when we keep tickets (TLS 1.2 tickets are never asked for). */
+    /** RFC 8446 §4.6.1, RFC 5077 §3.3: stores the ticket (with its PSK, or the TLS 1.2 master secret) when we keep tickets. */
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts) {
-        return tls13() ? tls13.processNewSessionTicket(facts) : facts;
+        return tls13() ? tls13.processNewSessionTicket(facts) : tls12.processNewSessionTicket(facts);
     }
 
     @Override

@@ -206,6 +206,15 @@ public final class HandshakeContext {
         return received;
     }
 
+    /**
+     * RFC 5077 §3.4: tells whether a TLS 1.2 ServerHello resumes the session of the ticket we offered (it echoes the
+     * session ID we sent with the ticket).
+     */
+    public boolean resumesTls12Session(io.tlsmachine.impl.codec.message.ServerHello hello) {
+        return offeredTicket != null && ClientHandshake.ticketVersion(offeredTicket) == ProtocolVersion.TLS12
+                && !sessionId.isEmpty() && hello.legacySessionIdEcho().equals(sessionId);
+    }
+
     byte[] receivedEncoded() {
         return receivedEncoded;
     }

@@ -11,6 +11,7 @@ import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.ServerName;
+import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
@@ -29,6 +30,7 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.Tls13KeyExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -150,11 +152,44 @@ final class ServerNegotiation {
         if (ctx.config.supports(ProtocolVersion.TLS13)) {
             System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, ctx.serverRandom, 24, 8);
         }
+        // RFC 5077 §3.2: a SessionTicket extension asks for a ticket; one of ours resumes its session (EMS only).
+        Optional<SessionTicket> sessionTicket = clientHello.extension(SessionTicket.class);
+        boolean ticketExpected = ctx.config.ticketsEnabled() && ems && sessionTicket.isPresent();
+        boolean resumed = ticketExpected && !sessionTicket.get().ticket().isEmpty()
+                && resumeTls12Session(sessionTicket.get().ticket(), ecdsa);
         ctx.transcript.selectHash(ctx.suite.hash());
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withExtendedMasterSecret(ems)
-                .withClientAuthRequested(ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+                .withTls12Handshake(resumed ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.FULL)
+                .withTicketExpected(ticketExpected)
+                .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+    }
+
+    /**
+     * RFC 5077 §3.4, RFC 5246 §7.4.1.2: resumes when the ticket is ours, unexpired, and its suite is a TLS 1.2 suite
+     * the client offers and our key suits; the session's master secret comes back and the client's session ID is
+     * echoed. Anything else is a full handshake.
+     */
+    private boolean resumeTls12Session(Opaque ticket, boolean ecdsa) {
+        Optional<Tls13Tickets.OpenedTicket> opened = Tls13Tickets.open(ctx, ticket);
+        if (opened.isEmpty()) {
+            return false;
+        }
+        Tls13Tickets.OpenedTicket session = opened.get();
+        Optional<SuiteParameters> suite = SuiteParameters.of(session.suite());
+        boolean usable = session.validAt(ctx.config.clock().millis()) && suite.isPresent()
+                && suite.get().version() == ProtocolVersion.TLS12 && suite.get().ecdsaAuthentication() == ecdsa
+                && clientHello.cipherSuites().contains(session.suite()) && ctx.config.cipherSuites().contains(session.suite())
+                && !ctx.sessionId.isEmpty();
+        if (!usable) {
+            session.psk().destroy();
+            return false;
+        }
+        ctx.suite = suite.get();
+        ctx.tls12MasterSecret = io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
+                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto, ctx.suite.hash()), session.psk());
+        return true;
     }
 
     /** RFC 8446 §4.1.4: HelloRetryRequest naming the group we want; ClientHello1 becomes message_hash (§4.4.1). */

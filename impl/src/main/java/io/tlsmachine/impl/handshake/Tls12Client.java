@@ -14,6 +14,10 @@ import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.message.Tls12Certificate;
 import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
+import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
+import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
+import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -74,7 +78,36 @@ final class Tls12Client {
         ctx.transcript.selectHash(ctx.suite.hash());
         ctx.addReceivedToTranscript();
         ctx.reader.pinRecordVersion(WIRE_TLS12);
+        if (facts.tls12Handshake().abbreviated()) {
+            resumeSession(ems);
+        }
         return facts.withExtendedMasterSecret(ems);
+    }
+
+    /**
+     * RFC 5077 §3.1, RFC 5246 §7.3 Figure 2: the server resumed our ticket's session; same suite, EMS as before
+     * (RFC 7627 §5.3), the stored master secret, keys from the new randoms.
+     */
+    private void resumeSession(boolean ems) {
+        StoredTicket ticket = ctx.offeredTicket;
+        if (!ticket.suite().equals(ctx.suite.suite()) || !ems) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the resumed session's suite or extended master secret changed");
+        }
+        ctx.tls12MasterSecret = Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto, ctx.suite.hash()),
+                Secret.copyOf(ticket.psk().bytes()));
+        Tls12Keys.installKeyBlock(ctx);
+    }
+
+    /** RFC 5077 §3.3: keeps the new ticket with the session's master secret; the message is part of the transcript. */
+    Negotiated processNewSessionTicket(Negotiated facts) {
+        Tls12NewSessionTicket ticket = ctx.received(Tls12NewSessionTicket.class);
+        ctx.addReceivedToTranscript();
+        if (ctx.config.ticketStore().isPresent() && ctx.serverName != null && !ticket.ticket().isEmpty()) {
+            long lifetime = ticket.ticketLifetimeHint() == 0 ? Tls13Tickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
+            ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
+                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, lifetime, ctx.config.clock().millis()));
+        }
+        return facts;
     }
 
     /** RFC 5246 §7.4.2: validates the server's chain for the configured server name. */
@@ -172,11 +205,20 @@ final class Tls12Client {
         return facts;
     }
 
-    /** RFC 5246 §7.4.9: verifies the server's verify_data over the transcript through our Finished. */
+    /**
+     * RFC 5246 §7.4.9: verifies the server's verify_data; in an abbreviated handshake (§7.3 Figure 2) the client's
+     * Finished follows the declared ChangeCipherSpec, under the new keys.
+     */
     Negotiated processServerFinished(Negotiated facts) {
         Finished finished = ctx.received(Finished.class);
         ctx.tls12MasterSecret.checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
+        if (facts.tls12Handshake().abbreviated()) {
+            ctx.flight.writeKey(ctx.tls12PendingWrite);
+            ctx.tls12PendingWrite = null;
+            byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
+            ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        }
         return facts;
     }
 }

@@ -7,6 +7,7 @@ import io.tlsmachine.impl.codec.extension.EcPointFormats;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
+import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.message.CertificateVerify;
 import io.tlsmachine.impl.codec.message.EcdheClientKeyExchange;
 import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
@@ -16,6 +17,7 @@ import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.message.ServerHelloDone;
 import io.tlsmachine.impl.codec.message.Tls12Certificate;
 import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
+import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
 import io.tlsmachine.impl.codec.types.CertificateType;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
@@ -57,9 +59,26 @@ final class Tls12Server {
         if (ctx.applicationProtocol != null) {
             extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
         }
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), Opaque.EMPTY, ctx.suite.suite(), 0, extensions);
+        if (facts.ticketExpected()) {
+            extensions.add(new SessionTicket(Opaque.EMPTY));
+        }
+        boolean abbreviated = facts.tls12Handshake().abbreviated();
+        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), abbreviated ? ctx.sessionId : Opaque.EMPTY,
+                ctx.suite.suite(), 0, extensions);
         ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
         ctx.reader.pinRecordVersion(WIRE_TLS12);
+        if (abbreviated) {
+            // RFC 5246 §7.3 Figure 2, RFC 5077 §3.1: [NewSessionTicket], then (declared) ChangeCipherSpec and Finished.
+            if (facts.ticketExpected()) {
+                sendNewSessionTicket();
+            }
+            Tls12Keys.installKeyBlock(ctx);
+            ctx.flight.writeKey(ctx.tls12PendingWrite);
+            ctx.tls12PendingWrite = null;
+            byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
+            ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+            return facts;
+        }
         CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
         ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
                 ctx.transcript);
@@ -77,6 +96,13 @@ final class Tls12Server {
         }
         ctx.flight.handshake(Message.SERVER_HELLO_DONE, new ServerHelloDone(), ctx.transcript);
         return facts;
+    }
+
+    /** RFC 5077 §3.3: a ticket sealing the session (suite and master secret); it is part of the transcript. */
+    private void sendNewSessionTicket() {
+        Opaque ticket = Tls13Tickets.seal(ctx, ctx.tls12MasterSecret.secret(), 0);
+        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls12NewSessionTicket(Tls13Tickets.LIFETIME_SECONDS, ticket),
+                ctx.transcript);
     }
 
     /** RFC 5246 §7.4.7, RFC 8422 §5.7: the client's point gives the premaster secret, then the master secret and keys. */
@@ -114,13 +140,19 @@ final class Tls12Server {
     }
 
     /**
-     * RFC 5246 §7.4.9: verifies the client Finished; then (after the declared ChangeCipherSpec) our Finished under
-     * the new write key.
+     * RFC 5246 §7.4.9: verifies the client Finished; in a full handshake then [NewSessionTicket] and (after the
+     * declared ChangeCipherSpec) our Finished under the new write key.
      */
     Negotiated processClientFinished(Negotiated facts) {
         Finished finished = ctx.received(Finished.class);
         ctx.tls12MasterSecret.checkFinished(Role.CLIENT, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
+        if (facts.tls12Handshake().abbreviated()) {
+            return facts;
+        }
+        if (facts.ticketExpected()) {
+            sendNewSessionTicket();
+        }
         ctx.flight.writeKey(ctx.tls12PendingWrite);
         ctx.tls12PendingWrite = null;
         byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());

@@ -74,23 +74,27 @@ class OpenSslInteropTest {
     void ourClientResumesWithOpensslServersTicket() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
         io.tlsmachine.impl.config.TicketStore store = new io.tlsmachine.impl.config.TicketStore();
-        List<Boolean> resumed = new ArrayList<>();
-        String page = fetchFromOpensslServer(EC, ProtocolVersion.TLS13, List.of("-naccept", "2"), b -> b.ticketStore(store),
-                2, resumed);
-        assertThat(page).contains("TLSv1.3");
-        assertThat(resumed).containsExactly(false, true);
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            List<Boolean> resumed = new ArrayList<>();
+            String page = fetchFromOpensslServer(EC, version, List.of("-naccept", "2"), b -> b.ticketStore(store), 2, resumed);
+            assertThat(page).contains(version == ProtocolVersion.TLS13 ? "TLSv1.3" : "TLSv1.2");
+            assertThat(resumed).as("%s", version).containsExactly(false, true);
+        }
     }
 
     @Test
     void opensslClientResumesWithOurServersTicket() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
-        Path session = dir.resolve("session.pem");
-        io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
-        echoWithOpensslClient(EC, ProtocolVersion.TLS13, List.of("-sess_out", session.toString()), server);
-        assertThat(session).exists();
-        String second = echoWithOpensslClient(EC, ProtocolVersion.TLS13, List.of("-sess_in", session.toString()), server);
-        assertThat(second).contains("echo: hello from openssl");
-        assertThat(lastServerResumed).isTrue();
+        for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+            Path session = dir.resolve(version + "-session.pem");
+            io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
+            echoWithOpensslClient(EC, version, List.of("-sess_out", session.toString()), server);
+            assertThat(lastServerResumed).isFalse();
+            assertThat(session).exists();
+            String second = echoWithOpensslClient(EC, version, List.of("-sess_in", session.toString()), server);
+            assertThat(second).contains("echo: hello from openssl");
+            assertThat(lastServerResumed).as("%s", version).isTrue();
+        }
     }
 
     @Test
