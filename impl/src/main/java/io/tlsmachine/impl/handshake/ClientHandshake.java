@@ -126,9 +126,9 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         if (ctx.earlySecret != null) {
             ctx.earlySecret.destroy();
         }
-        ctx.earlySecret = Tls13Tickets.earlySecret(ctx, hash, ticket.psk());
-        byte[] truncated = Tls13Tickets.truncatedHash(ctx, hash, draft, io.tlsmachine.impl.codec.message.HandshakeCodec.encode(draft));
-        return draft.withBinders(List.of(Opaque.of(Tls13Tickets.binder(ctx.earlySecret, truncated))));
+        ctx.earlySecret = SessionTickets.earlySecret(ctx, hash, ticket.psk());
+        byte[] truncated = SessionTickets.truncatedHash(ctx, hash, draft, io.tlsmachine.impl.codec.message.HandshakeCodec.encode(draft));
+        return draft.withBinders(List.of(Opaque.of(SessionTickets.binder(ctx.earlySecret, truncated))));
     }
 
     private ClientHello buildWithoutPsk(Extension cookie) {

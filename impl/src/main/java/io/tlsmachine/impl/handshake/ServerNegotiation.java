@@ -172,11 +172,11 @@ final class ServerNegotiation {
      * echoed. Anything else is a full handshake.
      */
     private boolean resumeTls12Session(Opaque ticket, boolean ecdsa) {
-        Optional<Tls13Tickets.OpenedTicket> opened = Tls13Tickets.open(ctx, ticket);
+        Optional<SessionTickets.OpenedTicket> opened = SessionTickets.open(ctx, ticket);
         if (opened.isEmpty()) {
             return false;
         }
-        Tls13Tickets.OpenedTicket session = opened.get();
+        SessionTickets.OpenedTicket session = opened.get();
         Optional<SuiteParameters> suite = SuiteParameters.of(session.suite());
         boolean usable = session.validAt(ctx.config.clock().millis()) && suite.isPresent()
                 && suite.get().version() == ProtocolVersion.TLS12 && suite.get().ecdsaAuthentication() == ecdsa
@@ -238,17 +238,17 @@ final class ServerNegotiation {
         if (!ctx.config.ticketsEnabled() || offer.isEmpty() || !dheAllowed) {
             return false;
         }
-        Optional<Tls13Tickets.OpenedTicket> ticket = Tls13Tickets.open(ctx, offer.get().identities().get(0).identity());
+        Optional<SessionTickets.OpenedTicket> ticket = SessionTickets.open(ctx, offer.get().identities().get(0).identity());
         if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
                 || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.suite.hash()).orElse(true)) {
             ticket.ifPresent(t -> t.psk().destroy());
             return false;
         }
-        io.tlsmachine.impl.keyschedule.EarlySecret early = Tls13Tickets.earlySecret(ctx, ctx.suite.hash(), ticket.get().psk());
+        io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.suite.hash(), ticket.get().psk());
         ticket.get().psk().destroy();
-        byte[] truncated = Tls13Tickets.truncatedHash(ctx, ctx.suite.hash(), hello, ctx.receivedEncoded());
+        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.suite.hash(), hello, ctx.receivedEncoded());
         try {
-            Tls13Tickets.checkBinder(early, truncated, offer.get().binders().get(0).toByteArray());
+            SessionTickets.checkBinder(early, truncated, offer.get().binders().get(0).toByteArray());
         } catch (RuntimeException e) {
             early.destroy();
             throw e;

@@ -103,7 +103,7 @@ final class Tls12Client {
         Tls12NewSessionTicket ticket = ctx.received(Tls12NewSessionTicket.class);
         ctx.addReceivedToTranscript();
         if (ctx.config.ticketStore().isPresent() && ctx.serverName != null && !ticket.ticket().isEmpty()) {
-            long lifetime = ticket.ticketLifetimeHint() == 0 ? Tls13Tickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
+            long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
             ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
                     Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, lifetime, ctx.config.clock().millis()));
         }

@@ -100,8 +100,8 @@ final class Tls12Server {
 
     /** RFC 5077 §3.3: a ticket sealing the session (suite and master secret); it is part of the transcript. */
     private void sendNewSessionTicket() {
-        Opaque ticket = Tls13Tickets.seal(ctx, ctx.tls12MasterSecret.secret(), 0);
-        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls12NewSessionTicket(Tls13Tickets.LIFETIME_SECONDS, ticket),
+        Opaque ticket = SessionTickets.seal(ctx, ctx.tls12MasterSecret.secret(), 0);
+        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls12NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ticket),
                 ctx.transcript);
     }
 

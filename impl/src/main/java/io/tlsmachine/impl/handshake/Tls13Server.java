@@ -107,9 +107,9 @@ final class Tls13Server {
         ctx.config.random().nextBytes(nonce);
         io.tlsmachine.impl.crypto.Secret psk = ctx.resumptionSecret.ticketPsk(nonce);
         long ageAdd = ctx.config.random().nextInt() & 0xFFFF_FFFFL;
-        Opaque ticket = Tls13Tickets.seal(ctx, psk, ageAdd);
+        Opaque ticket = SessionTickets.seal(ctx, psk, ageAdd);
         psk.destroy();
-        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls13NewSessionTicket(Tls13Tickets.LIFETIME_SECONDS, ageAdd,
+        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls13NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ageAdd,
                 Opaque.of(nonce), ticket, List.of()), null);
     }
 

@@ -7,8 +7,10 @@
  * state. A step fails with {@code throw TlsException.fatal(Reason.X, "what failed")}.
  *
  * <p>Implemented: TLS 1.3 full handshake (ECDHE, certificates, HelloRetryRequest for another group, middlebox
- * compatibility, client authentication, KeyUpdate, close_notify); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
- * ChaCha20-Poly1305, extended master secret, RFC 5746 renegotiation_info, client authentication). Not yet: PSK
- * resumption, tickets, 0-RTT, post-handshake authentication, TLS 1.2 resumption, DHE and RSA key exchange.
+ * compatibility, client authentication, KeyUpdate, close_notify) and resumption from NewSessionTicket PSKs
+ * (psk_dhe_ke, binders, also after HelloRetryRequest); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
+ * ChaCha20-Poly1305, extended master secret, RFC 5746 renegotiation_info, client authentication) and RFC 5077
+ * ticket resumption. Not yet: psk_ke, 0-RTT, post-handshake authentication, session-ID resumption, DHE and RSA key
+ * exchange, record_size_limit, cookies sent by our server.
  */
 package io.tlsmachine.impl.handshake;

@@ -18,12 +18,13 @@ import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import java.util.Optional;
 
 /**
- * Seals and opens the server's TLS 1.3 tickets, and computes PSK binders (RFC 8446 §4.2.11.2, §4.6.1).
+ * Seals and opens the server's tickets (TLS 1.3, RFC 8446 §4.6.1; TLS 1.2, RFC 5077 §4) and computes TLS 1.3 PSK
+ * binders (RFC 8446 §4.2.11.2).
  *
  * <p>A ticket is {@code nonce[12] || AES-256-GCM(ticket key, suite(2) || psk<1..255> || ticket_age_add(4) ||
  * issued_at_ms(8) || lifetime_s(4))}: self-contained, so the server keeps no per-session state.
  */
-final class Tls13Tickets {
+final class SessionTickets {
 
     /** RFC 8446 §4.6.1: at most seven days; we issue two hours. */
     static final long LIFETIME_SECONDS = 7200;
@@ -36,7 +37,7 @@ final class Tls13Tickets {
         }
     }
 
-    private Tls13Tickets() {
+    private SessionTickets() {
     }
 
     static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd) {
