@@ -22,7 +22,6 @@ import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.Tls12KeyExchange;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,9 +29,6 @@ import java.util.List;
  * a decoded message into its input and the facts it carries, an alert into its alert input.
  */
 final class InputMapper {
-
-    private static final byte[] DOWNGRADE_TLS12 = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x01};
-    private static final byte[] DOWNGRADE_TLS11 = {0x44, 0x4F, 0x57, 0x4E, 0x47, 0x52, 0x44, 0x00};
 
     private InputMapper() {
     }
@@ -97,8 +93,7 @@ final class InputMapper {
         if (tls13) {
             return facts.withVersion(ProtocolVersion.TLS13);
         }
-        byte[] tail = Arrays.copyOfRange(hello.random().toByteArray(), 24, 32);
-        boolean sentinel = Arrays.equals(tail, DOWNGRADE_TLS12) || Arrays.equals(tail, DOWNGRADE_TLS11);
+        boolean sentinel = HandshakeContext.hasDowngradeSentinel(hello);
         // RFC 5077 §3.2, §3.4: an (empty) SessionTicket announces a NewSessionTicket; our session ID echoed resumes.
         boolean ticketExpected = hello.extension(SessionTicket.class).isPresent();
         boolean resumed = ctx.resumesTls12Session(hello);

@@ -215,6 +215,11 @@ public final class HandshakeContext {
                 && !sessionId.isEmpty() && hello.legacySessionIdEcho().equals(sessionId);
     }
 
+    /** RFC 8446 §4.1.3: tells whether a ServerHello's random ends with a downgrade sentinel. */
+    public static boolean hasDowngradeSentinel(io.tlsmachine.impl.codec.message.ServerHello hello) {
+        return Hellos.hasDowngradeSentinel(hello.random().toByteArray());
+    }
+
     byte[] receivedEncoded() {
         return receivedEncoded;
     }
