@@ -3,6 +3,7 @@ package io.tlsmachine.impl.config;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -64,6 +65,7 @@ public final class TlsConfig {
     private final Optional<TicketStore> ticketStore;
     private final Secret ticketKey;
     private final Clock clock;
+    private final List<PskKeyExchangeMode> pskModes;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -85,6 +87,7 @@ public final class TlsConfig {
         keyLog = b.keyLog;
         ticketStore = Optional.ofNullable(b.ticketStore);
         clock = b.clock;
+        pskModes = List.copyOf(b.pskModes);
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -128,6 +131,7 @@ public final class TlsConfig {
         b.ticketStore = ticketStore.orElse(null);
         b.ticketKey = ticketKey;
         b.clock = clock;
+        b.pskModes = pskModes;
         return b;
     }
 
@@ -229,6 +233,11 @@ public final class TlsConfig {
         return ticketKey;
     }
 
+    /** RFC 8446 §4.2.9: the PSK key exchange modes a client offers and a server accepts, in preference order. */
+    public List<PskKeyExchangeMode> pskKeyExchangeModes() {
+        return pskModes;
+    }
+
     /** Returns the clock for ticket lifetimes and ages. */
     public Clock clock() {
         return clock;
@@ -264,6 +273,7 @@ public final class TlsConfig {
         private TicketStore ticketStore;
         private Secret ticketKey;
         private Clock clock = Clock.systemUTC();
+        private List<PskKeyExchangeMode> pskModes = List.of(PskKeyExchangeMode.PSK_DHE_KE);
 
         private Builder() {
         }
@@ -389,6 +399,12 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("a ticket key has 32 bytes, not " + key.length);
             }
             this.ticketKey = Secret.copyOf(key);
+            return this;
+        }
+
+        /** Sets the PSK modes (psk_dhe_ke keeps forward secrecy; psk_ke does not). */
+        public Builder pskKeyExchangeModes(PskKeyExchangeMode... modes) {
+            this.pskModes = List.of(modes);
             return this;
         }
 

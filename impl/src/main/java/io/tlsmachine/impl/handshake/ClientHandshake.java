@@ -19,7 +19,6 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.config.StoredTicket;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.config.TlsConfig;
@@ -118,7 +117,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         }
         HashAlgorithm hash = SuiteParameters.of(ticket.suite()).orElseThrow().hash();
         List<Extension> extensions = new ArrayList<>(hello.extensions());
-        extensions.add(new PskKeyExchangeModes(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
+        extensions.add(new PskKeyExchangeModes(ctx.config.pskKeyExchangeModes()));
         extensions.add(new PreSharedKeyOffer(List.of(new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(ctx.config.clock().millis()))),
                 List.of(Opaque.of(new byte[hash.length()]))));
         ClientHello draft = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),

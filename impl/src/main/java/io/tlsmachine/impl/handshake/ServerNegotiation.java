@@ -93,7 +93,8 @@ final class ServerNegotiation {
         ctx.signature = selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
         ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
         ctx.transcript.selectHash(ctx.suite.hash());
-        boolean resumed = acceptPsk(clientHello);
+        Tls13KeyExchange mode = acceptPsk(clientHello);
+        boolean resumed = mode.usesPsk();
         ctx.addReceivedToTranscript();
         List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
@@ -101,9 +102,14 @@ final class ServerNegotiation {
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
                 .withMiddleboxCompat(!ctx.sessionId.isEmpty())
                 .withTicketsEnabled(ctx.config.ticketsEnabled())
-                .withTls13KeyExchange(resumed ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.ECDHE)
+                .withTls13KeyExchange(mode)
                 // RFC 8446 §4.3.2: no CertificateRequest when authenticating with a PSK.
                 .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+        if (mode == Tls13KeyExchange.PSK_ONLY) {
+            // RFC 8446 §4.2.9: psk_ke needs no key share.
+            ctx.decide(Input.SELECT_PARAMETERS);
+            return selected;
+        }
         // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
         for (KeyExchangeGroup group : ctx.config.groups()) {
             Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
@@ -215,34 +221,40 @@ final class ServerNegotiation {
         }
         clientHello = retried;
         clientShare = shares.get(0);
-        boolean resumed = acceptPsk(retried);
+        Tls13KeyExchange mode = acceptPsk(retried);
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
-        return facts.withTls13KeyExchange(resumed ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.ECDHE)
-                .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+        return facts.withTls13KeyExchange(mode)
+                .withClientAuthRequested(!mode.usesPsk() && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
     }
 
     /**
-     * RFC 8446 §4.2.11: accepts the first identity when tickets are enabled, the client allows psk_dhe_ke, the ticket
-     * is ours and unexpired, and its suite has the selected suite's hash; then the binder must verify (else
-     * decrypt_error). Any other PSK is ignored and the handshake is a full one.
+     * RFC 8446 §4.2.11: accepts the first identity when tickets are enabled, the client and we share a PSK mode
+     * (psk_dhe_ke preferred, §4.2.9), the ticket is ours and unexpired, and its suite has the selected suite's hash;
+     * then the binder must verify (else decrypt_error). Any other PSK is ignored: ECDHE, a full handshake.
      */
-    private boolean acceptPsk(ClientHello hello) {
+    private Tls13KeyExchange acceptPsk(ClientHello hello) {
         if (ctx.earlySecret != null) {
             ctx.earlySecret.destroy();
             ctx.earlySecret = null;
         }
         Optional<PreSharedKeyOffer> offer = hello.extension(PreSharedKeyOffer.class);
-        boolean dheAllowed = hello.extension(PskKeyExchangeModes.class)
-                .map(m -> m.modes().contains(PskKeyExchangeMode.PSK_DHE_KE)).orElse(false);
-        if (!ctx.config.ticketsEnabled() || offer.isEmpty() || !dheAllowed) {
-            return false;
+        List<PskKeyExchangeMode> offeredModes = hello.extension(PskKeyExchangeModes.class).map(PskKeyExchangeModes::modes)
+                .orElse(List.of());
+        Tls13KeyExchange mode = Tls13KeyExchange.ECDHE;
+        for (PskKeyExchangeMode ours : List.of(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE)) {
+            if (mode == Tls13KeyExchange.ECDHE && offeredModes.contains(ours) && ctx.config.pskKeyExchangeModes().contains(ours)) {
+                mode = ours.equals(PskKeyExchangeMode.PSK_DHE_KE) ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.PSK_ONLY;
+            }
+        }
+        if (!ctx.config.ticketsEnabled() || offer.isEmpty() || mode == Tls13KeyExchange.ECDHE) {
+            return Tls13KeyExchange.ECDHE;
         }
         Optional<SessionTickets.OpenedTicket> ticket = SessionTickets.open(ctx, offer.get().identities().get(0).identity());
         if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
                 || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.suite.hash()).orElse(true)) {
             ticket.ifPresent(t -> t.psk().destroy());
-            return false;
+            return Tls13KeyExchange.ECDHE;
         }
         io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.suite.hash(), ticket.get().psk());
         ticket.get().psk().destroy();
@@ -254,7 +266,7 @@ final class ServerNegotiation {
             throw e;
         }
         ctx.earlySecret = early;
-        return true;
+        return mode;
     }
 
     /** Our most preferred suite of {@code version} the client offered (for TLS 1.2, matching our key type). */

@@ -22,6 +22,7 @@ import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.crypto.CertificateVerifyContent;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -114,13 +115,12 @@ final class Tls13Client {
         if (!hello.legacySessionIdEcho().equals(ctx.sessionId) || hello.legacyCompressionMethod() != 0) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello session id echo or compression method is wrong");
         }
-        KeyShareSelected share = hello.extension(KeyShareSelected.class).orElseThrow(() ->
-                TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share (PSK is not offered)"));
-        KeyExchangeGroup group = KeyExchangeGroup.fromCode(share.share().group().code());
+        java.util.Optional<KeyShareSelected> share = hello.extension(KeyShareSelected.class);
+        KeyExchangeGroup group = share.map(s -> KeyExchangeGroup.fromCode(s.share().group().code())).orElse(null);
         KeyExchange ours = group == null ? null : client.keyShares.get(group);
-        if (ours == null || (retryGroup != null && !retryGroup.equals(share.share().group()))) {
+        if (share.isPresent() && (ours == null || (retryGroup != null && !retryGroup.equals(share.get().share().group())))) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello key_share group "
-                    + share.share().group().name() + " is not one we sent a share for");
+                    + share.get().share().group().name() + " is not one we sent a share for");
         }
         Negotiated negotiated = facts;
         java.util.Optional<PreSharedKeySelected> psk = hello.extension(PreSharedKeySelected.class);
@@ -130,7 +130,13 @@ final class Tls13Client {
                     || SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow().hash() != suite.hash()) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server selected a PSK we did not offer");
             }
-            negotiated = facts.withTls13KeyExchange(Tls13KeyExchange.PSK_DHE);
+            // RFC 8446 §4.2.9: without key_share the server chose psk_ke, which we must have offered.
+            if (share.isEmpty() && !ctx.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_KE)) {
+                throw TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share, and we did not offer psk_ke");
+            }
+            negotiated = facts.withTls13KeyExchange(share.isPresent() ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.PSK_ONLY);
+        } else if (share.isEmpty()) {
+            throw TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share or pre_shared_key");
         } else if (ctx.earlySecret != null) {
             ctx.earlySecret.destroy();
             ctx.earlySecret = null;
@@ -143,11 +149,13 @@ final class Tls13Client {
             ctx.transcript.selectHash(suite.hash());
         }
         ctx.addReceivedToTranscript();
-        Secret shared = ours.agree(share.share().keyExchange().toByteArray());
+        Secret shared = ours == null ? null : ours.agree(share.get().share().keyExchange().toByteArray());
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);
         } finally {
-            shared.destroy();
+            if (shared != null) {
+                shared.destroy();
+            }
             client.keyShares.values().forEach(Wipe::quietly);
         }
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverHandshakeSecret, true));

@@ -34,12 +34,12 @@ final class Tls13Keys {
     private Tls13Keys() {
     }
 
-    /** RFC 8446 §7.1: handshake traffic secrets over the transcript through ServerHello. */
+    /** RFC 8446 §7.1: handshake traffic secrets over the transcript through ServerHello; no shared secret for psk_ke. */
     static void deriveHandshakeSecrets(HandshakeContext ctx, Secret sharedSecret) {
         ctx.hkdf = new Tls13Hkdf(ctx.crypto, ctx.suite.hash());
         EarlySecret early = ctx.earlySecret != null ? ctx.earlySecret : EarlySecret.withoutPsk(ctx.hkdf);
         ctx.earlySecret = null;
-        ctx.handshakeSecret = early.toHandshakeSecret(sharedSecret);
+        ctx.handshakeSecret = sharedSecret == null ? early.toHandshakeSecretWithoutKeyExchange() : early.toHandshakeSecret(sharedSecret);
         byte[] hash = ctx.transcript.currentHash();
         ctx.clientHandshakeSecret = ctx.handshakeSecret.clientHandshakeTrafficSecret(hash);
         ctx.serverHandshakeSecret = ctx.handshakeSecret.serverHandshakeTrafficSecret(hash);

@@ -20,6 +20,7 @@ import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.Tls13KeyExchange;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,28 +50,31 @@ final class Tls13Server {
      * application secrets, our application write key, and the client's handshake key for reading.
      */
     Negotiated sendServerFlight(Negotiated facts) {
-        KeyShareEntry clientShare = negotiation.clientShare();
-        KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
         ctx.serverRandom = ctx.random32();
-        Secret shared;
-        try {
-            shared = exchange.agree(clientShare.keyExchange().toByteArray());
-            List<Extension> helloExtensions = new ArrayList<>(List.of(
-                    new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13),
-                    new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.group), Opaque.of(exchange.publicShare())))));
-            if (facts.pskAccepted()) {
-                helloExtensions.add(new PreSharedKeySelected(0));
+        List<Extension> helloExtensions = new ArrayList<>(List.of(
+                new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)));
+        Secret shared = null;
+        // RFC 8446 §4.2.9: psk_ke has no (EC)DHE and so no key_share.
+        if (facts.tls13KeyExchange() != Tls13KeyExchange.PSK_ONLY) {
+            KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+            try {
+                shared = exchange.agree(negotiation.clientShare().keyExchange().toByteArray());
+                helloExtensions.add(new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.group), Opaque.of(exchange.publicShare()))));
+            } finally {
+                Wipe.quietly(exchange);
             }
-            ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), ctx.sessionId, ctx.suite.suite(), 0,
-                    helloExtensions);
-            ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
-        } finally {
-            Wipe.quietly(exchange);
         }
+        if (facts.pskAccepted()) {
+            helloExtensions.add(new PreSharedKeySelected(0));
+        }
+        ctx.flight.handshake(Message.SERVER_HELLO, new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), ctx.sessionId,
+                ctx.suite.suite(), 0, helloExtensions), ctx.transcript);
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);
         } finally {
-            shared.destroy();
+            if (shared != null) {
+                shared.destroy();
+            }
         }
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverHandshakeSecret, true));
         List<Extension> extensions = new ArrayList<>();

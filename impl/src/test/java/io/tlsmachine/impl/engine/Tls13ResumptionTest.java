@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.config.TicketStore;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -94,6 +95,32 @@ class Tls13ResumptionTest {
         assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.BAD_BINDER);
         pair.client.feed(pair.server.drainOutbound());
         assertThat(pair.client.receivedAlert().orElseThrow().description()).isEqualTo(AlertDescription.DECRYPT_ERROR);
+    }
+
+    @Test
+    void pskKeModeResumesWithoutKeyExchangeWhenBothSidesAllowIt() {
+        TlsConfig pskKeServer = server.toBuilder().pskKeyExchangeModes(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE)
+                .build();
+        connect(pskKeServer);
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).ticketStore(store)
+                .pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE).build(), pskKeServer).handshake();
+        assertThat(pair.client.isHandshakeComplete()).as("%s", pair.client.failure()).isTrue();
+        assertThat(pair.client.facts().tls13KeyExchange()).isEqualTo(Tls13KeyExchange.PSK_ONLY);
+        assertThat(pair.server.facts().tls13KeyExchange()).isEqualTo(Tls13KeyExchange.PSK_ONLY);
+        assertThat(pair.client.negotiated().orElseThrow().group()).isEmpty();
+        pair.client.writeApplicationData(new byte[] {7});
+        pair.pump();
+        assertThat(pair.server.readApplicationData()).containsExactly(7);
+        pair.assertTracesArePathsOfTheModel();
+    }
+
+    @Test
+    void serverThatAllowsOnlyPskDheKeIgnoresAPskKeOnlyOffer() {
+        connect(server);
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).ticketStore(store)
+                .pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE).build(), server).handshake();
+        assertThat(pair.client.isHandshakeComplete()).isTrue();
+        assertThat(pair.client.negotiated().orElseThrow().resumed()).isFalse();
     }
 
     @Test
