@@ -8,9 +8,9 @@
  *
  * <p>Implemented: TLS 1.3 full handshake (ECDHE, certificates, HelloRetryRequest for another group, middlebox
  * compatibility, client authentication, KeyUpdate, close_notify) and resumption from NewSessionTicket PSKs
- * (psk_dhe_ke, binders, also after HelloRetryRequest); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
+ * (psk_dhe_ke and psk_ke, binders, also after HelloRetryRequest); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
  * ChaCha20-Poly1305, extended master secret, RFC 5746 renegotiation_info, client authentication) and RFC 5077
- * ticket resumption. Not yet: psk_ke, 0-RTT, post-handshake authentication, session-ID resumption, DHE and RSA key
+ * ticket resumption. Not yet: 0-RTT, post-handshake authentication, session-ID resumption, DHE and RSA key
  * exchange, record_size_limit, cookies sent by our server.
  */
 package io.tlsmachine.impl.handshake;
