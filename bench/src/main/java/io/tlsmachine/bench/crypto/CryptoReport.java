@@ -36,6 +36,9 @@ public final class CryptoReport {
          * stays. Medians, not means: other work on the machine only ever adds time, in bursts.
          */
         String chosen() {
+            if (primitive.startsWith("keySchedule")) {
+                return "(uses the hmac choice)";
+            }
             if (jdk == null || bc == null) {
                 return jdk == null ? "bc" : "jdk";
             }
@@ -107,6 +110,7 @@ public final class CryptoReport {
             case "SignBenchmark" -> "sign " + param.apply("scheme");
             case "VerifyBenchmark" -> "verify " + param.apply("scheme");
             case "RsaKeyTransportBenchmark" -> "rsaKeyTransport";
+            case "KeyScheduleBenchmark" -> "keySchedule TLS13_" + param.apply("hash");
             default -> simpleClass;
         };
     }
@@ -123,7 +127,9 @@ public final class CryptoReport {
         md.append("- JMH: ").append(settings).append('\n');
         md.append("- Workloads: digest of 1 KiB; HMAC of 64 bytes; AEAD seal+open of one 16 KiB record; "
                 + "key exchange = generate + agree; sign/verify of a CertificateVerify content (RSA 2048-bit keys); "
-                + "rsaKeyTransport = decrypt one 2048-bit EncryptedPreMasterSecret.\n");
+                + "rsaKeyTransport = decrypt one 2048-bit EncryptedPreMasterSecret; "
+                + "keySchedule = one full TLS 1.3 1-RTT key schedule (all secrets, traffic keys, both Finished, "
+                + "resumption master secret; informational, not a provider choice).\n");
         md.append("- Cells: median µs/op of the measurement iterations (minimum in brackets). "
                 + "Rule: `bc` is chosen when its median is at least 10 % below the JDK's; otherwise the JDK stays "
                 + "(fewer moving parts on the hot path).\n\n");
