@@ -26,25 +26,6 @@ import java.util.Optional;
  */
 public final class TlsConfig {
 
-    /** RFC 8446 §4.1.1 and §9.1: the TLS 1.3 suites, in our preference order. */
-    public static final List<CipherSuite> DEFAULT_TLS13_SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
-            CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
-    /** RFC 5289, RFC 7905: the TLS 1.2 ECDHE AEAD suites. */
-    public static final List<CipherSuite> DEFAULT_TLS12_SUITES = List.of(
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
-            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
-    public static final List<KeyExchangeGroup> DEFAULT_GROUPS =
-            List.of(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1);
-    public static final List<SignatureAlgorithm> DEFAULT_SIGNATURE_SCHEMES = List.of(
-            SignatureAlgorithm.ECDSA_SECP256R1_SHA256, SignatureAlgorithm.ECDSA_SECP384R1_SHA384,
-            SignatureAlgorithm.RSA_PSS_RSAE_SHA256, SignatureAlgorithm.RSA_PSS_RSAE_SHA384,
-            SignatureAlgorithm.RSA_PSS_RSAE_SHA512, SignatureAlgorithm.ED25519,
-            SignatureAlgorithm.RSA_PKCS1_SHA256, SignatureAlgorithm.RSA_PKCS1_SHA384);
-    /** Largest handshake message we accept by default (Go's maxHandshake). */
-    public static final int DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE = 1 << 16;
-
     private final List<ProtocolVersion> versions;
     private final List<CipherSuite> cipherSuites;
     private final List<KeyExchangeGroup> groups;
@@ -254,10 +235,10 @@ public final class TlsConfig {
     /** Collects configuration values; every setter checks its argument and returns this builder. */
     public static final class Builder {
         private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
-        private List<CipherSuite> cipherSuites = concat(DEFAULT_TLS13_SUITES, DEFAULT_TLS12_SUITES);
-        private List<KeyExchangeGroup> groups = DEFAULT_GROUPS;
+        private List<CipherSuite> cipherSuites = concat(TlsDefaults.TLS13_SUITES, TlsDefaults.TLS12_SUITES);
+        private List<KeyExchangeGroup> groups = TlsDefaults.GROUPS;
         private List<KeyExchangeGroup> keyShareGroups;
-        private List<SignatureAlgorithm> signatureSchemes = DEFAULT_SIGNATURE_SCHEMES;
+        private List<SignatureAlgorithm> signatureSchemes = TlsDefaults.SIGNATURE_SCHEMES;
         private CertifiedKey certifiedKey;
         private CertificateVerifier certificateVerifier;
         private String serverName;
@@ -268,7 +249,7 @@ public final class TlsConfig {
         private boolean middleboxCompatibility = true;
         private SecureRandom random;
         private CryptoProvider crypto = CryptoProviders.fastest();
-        private int maxHandshakeMessageSize = DEFAULT_MAX_HANDSHAKE_MESSAGE_SIZE;
+        private int maxHandshakeMessageSize = TlsDefaults.MAX_HANDSHAKE_MESSAGE_SIZE;
         private KeyLog keyLog = KeyLog.disabled();
         private TicketStore ticketStore;
         private Secret ticketKey;

@@ -59,11 +59,11 @@ class OpenSslInteropTest {
     @Test
     void ourClientNegotiatesEverySuiteWithOpensslServer() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
-        for (CipherSuite suite : TlsConfig.DEFAULT_TLS13_SUITES) {
+        for (CipherSuite suite : io.tlsmachine.impl.config.TlsDefaults.TLS13_SUITES) {
             String page = fetchFromOpensslServer(EC, ProtocolVersion.TLS13, List.of(), b -> b.cipherSuites(suite));
             assertThat(page).contains("TLSv1.3");
         }
-        for (CipherSuite suite : TlsConfig.DEFAULT_TLS12_SUITES) {
+        for (CipherSuite suite : io.tlsmachine.impl.config.TlsDefaults.TLS12_SUITES) {
             boolean ecdsa = io.tlsmachine.impl.handshake.SuiteParameters.of(suite).orElseThrow().ecdsaAuthentication();
             String page = fetchFromOpensslServer(ecdsa ? EC : RSA, ProtocolVersion.TLS12, List.of(), b -> b.cipherSuites(suite));
             assertThat(page).as("%s", suite).contains("TLSv1.2");
