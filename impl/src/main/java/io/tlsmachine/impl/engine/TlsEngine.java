@@ -39,6 +39,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Failure is handled in one place, {@link #fail}: any {@link TlsException} or {@link UnexpectedMessage} (and
  * any other exception, as internal_error) sends exactly one alert, the one its reason maps to, moves the machine
  * to FAILED, and nothing is sent afterwards. A received fatal alert moves it to FAILED and nothing is sent.
+ *
+ * <p>Memory a peer can make us hold: one record (RecordLimits.MAX_RECORD_LENGTH) and one incomplete handshake
+ * message (the configured maximum, 256 KiB for certificate chains); received application data waits in
+ * {@link #readApplicationData()} until taken, so a caller bounds it by how much it feeds between reads.
  */
 public final class TlsEngine {
 
