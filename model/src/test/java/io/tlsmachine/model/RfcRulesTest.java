@@ -19,7 +19,7 @@ class RfcRulesTest {
     @Test
     void rejectsKeyUpdateBeforeTheHandshakeCompletes() {
         // RFC 8446 §4.6.3: a KeyUpdate received before Finished is an unexpected_message.
-        for (ServerState s : new ServerState[] {ServerState.WAIT_CERT, ServerState.WAIT_CV, ServerState.WAIT_FINISHED}) {
+        for (ServerState s : new ServerState[] {ServerState.WAIT_FLIGHT2, ServerState.WAIT_CV, ServerState.WAIT_FINISHED}) {
             assertThat(SERVER.declares(s, Input.KEY_UPDATE_REQUESTED, Epoch.HANDSHAKE)).as("%s", s).isFalse();
             assertThat(SERVER.declares(s, Input.KEY_UPDATE_NOT_REQUESTED, Epoch.HANDSHAKE)).as("%s", s).isFalse();
         }
@@ -58,6 +58,41 @@ class RfcRulesTest {
         assertThat(SERVER.declares(ServerState.WAIT_EOED, Input.END_OF_EARLY_DATA, Epoch.EARLY)).isTrue();
         assertThat(SERVER.declares(ServerState.WAIT_EOED, Input.END_OF_EARLY_DATA, Epoch.HANDSHAKE)).isFalse();
         assertThat(SERVER.declares(ServerState.WAIT_FINISHED, Input.END_OF_EARLY_DATA, Epoch.EARLY)).isFalse();
+    }
+
+    @Test
+    void serverWaitsInWaitFlight2AfterItsFlightAndAfterEndOfEarlyData() {
+        // RFC 8446 Appendix A.2: NEGOTIATED -> WAIT_EOED (0-RTT accepted) or WAIT_FLIGHT2; WAIT_EOED -> WAIT_FLIGHT2.
+        Negotiated full = Negotiated.tls13();
+        assertThat(SERVER.step(ServerState.NEGOTIATED, Input.SEND_SERVER_FLIGHT, Epoch.LOCAL, full).to())
+                .isEqualTo(ServerState.WAIT_FLIGHT2);
+        assertThat(SERVER.step(ServerState.WAIT_FLIGHT2, Input.FINISHED, Epoch.HANDSHAKE, full).to())
+                .isEqualTo(ServerState.CONNECTED);
+        Negotiated zeroRtt = full.withTls13KeyExchange(Tls13KeyExchange.PSK_DHE).withEarlyDataOffered(true)
+                .withEarlyDataAccepted(true);
+        assertThat(SERVER.step(ServerState.NEGOTIATED, Input.SEND_SERVER_FLIGHT, Epoch.LOCAL, zeroRtt).to())
+                .isEqualTo(ServerState.WAIT_EOED);
+        assertThat(SERVER.step(ServerState.WAIT_EOED, Input.END_OF_EARLY_DATA, Epoch.EARLY, zeroRtt).to())
+                .isEqualTo(ServerState.WAIT_FLIGHT2);
+    }
+
+    @Test
+    void serverInWaitFlight2TakesTheClientAuthBranchOnlyWhenItRequestedClientAuth() {
+        // RFC 8446 §4.4.2: the client sends Certificate if and only if the server requested client authentication.
+        Negotiated auth = Negotiated.tls13().withClientAuthRequested(true);
+        assertThat(SERVER.step(ServerState.WAIT_FLIGHT2, Input.CERTIFICATE, Epoch.HANDSHAKE, auth).to())
+                .isEqualTo(ServerState.WAIT_CV);
+        assertThat(SERVER.step(ServerState.WAIT_FLIGHT2, Input.CERTIFICATE_EMPTY, Epoch.HANDSHAKE, auth).to())
+                .isEqualTo(ServerState.WAIT_FINISHED);
+        Transition<ServerState, ServerSteps> finishedWithoutCertificate =
+                SERVER.step(ServerState.WAIT_FLIGHT2, Input.FINISHED, Epoch.HANDSHAKE, auth);
+        assertThat(finishedWithoutCertificate.to()).isEqualTo(ServerState.FAILED);
+        assertThat(finishedWithoutCertificate.outputs()).extracting(Output::message)
+                .containsExactly(Message.ALERT_UNEXPECTED_MESSAGE);
+        Transition<ServerState, ServerSteps> unrequested =
+                SERVER.step(ServerState.WAIT_FLIGHT2, Input.CERTIFICATE, Epoch.HANDSHAKE, Negotiated.tls13());
+        assertThat(unrequested.to()).isEqualTo(ServerState.FAILED);
+        assertThat(unrequested.outputs()).extracting(Output::message).containsExactly(Message.ALERT_UNEXPECTED_MESSAGE);
     }
 
     @Test

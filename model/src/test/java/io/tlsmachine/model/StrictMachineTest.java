@@ -82,7 +82,7 @@ class StrictMachineTest {
         server.fire(Input.SELECT_PARAMETERS, Epoch.LOCAL);
         assertThat(server.facts().clientAuthRequested()).isTrue();
         server.fire(Input.SEND_SERVER_FLIGHT, Epoch.LOCAL);
-        assertThat(server.state()).isEqualTo(ServerState.WAIT_CERT);
+        assertThat(server.state()).isEqualTo(ServerState.WAIT_FLIGHT2);
     }
 
     @Test

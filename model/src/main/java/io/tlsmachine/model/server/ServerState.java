@@ -5,8 +5,8 @@ import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.VersionRegion;
 
 /**
- * Lists the server machine's states: RFC 8446 Appendix A.2 names for TLS 1.3 (WAIT_FLIGHT2's
- * ε-edges are folded into SEND_SERVER_FLIGHT, see specs/machines/README.md), {@code TLS12_} names for
+ * Lists the server machine's states: RFC 8446 Appendix A.2 names for TLS 1.3 (WAIT_FLIGHT2's ε-edges are
+ * folded into WAIT_FLIGHT2 itself, see specs/machines/README.md), {@code TLS12_} names for
  * TLS 1.2, {@code POST_HANDSHAKE_} states for TLS 1.3 post-handshake client authentication, and the terminal states.
  */
 public enum ServerState implements ModelState {
@@ -22,8 +22,11 @@ public enum ServerState implements ModelState {
     NEGOTIATED(VersionRegion.TLS13, Epoch.LOCAL),
     /** 0-RTT accepted: reads early data until EndOfEarlyData. */
     WAIT_EOED(VersionRegion.TLS13, Epoch.EARLY),
-    /** Client authentication requested: waits for the client Certificate (possibly empty). */
-    WAIT_CERT(VersionRegion.TLS13, Epoch.HANDSHAKE),
+    /**
+     * Server flight sent (and EndOfEarlyData received after 0-RTT): waits for the client's second flight, the client
+     * Certificate (possibly empty) when client authentication was requested, else its Finished.
+     */
+    WAIT_FLIGHT2(VersionRegion.TLS13, Epoch.HANDSHAKE),
     WAIT_CV(VersionRegion.TLS13, Epoch.HANDSHAKE),
     WAIT_FINISHED(VersionRegion.TLS13, Epoch.HANDSHAKE),
     CONNECTED(VersionRegion.TLS13, Epoch.APPLICATION),

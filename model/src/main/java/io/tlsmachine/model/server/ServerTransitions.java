@@ -12,7 +12,8 @@ import static io.tlsmachine.model.Guard.EARLY_DATA_ACCEPTED;
 import static io.tlsmachine.model.Guard.EPHEMERAL_KEY_EXCHANGE;
 import static io.tlsmachine.model.Guard.MIDDLEBOX_CCS_AFTER_HELLO_RETRY;
 import static io.tlsmachine.model.Guard.MIDDLEBOX_CCS_AFTER_SERVER_HELLO;
-import static io.tlsmachine.model.Guard.NO_CLIENT_AUTH_NO_EARLY_DATA;
+import static io.tlsmachine.model.Guard.NOT_CLIENT_AUTH_REQUESTED;
+import static io.tlsmachine.model.Guard.NOT_EARLY_DATA_ACCEPTED;
 import static io.tlsmachine.model.Guard.NO_POST_HANDSHAKE_AUTH;
 import static io.tlsmachine.model.Guard.POST_HANDSHAKE_AUTH_OFFERED;
 import static io.tlsmachine.model.Guard.TICKETS_ENABLED;
@@ -36,7 +37,7 @@ import java.util.List;
 /**
  * Declares every transition of the server machine: the one source of the Squirrel machine, the compiled table,
  * the diagrams and the summary. The server's own choices (HelloRetryRequest, version, client auth, 0-RTT) are
- * local decision inputs or guards on them, so every receiving state is structural.
+ * local decision inputs or guards (the client-auth branch of WAIT_FLIGHT2 is a guard on the server's own fact).
  */
 final class ServerTransitions {
 
@@ -92,8 +93,7 @@ final class ServerTransitions {
     }
 
     private static void tls13(TransitionListBuilder<ServerState, ServerSteps> t) {
-        // RFC 8446 Appendix A.2: WAIT_FLIGHT2's ε-edges (0-RTT or not, client auth or not) are the server's own
-        // choice and are taken here. PSK excludes CertificateRequest (§4.3.2), so 0-RTT and client auth exclude each other.
+        // RFC 8446 Appendix A.2: after its flight the server waits in WAIT_EOED (0-RTT accepted) or WAIT_FLIGHT2.
         String flightRfc = "RFC 8446 §4.1.3-§4.4.4, Appendix A.2, Appendix D.4";
         Output[] flight = {
                 send(Message.SERVER_HELLO, PLAINTEXT),
@@ -105,24 +105,35 @@ final class ServerTransitions {
                 send(Message.FINISHED, HANDSHAKE)};
         t.add(NEGOTIATED, Input.SEND_SERVER_FLIGHT, LOCAL, EARLY_DATA_ACCEPTED, WAIT_EOED, ServerStep.SEND_SERVER_FLIGHT,
                 flightRfc, flight);
-        t.add(NEGOTIATED, Input.SEND_SERVER_FLIGHT, LOCAL, CLIENT_AUTH_REQUESTED, WAIT_CERT, ServerStep.SEND_SERVER_FLIGHT,
-                flightRfc, flight);
-        t.add(NEGOTIATED, Input.SEND_SERVER_FLIGHT, LOCAL, NO_CLIENT_AUTH_NO_EARLY_DATA, WAIT_FINISHED,
+        t.add(NEGOTIATED, Input.SEND_SERVER_FLIGHT, LOCAL, NOT_EARLY_DATA_ACCEPTED, WAIT_FLIGHT2,
                 ServerStep.SEND_SERVER_FLIGHT, flightRfc, flight);
         t.add(WAIT_EOED, Input.APPLICATION_DATA, EARLY, ALWAYS, WAIT_EOED, ServerStep.RECEIVE_APPLICATION_DATA,
                 "RFC 8446 §4.2.10");
-        t.add(WAIT_EOED, Input.END_OF_EARLY_DATA, EARLY, ALWAYS, WAIT_FINISHED, ServerStep.PROCESS_END_OF_EARLY_DATA,
+        t.add(WAIT_EOED, Input.END_OF_EARLY_DATA, EARLY, ALWAYS, WAIT_FLIGHT2, ServerStep.PROCESS_END_OF_EARLY_DATA,
                 "RFC 8446 §4.5, Appendix A.2");
-        t.add(WAIT_CERT, Input.CERTIFICATE, HANDSHAKE, ALWAYS, WAIT_CV, ServerStep.PROCESS_CLIENT_CERTIFICATE,
-                "RFC 8446 §4.4.2, Appendix A.2");
-        t.add(WAIT_CERT, Input.CERTIFICATE_EMPTY, HANDSHAKE, ALWAYS, WAIT_FINISHED, ServerStep.PROCESS_CLIENT_CERTIFICATE,
-                "RFC 8446 §4.4.2.4, Appendix A.2");
+        // RFC 8446 Appendix A.2: WAIT_FLIGHT2's ε-edges (client auth or not) are taken on the client's first
+        // handshake-protected message. §4.4.2: the client sends Certificate if and only if it was requested.
+        // PSK excludes CertificateRequest (§4.3.2), so 0-RTT and client auth exclude each other.
+        t.add(WAIT_FLIGHT2, Input.CERTIFICATE, HANDSHAKE, CLIENT_AUTH_REQUESTED, WAIT_CV,
+                ServerStep.PROCESS_CLIENT_CERTIFICATE, "RFC 8446 §4.4.2, Appendix A.2");
+        t.add(WAIT_FLIGHT2, Input.CERTIFICATE_EMPTY, HANDSHAKE, CLIENT_AUTH_REQUESTED, WAIT_FINISHED,
+                ServerStep.PROCESS_CLIENT_CERTIFICATE, "RFC 8446 §4.4.2.4, Appendix A.2");
+        t.add(WAIT_FLIGHT2, Input.FINISHED, HANDSHAKE, NOT_CLIENT_AUTH_REQUESTED, CONNECTED,
+                ServerStep.PROCESS_CLIENT_FINISHED, "RFC 8446 §4.4.4, §4.6.1, Appendix A.2",
+                sendIf(Message.NEW_SESSION_TICKET, APPLICATION, TICKETS_ENABLED));
+        // The other guard of each: a Certificate nobody asked for, or a Finished without the requested Certificate.
+        for (Input wrong : List.of(Input.CERTIFICATE, Input.CERTIFICATE_EMPTY)) {
+            t.add(WAIT_FLIGHT2, wrong, HANDSHAKE, NOT_CLIENT_AUTH_REQUESTED, FAILED, ServerStep.ABORT_HANDSHAKE,
+                    "RFC 8446 §4.4.2, Appendix A.2", send(Message.ALERT_UNEXPECTED_MESSAGE, APPLICATION));
+        }
+        t.add(WAIT_FLIGHT2, Input.FINISHED, HANDSHAKE, CLIENT_AUTH_REQUESTED, FAILED, ServerStep.ABORT_HANDSHAKE,
+                "RFC 8446 §4.4.2, Appendix A.2", send(Message.ALERT_UNEXPECTED_MESSAGE, APPLICATION));
         t.add(WAIT_CV, Input.CERTIFICATE_VERIFY, HANDSHAKE, ALWAYS, WAIT_FINISHED,
                 ServerStep.PROCESS_CLIENT_CERTIFICATE_VERIFY, "RFC 8446 §4.4.3");
         t.add(WAIT_FINISHED, Input.FINISHED, HANDSHAKE, ALWAYS, CONNECTED, ServerStep.PROCESS_CLIENT_FINISHED,
                 "RFC 8446 §4.4.4, §4.6.1", sendIf(Message.NEW_SESSION_TICKET, APPLICATION, TICKETS_ENABLED));
         // RFC 8446 §4.4.4: the server may send data after its Finished, before the client's (0.5-RTT).
-        for (ServerState s : List.of(WAIT_EOED, WAIT_CERT, WAIT_CV, WAIT_FINISHED)) {
+        for (ServerState s : List.of(WAIT_EOED, WAIT_FLIGHT2, WAIT_CV, WAIT_FINISHED)) {
             t.add(s, Input.APPLICATION_WRITE, LOCAL, ALWAYS, s, ServerStep.WRITE_APPLICATION_DATA, "RFC 8446 §4.4.4",
                     send(Message.APPLICATION_DATA, APPLICATION));
         }
@@ -196,7 +207,7 @@ final class ServerTransitions {
      * unprotected ChangeCipherSpec is dropped without further processing; anywhere else it is unexpected.
      */
     private static void middleboxChangeCipherSpec(TransitionListBuilder<ServerState, ServerSteps> t) {
-        for (ServerState s : List.of(WAIT_CH_RETRY, WAIT_EOED, WAIT_CERT, WAIT_CV, WAIT_FINISHED)) {
+        for (ServerState s : List.of(WAIT_CH_RETRY, WAIT_EOED, WAIT_FLIGHT2, WAIT_CV, WAIT_FINISHED)) {
             t.add(s, Input.CHANGE_CIPHER_SPEC, PLAINTEXT, ALWAYS, s, ServerStep.IGNORE_CHANGE_CIPHER_SPEC, "RFC 8446 §5");
         }
     }

@@ -57,6 +57,16 @@ class ExportersTest {
     }
 
     @Test
+    void serverTls13DiagramDrawsTheAppendixA2StatesWithoutAHandshakeWaitCert() {
+        String tls13 = DotExporter.export(ServerMachine.definition(), DiagramScope.TLS13);
+        assertThat(tls13).contains("RECVD_CH", "NEGOTIATED", "WAIT_EOED", "WAIT_FLIGHT2", "WAIT_CV", "WAIT_FINISHED")
+                .contains("NEGOTIATED -> WAIT_FLIGHT2 [label=\"SEND_SERVER_FLIGHT@local [notEarlyDataAccepted]")
+                .contains("WAIT_EOED -> WAIT_FLIGHT2 [label=\"END_OF_EARLY_DATA@early")
+                .contains("WAIT_FLIGHT2 -> WAIT_CV [label=\"CERTIFICATE@handshake [clientAuthRequested]")
+                .doesNotContainPattern("(?<!POST_HANDSHAKE_)WAIT_CERT\\b");
+    }
+
+    @Test
     void mermaidIsAStateDiagramWithOneLinePerTransition() {
         String mermaid = MermaidExporter.export(CLIENT, DiagramScope.ALL);
         assertThat(mermaid).startsWith("stateDiagram-v2\n").contains("  [*] --> START\n", "  FAILED --> [*]\n");

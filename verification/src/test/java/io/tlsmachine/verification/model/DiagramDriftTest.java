@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.export.DiagramFormat;
 import io.tlsmachine.model.export.DiagramScope;
+import io.tlsmachine.model.export.GraphvizSvg;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that the committed diagrams {@code specs/diagrams/<role>-<scope>.dot|.mmd} equal what the model's
- * exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them. Until the diagrams are committed
- * (the command line writes them) only the exporters' determinism is checked.
+ * exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them, and also renders each DOT file to
+ * {@code .svg} when Graphviz is installed (SVG is for readers and is not drift-checked: Graphviz versions differ).
+ * Until the diagrams are committed only the exporters' determinism is checked.
  */
 class DiagramDriftTest {
 
@@ -30,6 +33,7 @@ class DiagramDriftTest {
         assertThat(generate()).as("exporters are deterministic").isEqualTo(generated);
         if (RepoFiles.regenerating()) {
             generated.forEach(RepoFiles::write);
+            writeSvgs(generated);
         }
         boolean committed = generated.keySet().stream().anyMatch(Files::exists);
         if (!committed) {
@@ -45,6 +49,17 @@ class DiagramDriftTest {
         });
         assertThat(drifted).as("diagrams missing or drifted from the model; regenerate with -Dtlsmachine.regenerate=true")
                 .isEmpty();
+    }
+
+    private static void writeSvgs(Map<Path, String> generated) {
+        String dotSuffix = "." + DiagramFormat.DOT.extension();
+        generated.forEach((file, text) -> {
+            String name = file.getFileName().toString();
+            if (name.endsWith(dotSuffix)) {
+                Path svg = file.resolveSibling(name.substring(0, name.length() - dotSuffix.length()) + ".svg");
+                GraphvizSvg.render(text, Duration.ofSeconds(30)).ifPresent(rendered -> RepoFiles.write(svg, rendered));
+            }
+        });
     }
 
     private static Map<Path, String> generate() {
