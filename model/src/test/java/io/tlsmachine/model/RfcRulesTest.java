@@ -139,6 +139,21 @@ class RfcRulesTest {
     }
 
     @Test
+    void serverAcceptsNothingElseBetweenTheClientsPostHandshakeAuthMessages() {
+        // RFC 8446 §4.6.2: "All of the client's messages for a given response MUST appear consecutively on the wire".
+        for (ServerState s : new ServerState[] {ServerState.POST_HANDSHAKE_WAIT_CV, ServerState.POST_HANDSHAKE_WAIT_FINISHED}) {
+            for (Input other : new Input[] {Input.APPLICATION_DATA, Input.KEY_UPDATE_NOT_REQUESTED,
+                    Input.KEY_UPDATE_REQUESTED, Input.ALERT_WARNING}) {
+                assertThat(SERVER.declares(s, other, Epoch.APPLICATION)).as("%s %s", s, other).isFalse();
+            }
+            assertThat(SERVER.declares(s, Input.APPLICATION_WRITE, Epoch.LOCAL)).as("%s", s).isTrue();
+        }
+        // Before the response starts the server tolerates other messages.
+        assertThat(SERVER.declares(ServerState.POST_HANDSHAKE_WAIT_CERT, Input.APPLICATION_DATA, Epoch.APPLICATION))
+                .isTrue();
+    }
+
+    @Test
     void keyUpdateRequestedIsAnsweredWithKeyUpdateNotRequested() {
         // RFC 8446 §4.6.3: answering with update_requested would loop.
         Transition<ServerState, ServerSteps> edge =

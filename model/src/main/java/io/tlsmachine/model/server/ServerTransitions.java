@@ -153,17 +153,24 @@ final class ServerTransitions {
                 ServerStep.PROCESS_CLIENT_CERTIFICATE_VERIFY, "RFC 8446 §4.6.2, §4.4.3");
         t.add(POST_HANDSHAKE_WAIT_FINISHED, Input.FINISHED, APPLICATION, ALWAYS, CONNECTED,
                 ServerStep.PROCESS_CLIENT_FINISHED, "RFC 8446 §4.6.2, §4.4.4");
-        for (ServerState s : List.of(CONNECTED, POST_HANDSHAKE_WAIT_CERT, POST_HANDSHAKE_WAIT_CV,
-                POST_HANDSHAKE_WAIT_FINISHED)) {
+        // RFC 8446 §4.6.2: the server tolerates other messages before the client's response starts (CONNECTED,
+        // POST_HANDSHAKE_WAIT_CERT), but "All of the client's messages for a given response MUST appear consecutively
+        // on the wire with no intervening messages of other types": nothing is received between them.
+        for (ServerState s : List.of(CONNECTED, POST_HANDSHAKE_WAIT_CERT)) {
             t.add(s, Input.KEY_UPDATE_NOT_REQUESTED, APPLICATION, ALWAYS, s, ServerStep.PROCESS_KEY_UPDATE,
                     "RFC 8446 §4.6.3");
             t.add(s, Input.KEY_UPDATE_REQUESTED, APPLICATION, ALWAYS, s, ServerStep.PROCESS_KEY_UPDATE,
                     "RFC 8446 §4.6.3", send(Message.KEY_UPDATE_NOT_REQUESTED, APPLICATION));
+            t.add(s, Input.APPLICATION_DATA, APPLICATION, ALWAYS, s, ServerStep.RECEIVE_APPLICATION_DATA,
+                    "RFC 8446 §2, §6.1");
+        }
+        for (ServerState s : List.of(CONNECTED, POST_HANDSHAKE_WAIT_CERT, POST_HANDSHAKE_WAIT_CV,
+                POST_HANDSHAKE_WAIT_FINISHED)) {
             t.add(s, Input.REQUEST_KEY_UPDATE, LOCAL, ALWAYS, s, ServerStep.REQUEST_KEY_UPDATE, "RFC 8446 §4.6.3",
                     send(Message.KEY_UPDATE_REQUESTED, APPLICATION));
             t.add(s, Input.SEND_NEW_SESSION_TICKET, LOCAL, ALWAYS, s, ServerStep.SEND_NEW_SESSION_TICKET,
                     "RFC 8446 §4.6.1", sendIf(Message.NEW_SESSION_TICKET, APPLICATION, TICKETS_ENABLED));
-            applicationTraffic(t, s, "RFC 8446 §2, §6.1");
+            localApplicationTraffic(t, s, "RFC 8446 §2, §6.1");
         }
     }
 
@@ -197,6 +204,11 @@ final class ServerTransitions {
 
     private static void applicationTraffic(TransitionListBuilder<ServerState, ServerSteps> t, ServerState s, String rfc) {
         t.add(s, Input.APPLICATION_DATA, APPLICATION, ALWAYS, s, ServerStep.RECEIVE_APPLICATION_DATA, rfc);
+        localApplicationTraffic(t, s, rfc);
+    }
+
+    private static void localApplicationTraffic(TransitionListBuilder<ServerState, ServerSteps> t, ServerState s,
+            String rfc) {
         t.add(s, Input.APPLICATION_WRITE, LOCAL, ALWAYS, s, ServerStep.WRITE_APPLICATION_DATA, rfc,
                 send(Message.APPLICATION_DATA, APPLICATION));
         t.add(s, Input.CLOSE, LOCAL, ALWAYS, CLOSED, ServerStep.CLOSE, rfc, send(Message.ALERT_CLOSE_NOTIFY, APPLICATION));
@@ -220,8 +232,11 @@ final class ServerTransitions {
             }
             t.add(s, Input.ALERT_FATAL, s.readEpoch(), ALWAYS, FAILED, ServerStep.RECEIVE_FATAL_ALERT,
                     "RFC 8446 §6.2; RFC 5246 §7.2.2");
-            t.add(s, Input.ALERT_WARNING, s.readEpoch(), ALWAYS, s, ServerStep.RECEIVE_WARNING_ALERT,
-                    "RFC 8446 §6.1 (user_canceled); RFC 5246 §7.2");
+            if (s != POST_HANDSHAKE_WAIT_CV && s != POST_HANDSHAKE_WAIT_FINISHED) {
+                // RFC 8446 §4.6.2: no message of another type between the client's post-handshake auth messages.
+                t.add(s, Input.ALERT_WARNING, s.readEpoch(), ALWAYS, s, ServerStep.RECEIVE_WARNING_ALERT,
+                        "RFC 8446 §6.1 (user_canceled); RFC 5246 §7.2");
+            }
             if (s.connected()) {
                 t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY,
                         "RFC 8446 §6.1; RFC 5246 §7.2.1", send(Message.ALERT_CLOSE_NOTIFY, APPLICATION));
