@@ -268,6 +268,18 @@ public final class TlsEngine {
         }
     }
 
+    /**
+     * RFC 8446 §7.5, RFC 5705: exports {@code length} bytes of keying material for {@code label} and {@code context}
+     * (null: no context) once the handshake is complete; both ends get the same bytes.
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (!isHandshakeComplete()) {
+            throw new IllegalStateException("keying material can be exported once the handshake is complete, not in "
+                    + machine.state().name());
+        }
+        return ctx.exportKeyingMaterial(label, context, length);
+    }
+
     /** Returns and clears the bytes to send to the peer. */
     public byte[] drainOutbound() {
         return out.drain();

@@ -15,6 +15,7 @@ import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.certificate.VerifiedChain;
 import io.tlsmachine.impl.config.StoredTicket;
 import io.tlsmachine.impl.keyschedule.EarlySecret;
+import io.tlsmachine.impl.keyschedule.ExporterMasterSecret;
 import io.tlsmachine.impl.keyschedule.HandshakeSecret;
 import io.tlsmachine.impl.keyschedule.MasterSecret;
 import io.tlsmachine.impl.keyschedule.ResumptionMasterSecret;
@@ -77,6 +78,7 @@ public final class HandshakeContext {
     EarlySecret earlySecret;
     MasterSecret masterSecret;
     ResumptionMasterSecret resumptionSecret;
+    ExporterMasterSecret exporterSecret;
     StoredTicket offeredTicket;
     HandshakeSecret handshakeSecret;
     TrafficSecret clientHandshakeSecret;
@@ -213,6 +215,20 @@ public final class HandshakeContext {
     public boolean resumesTls12Session(io.tlsmachine.impl.codec.message.ServerHello hello) {
         return offeredTicket != null && ClientHandshake.ticketVersion(offeredTicket) == ProtocolVersion.TLS12
                 && !sessionId.isEmpty() && hello.legacySessionIdEcho().equals(sessionId);
+    }
+
+    /**
+     * RFC 8446 §7.5, RFC 5705 §4: exports keying material bound to this connection; call it once the handshake is
+     * complete. TLS 1.2 uses the PRF over the master secret (with EMS, RFC 7627 §5.4, it is safe to use).
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (version == ProtocolVersion.TLS13 && exporterSecret != null) {
+            return exporterSecret.export(label, context == null ? new byte[0] : context, length);
+        }
+        if (version == ProtocolVersion.TLS12 && tls12MasterSecret != null) {
+            return tls12MasterSecret.export(label, clientRandom, serverRandom, context, length);
+        }
+        throw new IllegalStateException("no exporter secret before the handshake completes");
     }
 
     /** RFC 8446 §4.1.3: tells whether a ServerHello's random ends with a downgrade sentinel. */

@@ -59,6 +59,7 @@ final class Tls13Keys {
         ctx.serverApplicationSecret = master.serverApplicationTrafficSecret(hash);
         log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.clientApplicationSecret);
         log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.serverApplicationSecret);
+        ctx.exporterSecret = master.exporterMasterSecret(hash);
     }
 
     /**
