@@ -154,6 +154,23 @@ class RfcRulesTest {
     }
 
     @Test
+    void serverAcceptsAlertsInTheClearUntilTheClientRekeysToHandshakeKeys() {
+        // RFC 8446 Appendix A.1: clients may send alerts that derive from post-ServerHello messages in the clear
+        // or with the early data keys.
+        Negotiated facts = Negotiated.tls13();
+        for (ServerState s : new ServerState[] {ServerState.WAIT_EOED, ServerState.WAIT_FLIGHT2}) {
+            assertThat(SERVER.step(s, Input.ALERT_FATAL, Epoch.PLAINTEXT, facts).to()).as("%s", s)
+                    .isEqualTo(ServerState.FAILED);
+            assertThat(SERVER.step(s, Input.ALERT_CLOSE_NOTIFY, Epoch.PLAINTEXT, facts).to()).as("%s", s)
+                    .isEqualTo(ServerState.CLOSED);
+        }
+        assertThat(SERVER.declares(ServerState.WAIT_FLIGHT2, Input.ALERT_FATAL, Epoch.EARLY)).isTrue();
+        // Once a handshake-protected client message arrived, a plaintext alert is unexpected again.
+        assertThat(SERVER.declares(ServerState.WAIT_CV, Input.ALERT_FATAL, Epoch.PLAINTEXT)).isFalse();
+        assertThat(SERVER.declares(ServerState.WAIT_FINISHED, Input.ALERT_FATAL, Epoch.PLAINTEXT)).isFalse();
+    }
+
+    @Test
     void keyUpdateRequestedIsAnsweredWithKeyUpdateNotRequested() {
         // RFC 8446 §4.6.3: answering with update_requested would loop.
         Transition<ServerState, ServerSteps> edge =

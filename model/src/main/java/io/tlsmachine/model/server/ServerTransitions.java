@@ -27,6 +27,7 @@ import static io.tlsmachine.model.TransitionListBuilder.send;
 import static io.tlsmachine.model.TransitionListBuilder.sendIf;
 import static io.tlsmachine.model.server.ServerState.*;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
@@ -53,6 +54,7 @@ final class ServerTransitions {
         tls12(t);
         middleboxChangeCipherSpec(t);
         alerts(t);
+        alertsBeforeTheClientRekeys(t);
         return t.build();
     }
 
@@ -221,6 +223,22 @@ final class ServerTransitions {
     private static void middleboxChangeCipherSpec(TransitionListBuilder<ServerState, ServerSteps> t) {
         for (ServerState s : List.of(WAIT_CH_RETRY, WAIT_EOED, WAIT_FLIGHT2, WAIT_CV, WAIT_FINISHED)) {
             t.add(s, Input.CHANGE_CIPHER_SPEC, PLAINTEXT, ALWAYS, s, ServerStep.IGNORE_CHANGE_CIPHER_SPEC, "RFC 8446 §5");
+        }
+    }
+
+    /**
+     * RFC 8446 Appendix A.1 (note under the client diagram): "clients may send alerts that derive from
+     * post-ServerHello messages in the clear or with the early data keys". Between sending its ServerHello and
+     * receiving the client's first handshake-protected message the server therefore also accepts fatal alerts and
+     * close_notify in the clear, and in WAIT_FLIGHT2 also under the early data keys (WAIT_EOED reads those anyway).
+     */
+    private static void alertsBeforeTheClientRekeys(TransitionListBuilder<ServerState, ServerSteps> t) {
+        String rfc = "RFC 8446 Appendix A.1, §6";
+        for (ServerState s : List.of(WAIT_EOED, WAIT_FLIGHT2)) {
+            for (Epoch epoch : s == WAIT_EOED ? List.of(PLAINTEXT) : List.of(PLAINTEXT, EARLY)) {
+                t.add(s, Input.ALERT_FATAL, epoch, ALWAYS, FAILED, ServerStep.RECEIVE_FATAL_ALERT, rfc);
+                t.add(s, Input.ALERT_CLOSE_NOTIFY, epoch, ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY, rfc);
+            }
         }
     }
 
