@@ -28,6 +28,28 @@ class EngineRandomInputTest {
         check(config, false);
     }
 
+    @Test
+    void arbitraryBytesToConnectedEnginesGiveAtMostOneAlertRecord() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (io.tlsmachine.model.ProtocolVersion version : java.util.List.of(io.tlsmachine.model.ProtocolVersion.TLS13,
+                io.tlsmachine.model.ProtocolVersion.TLS12)) {
+            for (int run = 0; run < 60; run++) {
+                EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(version).build(),
+                        EngineFixtures.server(EC).build()).handshake();
+                TlsEngine target = run % 2 == 0 ? pair.client : pair.server;
+                String context = "seed " + (SEED + 1) + " " + version + " run " + run;
+                feedWithoutException(target, arbitraryRecords(random), context);
+                byte[] out = target.drainOutbound();
+                if (target.isFailed() && target.failure().orElseThrow().reason().alertToSend().isPresent()) {
+                    int length = ((out[3] & 0xFF) << 8) | (out[4] & 0xFF);
+                    assertThat(out).as(context + ": exactly one record").hasSize(5 + length);
+                } else {
+                    assertThat(out).as(context).isEmpty();
+                }
+            }
+        }
+    }
+
     private static void check(TlsConfig config, boolean client) {
         SplittableRandom random = new SplittableRandom(SEED);
         int failures = 0;
