@@ -8,6 +8,7 @@ import io.tlsmachine.model.client.ClientSteps;
 import io.tlsmachine.model.server.ServerMachine;
 import io.tlsmachine.model.server.ServerState;
 import io.tlsmachine.model.server.ServerSteps;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Checks individual RFC rules against the compiled tables, one rule per test. */
@@ -171,6 +172,25 @@ class RfcRulesTest {
     }
 
     @Test
+    void closeNotifyDuringTheHandshakeIsAnsweredUnderTheCurrentWriteKeys() {
+        // RFC 5246 §7.2.1: "The other party MUST respond with a close_notify alert of its own"; RFC 8446 §6.1.
+        Negotiated tls13 = Negotiated.tls13();
+        Transition<ServerState, ServerSteps> server =
+                SERVER.step(ServerState.WAIT_FLIGHT2, Input.ALERT_CLOSE_NOTIFY, Epoch.HANDSHAKE, tls13);
+        assertThat(server.to()).isEqualTo(ServerState.CLOSED);
+        assertThat(sent(server.outputsFor(tls13))).containsExactly("ALERT_CLOSE_NOTIFY@APPLICATION");
+        Transition<ClientState, ClientSteps> client =
+                CLIENT.step(ClientState.WAIT_CV, Input.ALERT_CLOSE_NOTIFY, Epoch.HANDSHAKE, tls13);
+        assertThat(client.to()).isEqualTo(ClientState.CLOSED);
+        assertThat(sent(client.outputsFor(tls13))).containsExactly("ALERT_CLOSE_NOTIFY@HANDSHAKE");
+        Negotiated tls12 = Negotiated.tls12();
+        assertThat(sent(SERVER.step(ServerState.TLS12_WAIT_CKE, Input.ALERT_CLOSE_NOTIFY, Epoch.PLAINTEXT, tls12)
+                .outputsFor(tls12))).containsExactly("ALERT_CLOSE_NOTIFY@PLAINTEXT");
+        assertThat(sent(CLIENT.step(ClientState.TLS12_WAIT_CCS, Input.ALERT_CLOSE_NOTIFY, Epoch.PLAINTEXT, tls12)
+                .outputsFor(tls12))).containsExactly("ALERT_CLOSE_NOTIFY@APPLICATION");
+    }
+
+    @Test
     void keyUpdateRequestedIsAnsweredWithKeyUpdateNotRequested() {
         // RFC 8446 §4.6.3: answering with update_requested would loop.
         Transition<ServerState, ServerSteps> edge =
@@ -203,5 +223,9 @@ class RfcRulesTest {
     void everyTransitionCitesAnRfcSection() {
         assertThat(ClientMachine.definition().transitions()).allMatch(t -> t.rfc().matches("RFC \\d{4} .*"));
         assertThat(ServerMachine.definition().transitions()).allMatch(t -> t.rfc().matches("RFC \\d{4} .*"));
+    }
+
+    private static List<String> sent(List<Output> outputs) {
+        return outputs.stream().map(o -> o.message() + "@" + o.epoch()).toList();
     }
 }

@@ -17,6 +17,7 @@ import static io.tlsmachine.model.Guard.EPHEMERAL_KEY_EXCHANGE;
 import static io.tlsmachine.model.Guard.MIDDLEBOX_CCS_AFTER_CLIENT_HELLO;
 import static io.tlsmachine.model.Guard.MIDDLEBOX_CCS_BEFORE_CLIENT_FLIGHT;
 import static io.tlsmachine.model.Guard.MIDDLEBOX_CCS_BEFORE_SECOND_CLIENT_HELLO;
+import static io.tlsmachine.model.Guard.NOT_EARLY_DATA_ACCEPTED;
 import static io.tlsmachine.model.Guard.NO_CLIENT_CERTIFICATE;
 import static io.tlsmachine.model.Guard.NO_POST_HANDSHAKE_AUTH;
 import static io.tlsmachine.model.Guard.NO_TICKET_EXPECTED;
@@ -224,13 +225,30 @@ final class ClientTransitions {
                     "RFC 8446 §6.2; RFC 5246 §7.2.2");
             t.add(s, Input.ALERT_WARNING, s.readEpoch(), ALWAYS, s, ClientStep.RECEIVE_WARNING_ALERT,
                     "RFC 8446 §6.1 (user_canceled); RFC 5246 §7.2");
-            if (s.connected()) {
-                t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ClientStep.RECEIVE_CLOSE_NOTIFY,
-                        "RFC 8446 §6.1; RFC 5246 §7.2.1", send(Message.ALERT_CLOSE_NOTIFY, APPLICATION));
-            } else {
-                t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ClientStep.RECEIVE_CLOSE_NOTIFY,
-                        "RFC 8446 §6.1; RFC 5246 §7.2.1");
-            }
+            t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ClientStep.RECEIVE_CLOSE_NOTIFY,
+                    "RFC 8446 §6.1; RFC 5246 §7.2.1", closeNotifyReply(s));
         }
+    }
+
+    /**
+     * RFC 5246 §7.2.1: "The other party MUST respond with a close_notify alert of its own"; RFC 8446 §6.1: "Each
+     * party MUST send a close_notify alert before closing its write side". The answer goes out under the client's
+     * current write keys: plaintext before its ChangeCipherSpec (TLS 1.2) and while waiting for ServerHello; after
+     * ServerHello in TLS 1.3, RFC 8446 Appendix A.1 (note): alerts "SHOULD first rekey to the handshake keys if
+     * possible", which it is unless 0-RTT was accepted (then the server still reads the early data keys).
+     */
+    private static Output[] closeNotifyReply(ClientState s) {
+        return switch (s) {
+            case WAIT_SH, WAIT_SH_RETRY, TLS12_WAIT_CERT, TLS12_WAIT_SKE, TLS12_WAIT_CR_OR_SHD, TLS12_WAIT_SHD ->
+                    new Output[] {send(Message.ALERT_CLOSE_NOTIFY, PLAINTEXT)};
+            case WAIT_EE, WAIT_CERT_CR, WAIT_CERT, WAIT_CV, WAIT_FINISHED -> new Output[] {
+                    sendIf(Message.ALERT_CLOSE_NOTIFY, HANDSHAKE, NOT_EARLY_DATA_ACCEPTED),
+                    sendIf(Message.ALERT_CLOSE_NOTIFY, EARLY, EARLY_DATA_ACCEPTED)};
+            // The full handshake's client sent ChangeCipherSpec and Finished first (RFC 5246 §7.3 Figure 1).
+            case TLS12_WAIT_NST, TLS12_WAIT_CCS, TLS12_WAIT_FINISHED -> new Output[] {
+                    sendIf(Message.ALERT_CLOSE_NOTIFY, APPLICATION, TLS12_FULL),
+                    sendIf(Message.ALERT_CLOSE_NOTIFY, PLAINTEXT, TLS12_ABBREVIATED)};
+            default -> new Output[] {send(Message.ALERT_CLOSE_NOTIFY, APPLICATION)};
+        };
     }
 }

@@ -237,7 +237,8 @@ final class ServerTransitions {
         for (ServerState s : List.of(WAIT_EOED, WAIT_FLIGHT2)) {
             for (Epoch epoch : s == WAIT_EOED ? List.of(PLAINTEXT) : List.of(PLAINTEXT, EARLY)) {
                 t.add(s, Input.ALERT_FATAL, epoch, ALWAYS, FAILED, ServerStep.RECEIVE_FATAL_ALERT, rfc);
-                t.add(s, Input.ALERT_CLOSE_NOTIFY, epoch, ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY, rfc);
+                t.add(s, Input.ALERT_CLOSE_NOTIFY, epoch, ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY, rfc,
+                        closeNotifyReply(s));
             }
         }
     }
@@ -255,13 +256,26 @@ final class ServerTransitions {
                 t.add(s, Input.ALERT_WARNING, s.readEpoch(), ALWAYS, s, ServerStep.RECEIVE_WARNING_ALERT,
                         "RFC 8446 §6.1 (user_canceled); RFC 5246 §7.2");
             }
-            if (s.connected()) {
-                t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY,
-                        "RFC 8446 §6.1; RFC 5246 §7.2.1", send(Message.ALERT_CLOSE_NOTIFY, APPLICATION));
-            } else {
-                t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY,
-                        "RFC 8446 §6.1; RFC 5246 §7.2.1");
-            }
+            t.add(s, Input.ALERT_CLOSE_NOTIFY, s.readEpoch(), ALWAYS, CLOSED, ServerStep.RECEIVE_CLOSE_NOTIFY,
+                    "RFC 8446 §6.1; RFC 5246 §7.2.1", closeNotifyReply(s));
         }
+    }
+
+    /**
+     * RFC 5246 §7.2.1: "The other party MUST respond with a close_notify alert of its own"; RFC 8446 §6.1: "Each
+     * party MUST send a close_notify alert before closing its write side". The answer goes out under the server's
+     * current write keys: plaintext before its ChangeCipherSpec (TLS 1.2) or before its ServerHello (TLS 1.3), the
+     * application keys after its Finished (RFC 8446 Appendix A.2 "K_send = application"; RFC 5246 §7.1).
+     */
+    private static Output[] closeNotifyReply(ServerState s) {
+        return switch (s) {
+            case START, WAIT_CH_RETRY, TLS12_WAIT_CLIENT_CERT, TLS12_WAIT_CKE, TLS12_WAIT_CKE_THEN_CV,
+                    TLS12_WAIT_CERT_VERIFY -> new Output[] {send(Message.ALERT_CLOSE_NOTIFY, PLAINTEXT)};
+            // The abbreviated handshake's server sent ChangeCipherSpec and Finished first (RFC 5246 §7.3 Figure 2).
+            case TLS12_WAIT_CCS, TLS12_WAIT_FINISHED -> new Output[] {
+                    sendIf(Message.ALERT_CLOSE_NOTIFY, PLAINTEXT, TLS12_FULL),
+                    sendIf(Message.ALERT_CLOSE_NOTIFY, APPLICATION, TLS12_ABBREVIATED)};
+            default -> new Output[] {send(Message.ALERT_CLOSE_NOTIFY, APPLICATION)};
+        };
     }
 }
