@@ -6,10 +6,12 @@ import io.tlsmachine.impl.crypto.Secret;
 
 /**
  * Holds one TLS 1.3 ticket a client received (RFC 8446 §4.6.1): the opaque ticket, the PSK derived from it, the
- * suite whose hash the PSK belongs to, and what the obfuscated ticket age needs. {@link #toString()} hides the PSK.
+ * suite whose hash the PSK belongs to, and what the obfuscated ticket age needs. A TLS 1.2 session resumed by
+ * session ID (RFC 5246 §7.4.1.2) has an empty ticket, its master secret as {@code psk}, and its {@code sessionId}.
+ * {@link #toString()} hides the PSK.
  */
 public record StoredTicket(String serverName, CipherSuite suite, Opaque ticket, Secret psk, long ticketAgeAdd,
-        long lifetimeSeconds, long receivedAtMillis) {
+        long lifetimeSeconds, long receivedAtMillis, Opaque sessionId) {
 
     /** Tells whether the ticket is still within its lifetime at {@code nowMillis}. */
     public boolean validAt(long nowMillis) {

@@ -47,6 +47,7 @@ public final class TlsConfig {
     private final Secret ticketKey;
     private final Clock clock;
     private final List<PskKeyExchangeMode> pskModes;
+    private final Optional<ServerSessionCache> sessionCache;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -69,6 +70,7 @@ public final class TlsConfig {
         ticketStore = Optional.ofNullable(b.ticketStore);
         clock = b.clock;
         pskModes = List.copyOf(b.pskModes);
+        sessionCache = Optional.ofNullable(b.sessionCache);
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -113,6 +115,7 @@ public final class TlsConfig {
         b.ticketKey = ticketKey;
         b.clock = clock;
         b.pskModes = pskModes;
+        b.sessionCache = sessionCache.orElse(null);
         return b;
     }
 
@@ -219,6 +222,11 @@ public final class TlsConfig {
         return pskModes;
     }
 
+    /** Returns where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none. */
+    public Optional<ServerSessionCache> sessionCache() {
+        return sessionCache;
+    }
+
     /** Returns the clock for ticket lifetimes and ages. */
     public Clock clock() {
         return clock;
@@ -255,6 +263,7 @@ public final class TlsConfig {
         private Secret ticketKey;
         private Clock clock = Clock.systemUTC();
         private List<PskKeyExchangeMode> pskModes = List.of(PskKeyExchangeMode.PSK_DHE_KE);
+        private ServerSessionCache sessionCache;
 
         private Builder() {
         }
@@ -386,6 +395,12 @@ public final class TlsConfig {
         /** Sets the PSK modes (psk_dhe_ke keeps forward secrecy; psk_ke does not). */
         public Builder pskKeyExchangeModes(PskKeyExchangeMode... modes) {
             this.pskModes = List.of(modes);
+            return this;
+        }
+
+        /** TLS 1.2 server: cache sessions here and resume them by session ID. */
+        public Builder sessionCache(ServerSessionCache cache) {
+            this.sessionCache = Objects.requireNonNull(cache, "cache");
             return this;
         }
 

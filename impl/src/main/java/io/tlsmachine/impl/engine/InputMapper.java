@@ -99,7 +99,8 @@ final class InputMapper {
         boolean resumed = ctx.resumesTls12Session(hello);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withHelloRetryRequested(false)
                 .withTls12KeyExchange(Tls12KeyExchange.ECDHE)
-                .withTls12Handshake(resumed ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.FULL)
+                .withTls12Handshake(!resumed ? Tls12Handshake.FULL
+                        : ctx.offeredTls12Ticket() ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.RESUMED_BY_SESSION_ID)
                 .withTicketExpected(ticketExpected).withDowngradeDetected(sentinel && config.supports(ProtocolVersion.TLS13));
     }
 

@@ -81,8 +81,13 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         }
         ctx.offeredTicket = resumableTicket().orElse(null);
         // RFC 5077 §3.4: with a ticket the client sends a session ID, which the server echoes when it resumes.
-        if (ctx.offeredTicket != null && ctx.sessionId.isEmpty() && ticketVersion(ctx.offeredTicket) == ProtocolVersion.TLS12) {
-            ctx.sessionId = Opaque.of(ctx.random32());
+        // RFC 5246 §7.4.1.2: a session cached by ID is offered by its session ID.
+        if (ctx.offeredTicket != null && ticketVersion(ctx.offeredTicket) == ProtocolVersion.TLS12) {
+            if (!ctx.offeredTicket.sessionId().isEmpty()) {
+                ctx.sessionId = ctx.offeredTicket.sessionId();
+            } else if (ctx.sessionId.isEmpty()) {
+                ctx.sessionId = Opaque.of(ctx.random32());
+            }
         }
         clientHello = buildClientHello(null);
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);

@@ -80,6 +80,8 @@ public final class HandshakeContext {
     ResumptionMasterSecret resumptionSecret;
     ExporterMasterSecret exporterSecret;
     StoredTicket offeredTicket;
+    /** TLS 1.2 server: the session ID of a full handshake, cached when it completes. */
+    Opaque newSessionId;
     HandshakeSecret handshakeSecret;
     TrafficSecret clientHandshakeSecret;
     TrafficSecret serverHandshakeSecret;
@@ -234,6 +236,11 @@ public final class HandshakeContext {
     /** RFC 8446 §4.1.3: tells whether a ServerHello's random ends with a downgrade sentinel. */
     public static boolean hasDowngradeSentinel(io.tlsmachine.impl.codec.message.ServerHello hello) {
         return Hellos.hasDowngradeSentinel(hello.random().toByteArray());
+    }
+
+    /** Tells whether the TLS 1.2 session we offered travels in a ticket (RFC 5077) rather than by session ID. */
+    public boolean offeredTls12Ticket() {
+        return offeredTicket != null && !offeredTicket.ticket().isEmpty();
     }
 
     byte[] receivedEncoded() {

@@ -23,6 +23,8 @@ import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
+import io.tlsmachine.impl.config.ServerSessionCache;
+import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
@@ -161,24 +163,32 @@ final class ServerNegotiation {
         // RFC 5077 §3.2: a SessionTicket extension asks for a ticket; one of ours resumes its session (EMS only).
         Optional<SessionTicket> sessionTicket = clientHello.extension(SessionTicket.class);
         boolean ticketExpected = ctx.config.ticketsEnabled() && ems && sessionTicket.isPresent();
-        boolean resumed = ticketExpected && !sessionTicket.get().ticket().isEmpty()
-                && resumeTls12Session(sessionTicket.get().ticket(), ecdsa);
+        boolean byTicket = ticketExpected && !sessionTicket.get().ticket().isEmpty()
+                && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ecdsa);
+        boolean byId = !byTicket && ems && ctx.config.sessionCache().isPresent() && !ctx.sessionId.isEmpty()
+                && resumeTls12Session(ctx.config.sessionCache().get().find(ctx.sessionId, ctx.config.clock().millis())
+                        .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
+                                s.createdMillis(), ServerSessionCache.LIFETIME_MILLIS / 1000)), ecdsa);
+        boolean resumed = byTicket || byId;
+        if (!resumed && ctx.config.sessionCache().isPresent()) {
+            ctx.newSessionId = Opaque.of(ctx.random32());
+        }
         ctx.transcript.selectHash(ctx.suite.hash());
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withExtendedMasterSecret(ems)
-                .withTls12Handshake(resumed ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.FULL)
+                .withTls12Handshake(byTicket ? Tls12Handshake.RESUMED_BY_TICKET
+                        : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
                 .withTicketExpected(ticketExpected)
                 .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
     }
 
     /**
-     * RFC 5077 §3.4, RFC 5246 §7.4.1.2: resumes when the ticket is ours, unexpired, and its suite is a TLS 1.2 suite
-     * the client offers and our key suits; the session's master secret comes back and the client's session ID is
-     * echoed. Anything else is a full handshake.
+     * RFC 5077 §3.4, RFC 5246 §7.4.1.2: resumes a session from our ticket or session cache when it is unexpired and
+     * its suite is a TLS 1.2 suite the client offers and our key suits; the session's master secret comes back and
+     * the client's session ID is echoed. Anything else is a full handshake.
      */
-    private boolean resumeTls12Session(Opaque ticket, boolean ecdsa) {
-        Optional<SessionTickets.OpenedTicket> opened = SessionTickets.open(ctx, ticket);
+    private boolean resumeTls12Session(Optional<SessionTickets.OpenedTicket> opened, boolean ecdsa) {
         if (opened.isEmpty()) {
             return false;
         }

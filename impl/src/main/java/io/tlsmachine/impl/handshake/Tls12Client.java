@@ -38,6 +38,8 @@ final class Tls12Client {
 
     private final HandshakeContext ctx;
     private EcdheServerKeyExchange serverKeyExchange;
+    private Opaque serverSessionId = Opaque.EMPTY;
+    private boolean ticketReceived;
     private Tls12CertificateRequest certificateRequest;
 
     Tls12Client(HandshakeContext ctx) {
@@ -80,6 +82,8 @@ final class Tls12Client {
         ctx.reader.pinRecordVersion(WIRE_TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
+        } else {
+            serverSessionId = hello.legacySessionIdEcho();
         }
         return facts.withExtendedMasterSecret(ems);
     }
@@ -105,7 +109,9 @@ final class Tls12Client {
         if (ctx.config.ticketStore().isPresent() && ctx.serverName != null && !ticket.ticket().isEmpty()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
             ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
-                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, lifetime, ctx.config.clock().millis()));
+                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, lifetime, ctx.config.clock().millis(),
+                    Opaque.EMPTY));
+            ticketReceived = true;
         }
         return facts;
     }
@@ -213,6 +219,13 @@ final class Tls12Client {
         Finished finished = ctx.received(Finished.class);
         ctx.tls12MasterSecret.checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
+        if (!facts.tls12Handshake().abbreviated() && !ticketReceived && !serverSessionId.isEmpty()
+                && ctx.config.ticketStore().isPresent() && ctx.serverName != null && facts.extendedMasterSecret()) {
+            // RFC 5246 §7.4.1.3: a session ID from the server lets us resume this session by ID.
+            ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), Opaque.EMPTY,
+                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
+                    ctx.config.clock().millis(), serverSessionId));
+        }
         if (facts.tls12Handshake().abbreviated()) {
             ctx.flight.writeKey(ctx.tls12PendingWrite);
             ctx.tls12PendingWrite = null;

@@ -21,7 +21,9 @@ import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
 import io.tlsmachine.impl.codec.types.CertificateType;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.config.ServerSessionCache;
 import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
@@ -63,8 +65,8 @@ final class Tls12Server {
             extensions.add(new SessionTicket(Opaque.EMPTY));
         }
         boolean abbreviated = facts.tls12Handshake().abbreviated();
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), abbreviated ? ctx.sessionId : Opaque.EMPTY,
-                ctx.suite.suite(), 0, extensions);
+        Opaque sessionId = abbreviated ? ctx.sessionId : ctx.newSessionId != null ? ctx.newSessionId : Opaque.EMPTY;
+        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), sessionId, ctx.suite.suite(), 0, extensions);
         ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
         ctx.reader.pinRecordVersion(WIRE_TLS12);
         if (abbreviated) {
@@ -149,6 +151,10 @@ final class Tls12Server {
         ctx.addReceivedToTranscript();
         if (facts.tls12Handshake().abbreviated()) {
             return facts;
+        }
+        if (ctx.newSessionId != null && facts.extendedMasterSecret()) {
+            ctx.config.sessionCache().orElseThrow().put(ctx.newSessionId, new ServerSessionCache.Session(ctx.suite.suite(),
+                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), ctx.config.clock().millis()));
         }
         if (facts.ticketExpected()) {
             sendNewSessionTicket();

@@ -228,7 +228,7 @@ final class Tls13Client {
         if (ctx.resumptionSecret != null && ctx.serverName != null && ticket.ticketLifetime() > 0) {
             ctx.config.ticketStore().orElseThrow().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
                     ctx.resumptionSecret.ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
-                    ticket.ticketLifetime(), ctx.config.clock().millis()));
+                    ticket.ticketLifetime(), ctx.config.clock().millis(), Opaque.EMPTY));
         }
         return facts;
     }

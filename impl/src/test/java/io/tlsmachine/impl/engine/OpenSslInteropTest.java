@@ -98,6 +98,20 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslClientResumesTls12BySessionIdWithOurServersCache() throws Exception {
+        assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
+        Path session = dir.resolve("id-session.pem");
+        io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC)
+                .sessionCache(new io.tlsmachine.impl.config.ServerSessionCache(8)).build();
+        echoWithOpensslClient(EC, ProtocolVersion.TLS12, List.of("-sess_out", session.toString(), "-no_ticket"), server);
+        assertThat(lastServerResumed).isFalse();
+        String second = echoWithOpensslClient(EC, ProtocolVersion.TLS12, List.of("-sess_in", session.toString(), "-no_ticket"),
+                server);
+        assertThat(second).contains("echo: hello from openssl");
+        assertThat(lastServerResumed).isTrue();
+    }
+
+    @Test
     void ourClientAnswersOpensslServersHelloRetryRequest() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
         // Our client sends an X25519 share only; the server accepts P-256 only, so it must send HelloRetryRequest.

@@ -4,6 +4,7 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.impl.config.ServerSessionCache;
 import io.tlsmachine.impl.config.TicketStore;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.cert.TestPki;
@@ -53,6 +54,20 @@ class Tls12ResumptionTest {
             EngineFixtures.Pair third = connect(pki, server);
             assertThat(third.client.negotiated().orElseThrow().resumed()).as("the renewed ticket resumes too").isTrue();
         }
+    }
+
+    @Test
+    void serverWithASessionCacheResumesBySessionId() {
+        ServerSessionCache cache = new ServerSessionCache(16);
+        TlsConfig server = EngineFixtures.server(EC).sessionCache(cache).build();
+        EngineFixtures.Pair first = connect(EC, server);
+        assertThat(first.client.negotiated().orElseThrow().resumed()).isFalse();
+        assertThat(cache.size()).isEqualTo(1);
+        EngineFixtures.Pair second = connect(EC, server);
+        assertThat(second.client.negotiated().orElseThrow().resumed()).isTrue();
+        assertThat(second.client.facts().tls12Handshake()).isEqualTo(Tls12Handshake.RESUMED_BY_SESSION_ID);
+        assertThat(second.server.facts().tls12Handshake()).isEqualTo(Tls12Handshake.RESUMED_BY_SESSION_ID);
+        assertThat(second.clientTrace).noneMatch(t -> t.input() == Input.CERTIFICATE);
     }
 
     @Test
