@@ -10,7 +10,7 @@
  * compatibility, client authentication, KeyUpdate, close_notify) and resumption from NewSessionTicket PSKs
  * (psk_dhe_ke and psk_ke, binders, also after HelloRetryRequest); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
  * ChaCha20-Poly1305, extended master secret, RFC 5746 renegotiation_info, client authentication) and RFC 5077
- * ticket resumption. Not yet: 0-RTT, post-handshake authentication, session-ID resumption, DHE and RSA key
- * exchange, record_size_limit, cookies sent by our server.
+ * ticket resumption and session-ID resumption (ServerSessionCache). Not yet: 0-RTT, post-handshake authentication,
+ * DHE and RSA key exchange, record_size_limit, cookies sent by our server, automatic KeyUpdate before key exhaustion.
  */
 package io.tlsmachine.impl.handshake;
