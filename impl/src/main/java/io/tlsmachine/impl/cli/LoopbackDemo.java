@@ -1,0 +1,156 @@
+package io.tlsmachine.impl.cli;
+
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.config.ClientAuthPolicy;
+import io.tlsmachine.impl.config.TicketStore;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
+import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.impl.engine.TraceRecorder;
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.impl.net.TlsClient;
+import io.tlsmachine.impl.net.TlsConnection;
+import io.tlsmachine.impl.net.TlsServer;
+import io.tlsmachine.model.ProtocolVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs real handshakes between our client and our server over loopback sockets: TLS 1.3 (1-RTT,
+ * HelloRetryRequest, client authentication, PSK resumption) and TLS 1.2 (ECDHE, ticket resumption); prints each
+ * side's model path and the negotiated parameters.
+ */
+final class LoopbackDemo {
+    private static final String HOST = "localhost";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** One demo handshake: how the server and client are configured and what must come out. */
+    private record Scenario(String title, UnaryOperator<TlsConfig.Builder> server, UnaryOperator<TlsConfig.Builder> client,
+            ProtocolVersion version, boolean resumes) {
+    }
+
+    private final PrintWriter out;
+    private final TestPki.Hierarchy serverPki;
+    private final TestPki.Hierarchy clientPki;
+
+    LoopbackDemo(PrintWriter out) {
+        this.out = out;
+        SecureRandom random = new SecureRandom();
+        this.serverPki = new TestPki(random).hierarchy("tlsmachine demo", CertificateKeyType.EC_P256, HOST, Instant.now());
+        this.clientPki = new TestPki(random).hierarchy("tlsmachine demo client", CertificateKeyType.EC_P256, "client",
+                Instant.now());
+    }
+
+    /** Runs every scenario; returns the number that failed. */
+    int run() {
+        TicketStore tickets13 = new TicketStore();
+        TicketStore tickets12 = new TicketStore();
+        List<Scenario> scenarios = List.of(
+                new Scenario("TLS 1.3, 1-RTT (x25519, ECDSA P-256)", s -> s, c -> c.versions(ProtocolVersion.TLS13),
+                        ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, HelloRetryRequest (server wants secp256r1, client guessed x25519)",
+                        s -> s.groups(KeyExchangeGroup.SECP256R1),
+                        c -> c.versions(ProtocolVersion.TLS13).groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1)
+                                .keyShareGroups(KeyExchangeGroup.X25519),
+                        ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, client authentication required",
+                        s -> s.clientAuth(ClientAuthPolicy.REQUIRE)
+                                .certificateVerifier(CertificateVerifier.pkix(clientPki.anchors())),
+                        c -> c.versions(ProtocolVersion.TLS13).certifiedKey(clientPki.certifiedLeaf()),
+                        ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, full handshake that stores a ticket", s -> s.ticketsEnabled(true),
+                        c -> c.versions(ProtocolVersion.TLS13).ticketStore(tickets13), ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, PSK resumption (psk_dhe_ke) from that ticket", s -> s.ticketsEnabled(true),
+                        c -> c.versions(ProtocolVersion.TLS13).ticketStore(tickets13), ProtocolVersion.TLS13, true),
+                new Scenario("TLS 1.2, ECDHE_ECDSA with extended master secret", s -> s,
+                        c -> c.versions(ProtocolVersion.TLS12), ProtocolVersion.TLS12, false),
+                new Scenario("TLS 1.2, full handshake that stores a ticket (RFC 5077)", s -> s.ticketsEnabled(true),
+                        c -> c.versions(ProtocolVersion.TLS12).ticketStore(tickets12), ProtocolVersion.TLS12, false),
+                new Scenario("TLS 1.2, abbreviated handshake from that ticket", s -> s.ticketsEnabled(true),
+                        c -> c.versions(ProtocolVersion.TLS12).ticketStore(tickets12), ProtocolVersion.TLS12, true));
+        byte[] ticketKey = new byte[32];
+        new SecureRandom().nextBytes(ticketKey);
+        int failed = 0;
+        for (Scenario scenario : scenarios) {
+            TlsConfig server = scenario.server().apply(TlsConfig.builder().certifiedKey(serverPki.certifiedLeaf())
+                    .ticketKey(ticketKey)).build();
+            TlsConfig client = scenario.client().apply(TlsConfig.builder().serverName(HOST)
+                    .certificateVerifier(CertificateVerifier.pkix(serverPki.anchors()))).build();
+            if (!runOne(scenario, server, client)) {
+                failed++;
+            }
+        }
+        return failed;
+    }
+
+    private boolean runOne(Scenario scenario, TlsConfig serverConfig, TlsConfig clientConfig) {
+        out.println("-- " + scenario.title());
+        TraceRecorder serverPath = new TraceRecorder();
+        CompletableFuture<Exception> serverEnd = new CompletableFuture<>();
+        TlsServer.Observer observer = new TlsServer.Observer() {
+            @Override
+            public void accepted(TlsEngine engine) {
+                engine.addTransitionListener(serverPath);
+            }
+
+            @Override
+            public void finished(TlsEngine engine, Exception failure) {
+                serverEnd.complete(failure);
+            }
+        };
+        TlsServer.Limits limits = new TlsServer.Limits(1, 1, TIMEOUT, TIMEOUT);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        try (TlsServer server = TlsServer.start(loopback, serverConfig, LoopbackDemo::echoOnce, observer, limits)) {
+            TraceRecorder clientPath = new TraceRecorder();
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+            String reply;
+            NegotiatedParameters negotiated;
+            try (TlsConnection connection = TlsClient.connect(address, clientConfig, clientPath, TIMEOUT)) {
+                negotiated = connection.engine().negotiated().orElseThrow();
+                connection.write(("hello over " + negotiated.version()).getBytes(StandardCharsets.UTF_8));
+                reply = new String(connection.read(), StandardCharsets.UTF_8);
+                // Read on until the server's close_notify (TLS 1.3 tickets may arrive first).
+                connection.readAll(1 << 16);
+            }
+            Exception serverFailure = serverEnd.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            out.println("   negotiated: " + describe(negotiated));
+            out.println("   client path: " + clientPath.path());
+            out.println("   server path: " + serverPath.path());
+            out.println("   echoed: \"" + reply + "\"");
+            boolean ok = serverFailure == null && negotiated.version() == scenario.version()
+                    && negotiated.resumed() == scenario.resumes() && reply.startsWith("hello over");
+            if (!ok) {
+                out.println("   FAILED: expected " + scenario.version() + (scenario.resumes() ? " resumed" : " full")
+                        + (serverFailure == null ? "" : "; server: " + serverFailure.getMessage()));
+            }
+            return ok;
+        } catch (Exception e) {
+            out.println("   FAILED: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static void echoOnce(TlsConnection connection) throws IOException {
+        connection.write(connection.read());
+    }
+
+    static String describe(NegotiatedParameters p) {
+        return p.version() + ", " + p.cipherSuite()
+                + p.group().map(g -> ", " + g.name().toLowerCase()).orElse("")
+                + p.signatureScheme().map(s -> ", " + s.name().toLowerCase()).orElse("")
+                + p.applicationProtocol().map(a -> ", ALPN " + a).orElse("")
+                + (p.resumed() ? ", resumed" : ", full handshake");
+    }
+}
