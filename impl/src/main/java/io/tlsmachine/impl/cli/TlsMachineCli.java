@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.cli;
 
+import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "tlsmachine 0.1.0",
         description = "TLS 1.2 and TLS 1.3 handshakes as explicit, typed, model-checked state machines.",
-        subcommands = {DiagramCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServerCommand.class, ClientCommand.class, DiagramCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TlsMachineCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -25,7 +27,12 @@ public final class TlsMachineCli implements Runnable {
 
     /** Runs the command line and returns its exit status (for tests). */
     public static int execute(String... args) {
-        CommandLine commandLine = new CommandLine(new TlsMachineCli());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error writers and returns its exit status. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new TlsMachineCli()).setOut(out).setErr(err);
         for (CliSubcommand extra : ServiceLoader.load(CliSubcommand.class)) {
             commandLine.addSubcommand(extra.name(), extra.command());
         }
