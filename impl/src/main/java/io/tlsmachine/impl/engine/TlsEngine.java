@@ -68,6 +68,8 @@ public final class TlsEngine {
                     : ServerMachine.newStrictMachine(steps, facts), steps);
         }
         this.out = new FlightWriter(ctx);
+        // Verification hook: listeners a test suite installed for every engine (none in production).
+        listeners.addAll(VerificationHooks.listenersFor(role, machine.definition()));
     }
 
     /**
