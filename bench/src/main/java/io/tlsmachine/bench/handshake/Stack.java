@@ -1,0 +1,15 @@
+package io.tlsmachine.bench.handshake;
+
+/** Names the TLS implementations the benchmarks compare, as their {@code stack} parameter spells them. */
+enum Stack {
+    /** This project's engine, with the crypto providers {@code CryptoProviders.fastest()} picks. */
+    TLSMACHINE,
+    /** The JDK's SSLEngine (provider SunJSSE). */
+    SUNJSSE,
+    /** Bouncy Castle's SSLEngine (provider BCJSSE) on the Bouncy Castle crypto provider. */
+    BCJSSE;
+
+    static Stack of(String name) {
+        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+}
