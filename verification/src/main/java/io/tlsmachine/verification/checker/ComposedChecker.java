@@ -1,0 +1,203 @@
+package io.tlsmachine.verification.checker;
+
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.verification.model.Machines;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Explores client × server × network breadth-first, completely, for every facts combination of the chosen versions,
+ * and checks every {@link ComposedProperties property} on every reachable move plus the liveness property P22.
+ *
+ * <p><b>Facts.</b> One exploration runs under one facts combination of {@link Negotiated#all()}: the facts the
+ * honest messages carry (ServerHello carries the version and key exchange, CertificateRequest the client-auth
+ * request, and so on: DISCREPANCIES D5). Both sides read the same facts, which is what they establish when the
+ * messages arrive intact; a message the adversary injects is read under the run's facts too, and since every
+ * combination is a run of its own, an injection that carries other facts is explored in the run of those facts.
+ * Mixed facts within one run (one side believing TLS 1.3, the other TLS 1.2) are not explored here; the single
+ * machine path properties P1-P15 cover every input under every combination in every reachable state.
+ *
+ * <p><b>P22 (no stuck run).</b> A state is quiescent when no honest move (delivery, decision, local command) is
+ * possible. A quiescent state must be terminal (a side CLOSED or FAILED: the other sees the transport close) or
+ * have both sides connected, unless the network dropped a message on the way (then the engine's timeout ends the
+ * run). Without an adversary, every run must moreover reach a state with both sides connected, or, with the
+ * downgrade sentinel, a state in which the client has FAILED.
+ */
+public final class ComposedChecker {
+
+    private ComposedChecker() {
+    }
+
+    /** Explores every facts combination of {@code versions} under {@code adversary}; checks the selected properties. */
+    public static CheckResult check(Machines machines, Adversary adversary, Set<ProtocolVersion> versions,
+            Predicate<String> selected) {
+        long start = System.nanoTime();
+        Map<String, Found> found = new TreeMap<>();
+        List<ComposedProperty> properties = ComposedProperties.all().stream().filter(p -> selected.test(p.id())).toList();
+        boolean liveness = selected.test(ComposedProperties.LIVENESS);
+        int runs = 0;
+        long states = 0;
+        long transitions = 0;
+        long connected = 0;
+        int depth = 0;
+        List<Run> done = Negotiated.all().parallelStream().filter(f -> versions.contains(f.version()))
+                .map(facts -> {
+                    Run run = new Run(machines, facts, adversary, properties, liveness, found);
+                    run.explore();
+                    return run;
+                }).toList();
+        for (Run run : done) {
+            runs++;
+            states += run.states;
+            transitions += run.transitions;
+            connected += run.connected;
+            depth = Math.max(depth, run.depth);
+        }
+        Map<String, String> violations = new TreeMap<>();
+        found.forEach((id, f) -> violations.put(id, f.text));
+        return new CheckResult(adversary, runs, states, transitions, depth, connected,
+                (System.nanoTime() - start) / 1_000_000, violations);
+    }
+
+    /** Keeps the shortest counterexample of one property. */
+    private record Found(int length, String text) {
+    }
+
+    private record Parent(ComposedState previous, String move) {
+    }
+
+    /** One complete breadth-first exploration under one facts combination. */
+    private static final class Run {
+        final Moves moves;
+        final Negotiated facts;
+        final Adversary adversary;
+        final List<ComposedProperty> properties;
+        final boolean liveness;
+        final Map<String, Found> found;
+        final Map<ComposedState, Parent> parents = new HashMap<>();
+        final Map<ComposedState, Integer> depths = new HashMap<>();
+        long states;
+        long transitions;
+        long connected;
+        int depth;
+        boolean reachedGoal;
+
+        Run(Machines machines, Negotiated facts, Adversary adversary, List<ComposedProperty> properties,
+                boolean liveness, Map<String, Found> found) {
+            this.moves = new Moves(machines, facts, adversary);
+            this.facts = facts;
+            this.adversary = adversary;
+            this.properties = properties;
+            this.liveness = liveness;
+            this.found = found;
+        }
+
+        void explore() {
+            ComposedState initial = moves.initial();
+            ArrayDeque<ComposedState> queue = new ArrayDeque<>();
+            parents.put(initial, new Parent(null, null));
+            depths.put(initial, 0);
+            queue.add(initial);
+            while (!queue.isEmpty()) {
+                ComposedState s = queue.poll();
+                int d = depths.get(s);
+                depth = Math.max(depth, d);
+                if (moves.bothConnected(s)) {
+                    connected++;
+                }
+                reachedGoal |= goal(s);
+                List<Move> next = moves.from(s);
+                transitions += next.size();
+                if (liveness && !moves.terminal(s) && !moves.bothConnected(s) && s.drops() == 0
+                        && next.stream().noneMatch(Move::honest)) {
+                    report(ComposedProperties.LIVENESS, d, trace(s, null, "P22 violated: stuck, no honest move, not terminal, not both connected"));
+                }
+                for (Move move : next) {
+                    for (ComposedProperty p : properties) {
+                        String why = p.check().violation(facts, moves, s, move);
+                        if (why != null) {
+                            report(p.id(), d + 1, trace(s, move, p.id() + " violated: " + why));
+                        }
+                    }
+                    if (!parents.containsKey(move.next())) {
+                        parents.put(move.next(), new Parent(s, move.label()));
+                        depths.put(move.next(), d + 1);
+                        queue.add(move.next());
+                    }
+                }
+            }
+            states = parents.size();
+            depths.clear();
+            parents.clear();
+            if (liveness && adversary == Adversary.NONE && !reachedGoal) {
+                report(ComposedProperties.LIVENESS, Integer.MAX_VALUE, () -> "P22 violated: without an adversary the run never "
+                        + (facts.downgradeDetected() ? "ends with the client FAILED" : "reaches both sides connected")
+                        + "\n    facts: " + facts);
+            }
+        }
+
+        private boolean goal(ComposedState s) {
+            if (facts.downgradeDetected()) {
+                return moves.client.state(s.client().state()).name().equals("FAILED");
+            }
+            return moves.bothConnected(s) && s.toClient().isEmpty() && s.toServer().isEmpty();
+        }
+
+        private void report(String id, int length, java.util.function.Supplier<String> text) {
+            synchronized (found) {
+                Found old = found.get(id);
+                if (old == null || length < old.length) {
+                    found.put(id, new Found(length, text.get()));
+                } else if (length == old.length) {
+                    String candidate = text.get();
+                    if (candidate.compareTo(old.text) < 0) {
+                        found.put(id, new Found(length, candidate));
+                    }
+                }
+            }
+        }
+
+        /** Prints the shortest path to {@code last} (then {@code move}): each move with both sides and the network. */
+        private java.util.function.Supplier<String> trace(ComposedState last, Move move, String reason) {
+            return () -> {
+                List<String> lines = new ArrayList<>();
+                if (move != null) {
+                    lines.add(line(lines.size(), move.label(), move.next()));
+                }
+                ComposedState s = last;
+                while (true) {
+                    Parent p = parents.get(s);
+                    if (p.previous() == null) {
+                        break;
+                    }
+                    lines.add(line(0, p.move(), s));
+                    s = p.previous();
+                }
+                Collections.reverse(lines);
+                StringBuilder out = new StringBuilder(reason).append("\n    facts: ").append(facts)
+                        .append("\n    adversary: ").append(adversary).append("\n    0. ").append(describe(moves.initial()));
+                for (int i = 0; i < lines.size(); i++) {
+                    out.append("\n    ").append(i + 1).append(". ").append(lines.get(i));
+                }
+                return out.toString();
+            };
+        }
+
+        private String line(int unused, String label, ComposedState after) {
+            return label + "\n         => " + describe(after);
+        }
+
+        private String describe(ComposedState s) {
+            return "client " + moves.client.state(s.client().state()).name() + ", server "
+                    + moves.server.state(s.server().state()).name() + "; C->S " + s.toServer() + ", S->C " + s.toClient();
+        }
+    }
+}

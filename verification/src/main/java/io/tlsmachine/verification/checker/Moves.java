@@ -1,0 +1,265 @@
+package io.tlsmachine.verification.checker;
+
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Input;
+import io.tlsmachine.model.Message;
+import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.Output;
+import io.tlsmachine.model.Transition;
+import io.tlsmachine.verification.model.Machines;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Generates the moves of client × server × network from one composed state under one facts combination: the
+ * decisions and local commands of each side, the delivery of in-flight records, and the adversary's drops,
+ * duplicates and injections within its budget.
+ *
+ * <p>Rules. A record is delivered as its {@code Message.receivedAs()} input under its epoch; a (state, input, epoch)
+ * without an enabled edge sends the receiver to FAILED (unexpected_message, the one rejection of the model). A
+ * handshake Finished received before the receiver is connected verifies only if the transcript it covers equals the
+ * receiver's own (RFC 8446 §4.4.4, RFC 5246 §7.4.9); otherwise the receiver fails (decrypt_error). Early records
+ * reaching a server that did not accept 0-RTT are skipped by its record layer (RFC 8446 §4.2.10, Appendix A.2; D3).
+ * Handshake decisions (CONNECT, SELECT_HELLO_RETRY when the facts say so and none was sent, SELECT_PARAMETERS,
+ * SEND_SERVER_FLIGHT) are taken as in {@code HandshakeComposer}; post-handshake commands (application write, key
+ * update, ticket, client auth request, close) are issued only by a connected side while nothing is in flight in
+ * either direction (one post-handshake exchange at a time), which keeps the space finite; the handshake itself is
+ * explored with every interleaving.
+ */
+public final class Moves {
+
+    /** Bound on records in flight per direction; an honest flight that would exceed it is an error, never dropped. */
+    static final int CAPACITY = 12;
+
+    private static final List<Input> DECISIONS = List.of(Input.CONNECT, Input.SELECT_HELLO_RETRY,
+            Input.SELECT_PARAMETERS, Input.SEND_SERVER_FLIGHT);
+    private static final List<Input> COMMANDS = List.of(Input.APPLICATION_WRITE, Input.REQUEST_KEY_UPDATE,
+            Input.SEND_NEW_SESSION_TICKET, Input.REQUEST_CLIENT_AUTH, Input.CLOSE);
+    private static final List<Epoch> RECORD_EPOCHS = List.of(Epoch.PLAINTEXT, Epoch.EARLY, Epoch.HANDSHAKE,
+            Epoch.APPLICATION);
+    private static final List<Input> RECORD_INPUTS = java.util.Arrays.stream(Input.values())
+            .filter(i -> !i.local()).toList();
+
+    /** Handshake messages as the transcript counts them (RFC 5246 §7.4.1.1: HelloRequest is not included). */
+    static final Set<Input> TRANSCRIPT_MESSAGES = EnumSet.of(Input.CLIENT_HELLO, Input.SERVER_HELLO,
+            Input.HELLO_RETRY_REQUEST, Input.ENCRYPTED_EXTENSIONS, Input.CERTIFICATE, Input.CERTIFICATE_EMPTY,
+            Input.CERTIFICATE_REQUEST, Input.CERTIFICATE_VERIFY, Input.SERVER_KEY_EXCHANGE, Input.SERVER_HELLO_DONE,
+            Input.CLIENT_KEY_EXCHANGE, Input.NEW_SESSION_TICKET, Input.END_OF_EARLY_DATA,
+            Input.KEY_UPDATE_NOT_REQUESTED, Input.KEY_UPDATE_REQUESTED, Input.FINISHED);
+
+    final Party client;
+    final Party server;
+    private final Negotiated facts;
+    private final Adversary adversary;
+
+    Moves(Machines machines, Negotiated facts, Adversary adversary) {
+        this.client = new Party("C", machines.client());
+        this.server = new Party("S", machines.server());
+        this.facts = facts;
+        this.adversary = adversary;
+    }
+
+    ComposedState initial() {
+        return new ComposedState(Side.initial(client.initial), Side.initial(server.initial), List.of(), List.of(), 0, 0, 0);
+    }
+
+    boolean terminal(ComposedState s) {
+        return client.state(s.client().state()).terminal() || server.state(s.server().state()).terminal();
+    }
+
+    boolean bothConnected(ComposedState s) {
+        return client.state(s.client().state()).connected() && server.state(s.server().state()).connected();
+    }
+
+    /** Returns every move from {@code s}: the honest ones first, then the adversary's. */
+    List<Move> from(ComposedState s) {
+        List<Move> moves = new ArrayList<>();
+        if (terminal(s)) {
+            return moves;
+        }
+        for (boolean isClient : new boolean[] {true, false}) {
+            local(s, isClient, moves);
+            List<Packet> queue = isClient ? s.toClient() : s.toServer();
+            int deliverable = adversary.reorders() ? queue.size() : Math.min(1, queue.size());
+            for (int i = 0; i < deliverable; i++) {
+                moves.add(deliver(s, isClient, queue.get(i), without(queue, i), false, true));
+            }
+        }
+        adversarial(s, moves);
+        return moves;
+    }
+
+    private void local(ComposedState s, boolean isClient, List<Move> moves) {
+        Party party = isClient ? client : server;
+        Side side = isClient ? s.client() : s.server();
+        ModelState state = party.state(side.state());
+        if (state.readEpoch() == Epoch.LOCAL) {
+            boolean retry = facts.helloRetryRequested() && !side.transcript().contains(Input.HELLO_RETRY_REQUEST);
+            for (Input decision : DECISIONS) {
+                if ((decision != Input.SELECT_HELLO_RETRY || retry)
+                        && party.find(side.state(), decision, Epoch.LOCAL, facts) != null) {
+                    moves.add(deliver(s, isClient, new Packet(decision, Epoch.LOCAL, decision.name(), null),
+                            isClient ? s.toClient() : s.toServer(), false, true));
+                    return;
+                }
+            }
+            return;
+        }
+        if (state.connected() && s.toServer().isEmpty() && s.toClient().isEmpty()) {
+            for (Input command : COMMANDS) {
+                if (party.find(side.state(), command, Epoch.LOCAL, facts) != null) {
+                    moves.add(deliver(s, isClient, new Packet(command, Epoch.LOCAL, command.name(), null),
+                            isClient ? s.toClient() : s.toServer(), false, true));
+                }
+            }
+        }
+    }
+
+    private void adversarial(ComposedState s, List<Move> moves) {
+        for (boolean toClient : new boolean[] {true, false}) {
+            List<Packet> queue = toClient ? s.toClient() : s.toServer();
+            String arrow = toClient ? "S->C " : "C->S ";
+            for (int i = 0; i < queue.size(); i++) {
+                if (s.drops() < adversary.drops()) {
+                    List<Packet> q = without(queue, i);
+                    moves.add(new Move("network drops " + arrow + queue.get(i),
+                            canonical(new ComposedState(s.client(), s.server(), toClient ? s.toServer() : q,
+                                    toClient ? q : s.toClient(), s.drops() + 1, s.duplicates(), s.injections())), null, false));
+                }
+                if (s.duplicates() < adversary.duplicates() && queue.size() < CAPACITY) {
+                    List<Packet> q = new ArrayList<>(queue);
+                    q.add(i + 1, queue.get(i));
+                    moves.add(new Move("network duplicates " + arrow + queue.get(i),
+                            new ComposedState(s.client(), s.server(), toClient ? s.toServer() : q,
+                                    toClient ? q : s.toClient(), s.drops(), s.duplicates() + 1, s.injections()), null, false));
+                }
+            }
+        }
+        if (s.injections() >= adversary.injections()) {
+            return;
+        }
+        for (boolean isClient : new boolean[] {true, false}) {
+            Party party = isClient ? client : server;
+            Side side = isClient ? s.client() : s.server();
+            if (party.state(side.state()).readEpoch() == Epoch.LOCAL) {
+                continue;
+            }
+            List<Packet> queue = isClient ? s.toClient() : s.toServer();
+            Move rejected = null;
+            for (Input input : RECORD_INPUTS) {
+                for (Epoch epoch : RECORD_EPOCHS) {
+                    if (rejected != null && rejectedOutright(party, side, input, epoch)) {
+                        continue;
+                    }
+                    Move move = deliver(s, isClient, new Packet(input, epoch, "injected " + input.name(), null), queue,
+                            true, false);
+                    if (move.fired().transition() == null) {
+                        // Every rejected injection (and every skipped early record) ends alike: one stands for all.
+                        rejected = rejected == null ? move : rejected;
+                    } else if (sameButBudget(s, move.next())) {
+                        // Accepted without any effect (a dropped CCS, an ignored warning): checked, then folded into s.
+                        moves.add(new Move(move.label(), s, move.fired(), false));
+                    } else {
+                        moves.add(move);
+                    }
+                }
+            }
+            if (rejected != null) {
+                moves.add(rejected);
+            }
+        }
+    }
+
+    /**
+     * Fires {@code packet} at one side; {@code rest} is the side's incoming queue after the packet left it. The
+     * outputs go to the end of the other direction's queue.
+     */
+    private Move deliver(ComposedState s, boolean isClient, Packet packet, List<Packet> rest, boolean injected,
+            boolean honest) {
+        Party party = isClient ? client : server;
+        Side side = isClient ? s.client() : s.server();
+        ModelState state = party.state(side.state());
+        String label = (packet.epoch() == Epoch.LOCAL ? party.tag + " does " + packet.input().name()
+                : party.tag + " <- " + packet) + (injected ? " (adversary)" : "");
+        if (!isClient && packet.epoch() == Epoch.EARLY && !facts.earlyDataAccepted()) {
+            return move(s, isClient, side, rest, List.of(), label + ": skipped (0-RTT not accepted)", injected, honest,
+                    new Move.Fired(false, side.state(), packet.input(), packet.epoch(), null, injected));
+        }
+        Transition<?, ?> t = party.find(side.state(), packet.input(), packet.epoch(), facts);
+        boolean inHandshake = !state.connected();
+        if (t == null || (inHandshake && packet.input() == Input.FINISHED && packet.epoch() != Epoch.LOCAL
+                && (packet.coverage() == null || !packet.coverage().equals(side.transcript())))) {
+            String why = t == null ? ": unexpected_message" : ": Finished does not verify (decrypt_error)";
+            return move(s, isClient, new Side(party.failed, side.transcript(), side.readProtected()), rest, List.of(),
+                    label + why, injected, honest,
+                    new Move.Fired(isClient, side.state(), packet.input(), packet.epoch(), null, injected));
+        }
+        List<Input> transcript = new ArrayList<>(side.transcript());
+        if (inHandshake && packet.epoch() != Epoch.LOCAL && TRANSCRIPT_MESSAGES.contains(packet.input())) {
+            transcript.add(packet.input());
+        }
+        List<Packet> sent = new ArrayList<>();
+        for (Output o : t.outputsFor(facts)) {
+            Input as = o.message().receivedAs();
+            boolean covered = inHandshake && TRANSCRIPT_MESSAGES.contains(as)
+                    && !(o.message() == Message.NEW_SESSION_TICKET && o.epoch() == Epoch.APPLICATION);
+            sent.add(new Packet(as, o.epoch(), o.message().label(),
+                    covered && o.message() == Message.FINISHED ? List.copyOf(transcript) : null));
+            if (covered) {
+                transcript.add(as);
+            }
+        }
+        boolean readProtected = side.readProtected()
+                || (packet.epoch() != Epoch.LOCAL && packet.epoch() != Epoch.PLAINTEXT);
+        return move(s, isClient, new Side(t.to().ordinal(), transcript, readProtected), rest, sent,
+                label + (sent.isEmpty() ? "" : " -> sends " + sent), injected, honest,
+                new Move.Fired(isClient, side.state(), packet.input(), packet.epoch(), t, injected));
+    }
+
+    private Move move(ComposedState s, boolean isClient, Side side, List<Packet> incoming, List<Packet> sent,
+            String label, boolean injected, boolean honest, Move.Fired fired) {
+        List<Packet> outgoing = new ArrayList<>(isClient ? s.toServer() : s.toClient());
+        outgoing.addAll(sent);
+        if (outgoing.size() > CAPACITY) {
+            throw new IllegalStateException("in-flight bound " + CAPACITY + " exceeded by an honest flight: " + label);
+        }
+        ComposedState next = isClient
+                ? new ComposedState(side, s.server(), outgoing, incoming, s.drops(), s.duplicates(),
+                        s.injections() + (injected ? 1 : 0))
+                : new ComposedState(s.client(), side, incoming, outgoing, s.drops(), s.duplicates(),
+                        s.injections() + (injected ? 1 : 0));
+        return new Move(label, canonical(next), fired, honest);
+    }
+
+    /** Folds every state in which a side is terminal into the pair of machine states (nothing moves any more). */
+    ComposedState canonical(ComposedState s) {
+        if (!terminal(s)) {
+            return s;
+        }
+        return new ComposedState(Side.initial(s.client().state()), Side.initial(s.server().state()), List.of(),
+                List.of(), 0, 0, 0);
+    }
+
+    /** Tells whether an injected record is rejected or skipped without looking further (fast path). */
+    private boolean rejectedOutright(Party party, Side side, Input input, Epoch epoch) {
+        if (party == server && epoch == Epoch.EARLY && !facts.earlyDataAccepted()) {
+            return true;
+        }
+        return party.find(side.state(), input, epoch, facts) == null
+                || (input == Input.FINISHED && !party.state(side.state()).connected());
+    }
+
+    private static boolean sameButBudget(ComposedState s, ComposedState next) {
+        return next.equals(new ComposedState(s.client(), s.server(), s.toServer(), s.toClient(), s.drops(),
+                s.duplicates(), s.injections() + 1));
+    }
+
+    private static List<Packet> without(List<Packet> queue, int index) {
+        List<Packet> q = new ArrayList<>(queue);
+        q.remove(index);
+        return q;
+    }
+}
