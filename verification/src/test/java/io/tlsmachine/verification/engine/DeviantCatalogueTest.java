@@ -1,0 +1,81 @@
+package io.tlsmachine.verification.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.engine.MachineKind;
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Plays every skip, repeat, hop and wrong-epoch deviant of every handshake type, both versions and both roles,
+ * against our engine, and checks each ends as the model predicts (RFC 8446 Appendix A, RFC 5246 §7.3: a message the
+ * state does not expect is a fatal unexpected_message; an edge to FAILED sends the alert it declares).
+ */
+class DeviantCatalogueTest {
+
+    private static DeviantCatalogue catalogue;
+    private static List<DeviantCatalogue.Deviant> deviants;
+
+    @BeforeAll
+    static void generate() {
+        catalogue = new DeviantCatalogue(HandshakeScenario.all());
+        deviants = catalogue.deviants();
+    }
+
+    @Test
+    void everyDeviantEndsAsTheModelPredicts() {
+        List<String> discrepancies = new ArrayList<>();
+        Map<String, Integer> counts = DeviantCatalogue.countPerCell(deviants);
+        Map<Victim.Outcome, Integer> outcomes = new java.util.EnumMap<>(Victim.Outcome.class);
+        for (DeviantCatalogue.Deviant deviant : deviants) {
+            Victim victim = DeviantCatalogue.play(deviant, MachineKind.COMPILED_TABLE);
+            Optional<String> discrepancy = victim.discrepancy();
+            discrepancy.ifPresent(d -> discrepancies.add(deviant + " -> " + d));
+            outcomes.merge(discrepancy.isPresent() ? Victim.Outcome.DISCREPANCY : outcomeOf(victim), 1, Integer::sum);
+        }
+        System.out.println("Deviant-trace catalogue (" + deviants.size() + " traces, " + catalogue.peers().size()
+                + " scripts, " + catalogue.foreign().size() + " foreign messages):");
+        counts.forEach((cell, n) -> System.out.println("  " + cell + ": " + n));
+        System.out.println("  outcomes: " + outcomes);
+        assertThat(discrepancies).as("deviants the engine did not end as the model predicts").isEmpty();
+    }
+
+    private static Victim.Outcome outcomeOf(Victim victim) {
+        return victim.engine().isFailed() ? Victim.Outcome.REJECTED_AS_PREDICTED : Victim.Outcome.CONTINUED;
+    }
+
+    @Test
+    void everyKindIsGeneratedForBothVersionsAndBothRoles() {
+        Map<String, Integer> counts = DeviantCatalogue.countPerCell(deviants);
+        for (DeviantCatalogue.Kind kind : List.of(DeviantCatalogue.Kind.SKIP, DeviantCatalogue.Kind.REPEAT,
+                DeviantCatalogue.Kind.HOP)) {
+            for (ProtocolVersion version : ProtocolVersion.values()) {
+                for (Role role : Role.values()) {
+                    assertThat(counts.getOrDefault(kind + " " + version + " our-" + role, 0))
+                            .as("%s %s our-%s", kind, version, role).isPositive();
+                }
+            }
+        }
+        for (Role role : Role.values()) {
+            assertThat(counts.getOrDefault("WRONG_EPOCH TLS13 our-" + role, 0)).as("wrong epoch against our %s", role)
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void theLiveSquirrelMachineEndsEveryHundredthDeviantLikeTheTable() {
+        for (int i = 0; i < deviants.size(); i += 100) {
+            DeviantCatalogue.Deviant deviant = deviants.get(i);
+            Victim table = DeviantCatalogue.play(deviant, MachineKind.COMPILED_TABLE);
+            Victim squirrel = DeviantCatalogue.play(deviant, MachineKind.SQUIRREL);
+            assertThat(squirrel.engine().state()).as("%s", deviant).isEqualTo(table.engine().state());
+            assertThat(squirrel.discrepancy()).as("%s", deviant).isEqualTo(table.discrepancy().map(d -> d));
+        }
+    }
+}
