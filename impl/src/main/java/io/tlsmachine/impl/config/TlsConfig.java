@@ -11,6 +11,9 @@ import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.keylog.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
+import io.tlsmachine.impl.record.PaddingPolicy;
+import io.tlsmachine.impl.record.RecordLimits;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -48,6 +51,8 @@ public final class TlsConfig {
     private final Clock clock;
     private final List<PskKeyExchangeMode> pskModes;
     private final Optional<ServerSessionCache> sessionCache;
+    private final Optional<Integer> recordSizeLimit;
+    private final PaddingPolicy paddingPolicy;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -71,6 +76,8 @@ public final class TlsConfig {
         clock = b.clock;
         pskModes = List.copyOf(b.pskModes);
         sessionCache = Optional.ofNullable(b.sessionCache);
+        recordSizeLimit = Optional.ofNullable(b.recordSizeLimit);
+        paddingPolicy = b.paddingPolicy;
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -116,6 +123,8 @@ public final class TlsConfig {
         b.clock = clock;
         b.pskModes = pskModes;
         b.sessionCache = sessionCache.orElse(null);
+        b.recordSizeLimit = recordSizeLimit.orElse(null);
+        b.paddingPolicy = paddingPolicy;
         return b;
     }
 
@@ -232,6 +241,16 @@ public final class TlsConfig {
         return clock;
     }
 
+    /** Returns the record_size_limit we advertise (RFC 8449); empty: the extension is not sent. */
+    public Optional<Integer> recordSizeLimit() {
+        return recordSizeLimit;
+    }
+
+    /** Returns how our TLS 1.3 records are padded (RFC 8446 §5.4). */
+    public PaddingPolicy paddingPolicy() {
+        return paddingPolicy;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
@@ -264,6 +283,8 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private List<PskKeyExchangeMode> pskModes = List.of(PskKeyExchangeMode.PSK_DHE_KE);
         private ServerSessionCache sessionCache;
+        private Integer recordSizeLimit;
+        private PaddingPolicy paddingPolicy = PaddingPolicy.none();
 
         private Builder() {
         }
@@ -406,6 +427,25 @@ public final class TlsConfig {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Advertises record_size_limit {@code limit} (RFC 8449 §4): the largest protected record plaintext we accept,
+         * counting TLS 1.3's content type byte; 64 to 2^14 + 1 (TLS 1.2 reads a larger value as 2^14).
+         */
+        public Builder recordSizeLimit(int limit) {
+            if (limit < RecordSizeLimit.MINIMUM || limit > RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH) {
+                throw new IllegalArgumentException("record_size_limit must be 64.." + RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH
+                        + ": " + limit);
+            }
+            this.recordSizeLimit = limit;
+            return this;
+        }
+
+        /** Sets how our TLS 1.3 records are padded (RFC 8446 §5.4); the default pads nothing. */
+        public Builder paddingPolicy(PaddingPolicy policy) {
+            this.paddingPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -162,6 +162,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         if (!config.applicationProtocols().isEmpty()) {
             extensions.add(Hellos.alpn(config.applicationProtocols()));
         }
+        config.recordSizeLimit().map(io.tlsmachine.impl.codec.extension.RecordSizeLimit::new).ifPresent(extensions::add);
         if (offer13) {
             List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions = new ArrayList<>();
             versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);

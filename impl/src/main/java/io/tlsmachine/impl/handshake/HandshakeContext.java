@@ -67,6 +67,8 @@ public final class HandshakeContext {
     KeyExchangeGroup group;
     SignatureAlgorithm signature;
     String applicationProtocol;
+    /** Server: the record_size_limit to answer the client's with (RFC 8449), or null. */
+    io.tlsmachine.impl.codec.extension.RecordSizeLimit recordSizeLimitAnswer;
     String serverName;
     byte[] clientRandom;
     byte[] serverRandom;
@@ -101,6 +103,7 @@ public final class HandshakeContext {
         this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize(),
                 Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
         this.transcript = Transcript.awaitingHash(crypto);
+        writer.setPaddingPolicy(config.paddingPolicy());
     }
 
     public TlsConfig config() {

@@ -94,6 +94,7 @@ final class ServerNegotiation {
         ctx.suite = selectSuite(ProtocolVersion.TLS13, null);
         ctx.signature = selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
         ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
+        ctx.recordSizeLimitAnswer = RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null);
         ctx.transcript.selectHash(ctx.suite.hash());
         Tls13KeyExchange mode = acceptPsk(clientHello);
         boolean resumed = mode.usesPsk();
@@ -156,6 +157,7 @@ final class ServerNegotiation {
                 .orElseThrow(() -> TlsException.fatal(Reason.NO_COMMON_GROUP, "no elliptic curve in common with the client"));
         ctx.signature = selectSignature(WIRE_TLS12);
         ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
+        ctx.recordSizeLimitAnswer = RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null);
         ctx.serverRandom = ctx.random32();
         if (ctx.config.supports(ProtocolVersion.TLS13)) {
             System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, ctx.serverRandom, 24, 8);

@@ -73,6 +73,7 @@ final class Tls12Client {
             throw TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "initial ServerHello with a non-empty renegotiation_info");
         }
         ctx.applicationProtocol = Hellos.checkSelectedProtocol(hello, ctx.config.applicationProtocols()).orElse(null);
+        RecordSizeLimits.accept(ctx, hello);
         ctx.serverName = ctx.config.serverName().orElse(null);
         ctx.version = ProtocolVersion.TLS12;
         ctx.suite = SuiteParameters.of(hello.cipherSuite()).orElseThrow();

@@ -61,6 +61,9 @@ final class Tls12Server {
         if (ctx.applicationProtocol != null) {
             extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
         }
+        if (ctx.recordSizeLimitAnswer != null) {
+            extensions.add(ctx.recordSizeLimitAnswer);
+        }
         if (facts.ticketExpected()) {
             extensions.add(new SessionTicket(Opaque.EMPTY));
         }

@@ -167,6 +167,7 @@ final class Tls13Client {
     Negotiated processEncryptedExtensions(Negotiated facts) {
         EncryptedExtensions extensions = ctx.received(EncryptedExtensions.class);
         ctx.applicationProtocol = Hellos.checkSelectedProtocol(extensions, ctx.config.applicationProtocols()).orElse(null);
+        RecordSizeLimits.accept(ctx, extensions);
         ctx.serverName = ctx.config.serverName().orElse(null);
         ctx.addReceivedToTranscript();
         return facts;

@@ -81,6 +81,9 @@ final class Tls13Server {
         if (ctx.applicationProtocol != null) {
             extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
         }
+        if (ctx.recordSizeLimitAnswer != null) {
+            extensions.add(ctx.recordSizeLimitAnswer);
+        }
         ctx.flight.handshake(Message.ENCRYPTED_EXTENSIONS, new EncryptedExtensions(extensions), ctx.transcript);
         if (facts.clientAuthRequested()) {
             // RFC 8446 §4.3.2: signature_algorithms is required; the context is empty in the main handshake.

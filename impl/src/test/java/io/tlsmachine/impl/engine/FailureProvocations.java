@@ -9,6 +9,7 @@ import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.KeyShareEntry;
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
+import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
@@ -186,6 +187,16 @@ final class FailureProvocations {
                 EngineFixtures.server(EC).applicationProtocols("h2").build(), hello -> {
                     List<Extension> extensions = new ArrayList<>(hello.extensions());
                     extensions.add(alpn);
+                    return withExtensions(hello, extensions);
+                });
+    }
+
+    /** RFC 8449 §4, RFC 5246 §7.4.1.4: an attacker adds record_size_limit, so the ServerHello answers an unsent offer. */
+    static Failure recordSizeLimitAnsweredThatTheClientNeverOffered() {
+        return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
+                EngineFixtures.server(EC).build(), hello -> {
+                    List<Extension> extensions = new ArrayList<>(hello.extensions());
+                    extensions.add(new RecordSizeLimit(512));
                     return withExtensions(hello, extensions);
                 });
     }

@@ -48,6 +48,7 @@ class FailureReasonCoverageTest {
         PROVOKED.put(Reason.LENGTH_OUT_OF_RANGE, FailureProvocations::clientHelloWithASessionIdOfThirtyThreeBytes);
         PROVOKED.put(Reason.HANDSHAKE_MESSAGE_TOO_LARGE, FailureProvocations::handshakeHeaderDeclaringSixteenMegabytes);
         PROVOKED.put(Reason.DUPLICATE_EXTENSION, FailureProvocations::clientHelloWithADuplicatedExtension);
+        PROVOKED.put(Reason.UNSUPPORTED_EXTENSION, FailureProvocations::recordSizeLimitAnsweredThatTheClientNeverOffered);
         PROVOKED.put(Reason.MISSING_EXTENSION, FailureProvocations::tls13ClientHelloWithoutSignatureAlgorithms);
         PROVOKED.put(Reason.ILLEGAL_PARAMETER, FailureProvocations::tls13ClientHelloWithDeflate);
         PROVOKED.put(Reason.BAD_RECORD_MAC, FailureProvocations::tamperedServerFlight);
@@ -84,8 +85,6 @@ class FailureReasonCoverageTest {
 
         NEVER_RAISED.put(Reason.WRONG_EPOCH,
                 "a message under the wrong epoch is fired into the model, which answers UNEXPECTED_MESSAGE");
-        NEVER_RAISED.put(Reason.UNSUPPORTED_EXTENSION,
-                "the extension codec decodes only extensions allowed in each message; others are ILLEGAL_PARAMETER or ignored");
         NEVER_RAISED.put(Reason.INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV (RFC 7507) is not implemented");
         NEVER_RAISED.put(Reason.INSUFFICIENT_SECURITY, "no configurable minimum strength beyond the enabled suites and groups");
         NEVER_RAISED.put(Reason.UNRECOGNIZED_NAME, "the server has one certified key and does not reject unknown SNI names");
