@@ -53,6 +53,7 @@ public final class TlsConfig {
     private final Optional<ServerSessionCache> sessionCache;
     private final Optional<Integer> recordSizeLimit;
     private final PaddingPolicy paddingPolicy;
+    private final boolean helloRetryCookies;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -78,6 +79,7 @@ public final class TlsConfig {
         sessionCache = Optional.ofNullable(b.sessionCache);
         recordSizeLimit = Optional.ofNullable(b.recordSizeLimit);
         paddingPolicy = b.paddingPolicy;
+        helloRetryCookies = b.helloRetryCookies;
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -125,6 +127,7 @@ public final class TlsConfig {
         b.sessionCache = sessionCache.orElse(null);
         b.recordSizeLimit = recordSizeLimit.orElse(null);
         b.paddingPolicy = paddingPolicy;
+        b.helloRetryCookies = helloRetryCookies;
         return b;
     }
 
@@ -251,6 +254,11 @@ public final class TlsConfig {
         return paddingPolicy;
     }
 
+    /** Whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2). */
+    public boolean helloRetryCookies() {
+        return helloRetryCookies;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
@@ -285,6 +293,7 @@ public final class TlsConfig {
         private ServerSessionCache sessionCache;
         private Integer recordSizeLimit;
         private PaddingPolicy paddingPolicy = PaddingPolicy.none();
+        private boolean helloRetryCookies;
 
         private Builder() {
         }
@@ -440,6 +449,12 @@ public final class TlsConfig {
                         + ": " + limit);
             }
             this.recordSizeLimit = limit;
+            return this;
+        }
+
+        /** TLS 1.3 server: send a cookie in every HelloRetryRequest and require it in the second ClientHello. */
+        public Builder helloRetryCookies(boolean enabled) {
+            this.helloRetryCookies = enabled;
             return this;
         }
 

@@ -53,6 +53,8 @@ final class ServerNegotiation {
     private final HandshakeContext ctx;
     private ClientHello clientHello;
     private KeyShareEntry clientShare;
+    /** The cookie our HelloRetryRequest carried (RFC 8446 §4.2.2), or null. */
+    private Opaque helloRetryCookie;
 
     ServerNegotiation(HandshakeContext ctx) {
         this.ctx = ctx;
@@ -213,8 +215,14 @@ final class ServerNegotiation {
     /** RFC 8446 §4.1.4: HelloRetryRequest naming the group we want; ClientHello1 becomes message_hash (§4.4.1). */
     Negotiated sendHelloRetryRequest(Negotiated facts) {
         ctx.transcript.replaceClientHelloWithMessageHash();
-        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.sessionId, ctx.suite.suite(), 0,
+        List<io.tlsmachine.impl.codec.extension.Extension> extensions = new java.util.ArrayList<>(
                 List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.group))));
+        if (ctx.config.helloRetryCookies()) {
+            // RFC 8446 §4.2.2: a fresh random cookie the second ClientHello must echo.
+            helloRetryCookie = Opaque.of(ctx.random32());
+            extensions.add(new io.tlsmachine.impl.codec.extension.Cookie(helloRetryCookie));
+        }
+        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.sessionId, ctx.suite.suite(), 0, extensions);
         ctx.flight.handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript);
         return facts.withHelloRetryRequested(true);
     }
@@ -231,6 +239,7 @@ final class ServerNegotiation {
                 || shares.size() != 1 || shares.get(0).group().code() != ctx.group.code()) {
             throw TlsException.fatal(Reason.ILLEGAL_HELLO_RETRY, "the second ClientHello does not answer the HelloRetryRequest");
         }
+        RetriedClientHello.check(clientHello, retried, helloRetryCookie);
         clientHello = retried;
         clientShare = shares.get(0);
         Tls13KeyExchange mode = acceptPsk(retried);
