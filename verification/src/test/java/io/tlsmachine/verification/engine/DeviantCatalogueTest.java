@@ -30,15 +30,16 @@ class DeviantCatalogueTest {
 
     @Test
     void everyDeviantEndsAsTheModelPredicts() {
-        List<String> discrepancies = new ArrayList<>();
+        List<String> discrepancies = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> counts = DeviantCatalogue.countPerCell(deviants);
-        Map<Victim.Outcome, Integer> outcomes = new java.util.EnumMap<>(Victim.Outcome.class);
-        for (DeviantCatalogue.Deviant deviant : deviants) {
+        Map<Victim.Outcome, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
+        // Each deviant runs on fresh engines built from fresh configurations: independent, so they run in parallel.
+        deviants.parallelStream().forEach(deviant -> {
             Victim victim = DeviantCatalogue.play(deviant, MachineKind.COMPILED_TABLE);
             Optional<String> discrepancy = victim.discrepancy();
             discrepancy.ifPresent(d -> discrepancies.add(deviant + " -> " + d));
             outcomes.merge(discrepancy.isPresent() ? Victim.Outcome.DISCREPANCY : outcomeOf(victim), 1, Integer::sum);
-        }
+        });
         System.out.println("Deviant-trace catalogue (" + deviants.size() + " traces, " + catalogue.peers().size()
                 + " scripts, " + catalogue.foreign().size() + " foreign messages):");
         counts.forEach((cell, n) -> System.out.println("  " + cell + ": " + n));
