@@ -32,6 +32,15 @@ public final class CheckCommand implements CliSubcommand, Callable<Integer> {
             defaultValue = "active")
     private String adversary;
 
+    @Option(names = "--injections", description = "override the adversary's injection budget per run")
+    private Integer injections;
+
+    @Option(names = "--drops", description = "override the network's drop budget per run")
+    private Integer drops;
+
+    @Option(names = "--duplicates", description = "override the network's duplicate budget per run")
+    private Integer duplicates;
+
     @Option(names = "--version", description = "1.2, 1.3 or all (default: ${DEFAULT-VALUE})", defaultValue = "all")
     private String version;
 
@@ -51,7 +60,10 @@ public final class CheckCommand implements CliSubcommand, Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Adversary chosen = Adversary.named(adversary);
+        Adversary named = Adversary.named(adversary);
+        Adversary chosen = new Adversary(named.name(), drops == null ? named.drops() : drops,
+                duplicates == null ? named.duplicates() : duplicates, named.reorders(),
+                injections == null ? named.injections() : injections);
         Set<ProtocolVersion> versions = versions(version);
         Predicate<String> selected = selection(property);
         Machines real = Machines.real();
@@ -68,7 +80,9 @@ public final class CheckCommand implements CliSubcommand, Callable<Integer> {
             }
         }
         CheckResult result = ComposedChecker.check(real, chosen, versions, selected);
-        out.println("Composed (client x server x network), versions " + versions + ":");
+        out.printf("Composed (client x server x network), versions %s, budget per run: %d drops, %d duplicates, "
+                + "%d injections, reordering %s, at most %d records in flight per direction:%n", versions, chosen.drops(),
+                chosen.duplicates(), chosen.injections(), chosen.reorders() ? "on" : "off", Moves.CAPACITY);
         out.println("  " + result.summary());
         result.violations().forEach((id, text) -> out.println("  " + text.replace("\n", "\n  ")));
         ok &= result.holds();

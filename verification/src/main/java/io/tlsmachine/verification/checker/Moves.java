@@ -24,7 +24,8 @@ import java.util.Set;
  * receiver's own (RFC 8446 §4.4.4, RFC 5246 §7.4.9); otherwise the receiver fails (decrypt_error). Early records
  * reaching a server that did not accept 0-RTT are skipped by its record layer (RFC 8446 §4.2.10, Appendix A.2; D3).
  * Handshake decisions (CONNECT, SELECT_HELLO_RETRY when the facts say so and none was sent, SELECT_PARAMETERS,
- * SEND_SERVER_FLIGHT) are taken as in {@code HandshakeComposer}; post-handshake commands (application write, key
+ * SEND_SERVER_FLIGHT) are taken as in {@code HandshakeComposer}, before any other move (they commute with every
+ * other move: partial-order reduction); post-handshake commands (application write, key
  * update, ticket, client auth request, close) are issued only by a connected side while nothing is in flight in
  * either direction (one post-handshake exchange at a time), which keeps the space finite; the handshake itself is
  * explored with every interleaving.
@@ -81,7 +82,15 @@ public final class Moves {
             return moves;
         }
         for (boolean isClient : new boolean[] {true, false}) {
-            local(s, isClient, moves);
+            Move decision = decision(s, isClient);
+            if (decision != null) {
+                // Partial-order reduction: a handshake decision reads nothing from the network and only appends to
+                // the peer's queue, so it commutes with every other move; taking it first loses no behaviour.
+                return List.of(decision);
+            }
+        }
+        for (boolean isClient : new boolean[] {true, false}) {
+            commands(s, isClient, moves);
             List<Packet> queue = isClient ? s.toClient() : s.toServer();
             int deliverable = adversary.reorders() ? queue.size() : Math.min(1, queue.size());
             for (int i = 0; i < deliverable; i++) {
@@ -92,22 +101,28 @@ public final class Moves {
         return moves;
     }
 
-    private void local(ComposedState s, boolean isClient, List<Move> moves) {
+    /** Returns the handshake decision a side in a local-decision state takes, or null. */
+    private Move decision(ComposedState s, boolean isClient) {
+        Party party = isClient ? client : server;
+        Side side = isClient ? s.client() : s.server();
+        if (party.state(side.state()).readEpoch() != Epoch.LOCAL) {
+            return null;
+        }
+        boolean retry = facts.helloRetryRequested() && !side.transcript().contains(Input.HELLO_RETRY_REQUEST);
+        for (Input decision : DECISIONS) {
+            if ((decision != Input.SELECT_HELLO_RETRY || retry)
+                    && party.find(side.state(), decision, Epoch.LOCAL, facts) != null) {
+                return deliver(s, isClient, new Packet(decision, Epoch.LOCAL, decision.name(), null),
+                        isClient ? s.toClient() : s.toServer(), false, true);
+            }
+        }
+        return null;
+    }
+
+    private void commands(ComposedState s, boolean isClient, List<Move> moves) {
         Party party = isClient ? client : server;
         Side side = isClient ? s.client() : s.server();
         ModelState state = party.state(side.state());
-        if (state.readEpoch() == Epoch.LOCAL) {
-            boolean retry = facts.helloRetryRequested() && !side.transcript().contains(Input.HELLO_RETRY_REQUEST);
-            for (Input decision : DECISIONS) {
-                if ((decision != Input.SELECT_HELLO_RETRY || retry)
-                        && party.find(side.state(), decision, Epoch.LOCAL, facts) != null) {
-                    moves.add(deliver(s, isClient, new Packet(decision, Epoch.LOCAL, decision.name(), null),
-                            isClient ? s.toClient() : s.toServer(), false, true));
-                    return;
-                }
-            }
-            return;
-        }
         if (state.connected() && s.toServer().isEmpty() && s.toClient().isEmpty()) {
             for (Input command : COMMANDS) {
                 if (party.find(side.state(), command, Epoch.LOCAL, facts) != null) {

@@ -23,8 +23,15 @@ public final class Mutants {
     private Mutants() {
     }
 
-    /** Returns every mutant, in order. */
+    /** Returns every mutant, in order: the written ones, then one dropped guard per guarded edge family. */
     public static List<Mutant> all() {
+        List<Mutant> all = new ArrayList<>(written());
+        all.addAll(guardDrops());
+        return List.copyOf(all);
+    }
+
+    /** Returns the written mutants M1.., each a real implementation bug. */
+    public static List<Mutant> written() {
         return List.of(
                 new Mutant("M1", "drop a guard: the client's TLS 1.2 Certificate edge for RSA key transport becomes unguarded",
                         m -> m.withClient(l -> retarget(l, on(ClientState.TLS12_WAIT_CERT, Input.CERTIFICATE, Guard.RSA_KEY_TRANSPORT),
@@ -100,7 +107,79 @@ public final class Mutants {
                                         ? Output.sendIf(o.message(), o.epoch(), Guard.EARLY_DATA_OFFERED) : o).toList())))),
                 new Mutant("M24", "TLS 1.3 server ignores a fatal alert while waiting for the client CertificateVerify",
                         m -> m.withServer(l -> retarget(l, on(ServerState.WAIT_CV, Input.ALERT_FATAL, null),
-                                t -> withTarget(t, ServerState.WAIT_CV)))));
+                                t -> withTarget(t, ServerState.WAIT_CV)))),
+                new Mutant("M25", "TLS 1.2 server accepts an early ChangeCipherSpec before ClientKeyExchange (CVE-2014-0224)",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.TLS12_WAIT_CCS, Input.CHANGE_CIPHER_SPEC, null),
+                                ServerState.TLS12_WAIT_CKE, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, ServerState.TLS12_WAIT_FINISHED))),
+                new Mutant("M26", "TLS 1.3 client skips the server CertificateVerify (SKIP-TLS): Certificate goes to WAIT_FINISHED",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.WAIT_CERT_CR, Input.CERTIFICATE, null),
+                                t -> withTarget(t, ClientState.WAIT_FINISHED)))),
+                new Mutant("M27", "TLS 1.2 server skips the client CertificateVerify after a non-empty client Certificate",
+                        m -> m.withServer(l -> retarget(l, on(ServerState.TLS12_WAIT_CKE_THEN_CV, Input.CLIENT_KEY_EXCHANGE, null),
+                                t -> withTarget(t, ServerState.TLS12_WAIT_CCS)))),
+                new Mutant("M28", "TLS 1.2 client skips the server Finished (SKIP-TLS): ChangeCipherSpec connects",
+                        m -> m.withClient(l -> retarget(l, on(ClientState.TLS12_WAIT_CCS, Input.CHANGE_CIPHER_SPEC, null),
+                                t -> withTarget(t, ClientState.TLS12_CONNECTED)))),
+                new Mutant("M29", "TLS 1.3 server skips the client Finished: CertificateVerify connects",
+                        m -> m.withServer(l -> retarget(l, on(ServerState.WAIT_CV, Input.CERTIFICATE_VERIFY, null),
+                                t -> withTarget(t, ServerState.CONNECTED)))),
+                new Mutant("M30", "TLS 1.2 server accepts a second ClientHello mid-handshake (restarts while waiting for ClientKeyExchange)",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.START, Input.CLIENT_HELLO, null),
+                                ServerState.TLS12_WAIT_CKE, Input.CLIENT_HELLO, Epoch.PLAINTEXT, ServerState.RECVD_CH))),
+                new Mutant("M31", "TLS 1.3 server accepts a second plaintext ClientHello after its flight (in WAIT_FLIGHT2)",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.START, Input.CLIENT_HELLO, null),
+                                ServerState.WAIT_FLIGHT2, Input.CLIENT_HELLO, Epoch.PLAINTEXT, ServerState.RECVD_CH))),
+                new Mutant("M32", "TLS 1.3 server accepts the client Finished in plaintext after the handshake keys are in use",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.WAIT_FINISHED, Input.FINISHED, null),
+                                ServerState.WAIT_FINISHED, Input.FINISHED, Epoch.PLAINTEXT, ServerState.CONNECTED))),
+                new Mutant("M33", "TLS 1.3 server sends a second HelloRetryRequest for the retried ClientHello",
+                        m -> m.withServer(l -> addLike(l, on(ServerState.RECVD_CH, Input.SELECT_HELLO_RETRY, null),
+                                ServerState.RECVD_CH_RETRY, Input.SELECT_HELLO_RETRY, Epoch.LOCAL, ServerState.WAIT_CH_RETRY))),
+                new Mutant("M34", "TLS 1.3 client accepts a TLS 1.2 ServerHelloDone in WAIT_FINISHED and connects (version hop)",
+                        m -> m.withClient(l -> addLike(l, on(ClientState.WAIT_FINISHED, Input.FINISHED, null),
+                                ClientState.WAIT_FINISHED, Input.SERVER_HELLO_DONE, Epoch.HANDSHAKE, ClientState.CONNECTED))));
+    }
+
+    /**
+     * Returns one generated mutant per guarded edge family (role, guard): the first transition carrying that guard
+     * becomes unguarded ({@code always}). Each must be caught (P16 at least, as its sibling edges now overlap).
+     */
+    public static List<Mutant> guardDrops() {
+        List<Mutant> result = new ArrayList<>();
+        Machines real = Machines.real();
+        java.util.Set<Guard> seen = java.util.EnumSet.noneOf(Guard.class);
+        for (Transition<ClientState, ?> t : real.client().transitions()) {
+            if (t.guard() != Guard.ALWAYS && seen.add(t.guard())) {
+                Guard g = t.guard();
+                ClientState from = t.from();
+                Input input = t.input();
+                result.add(new Mutant("G-C-" + g.label(), "drop guard " + g.label() + " of the client's "
+                        + from.name() + " --" + input.name() + "--> edge",
+                        m -> m.withClient(l -> retarget(l, first(l, on(from, input, g)),
+                                e -> copy(e, e.from(), e.input(), e.epoch(), Guard.ALWAYS, e.to(), e.outputs())))));
+            }
+        }
+        seen.clear();
+        for (Transition<ServerState, ?> t : real.server().transitions()) {
+            if (t.guard() != Guard.ALWAYS && seen.add(t.guard())) {
+                Guard g = t.guard();
+                ServerState from = t.from();
+                Input input = t.input();
+                result.add(new Mutant("G-S-" + g.label(), "drop guard " + g.label() + " of the server's "
+                        + from.name() + " --" + input.name() + "--> edge",
+                        m -> m.withServer(l -> retarget(l, first(l, on(from, input, g)),
+                                e -> copy(e, e.from(), e.input(), e.epoch(), Guard.ALWAYS, e.to(), e.outputs())))));
+            }
+        }
+        return result;
+    }
+
+    /** Narrows {@code which} to the first matching transition of {@code list}. */
+    private static <S extends Enum<S> & ModelState, P> Predicate<Transition<S, ?>> first(List<Transition<S, P>> list,
+            Predicate<Transition<S, ?>> which) {
+        Transition<S, P> target = list.stream().filter(which::test).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mutant template transition not found"));
+        return t -> t == target;
     }
 
     /** Matches the transition (from, input, guard); a null guard matches any guard. */

@@ -15,8 +15,13 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.VersionRegion;
+import io.tlsmachine.verification.checker.Adversary;
+import io.tlsmachine.verification.checker.CheckResult;
+import io.tlsmachine.verification.checker.ComposedChecker;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -78,7 +83,41 @@ public final class SafetyProperties {
                 new SafetyProperty("P19", "Every facts combination without a downgrade completes a handshake with both sides connected.",
                         SafetyProperties::handshakesComplete),
                 new SafetyProperty("P20", "Under any single dropped, duplicated or reordered message, a completed handshake has agreeing transcripts, and a dropped or duplicated handshake message prevents completion.",
-                        NetworkFaults::violations));
+                        NetworkFaults::violations),
+                new SafetyProperty("P21", "Composed: whenever both sides are connected they agree on the version and the handshake transcript.",
+                        m -> composed(m, "P21")),
+                new SafetyProperty("P22", "Composed: no run is stuck; without an adversary every facts combination ends with both sides connected (or the client failed on the downgrade sentinel).",
+                        m -> composed(m, "P22")),
+                new SafetyProperty("P23", "No second ClientHello mid-handshake: the server accepts ClientHello only in START, after its HelloRetryRequest, or connected (refused in place); the client accepts HelloRetryRequest only in WAIT_SH.",
+                        SafetyProperties::noSecondClientHello));
+    }
+
+    /**
+     * Runs the composed checker ({@code checker.ComposedChecker}) over a reliable network for one property; the
+     * passive and active networks run from {@code tlsmachine check} and {@code ComposedCheckerTest}.
+     */
+    private static List<String> composed(Machines m, String id) {
+        CheckResult result = ComposedChecker.check(m, Adversary.NONE, EnumSet.allOf(ProtocolVersion.class), id::equals);
+        return List.copyOf(result.violations().values());
+    }
+
+    // RFC 8446 §4.1.2 ("the client will send a second ClientHello" only "when the server has responded to its
+    // ClientHello with a HelloRetryRequest"), §4.1.4; RFC 5246 §7.4.1.2 and §7.2.2 (a ClientHello after the
+    // handshake is a renegotiation, which we refuse in place).
+    private static List<String> noSecondClientHello(Machines m) {
+        List<String> violations = new ArrayList<>();
+        for (Transition<?, ?> t : m.server().transitions()) {
+            if (t.input() == Input.CLIENT_HELLO && !t.from().name().equals("START")
+                    && !t.from().name().equals("WAIT_CH_RETRY") && !(t.from().connected() && t.to() == t.from())) {
+                violations.add("server: " + PathSearch.describe(t) + " accepts a ClientHello mid-handshake");
+            }
+        }
+        for (Transition<?, ?> t : m.client().transitions()) {
+            if (t.input() == Input.HELLO_RETRY_REQUEST && !t.from().name().equals("WAIT_SH")) {
+                violations.add("client: " + PathSearch.describe(t) + " accepts a HelloRetryRequest after the first flight");
+            }
+        }
+        return violations;
     }
 
     private static List<String> applicationData(Machines m) {
