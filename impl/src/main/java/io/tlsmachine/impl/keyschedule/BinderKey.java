@@ -2,7 +2,6 @@ package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
-import javax.security.auth.Destroyable;
 
 /**
  * The binder_key of one PSK (RFC 8446 §7.1): computes and checks the PSK binder of §4.2.11.2.
@@ -12,13 +11,9 @@ import javax.security.auth.Destroyable;
  * which is being offered." The transcript hash covers the ClientHello up to but not including the
  * binders list ({@link Transcript#hashWithTruncatedClientHello}).
  */
-public final class BinderKey implements Destroyable {
-    private final Tls13Hkdf hkdf;
-    private final Secret secret;
-
+public final class BinderKey extends Tls13ScheduleSecret {
     BinderKey(Tls13Hkdf hkdf, Secret secret) {
-        this.hkdf = hkdf;
-        this.secret = secret;
+        super(hkdf, secret);
     }
 
     /** Returns the binder's finished_key (RFC 8446 §4.4.4 with BaseKey = binder_key). */
@@ -40,24 +35,5 @@ public final class BinderKey implements Destroyable {
      */
     public void checkBinder(byte[] truncatedTranscriptHash, byte[] receivedBinder) {
         FinishedMac.check(hkdf, secret, truncatedTranscriptHash, receivedBinder, Reason.BAD_BINDER, "PSK binder");
-    }
-
-    Secret secret() {
-        return secret;
-    }
-
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "BinderKey[" + hkdf.hash() + "]";
     }
 }

@@ -1,7 +1,6 @@
 package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Secret;
-import javax.security.auth.Destroyable;
 
 /**
  * The first stage of the TLS 1.3 key schedule (RFC 8446 §7.1; drawn in {@code package-info}):
@@ -10,13 +9,9 @@ import javax.security.auth.Destroyable;
  * <p>It gives the binder keys and the 0-RTT secrets; {@link #toHandshakeSecret} moves on to the
  * next stage and destroys this one.
  */
-public final class EarlySecret implements Destroyable {
-    private final Tls13Hkdf hkdf;
-    private final Secret secret;
-
+public final class EarlySecret extends Tls13ScheduleSecret {
     private EarlySecret(Tls13Hkdf hkdf, Secret secret) {
-        this.hkdf = hkdf;
-        this.secret = secret;
+        super(hkdf, secret);
     }
 
     /** RFC 8446 §7.1: "if PSK is not in use, IKM is a string of Hash.length bytes set to 0". */
@@ -65,24 +60,5 @@ public final class EarlySecret implements Destroyable {
             salt.destroy();
             secret.destroy();
         }
-    }
-
-    Secret secret() {
-        return secret;
-    }
-
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "EarlySecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
     }
 }

@@ -2,19 +2,14 @@ package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.Secret;
-import javax.security.auth.Destroyable;
 
 /**
  * An exporter_master_secret or early_exporter_master_secret (RFC 8446 §7.1): exports keying
  * material for the application (§7.5, RFC 5705).
  */
-public final class ExporterMasterSecret implements Destroyable {
-    private final Tls13Hkdf hkdf;
-    private final Secret secret;
-
+public final class ExporterMasterSecret extends Tls13ScheduleSecret {
     ExporterMasterSecret(Tls13Hkdf hkdf, Secret secret) {
-        this.hkdf = hkdf;
-        this.secret = secret;
+        super(hkdf, secret);
     }
 
     /**
@@ -34,24 +29,5 @@ public final class ExporterMasterSecret implements Destroyable {
         } finally {
             perLabel.destroy();
         }
-    }
-
-    Secret secret() {
-        return secret;
-    }
-
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "ExporterMasterSecret[" + hkdf.hash() + "]";
     }
 }

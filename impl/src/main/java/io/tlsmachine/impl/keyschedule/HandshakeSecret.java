@@ -1,19 +1,14 @@
 package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Secret;
-import javax.security.auth.Destroyable;
 
 /**
  * The second stage of the TLS 1.3 key schedule (RFC 8446 §7.1): gives the handshake traffic
  * secrets; {@link #toMasterSecret} moves on and destroys this stage.
  */
-public final class HandshakeSecret implements Destroyable {
-    private final Tls13Hkdf hkdf;
-    private final Secret secret;
-
+public final class HandshakeSecret extends Tls13ScheduleSecret {
     HandshakeSecret(Tls13Hkdf hkdf, Secret secret) {
-        this.hkdf = hkdf;
-        this.secret = secret;
+        super(hkdf, secret);
     }
 
     /**
@@ -44,24 +39,5 @@ public final class HandshakeSecret implements Destroyable {
             salt.destroy();
             secret.destroy();
         }
-    }
-
-    Secret secret() {
-        return secret;
-    }
-
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "HandshakeSecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
     }
 }

@@ -1,20 +1,15 @@
 package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Secret;
-import javax.security.auth.Destroyable;
 
 /**
  * The last stage of the TLS 1.3 key schedule (RFC 8446 §7.1): gives the application traffic
  * secrets, the exporter master secret and the resumption master secret. Destroy it once the
  * resumption master secret is derived (after the client Finished).
  */
-public final class MasterSecret implements Destroyable {
-    private final Tls13Hkdf hkdf;
-    private final Secret secret;
-
+public final class MasterSecret extends Tls13ScheduleSecret {
     MasterSecret(Tls13Hkdf hkdf, Secret secret) {
-        this.hkdf = hkdf;
-        this.secret = secret;
+        super(hkdf, secret);
     }
 
     /**
@@ -41,24 +36,5 @@ public final class MasterSecret implements Destroyable {
     /** RFC 8446 §7.1: resumption_master_secret = Derive-Secret(., "res master", ClientHello...client Finished). */
     public ResumptionMasterSecret resumptionMasterSecret(byte[] transcriptHashThroughClientFinished) {
         return new ResumptionMasterSecret(hkdf, hkdf.deriveSecret(secret, "res master", transcriptHashThroughClientFinished));
-    }
-
-    Secret secret() {
-        return secret;
-    }
-
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "MasterSecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
     }
 }

@@ -3,20 +3,15 @@ package io.tlsmachine.impl.keyschedule;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
-import javax.security.auth.Destroyable;
 
 /**
  * A TLS 1.3 traffic secret of one direction and epoch (early, handshake or application): it gives
  * the record keys (RFC 8446 §7.3), the Finished key and verify_data (§4.4.4), and its next
  * generation after a KeyUpdate (§7.2).
  */
-public final class TrafficSecret implements Destroyable {
-    private final Tls13Hkdf hkdf;
-    private final Secret secret;
-
+public final class TrafficSecret extends Tls13ScheduleSecret {
     TrafficSecret(Tls13Hkdf hkdf, Secret secret) {
-        this.hkdf = hkdf;
-        this.secret = secret;
+        super(hkdf, secret);
     }
 
     /** Wraps a known traffic secret, e.g. one restored for a test or a resumed early-data stream. */
@@ -76,20 +71,5 @@ public final class TrafficSecret implements Destroyable {
     /** Returns the secret itself, for the key-schedule tests and the NSS key log; never log it elsewhere. */
     public Secret secret() {
         return secret;
-    }
-
-    @Override
-    public void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return secret.isDestroyed();
-    }
-
-    @Override
-    public String toString() {
-        return "TrafficSecret[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
     }
 }
