@@ -286,50 +286,79 @@ if len(meds) == 2:
       f"{ratio(meds['tlsmachine'][1], meds['sunjsse'][1])} |")
 p("")
 
-# Profile
-p("## Where our handshake time goes (JFR, TLS 1.3 ECDSA full handshake loop)")
-p("")
-loop = read("loop.txt")
-frames_self, frames_incl, total = Counter(), Counter(), 0
-text = read("samples.txt")
-for block in text.split("jdk.ExecutionSample")[1:]:
-    m = re.search(r"stackTrace = \[(.*?)\n\s*\]", block, re.S)
-    if not m:
-        continue
-    frames = []
-    for line in m.group(1).strip().splitlines():
-        line = line.strip()
-        if not line or line == "...":
-            continue
-        frames.append(re.sub(r"\(.*$", "", line.split(" line:")[0]))
-    if not frames:
-        continue
-    total += 1
-    frames_self[frames[0]] += 1
-    for f in set(frames):
-        frames_incl[f] += 1
-if total:
-    p(f"`HandshakeLoop tlsmachine 1.3 ec` under `-XX:StartFlightRecording` (settings=profile): {loop}; "
-      f"{total} execution samples.")
+# Profiles
+def frame_name(frame):
+    method = frame["method"]
+    return method["type"]["name"].replace("/", ".") + "." + method["name"]
+
+
+def jfr_events(name):
+    path = os.path.join(RUN, name)
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return []
+    with open(path) as f:
+        return json.load(f)["recording"]["events"]
+
+
+def profile(title, summary, jfr_file, own_prefixes):
+    p(f"## {title}")
     p("")
+    events = jfr_events(jfr_file)
+    cpu = [e for e in events if e["type"] == "jdk.ExecutionSample"]
+    allocs = [e for e in events if e["type"] == "jdk.ObjectAllocationSample"]
+    if not cpu:
+        p("No JFR samples were recorded.")
+        p("")
+        return
+    p(f"`{summary}` under `-XX:StartFlightRecording` (settings=profile): {len(cpu)} execution samples, "
+      f"{len(allocs)} allocation samples.")
+    p("")
+    self_time, inclusive = Counter(), Counter()
+    for e in cpu:
+        frames = [frame_name(f) for f in (e["values"]["stackTrace"] or {}).get("frames", [])]
+        if frames:
+            self_time[frames[0]] += 1
+            for f in set(frames):
+                inclusive[f] += 1
     p("Top frames by self time (the method on top of the stack):")
     p("")
     p("| self % | frame |")
     p("|---:|---|")
-    for f, n in frames_self.most_common(15):
-        p(f"| {100 * n / total:.1f} | `{f}` |")
+    for f, n in self_time.most_common(12):
+        p(f"| {100 * n / len(cpu):.1f} | `{f}` |")
     p("")
-    p("Inclusive time of the handshake's own methods and of the crypto and PKIX entry points (share of samples "
-      "with the frame anywhere on the stack):")
+    p("Inclusive time of our methods and of the JDK's crypto and PKIX entry points (share of samples with the "
+      "frame anywhere on the stack):")
     p("")
     p("| inclusive % | frame |")
     p("|---:|---|")
-    interesting = [(f, n) for f, n in frames_incl.most_common()
-                   if f.startswith("io.tlsmachine.impl.") or "CertPathValidator" in f or "Signature." in f
-                   or "KeyAgreement" in f]
-    for f, n in interesting[:25]:
-        p(f"| {100 * n / total:.1f} | `{f}` |")
-else:
-    p("No JFR samples were recorded.")
-p("")
+    picked = [(f, n) for f, n in inclusive.most_common()
+              if f.startswith(own_prefixes) and not f.startswith("io.tlsmachine.bench.") and "$$Lambda" not in f]
+    for f, n in picked[:20]:
+        p(f"| {100 * n / len(cpu):.1f} | `{f}` |")
+    p("")
+    if allocs:
+        sites = Counter()
+        total_weight = 0
+        for e in allocs:
+            weight = e["values"].get("weight", 0) or 0
+            total_weight += weight
+            frames = [frame_name(f) for f in (e["values"]["stackTrace"] or {}).get("frames", [])]
+            ours = next((f for f in frames if f.startswith("io.tlsmachine.")), frames[0] if frames else "?")
+            cls = (e["values"].get("objectClass") or {}).get("name", "?").replace("/", ".")
+            sites[(ours, cls)] += weight
+        p("Allocation by our nearest frame and class (JFR allocation samples, weighted):")
+        p("")
+        p("| share % | our frame | class |")
+        p("|---:|---|---|")
+        for (f, cls), w in sites.most_common(12):
+            p(f"| {100 * w / total_weight:.1f} | `{f}` | `{cls}` |")
+        p("")
+
+
+OWN = ("io.tlsmachine.", "sun.security.provider.certpath", "java.security.Signature.", "javax.crypto.")
+profile("Where our handshake time goes (JFR, TLS 1.3 ECDSA full handshake loop)",
+        f"HandshakeLoop tlsmachine 1.3 ec` → `{read('loop.txt')}", "loop-jfr.json", OWN)
+profile("Where our bulk time goes (JFR, AES-128-GCM 16 KiB writes)",
+        f"BulkLoop tlsmachine TLS_AES_128_GCM_SHA256` → `{read('bulk.txt')}", "bulk-jfr.json", OWN)
 print("\n".join(out))

@@ -3,7 +3,7 @@
 #   JMH: full and resumed handshakes/s, bulk 16 KiB MB/s, model step ns/event (all with -prof gc),
 #        the primitives of the crypto floor (provider=fastest);
 #   plain JVMs: heap per established pair (N=2000), JVM start to first handshake (a child JVM per sample),
-#        a JFR profile of our TLS 1.3 ECDSA handshake loop (top frames).
+#        JFR profiles (CPU and allocation) of our TLS 1.3 ECDSA handshake loop and AES-128-GCM bulk loop.
 # Full run: about 10-12 minutes on 2 cores. QUICK=1: about 4-5 minutes, fewer and shorter iterations.
 # Override: WARMUPS, WARMUP_TIME, ITERATIONS, ITERATION_TIME, PAIRS, SAMPLES, PROFILE_SECONDS, TLSM_BUILD.
 set -euo pipefail
@@ -49,7 +49,13 @@ done
 echo "== JFR profile of our TLS 1.3 ECDSA handshake loop" >&2
 java "$GROUPS_PROP" -XX:StartFlightRecording=filename="$OUT/loop.jfr",settings=profile -cp "$JAR" \
   io.tlsmachine.bench.handshake.HandshakeLoop tlsmachine 1.3 ec "$PROFILE_SECONDS" 2>/dev/null | grep '^loop' > "$OUT/loop.txt" || true
-jfr print --events jdk.ExecutionSample --stack-depth 64 "$OUT/loop.jfr" > "$OUT/samples.txt" 2>/dev/null || true
+jfr print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample --stack-depth 64 "$OUT/loop.jfr" \
+  > "$OUT/loop-jfr.json" 2>/dev/null || true
+echo "== JFR profile of our AES-128-GCM bulk loop" >&2
+java "$GROUPS_PROP" -XX:StartFlightRecording=filename="$OUT/bulk.jfr",settings=profile -cp "$JAR" \
+  io.tlsmachine.bench.handshake.BulkLoop tlsmachine TLS_AES_128_GCM_SHA256 "$PROFILE_SECONDS" 2>/dev/null | grep '^bulk' > "$OUT/bulk.txt" || true
+jfr print --json --events jdk.ExecutionSample,jdk.ObjectAllocationSample --stack-depth 64 "$OUT/bulk.jfr" \
+  > "$OUT/bulk-jfr.json" 2>/dev/null || true
 
 cat /proc/loadavg > "$OUT/load-after.txt"
 python3 bench/report.py "$OUT" "${QUICK:-0}" "$WARMUPS x $WARMUP_TIME, $ITERATIONS x $ITERATION_TIME, 1 fork" > bench/RESULTS.md
