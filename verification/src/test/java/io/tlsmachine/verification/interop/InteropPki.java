@@ -57,10 +57,13 @@ enum InteropPki {
     }
 
     /** The PEM files a command-line peer needs, written into {@code dir}. */
-    record PemFiles(Path leaf, Path chain, Path key, Path root) {
+    record PemFiles(Path leaf, Path chain, Path key, Path root, Path leafAndChain) {
     }
 
-    /** Writes the leaf, the intermediate (chain), the key (PKCS#8) and the root as PEM files into {@code dir}. */
+    /**
+     * Writes the leaf, the intermediate (chain), the key (PKCS#8), the root, and leaf plus intermediate in one
+     * file, as PEM files into {@code dir}.
+     */
     PemFiles writePem(Path dir) {
         Path leaf = dir.resolve(name() + "-leaf.pem");
         Path chain = dir.resolve(name() + "-chain.pem");
@@ -70,7 +73,33 @@ enum InteropPki {
         PemWriter.write(CertificateChain.of(hierarchy.intermediate().certificate()), chain);
         PemWriter.write(hierarchy.certifiedLeaf().privateKey(), key);
         PemWriter.write(CertificateChain.of(hierarchy.root().certificate()), root);
-        return new PemFiles(leaf, chain, key, root);
+        Path leafAndChain = dir.resolve(name() + "-leaf-and-chain.pem");
+        PemWriter.write(hierarchy.chain(), leafAndChain);
+        return new PemFiles(leaf, chain, key, root, leafAndChain);
+    }
+
+    /**
+     * Writes this hierarchy's leaf key for GnuTLS into {@code dir}: RSA as PKCS#8; EC as a SEC1
+     * {@code EC PRIVATE KEY} with curve parameters and public key. GnuTLS 3.7 rejects the JDK's PKCS#8 EC encoding,
+     * which leaves out the optional publicKey of the inner ECPrivateKey ("ASN1 parser: Element was not found").
+     */
+    Path writeGnutlsKey(Path dir) throws java.io.IOException {
+        Path file = dir.resolve(name() + "-gnutls-key.pem");
+        java.security.PrivateKey key = hierarchy.certifiedLeaf().privateKey();
+        if (!"EC".equals(key.getAlgorithm())) {
+            PemWriter.write(key, file);
+            return file;
+        }
+        org.bouncycastle.asn1.pkcs.PrivateKeyInfo info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded());
+        org.bouncycastle.asn1.sec.ECPrivateKey inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo publicKey = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                hierarchy.leaf().certificate().getPublicKey().getEncoded());
+        org.bouncycastle.asn1.sec.ECPrivateKey full = new org.bouncycastle.asn1.sec.ECPrivateKey(
+                ((java.security.interfaces.ECPrivateKey) key).getParams().getOrder().bitLength(), inner.getKey(),
+                new org.bouncycastle.asn1.DERBitString(publicKey.getPublicKeyData().getBytes()),
+                info.getPrivateKeyAlgorithm().getParameters());
+        java.nio.file.Files.writeString(file, PemWriter.encode("EC PRIVATE KEY", full.getEncoded()));
+        return file;
     }
 
     /**

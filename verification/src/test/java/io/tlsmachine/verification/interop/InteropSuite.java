@@ -72,10 +72,22 @@ enum InteropSuite {
         return openssl;
     }
 
-    /** A GnuTLS priority string allowing only this suite's version, cipher and key exchange, and {@code group}. */
-    String gnutlsPriority(InteropGroup group) {
+    /** A GnuTLS priority string allowing only this suite's version, cipher and key exchange, and {@code groups}. */
+    String gnutlsPriority(List<InteropGroup> groups) {
         String version = version() == ProtocolVersion.TLS13 ? "VERS-TLS1.3" : "VERS-TLS1.2";
         String kx = gnutlsKeyExchange == null ? "" : ":-KX-ALL:+" + gnutlsKeyExchange;
-        return "NORMAL:-VERS-ALL:+" + version + ":-CIPHER-ALL:+" + gnutlsCipher + kx + ":-GROUP-ALL:+" + group.gnutls();
+        StringBuilder priority = new StringBuilder("NORMAL:-VERS-ALL:+" + version + ":-CIPHER-ALL:+" + gnutlsCipher + kx
+                + ":-GROUP-ALL");
+        groups.forEach(g -> priority.append(":+").append(g.gnutls()));
+        return priority.toString();
+    }
+
+    /**
+     * {@code group}, and with a TLS 1.2 ECDHE_ECDSA suite also the certificate's curve (P-256) after it: peers
+     * require the curve of an ECDSA certificate among the supported groups (RFC 8422 §5.1; RFC 4492 §5.1).
+     */
+    List<InteropGroup> groupsToOffer(InteropGroup group) {
+        boolean ecdsa12 = version() == ProtocolVersion.TLS12 && requiredPki == InteropPki.EC;
+        return ecdsa12 && group != InteropGroup.P256 ? List.of(group, InteropGroup.P256) : List.of(group);
     }
 }

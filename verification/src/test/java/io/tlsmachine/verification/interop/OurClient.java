@@ -27,6 +27,19 @@ final class OurClient {
     }
 
     static Echoed echo(int port, TlsConfig config, List<String> lines, boolean keyUpdateFirst) throws Exception {
+        return echo(port, config, lines, keyUpdateFirst, "echo: ", true);
+    }
+
+    /**
+     * As {@link #echo(int, TlsConfig, List, boolean)} against a server that echoes lines unchanged and never closes
+     * first (gnutls-serv --echo): our close_notify ends the connection.
+     */
+    static Echoed echoVerbatim(int port, TlsConfig config, List<String> lines, boolean keyUpdateFirst) throws Exception {
+        return echo(port, config, lines, keyUpdateFirst, "", false);
+    }
+
+    private static Echoed echo(int port, TlsConfig config, List<String> lines, boolean keyUpdateFirst, String prefix,
+            boolean awaitPeerClose) throws Exception {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         try (TlsConnection connection = TlsClient.connect(address, config, t -> { }, TIMEOUT)) {
             ByteArrayOutputStream received = new ByteArrayOutputStream();
@@ -35,7 +48,7 @@ final class OurClient {
             }
             for (String line : lines) {
                 connection.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
-                while (!received.toString(StandardCharsets.ISO_8859_1).contains("echo: " + line + "\n")) {
+                while (!received.toString(StandardCharsets.ISO_8859_1).contains(prefix + line + "\n")) {
                     byte[] data = connection.read();
                     if (data.length == 0) {
                         throw new AssertionError("the peer closed before echoing " + line + "; got " + received);
@@ -43,7 +56,9 @@ final class OurClient {
                     received.writeBytes(data);
                 }
             }
-            received.writeBytes(connection.readAll(1 << 16));
+            if (awaitPeerClose) {
+                received.writeBytes(connection.readAll(1 << 16));
+            }
             return new Echoed(connection.engine().negotiated().orElseThrow(), connection.engine().facts(),
                     received.toString(StandardCharsets.ISO_8859_1), connection.engine().isClosed());
         }
