@@ -54,6 +54,7 @@ public final class TlsConfig {
     private final Optional<Integer> recordSizeLimit;
     private final PaddingPolicy paddingPolicy;
     private final boolean helloRetryCookies;
+    private final Optional<Long> keyUpdateAfterBytes;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -80,6 +81,7 @@ public final class TlsConfig {
         recordSizeLimit = Optional.ofNullable(b.recordSizeLimit);
         paddingPolicy = b.paddingPolicy;
         helloRetryCookies = b.helloRetryCookies;
+        keyUpdateAfterBytes = Optional.ofNullable(b.keyUpdateAfterBytes);
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -128,6 +130,7 @@ public final class TlsConfig {
         b.recordSizeLimit = recordSizeLimit.orElse(null);
         b.paddingPolicy = paddingPolicy;
         b.helloRetryCookies = helloRetryCookies;
+        b.keyUpdateAfterBytes = keyUpdateAfterBytes.orElse(null);
         return b;
     }
 
@@ -259,6 +262,14 @@ public final class TlsConfig {
         return helloRetryCookies;
     }
 
+    /**
+     * Returns the application data volume after which a TLS 1.3 endpoint updates its write key before writing more;
+     * empty: only near the AEAD limit (RFC 8446 §5.5).
+     */
+    public Optional<Long> keyUpdateAfterBytes() {
+        return keyUpdateAfterBytes;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
@@ -294,6 +305,7 @@ public final class TlsConfig {
         private Integer recordSizeLimit;
         private PaddingPolicy paddingPolicy = PaddingPolicy.none();
         private boolean helloRetryCookies;
+        private Long keyUpdateAfterBytes;
 
         private Builder() {
         }
@@ -455,6 +467,15 @@ public final class TlsConfig {
         /** TLS 1.3 server: send a cookie in every HelloRetryRequest and require it in the second ClientHello. */
         public Builder helloRetryCookies(boolean enabled) {
             this.helloRetryCookies = enabled;
+            return this;
+        }
+
+        /** TLS 1.3: update the write key (KeyUpdate) once this many application bytes were written under it. */
+        public Builder keyUpdateAfterBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("keyUpdateAfterBytes must be positive: " + bytes);
+            }
+            this.keyUpdateAfterBytes = bytes;
             return this;
         }
 

@@ -234,6 +234,10 @@ public final class TlsEngine {
     /** Queues application data for the peer (in a state where the model allows APPLICATION_WRITE). */
     public void writeApplicationData(byte[] data) {
         requireLocal(Input.APPLICATION_WRITE);
+        // RFC 8446 §5.5: update the write key before the AEAD limit (or the configured volume) is reached.
+        if (ctx.keyUpdateDue() && machine.declares(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL)) {
+            guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
+        }
         ctx.pendWrite(data.clone());
         guarded(() -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL));
     }

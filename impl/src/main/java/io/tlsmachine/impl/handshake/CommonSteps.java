@@ -39,7 +39,9 @@ abstract class CommonSteps implements ConnectionSteps {
 
     @Override
     public Negotiated writeApplicationData(Negotiated facts) {
-        ctx.flight.applicationData(ctx.takePendingWrite());
+        byte[] data = ctx.takePendingWrite();
+        ctx.bytesUnderWriteKey += data.length;
+        ctx.flight.applicationData(data);
         return facts;
     }
 
@@ -74,6 +76,7 @@ abstract class CommonSteps implements ConnectionSteps {
     }
 
     private void updateWriteKey() {
+        ctx.bytesUnderWriteKey = 0;
         if (ctx.role == Role.CLIENT) {
             ctx.clientApplicationSecret = ctx.clientApplicationSecret.nextGeneration();
             ctx.flight.writeKey(protection(ctx.clientApplicationSecret));

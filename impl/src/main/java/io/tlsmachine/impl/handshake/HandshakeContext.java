@@ -60,6 +60,8 @@ public final class HandshakeContext {
     private Reason abortReason;
     private final ByteArrayOutputStream applicationIn = new ByteArrayOutputStream();
     private boolean peerClosed;
+    /** Application data bytes written under the current TLS 1.3 application write key. */
+    long bytesUnderWriteKey;
 
     // Negotiated so far.
     ProtocolVersion version;
@@ -161,6 +163,14 @@ public final class HandshakeContext {
     /** Sets the application data the next APPLICATION_WRITE sends. */
     public void pendWrite(byte[] data) {
         this.pendingWrite = data;
+    }
+
+    /**
+     * RFC 8446 §5.5: whether our write key should be updated before the next application data, because the record
+     * layer nears the AEAD's limit or we wrote the configured volume under it.
+     */
+    public boolean keyUpdateDue() {
+        return writer.shouldRekey() || config.keyUpdateAfterBytes().map(limit -> bytesUnderWriteKey >= limit).orElse(false);
     }
 
     /** Returns and clears the local decision a step made, or null. */
