@@ -2,7 +2,7 @@ package io.tlsmachine.impl.crypto.bc;
 
 import io.tlsmachine.impl.crypto.EcCurves;
 import io.tlsmachine.impl.crypto.FixedLength;
-import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
@@ -19,17 +19,13 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
 /** ECDHE over secp256r1 or secp384r1 (RFC 8446 §4.2.8.2, §7.4.2) with Bouncy Castle's custom curves. */
-final class BcEcdhKeyExchange implements KeyExchange {
-    private final KeyExchangeGroup group;
+final class BcEcdhKeyExchange extends EphemeralKeyExchange<ECPrivateKeyParameters> {
     private final ECDomainParameters domain;
-    private ECPrivateKeyParameters privateKey;
-    private final byte[] publicShare;
 
     private BcEcdhKeyExchange(KeyExchangeGroup group, ECPrivateKeyParameters privateKey, ECPoint publicPoint) {
-        this.group = group;
+        // BigInteger scalars cannot be wiped; destroy() drops the reference
+        super(group, privateKey, publicPoint.getEncoded(false));
         this.domain = privateKey.getParameters();
-        this.privateKey = privateKey;
-        this.publicShare = publicPoint.getEncoded(false);
     }
 
     static BcEcdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
@@ -46,26 +42,14 @@ final class BcEcdhKeyExchange implements KeyExchange {
         return new BcEcdhKeyExchange(group, new ECPrivateKeyParameters(d, domain), domain.getG().multiply(d).normalize());
     }
 
-    @Override
-    public KeyExchangeGroup group() {
-        return group;
-    }
-
-    @Override
-    public byte[] publicShare() {
-        return publicShare.clone();
-    }
-
     /**
      * RFC 8446 §4.2.8.2: uncompressed form and length checked here; Bouncy Castle's point decoding
      * and {@link ECPublicKeyParameters} check that the point is on the curve and not the identity.
      * RFC 8446 §7.4.2: the shared secret is the x-coordinate, fixed length.
      */
     @Override
-    public Secret agree(byte[] peerShare) {
-        if (privateKey == null) {
-            throw new IllegalStateException("key exchange used after destroy()");
-        }
+    protected Secret agreeWith(ECPrivateKeyParameters privateKey, byte[] peerShare) {
+        KeyExchangeGroup group = group();
         EcCurves.requireUncompressedForm(group, peerShare);
         try {
             ECPublicKeyParameters peer = new ECPublicKeyParameters(domain.getCurve().decodePoint(peerShare), domain);
@@ -76,20 +60,5 @@ final class BcEcdhKeyExchange implements KeyExchange {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " share is not a valid point");
         }
-    }
-
-    @Override
-    public void destroy() {
-        privateKey = null; // BigInteger scalars cannot be wiped; drop the reference
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return privateKey == null;
-    }
-
-    @Override
-    public String toString() {
-        return "BcEcdhKeyExchange[" + group + "]";
     }
 }

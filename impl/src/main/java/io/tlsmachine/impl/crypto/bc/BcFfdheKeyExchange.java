@@ -2,7 +2,7 @@ package io.tlsmachine.impl.crypto.bc;
 
 import io.tlsmachine.impl.crypto.FfdheGroups;
 import io.tlsmachine.impl.crypto.FixedLength;
-import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
@@ -18,15 +18,10 @@ import org.bouncycastle.crypto.params.DHPrivateKeyParameters;
 import org.bouncycastle.crypto.params.DHPublicKeyParameters;
 
 /** Finite-field DHE over the RFC 7919 groups with Bouncy Castle's {@link DHBasicAgreement}. */
-final class BcFfdheKeyExchange implements KeyExchange {
-    private final KeyExchangeGroup group;
-    private DHPrivateKeyParameters privateKey;
-    private final byte[] publicShare;
-
+final class BcFfdheKeyExchange extends EphemeralKeyExchange<DHPrivateKeyParameters> {
     private BcFfdheKeyExchange(KeyExchangeGroup group, DHPrivateKeyParameters privateKey, BigInteger y) {
-        this.group = group;
-        this.privateKey = privateKey;
-        this.publicShare = FixedLength.bigEndian(y, FfdheGroups.byteLength(group));
+        // BigInteger exponents cannot be wiped; destroy() drops the reference
+        super(group, privateKey, FixedLength.bigEndian(y, FfdheGroups.byteLength(group)));
     }
 
     /** The group without q: RFC 7919 §5.1 asks only for the range check, which we do ourselves. */
@@ -48,22 +43,10 @@ final class BcFfdheKeyExchange implements KeyExchange {
                 FfdheGroups.GENERATOR.modPow(x, FfdheGroups.prime(group)));
     }
 
-    @Override
-    public KeyExchangeGroup group() {
-        return group;
-    }
-
-    @Override
-    public byte[] publicShare() {
-        return publicShare.clone();
-    }
-
     /** RFC 8446 §7.4.1: Z left-padded with zeros to the size of p. */
     @Override
-    public Secret agree(byte[] peerShare) {
-        if (privateKey == null) {
-            throw new IllegalStateException("key exchange used after destroy()");
-        }
+    protected Secret agreeWith(DHPrivateKeyParameters privateKey, byte[] peerShare) {
+        KeyExchangeGroup group = group();
         BigInteger y = FfdheGroups.validatePeerValue(group, peerShare);
         try {
             DHBasicAgreement agreement = new DHBasicAgreement();
@@ -73,20 +56,5 @@ final class BcFfdheKeyExchange implements KeyExchange {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
         }
-    }
-
-    @Override
-    public void destroy() {
-        privateKey = null; // BigInteger exponents cannot be wiped; drop the reference
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return privateKey == null;
-    }
-
-    @Override
-    public String toString() {
-        return "BcFfdheKeyExchange[" + group + "]";
     }
 }

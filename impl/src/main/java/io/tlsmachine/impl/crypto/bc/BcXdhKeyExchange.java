@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.crypto.bc;
 
-import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.XdhShares;
@@ -14,18 +14,11 @@ import org.bouncycastle.crypto.params.X448PrivateKeyParameters;
 import org.bouncycastle.crypto.params.X448PublicKeyParameters;
 
 /** X25519 or X448 (RFC 7748) with Bouncy Castle's lightweight key parameters. */
-final class BcXdhKeyExchange implements KeyExchange {
-    private final KeyExchangeGroup group;
-    private final byte[] scalar;
-    private final byte[] publicShare;
-    private boolean destroyed;
-
+final class BcXdhKeyExchange extends EphemeralKeyExchange<byte[]> {
     private BcXdhKeyExchange(KeyExchangeGroup group, byte[] scalar) {
-        this.group = group;
-        this.scalar = scalar;
-        this.publicShare = group == KeyExchangeGroup.X25519
+        super(group, scalar, group == KeyExchangeGroup.X25519
                 ? new X25519PrivateKeyParameters(scalar).generatePublicKey().getEncoded()
-                : new X448PrivateKeyParameters(scalar).generatePublicKey().getEncoded();
+                : new X448PrivateKeyParameters(scalar).generatePublicKey().getEncoded());
     }
 
     static BcXdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
@@ -42,22 +35,10 @@ final class BcXdhKeyExchange implements KeyExchange {
         return new BcXdhKeyExchange(group, scalar.clone());
     }
 
-    @Override
-    public KeyExchangeGroup group() {
-        return group;
-    }
-
-    @Override
-    public byte[] publicShare() {
-        return publicShare.clone();
-    }
-
     /** RFC 7748 §5 (Bouncy Castle masks the X25519 top bit itself) and §6: all-zero results refused. */
     @Override
-    public Secret agree(byte[] peerShare) {
-        if (destroyed) {
-            throw new IllegalStateException("key exchange used after destroy()");
-        }
+    protected Secret agreeWith(byte[] scalar, byte[] peerShare) {
+        KeyExchangeGroup group = group();
         XdhShares.requireLength(group, peerShare);
         byte[] secret = new byte[XdhShares.length(group)];
         try {
@@ -73,19 +54,9 @@ final class BcXdhKeyExchange implements KeyExchange {
         return Secret.adopt(secret);
     }
 
+    /** The scalar is our own copy, so it can be zeroed. */
     @Override
-    public void destroy() {
+    protected void wipe(byte[] scalar) {
         Arrays.fill(scalar, (byte) 0);
-        destroyed = true;
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return destroyed;
-    }
-
-    @Override
-    public String toString() {
-        return "BcXdhKeyExchange[" + group + "]";
     }
 }

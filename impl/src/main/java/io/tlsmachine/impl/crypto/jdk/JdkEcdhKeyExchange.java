@@ -2,7 +2,7 @@ package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.EcCurves;
 import io.tlsmachine.impl.crypto.FixedLength;
-import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
@@ -22,15 +22,9 @@ import java.security.spec.ECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
 /** ECDHE over secp256r1 or secp384r1 (RFC 8446 §4.2.8.2, §7.4.2) with the JDK's SunEC. */
-final class JdkEcdhKeyExchange implements KeyExchange {
-    private final KeyExchangeGroup group;
-    private PrivateKey privateKey;
-    private final byte[] publicShare;
-
+final class JdkEcdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
     private JdkEcdhKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, byte[] publicShare) {
-        this.group = group;
-        this.privateKey = privateKey;
-        this.publicShare = publicShare;
+        super(group, privateKey, publicShare); // SunEC keys cannot be wiped; destroy() drops the reference
     }
 
     static JdkEcdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
@@ -57,22 +51,10 @@ final class JdkEcdhKeyExchange implements KeyExchange {
         }
     }
 
-    @Override
-    public KeyExchangeGroup group() {
-        return group;
-    }
-
-    @Override
-    public byte[] publicShare() {
-        return publicShare.clone();
-    }
-
     /** RFC 8446 §7.4.2: the shared secret is the x-coordinate of the ECDH result, fixed length. */
     @Override
-    public Secret agree(byte[] peerShare) {
-        if (privateKey == null) {
-            throw new IllegalStateException("key exchange used after destroy()");
-        }
+    protected Secret agreeWith(PrivateKey privateKey, byte[] peerShare) {
+        KeyExchangeGroup group = group();
         ECPoint peerPoint = EcCurves.decodeAndValidate(group, peerShare);
         try {
             var peer = KeyFactory.getInstance("EC")
@@ -84,20 +66,5 @@ final class JdkEcdhKeyExchange implements KeyExchange {
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
         }
-    }
-
-    @Override
-    public void destroy() {
-        privateKey = null; // SunEC keys cannot be wiped; drop the reference
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return privateKey == null;
-    }
-
-    @Override
-    public String toString() {
-        return "JdkEcdhKeyExchange[" + group + "]";
     }
 }

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.FfdheGroups;
 import io.tlsmachine.impl.crypto.FixedLength;
-import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
@@ -21,15 +21,10 @@ import javax.crypto.spec.DHPrivateKeySpec;
 import javax.crypto.spec.DHPublicKeySpec;
 
 /** Finite-field DHE over the RFC 7919 groups with the JDK's {@code DH} key agreement. */
-final class JdkFfdheKeyExchange implements KeyExchange {
-    private final KeyExchangeGroup group;
-    private PrivateKey privateKey;
-    private final byte[] publicShare;
-
+final class JdkFfdheKeyExchange extends EphemeralKeyExchange<PrivateKey> {
     private JdkFfdheKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, BigInteger y) {
-        this.group = group;
-        this.privateKey = privateKey;
-        this.publicShare = FixedLength.bigEndian(y, FfdheGroups.byteLength(group));
+        // SunJCE DH keys cannot be wiped; destroy() drops the reference
+        super(group, privateKey, FixedLength.bigEndian(y, FfdheGroups.byteLength(group)));
     }
 
     static JdkFfdheKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
@@ -56,22 +51,10 @@ final class JdkFfdheKeyExchange implements KeyExchange {
         }
     }
 
-    @Override
-    public KeyExchangeGroup group() {
-        return group;
-    }
-
-    @Override
-    public byte[] publicShare() {
-        return publicShare.clone();
-    }
-
     /** RFC 8446 §7.4.1: Z left-padded with zeros to the size of p. */
     @Override
-    public Secret agree(byte[] peerShare) {
-        if (privateKey == null) {
-            throw new IllegalStateException("key exchange used after destroy()");
-        }
+    protected Secret agreeWith(PrivateKey privateKey, byte[] peerShare) {
+        KeyExchangeGroup group = group();
         BigInteger y = FfdheGroups.validatePeerValue(group, peerShare);
         try {
             var peer = KeyFactory.getInstance("DH")
@@ -83,20 +66,5 @@ final class JdkFfdheKeyExchange implements KeyExchange {
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
         }
-    }
-
-    @Override
-    public void destroy() {
-        privateKey = null; // SunJCE DH keys cannot be wiped; drop the reference
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return privateKey == null;
-    }
-
-    @Override
-    public String toString() {
-        return "JdkFfdheKeyExchange[" + group + "]";
     }
 }

@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.FixedLength;
-import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.XdhShares;
@@ -21,17 +21,9 @@ import java.security.spec.XECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
 /** X25519 or X448 (RFC 7748) with the JDK's {@code XDH} key agreement. */
-final class JdkXdhKeyExchange implements KeyExchange {
-    private final KeyExchangeGroup group;
-    private final NamedParameterSpec curve;
-    private PrivateKey privateKey;
-    private final byte[] publicShare;
-
+final class JdkXdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
     private JdkXdhKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, byte[] publicShare) {
-        this.group = group;
-        this.curve = curveOf(group);
-        this.privateKey = privateKey;
-        this.publicShare = publicShare;
+        super(group, privateKey, publicShare); // the JDK's XEC keys cannot be wiped; destroy() drops the reference
     }
 
     static JdkXdhKeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
@@ -65,20 +57,8 @@ final class JdkXdhKeyExchange implements KeyExchange {
     }
 
     @Override
-    public KeyExchangeGroup group() {
-        return group;
-    }
-
-    @Override
-    public byte[] publicShare() {
-        return publicShare.clone();
-    }
-
-    @Override
-    public Secret agree(byte[] peerShare) {
-        if (privateKey == null) {
-            throw new IllegalStateException("key exchange used after destroy()");
-        }
+    protected Secret agreeWith(PrivateKey privateKey, byte[] peerShare) {
+        KeyExchangeGroup group = group();
         XdhShares.requireLength(group, peerShare);
         try {
             byte[] secret = agree(group, privateKey, peerShare);
@@ -109,20 +89,5 @@ final class JdkXdhKeyExchange implements KeyExchange {
             case X448 -> NamedParameterSpec.X448;
             default -> throw new IllegalArgumentException(group + " is not an XDH group");
         };
-    }
-
-    @Override
-    public void destroy() {
-        privateKey = null; // the JDK's XEC keys cannot be wiped; drop the reference
-    }
-
-    @Override
-    public boolean isDestroyed() {
-        return privateKey == null;
-    }
-
-    @Override
-    public String toString() {
-        return "JdkXdhKeyExchange[" + group + "]";
     }
 }
