@@ -10,7 +10,11 @@
  * compatibility, client authentication, KeyUpdate, close_notify) and resumption from NewSessionTicket PSKs
  * (psk_dhe_ke and psk_ke, binders, also after HelloRetryRequest); TLS 1.2 full ECDHE handshake (ECDSA/RSA, AES-GCM,
  * ChaCha20-Poly1305, extended master secret, RFC 5746 renegotiation_info, client authentication) and RFC 5077
- * ticket resumption and session-ID resumption (ServerSessionCache). Not yet: 0-RTT, post-handshake authentication,
- * DHE and RSA key exchange, record_size_limit, cookies sent by our server, automatic KeyUpdate before key exhaustion.
+ * ticket resumption and session-ID resumption (ServerSessionCache). Both versions: record_size_limit (RFC 8449,
+ * {@code RecordSizeLimits}) and a configurable TLS 1.3 padding policy. TLS 1.3 server: optional HelloRetryRequest
+ * cookies and the check that ClientHello2 changes only what RFC 8446 §4.1.2 allows ({@code RetriedClientHello}).
+ * TLS 1.3: automatic KeyUpdate before the AEAD limit or a configured volume (the engine asks
+ * {@link io.tlsmachine.impl.handshake.HandshakeContext#keyUpdateDue()}). Not yet: 0-RTT, post-handshake
+ * authentication, DHE and RSA key exchange.
  */
 package io.tlsmachine.impl.handshake;
