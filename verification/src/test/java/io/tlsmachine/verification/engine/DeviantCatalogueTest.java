@@ -33,17 +33,26 @@ class DeviantCatalogueTest {
         List<String> discrepancies = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Integer> counts = DeviantCatalogue.countPerCell(deviants);
         Map<Victim.Outcome, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
+        java.util.Set<String> accepted = new java.util.concurrent.ConcurrentSkipListSet<>();
         // Each deviant runs on fresh engines built from fresh configurations: independent, so they run in parallel.
         deviants.parallelStream().forEach(deviant -> {
             Victim victim = DeviantCatalogue.play(deviant, MachineKind.COMPILED_TABLE);
             Optional<String> discrepancy = victim.discrepancy();
             discrepancy.ifPresent(d -> discrepancies.add(deviant + " -> " + d));
-            outcomes.merge(discrepancy.isPresent() ? Victim.Outcome.DISCREPANCY : outcomeOf(victim), 1, Integer::sum);
+            Victim.Outcome outcome = discrepancy.isPresent() ? Victim.Outcome.DISCREPANCY : outcomeOf(victim);
+            outcomes.merge(outcome, 1, Integer::sum);
+            if (outcome == Victim.Outcome.CONTINUED) {
+                WireRecord replaced = deviant.peer().script().get(Math.min(deviant.prefix(),
+                        deviant.peer().script().size() - 1));
+                accepted.add(deviant.kind() + " " + deviant.record() + " in place of " + replaced + " ("
+                        + deviant.peer().scenario().version() + " our-" + deviant.peer().victimRole() + ")");
+            }
         });
         System.out.println("Deviant-trace catalogue (" + deviants.size() + " traces, " + catalogue.peers().size()
                 + " scripts, " + catalogue.foreign().size() + " foreign messages):");
         counts.forEach((cell, n) -> System.out.println("  " + cell + ": " + n));
         System.out.println("  outcomes: " + outcomes);
+        System.out.println("  deviations the model accepts (the engine continued): " + accepted);
         assertThat(discrepancies).as("deviants the engine did not end as the model predicts").isEmpty();
     }
 

@@ -36,6 +36,9 @@ class RandomWalkTest {
         for (int i = 0; i < walks; i++) {
             long seed = base + i;
             RandomWalk.Result result = RandomWalk.run(catalogue, seed, MachineKind.COMPILED_TABLE);
+            if (replay != null) {
+                System.out.println("  " + result.replay() + " -> " + result.finalState());
+            }
             result.discrepancy().ifPresent(d -> failures.add(result.replay() + "\n    -> " + d));
             endings.merge(result.finalState(), 1, Integer::sum);
             if (i % 25 == 0) {
@@ -48,8 +51,8 @@ class RandomWalkTest {
         }
         System.out.println("  final states: " + endings);
         assertThat(failures).as("walks that did not end as the model predicts").isEmpty();
-        assertThat(endings).containsKey("FAILED");
         if (walks > 50) {
+            assertThat(endings).containsKey("FAILED");
             assertThat(endings.keySet()).anyMatch(s -> s.contains("CONNECTED"));
         }
     }
