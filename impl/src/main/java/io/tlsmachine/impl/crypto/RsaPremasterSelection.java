@@ -1,5 +1,9 @@
 package io.tlsmachine.impl.crypto;
 
+import java.security.PrivateKey;
+import java.security.interfaces.RSAKey;
+import java.util.Arrays;
+
 /**
  * The RFC 5246 §7.4.7.1 countermeasure against Bleichenbacher's attack: from the raw RSA
  * decryption of an EncryptedPreMasterSecret, pick the premaster secret or the caller's random
@@ -17,6 +21,35 @@ public final class RsaPremasterSelection {
     public static final int PREMASTER_LENGTH = 48;
 
     private RsaPremasterSelection() {}
+
+    /** Decrypts one k-byte block with raw (unpadded) RSA, as a provider does it. */
+    @FunctionalInterface
+    public interface RawRsaDecryption {
+        /** Returns the raw RSA result, or null when the provider refuses the block (not below the modulus). */
+        byte[] decryptOrNull(byte[] block);
+    }
+
+    /**
+     * RFC 5246 §7.4.7.1: decrypts an EncryptedPreMasterSecret with {@code rawDecryption} (never a
+     * PKCS#1 decryption that fails on bad padding: a Bleichenbacher oracle) and returns the premaster
+     * secret {@link #select} picks, or a copy of {@code fallback} when the ciphertext has the wrong
+     * length or is refused.
+     */
+    public static Secret decryptPremaster(PrivateKey key, byte[] encrypted, byte[] fallback, int expectedVersion,
+            RawRsaDecryption rawDecryption) {
+        if (!(key instanceof RSAKey rsaKey)) {
+            throw new IllegalArgumentException("RSA key transport needs an RSA private key");
+        }
+        int k = (rsaKey.getModulus().bitLength() + 7) / 8;
+        byte[] raw = encrypted.length == k ? rawDecryption.decryptOrNull(encrypted) : null;
+        if (raw == null) {
+            return Secret.adopt(fallback.clone()); // a wrong length or a value not below the modulus is public
+        }
+        byte[] encoded = FixedLength.leftPad(raw, k);
+        byte[] premaster = select(encoded, fallback, expectedVersion);
+        Arrays.fill(encoded, (byte) 0);
+        return Secret.adopt(premaster);
+    }
 
     /**
      * Returns M when {@code encodedMessage} (the k-byte raw RSA result) is a well-padded 48-byte

@@ -1,14 +1,11 @@
 package io.tlsmachine.impl.crypto.bc;
 
-import io.tlsmachine.impl.crypto.FixedLength;
 import io.tlsmachine.impl.crypto.RsaPremasterSelection;
 import io.tlsmachine.impl.crypto.Secret;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAKey;
-import java.util.Arrays;
 import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
@@ -33,25 +30,14 @@ final class BcRsaKeyTransport {
 
     /** Raw (unpadded) decryption; the padding check is {@link RsaPremasterSelection}'s, in constant time. */
     static Secret decryptPremaster(PrivateKey key, byte[] encrypted, byte[] fallback, int expectedVersion) {
-        if (!(key instanceof RSAKey rsaKey)) {
-            throw new IllegalArgumentException("RSA key transport needs an RSA private key");
-        }
-        int k = (rsaKey.getModulus().bitLength() + 7) / 8;
-        byte[] encoded = null;
-        if (encrypted.length == k) {
+        return RsaPremasterSelection.decryptPremaster(key, encrypted, fallback, expectedVersion, block -> {
             try {
                 RSABlindedEngine engine = new RSABlindedEngine();
                 engine.init(false, new ParametersWithRandom(BcKeys.privateKey(key), BLINDING));
-                encoded = FixedLength.leftPad(engine.processBlock(encrypted, 0, encrypted.length), k);
+                return engine.processBlock(block, 0, block.length);
             } catch (IOException | DataLengthException e) {
-                encoded = null; // a ciphertext not below the modulus: public, so the fallback may branch
+                return null;
             }
-        }
-        if (encoded == null) {
-            return Secret.adopt(fallback.clone());
-        }
-        byte[] premaster = RsaPremasterSelection.select(encoded, fallback, expectedVersion);
-        Arrays.fill(encoded, (byte) 0);
-        return Secret.adopt(premaster);
+        });
     }
 }
