@@ -3,7 +3,6 @@ package io.tlsmachine.verification.checker;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.verification.model.Machines;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -71,7 +70,7 @@ public final class ComposedChecker {
     private record Found(int length, String text) {
     }
 
-    private record Parent(ComposedState previous, String move) {
+    private record Parent(ComposedState previous, Move move) {
     }
 
     /** One complete breadth-first exploration under one facts combination. */
@@ -83,7 +82,6 @@ public final class ComposedChecker {
         final boolean liveness;
         final Map<String, Found> found;
         final Map<ComposedState, Parent> parents = new HashMap<>();
-        final Map<ComposedState, Integer> depths = new HashMap<>();
         long states;
         long transitions;
         long connected;
@@ -102,45 +100,47 @@ public final class ComposedChecker {
 
         void explore() {
             ComposedState initial = moves.initial();
-            ArrayDeque<ComposedState> queue = new ArrayDeque<>();
             parents.put(initial, new Parent(null, null));
-            depths.put(initial, 0);
-            queue.add(initial);
-            while (!queue.isEmpty()) {
-                ComposedState s = queue.poll();
-                int d = depths.get(s);
-                depth = Math.max(depth, d);
-                if (moves.bothConnected(s)) {
-                    connected++;
+            List<ComposedState> layer = List.of(initial);
+            for (int d = 0; !layer.isEmpty(); d++) {
+                depth = d;
+                List<ComposedState> nextLayer = new ArrayList<>();
+                for (ComposedState s : layer) {
+                    visit(s, d, nextLayer);
                 }
-                reachedGoal |= goal(s);
-                List<Move> next = moves.from(s);
-                transitions += next.size();
-                if (liveness && !moves.terminal(s) && !moves.bothConnected(s) && s.drops() == 0
-                        && next.stream().noneMatch(Move::honest)) {
-                    report(ComposedProperties.LIVENESS, d, trace(s, null, "P22 violated: stuck, no honest move, not terminal, not both connected"));
-                }
-                for (Move move : next) {
-                    for (ComposedProperty p : properties) {
-                        String why = p.check().violation(facts, moves, s, move);
-                        if (why != null) {
-                            report(p.id(), d + 1, trace(s, move, p.id() + " violated: " + why));
-                        }
-                    }
-                    if (!parents.containsKey(move.next())) {
-                        parents.put(move.next(), new Parent(s, move.label()));
-                        depths.put(move.next(), d + 1);
-                        queue.add(move.next());
-                    }
-                }
+                layer = nextLayer;
             }
             states = parents.size();
-            depths.clear();
             parents.clear();
             if (liveness && !reachedGoal) {
                 report(ComposedProperties.LIVENESS, Integer.MAX_VALUE, () -> "P22 violated: the run never "
                         + (facts.downgradeDetected() ? "ends with the client FAILED" : "reaches both sides connected")
                         + "\n    facts: " + facts);
+            }
+        }
+
+        private void visit(ComposedState s, int d, List<ComposedState> nextLayer) {
+            if (moves.bothConnected(s)) {
+                connected++;
+            }
+            reachedGoal |= goal(s);
+            List<Move> next = moves.from(s);
+            transitions += next.size();
+            if (liveness && !moves.terminal(s) && !moves.bothConnected(s) && s.drops() == 0
+                    && next.stream().noneMatch(Move::honest)) {
+                report(ComposedProperties.LIVENESS, d,
+                        trace(s, null, "P22 violated: stuck, no honest move, not terminal, not both connected"));
+            }
+            for (Move move : next) {
+                for (ComposedProperty p : properties) {
+                    String why = p.check().violation(facts, moves, s, move);
+                    if (why != null) {
+                        report(p.id(), d + 1, trace(s, move, p.id() + " violated: " + why));
+                    }
+                }
+                if (parents.putIfAbsent(move.next(), new Parent(s, move)) == null) {
+                    nextLayer.add(move.next());
+                }
             }
         }
 
@@ -178,7 +178,7 @@ public final class ComposedChecker {
                     if (p.previous() == null) {
                         break;
                     }
-                    lines.add(line(0, p.move(), s));
+                    lines.add(line(0, p.move().label(), s));
                     s = p.previous();
                 }
                 Collections.reverse(lines);

@@ -3,18 +3,24 @@ package io.tlsmachine.verification.checker;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Transition;
+import java.util.function.Supplier;
 
 /**
  * Describes one move of the composed system: a delivery, a local command or decision, or an adversary action, the
  * state it leads to and, when a machine fired, what it fired.
  *
- * @param label the move as printed in a trace, e.g. {@code S <- Finished@handshake}
+ * @param describe prints the move as in a trace, e.g. {@code S <- Finished@handshake} (built only when printed)
  * @param next the state after the move
  * @param fired what a machine did, or null for a drop or a duplicate
  * @param honest whether the move is one the two endpoints and a reliable network make on their own (a delivery or a
  *     local command); the adversary's drops, duplicates and injections are not
  */
-public record Move(String label, ComposedState next, Fired fired, boolean honest) {
+public record Move(Supplier<String> describe, ComposedState next, Fired fired, boolean honest) {
+
+    /** Returns the move as printed in a trace. */
+    public String label() {
+        return describe.get();
+    }
 
     /**
      * Records one machine step inside a move.

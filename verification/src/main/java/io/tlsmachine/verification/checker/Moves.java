@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Generates the moves of client × server × network from one composed state under one facts combination: the
@@ -140,14 +141,16 @@ public final class Moves {
             for (int i = 0; i < queue.size(); i++) {
                 if (s.drops() < adversary.drops()) {
                     List<Packet> q = without(queue, i);
-                    moves.add(new Move("network drops " + arrow + queue.get(i),
+                    Packet dropped = queue.get(i);
+                    moves.add(new Move(() -> "network drops " + arrow + dropped,
                             canonical(new ComposedState(s.client(), s.server(), toClient ? s.toServer() : q,
                                     toClient ? q : s.toClient(), s.drops() + 1, s.duplicates(), s.injections())), null, false));
                 }
                 if (s.duplicates() < adversary.duplicates() && queue.size() < CAPACITY) {
                     List<Packet> q = new ArrayList<>(queue);
                     q.add(i + 1, queue.get(i));
-                    moves.add(new Move("network duplicates " + arrow + queue.get(i),
+                    Packet copied = queue.get(i);
+                    moves.add(new Move(() -> "network duplicates " + arrow + copied,
                             new ComposedState(s.client(), s.server(), toClient ? s.toServer() : q,
                                     toClient ? q : s.toClient(), s.drops(), s.duplicates() + 1, s.injections()), null, false));
                 }
@@ -176,7 +179,7 @@ public final class Moves {
                         rejected = rejected == null ? move : rejected;
                     } else if (sameButBudget(s, move.next())) {
                         // Accepted without any effect (a dropped CCS, an ignored warning): checked, then folded into s.
-                        moves.add(new Move(move.label(), s, move.fired(), false));
+                        moves.add(new Move(move.describe(), s, move.fired(), false));
                     } else {
                         moves.add(move);
                     }
@@ -197,10 +200,10 @@ public final class Moves {
         Party party = isClient ? client : server;
         Side side = isClient ? s.client() : s.server();
         ModelState state = party.state(side.state());
-        String label = (packet.epoch() == Epoch.LOCAL ? party.tag + " does " + packet.input().name()
+        Supplier<String> label = () -> (packet.epoch() == Epoch.LOCAL ? party.tag + " does " + packet.input().name()
                 : party.tag + " <- " + packet) + (injected ? " (adversary)" : "");
         if (!isClient && packet.epoch() == Epoch.EARLY && !facts.earlyDataAccepted()) {
-            return move(s, isClient, side, rest, List.of(), label + ": skipped (0-RTT not accepted)", injected, honest,
+            return move(s, isClient, side, rest, List.of(), () -> label.get() + ": skipped (0-RTT not accepted)", injected, honest,
                     new Move.Fired(false, side.state(), packet.input(), packet.epoch(), null, injected));
         }
         Transition<?, ?> t = party.find(side.state(), packet.input(), packet.epoch(), facts);
@@ -209,7 +212,7 @@ public final class Moves {
                 && (packet.coverage() == null || !packet.coverage().equals(side.transcript())))) {
             String why = t == null ? ": unexpected_message" : ": Finished does not verify (decrypt_error)";
             return move(s, isClient, new Side(party.failed, side.transcript(), side.readProtected()), rest, List.of(),
-                    label + why, injected, honest,
+                    () -> label.get() + why, injected, honest,
                     new Move.Fired(isClient, side.state(), packet.input(), packet.epoch(), null, injected));
         }
         List<Input> transcript = new ArrayList<>(side.transcript());
@@ -230,16 +233,16 @@ public final class Moves {
         boolean readProtected = side.readProtected()
                 || (packet.epoch() != Epoch.LOCAL && packet.epoch() != Epoch.PLAINTEXT);
         return move(s, isClient, new Side(t.to().ordinal(), transcript, readProtected), rest, sent,
-                label + (sent.isEmpty() ? "" : " -> sends " + sent), injected, honest,
+                () -> label.get() + (sent.isEmpty() ? "" : " -> sends " + sent), injected, honest,
                 new Move.Fired(isClient, side.state(), packet.input(), packet.epoch(), t, injected));
     }
 
     private Move move(ComposedState s, boolean isClient, Side side, List<Packet> incoming, List<Packet> sent,
-            String label, boolean injected, boolean honest, Move.Fired fired) {
+            Supplier<String> label, boolean injected, boolean honest, Move.Fired fired) {
         List<Packet> outgoing = new ArrayList<>(isClient ? s.toServer() : s.toClient());
         outgoing.addAll(sent);
         if (outgoing.size() > CAPACITY) {
-            throw new IllegalStateException("in-flight bound " + CAPACITY + " exceeded by an honest flight: " + label);
+            throw new IllegalStateException("in-flight bound " + CAPACITY + " exceeded by an honest flight: " + label.get());
         }
         ComposedState next = isClient
                 ? new ComposedState(side, s.server(), outgoing, incoming, s.drops(), s.duplicates(),
