@@ -38,6 +38,12 @@ public final class ComposedChecker {
     /** Explores every facts combination of {@code versions} under {@code adversary}; checks the selected properties. */
     public static CheckResult check(Machines machines, Adversary adversary, Set<ProtocolVersion> versions,
             Predicate<String> selected) {
+        return check(machines, adversary, (Predicate<Negotiated>) f -> versions.contains(f.version()), selected);
+    }
+
+    /** Explores the facts combinations {@code which} accepts (a focused run, e.g. for one mutant's facts). */
+    public static CheckResult check(Machines machines, Adversary adversary, Predicate<Negotiated> which,
+            Predicate<String> selected) {
         long start = System.nanoTime();
         Map<String, Found> found = new TreeMap<>();
         List<ComposedProperty> properties = ComposedProperties.all().stream().filter(p -> selected.test(p.id())).toList();
@@ -47,7 +53,7 @@ public final class ComposedChecker {
         long transitions = 0;
         long connected = 0;
         int depth = 0;
-        List<Run> done = Negotiated.all().parallelStream().filter(f -> versions.contains(f.version()))
+        List<Run> done = Negotiated.all().parallelStream().filter(which)
                 .map(facts -> {
                     Run run = new Run(machines, facts, adversary, properties, liveness, found);
                     run.explore();
