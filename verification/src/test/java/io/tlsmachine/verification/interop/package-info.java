@@ -1,0 +1,23 @@
+/**
+ * Interop matrix with real peers, all tagged {@code slow} (run with
+ * {@code mvn -B -Pall-tests -pl verification -am test -Dtest='io.tlsmachine.verification.interop.*Test'
+ * -Dsurefire.failIfNoSpecifiedTests=false}; CI runs them in {@code mvn -B -Pall-tests verify}).
+ *
+ * <ul>
+ *   <li>{@link io.tlsmachine.verification.interop.OpenSslInteropTest}: OpenSSL 3 {@code s_server}/{@code s_client},
+ *       both roles, every suite × group (TLS 1.3: 3 suites × 6 groups × ECDSA/RSA; TLS 1.2: 6 suites × 4 curves),
+ *       HelloRetryRequest, client authentication, resumption (TLS 1.3 PSK, TLS 1.2 ticket and session ID),
+ *       KeyUpdate, close_notify.</li>
+ *   <li>{@link io.tlsmachine.verification.interop.GnuTlsInteropTest}: {@code gnutls-serv} (inside a private,
+ *       loopback-only network namespace, see {@link io.tlsmachine.verification.interop.GnutlsServer}) and
+ *       {@code gnutls-cli}; every suite and every group at least once, the same features.</li>
+ *   <li>{@link io.tlsmachine.verification.interop.JsseInteropTest}: the JDK's TLS and Bouncy Castle's JSSE over
+ *       {@code SSLSocket}/{@code SSLServerSocket}; {@link io.tlsmachine.verification.interop.SslEngineInteropTest}:
+ *       their {@code SSLEngine}s in memory.</li>
+ * </ul>
+ *
+ * <p>Peers bind 127.0.0.1 only, on free ports; every external process is killed in a {@code finally}
+ * ({@link io.tlsmachine.verification.interop.PeerProcess}). A missing peer fails the test when {@code CI=true}
+ * and skips it otherwise ({@link io.tlsmachine.verification.interop.Peers}).
+ */
+package io.tlsmachine.verification.interop;
