@@ -224,6 +224,10 @@ final class ServerNegotiation {
         }
         HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.sessionId, ctx.suite.suite(), 0, extensions);
         ctx.flight.handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript);
+        // RFC 8446 §4.2.10: after a HelloRetryRequest, early data arrives as application_data records in the clear.
+        if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
+            ctx.reader.skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
+        }
         return facts.withHelloRetryRequested(true);
     }
 

@@ -31,6 +31,12 @@ final class Tls13Server {
             io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
+    /**
+     * How much rejected early data we skip (RFC 8446 §4.2.10). Our tickets never allow early data, so this only
+     * bounds what a client holding another server's ticket may send before it sees our EncryptedExtensions.
+     */
+    static final long REJECTED_EARLY_DATA_LIMIT = 1 << 14;
+
     private final ServerNegotiation negotiation;
 
     Tls13Server(HandshakeContext ctx, ServerNegotiation negotiation) {
@@ -105,6 +111,11 @@ final class Tls13Server {
         Tls13Keys.deriveApplicationSecrets(ctx);
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        // RFC 8446 §4.2.10: we never accept 0-RTT, so a client that offered it may already be sending early data
+        // under keys we do not derive: skip records that fail to deprotect, up to a bound.
+        if (negotiation.clientHello().extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
+            ctx.reader.skipRejectedEarlyData(REJECTED_EARLY_DATA_LIMIT);
+        }
         return facts;
     }
 

@@ -117,6 +117,13 @@ final class FailureProvocations {
         return clientWaitingForServerHelloFed(HEX.parseHex("150303000202" + "28"));
     }
 
+    /** RFC 8446 §4.2.10: after a HelloRetryRequest the server skips clear early data, but not without bound. */
+    static Failure rejectedEarlyDataBeyondTheBound() {
+        EngineFixtures.Pair pair = RejectedEarlyDataTest.afterClientHelloOfferingEarlyData(true);
+        pair.server.feed(RejectedEarlyDataTest.earlyDataRecords(20));
+        return new Failure(pair.server, pair.server.drainOutbound(), null, pair);
+    }
+
     // ---- ClientHello contents (RFC 8446 §4.1.2, §4.2) ----
 
     static Failure clientHelloWithADuplicatedExtension() {

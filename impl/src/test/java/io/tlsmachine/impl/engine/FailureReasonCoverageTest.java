@@ -43,6 +43,7 @@ class FailureReasonCoverageTest {
         PROVOKED.put(Reason.ZERO_LENGTH_FRAGMENT, FailureProvocations::zeroLengthHandshakeRecord);
         PROVOKED.put(Reason.KEY_CHANGE_NOT_ON_RECORD_BOUNDARY, FailureProvocations::handshakeBytesPendingAtTheServersReadKeyChange);
         PROVOKED.put(Reason.INTERLEAVED_HANDSHAKE, FailureProvocations::changeCipherSpecInsideAFragmentedClientHello);
+        PROVOKED.put(Reason.TOO_MUCH_EARLY_DATA, FailureProvocations::rejectedEarlyDataBeyondTheBound);
         PROVOKED.put(Reason.MALFORMED_MESSAGE, FailureProvocations::alertRecordOfThreeBytes);
         PROVOKED.put(Reason.TRAILING_BYTES, FailureProvocations::clientHelloWithATrailingByte);
         PROVOKED.put(Reason.LENGTH_OUT_OF_RANGE, FailureProvocations::clientHelloWithASessionIdOfThirtyThreeBytes);
@@ -79,9 +80,6 @@ class FailureReasonCoverageTest {
 
         UNREACHABLE_IN_A_TEST.put(Reason.SEQUENCE_NUMBER_EXHAUSTED,
                 "needs 2^64 records under one key (RFC 8446 §5.5); SequenceNumber's own tests cover the wrap");
-        UNREACHABLE_IN_A_TEST.put(Reason.TOO_MUCH_EARLY_DATA,
-                "raised only by the record reader's early-data skip mode, which the engine enables once it rejects 0-RTT;"
-                        + " the engine neither sends nor skips early data yet (issue 4, item 5)");
 
         NEVER_RAISED.put(Reason.WRONG_EPOCH,
                 "a message under the wrong epoch is fired into the model, which answers UNEXPECTED_MESSAGE");
