@@ -55,6 +55,7 @@ public final class TlsConfig {
     private final PaddingPolicy paddingPolicy;
     private final boolean helloRetryCookies;
     private final Optional<Long> keyUpdateAfterBytes;
+    private final boolean postHandshakeAuth;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -82,6 +83,7 @@ public final class TlsConfig {
         paddingPolicy = b.paddingPolicy;
         helloRetryCookies = b.helloRetryCookies;
         keyUpdateAfterBytes = Optional.ofNullable(b.keyUpdateAfterBytes);
+        postHandshakeAuth = b.postHandshakeAuth;
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -131,6 +133,7 @@ public final class TlsConfig {
         b.paddingPolicy = paddingPolicy;
         b.helloRetryCookies = helloRetryCookies;
         b.keyUpdateAfterBytes = keyUpdateAfterBytes.orElse(null);
+        b.postHandshakeAuth = postHandshakeAuth;
         return b;
     }
 
@@ -270,6 +273,11 @@ public final class TlsConfig {
         return keyUpdateAfterBytes;
     }
 
+    /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake. */
+    public boolean postHandshakeAuth() {
+        return postHandshakeAuth;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
@@ -306,6 +314,7 @@ public final class TlsConfig {
         private PaddingPolicy paddingPolicy = PaddingPolicy.none();
         private boolean helloRetryCookies;
         private Long keyUpdateAfterBytes;
+        private boolean postHandshakeAuth;
 
         private Builder() {
         }
@@ -476,6 +485,12 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("keyUpdateAfterBytes must be positive: " + bytes);
             }
             this.keyUpdateAfterBytes = bytes;
+            return this;
+        }
+
+        /** TLS 1.3 client: offer post_handshake_auth and authenticate when the server asks after the handshake. */
+        public Builder postHandshakeAuth(boolean enabled) {
+            this.postHandshakeAuth = enabled;
             return this;
         }
 

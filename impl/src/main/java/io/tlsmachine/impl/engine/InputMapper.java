@@ -98,6 +98,7 @@ final class InputMapper {
         boolean ticketExpected = hello.extension(SessionTicket.class).isPresent();
         boolean resumed = ctx.resumesTls12Session(hello);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withHelloRetryRequested(false)
+                .withPostHandshakeAuthOffered(false)
                 .withTls12KeyExchange(Tls12KeyExchange.ECDHE)
                 .withTls12Handshake(!resumed ? Tls12Handshake.FULL
                         : ctx.offeredTls12Ticket() ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.RESUMED_BY_SESSION_ID)

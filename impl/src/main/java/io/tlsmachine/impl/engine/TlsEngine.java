@@ -253,6 +253,15 @@ public final class TlsEngine {
         guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
     }
 
+    /**
+     * RFC 8446 §4.6.2: a connected TLS 1.3 server asks the client to authenticate now; when the client did not offer
+     * post_handshake_auth the model declines and nothing is sent.
+     */
+    public void requestClientAuth() {
+        requireLocal(Input.REQUEST_CLIENT_AUTH);
+        guarded(() -> fire(Input.REQUEST_CLIENT_AUTH, Epoch.LOCAL));
+    }
+
     /** RFC 8446 §4.6.1: a TLS 1.3 server sends another NewSessionTicket (when tickets are enabled). */
     public void sendNewSessionTicket() {
         requireLocal(Input.SEND_NEW_SESSION_TICKET);

@@ -49,7 +49,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         super(ctx);
         this.tls13 = new Tls13Client(ctx, this);
         this.tls12 = new Tls12Client(ctx);
-        if (ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) {
+        if ((ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) || ctx.config.postHandshakeAuth()) {
             ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
         }
     }
@@ -59,7 +59,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         boolean tls13 = config.supports(ProtocolVersion.TLS13);
         return (tls13 ? Negotiated.tls13() : Negotiated.tls12())
                 .withMiddleboxCompat(tls13 && config.middleboxCompatibility())
-                .withClientCertificateAvailable(config.certifiedKey().isPresent());
+                .withClientCertificateAvailable(config.certifiedKey().isPresent())
+                .withPostHandshakeAuthOffered(tls13 && config.postHandshakeAuth());
     }
 
     private boolean tls13() {
@@ -170,6 +171,9 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
                 versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12);
             }
             extensions.add(new SupportedVersionsOffer(versions));
+            if (config.postHandshakeAuth()) {
+                extensions.add(new io.tlsmachine.impl.codec.extension.PostHandshakeAuth());
+            }
             if (cookie != null) {
                 extensions.add(cookie);
             }

@@ -297,6 +297,16 @@ public final class HandshakeContext {
         reader.setProtection(protection);
     }
 
+    /**
+     * RFC 8446 §4.4, §4.6.2: a transcript holding the whole main handshake (through the client Finished), from which
+     * one post-handshake authentication continues; needs the handshake transcript to have retained its messages.
+     */
+    Transcript forkHandshakeTranscript() {
+        Transcript fork = Transcript.using(crypto, transcript.hash());
+        fork.add(transcript.messages());
+        return fork;
+    }
+
     byte[] random32() {
         byte[] bytes = new byte[32];
         config.random().nextBytes(bytes);

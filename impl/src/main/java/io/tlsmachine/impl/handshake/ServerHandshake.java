@@ -84,6 +84,10 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
      */
     @Override
     public Negotiated processClientCertificate(Negotiated facts) {
+        if (tls13() && tls13.postHandshakeContext().isPresent()
+                && !ctx.received(Tls13Certificate.class).certificateRequestContext().equals(tls13.postHandshakeContext().get())) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "post-handshake Certificate with another certificate_request_context");
+        }
         List<byte[]> ders = tls13()
                 ? ctx.received(Tls13Certificate.class).entries().stream().map(e -> e.certData().toByteArray()).toList()
                 : ctx.received(Tls12Certificate.class).certificates().stream().map(Opaque::toByteArray).toList();
@@ -118,10 +122,10 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
         return facts;
     }
 
-    /** RFC 8446 §4.6.2: post-handshake authentication is not offered by our clients; never requested. */
+    /** RFC 8446 §4.6.2: the model takes this only when the client offered post_handshake_auth. */
     @Override
     public Negotiated requestClientAuth(Negotiated facts) {
-        throw TlsException.fatal(Reason.INTERNAL_ERROR, "post-handshake client authentication is not implemented");
+        return tls13.requestPostHandshakeAuth(facts);
     }
 
     @Override

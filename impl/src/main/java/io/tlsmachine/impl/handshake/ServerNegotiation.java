@@ -97,6 +97,11 @@ final class ServerNegotiation {
         ctx.signature = selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
         ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
         ctx.recordSizeLimitAnswer = RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null);
+        boolean postHandshakeAuth = clientHello.extension(io.tlsmachine.impl.codec.extension.PostHandshakeAuth.class).isPresent();
+        if (postHandshakeAuth && ctx.transcript.messageCount() == 0) {
+            // RFC 8446 §4.6.2: keep the handshake messages; each post-handshake authentication continues from them.
+            ctx.transcript = io.tlsmachine.impl.keyschedule.Transcript.awaitingHash(ctx.crypto).retainMessages();
+        }
         ctx.transcript.selectHash(ctx.suite.hash());
         Tls13KeyExchange mode = acceptPsk(clientHello);
         boolean resumed = mode.usesPsk();
@@ -107,6 +112,7 @@ final class ServerNegotiation {
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
                 .withMiddleboxCompat(!ctx.sessionId.isEmpty())
                 .withTicketsEnabled(ctx.config.ticketsEnabled())
+                .withPostHandshakeAuthOffered(postHandshakeAuth)
                 .withTls13KeyExchange(mode)
                 // RFC 8446 §4.3.2: no CertificateRequest when authenticating with a PSK.
                 .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);

@@ -20,6 +20,7 @@ import io.tlsmachine.impl.codec.message.HelloRetryRequest;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
+import io.tlsmachine.impl.keyschedule.Transcript;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
@@ -234,9 +235,27 @@ final class Tls13Client {
         return facts;
     }
 
-    /** RFC 8446 §4.6.2: post-handshake authentication is not offered, so the model never fires this. */
+    /**
+     * RFC 8446 §4.6.2: answers a post-handshake CertificateRequest (non-empty context, §4.3.2) with Certificate,
+     * CertificateVerify (when we have a certificate) and Finished keyed by client_application_traffic_secret_N
+     * (§4.4), over the main handshake followed by this request and our answer.
+     */
     Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
-        throw TlsException.fatal(Reason.INTERNAL_ERROR, "post-handshake authentication was not offered");
+        Tls13CertificateRequest request = ctx.received(Tls13CertificateRequest.class);
+        if (request.certificateRequestContext().isEmpty()) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "post-handshake CertificateRequest with an empty context");
+        }
+        Transcript handshake = ctx.transcript;
+        ctx.transcript = ctx.forkHandshakeTranscript();
+        try {
+            ctx.addReceivedToTranscript();
+            sendCertificate(request, facts.clientCertificateAvailable());
+            byte[] verifyData = ctx.clientApplicationSecret.finishedVerifyData(ctx.transcript.currentHash());
+            ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        } finally {
+            ctx.transcript = handshake;
+        }
+        return facts;
     }
 
     /** RFC 8446 §4.4.2, §4.4.3: our Certificate (empty when we have none) and, with one, CertificateVerify. */

@@ -38,6 +38,10 @@ final class Tls13Server {
     static final long REJECTED_EARLY_DATA_LIMIT = 1 << 14;
 
     private final ServerNegotiation negotiation;
+    /** During a post-handshake authentication (RFC 8446 §4.6.2): the main handshake's transcript, else null. */
+    private io.tlsmachine.impl.keyschedule.Transcript handshakeTranscript;
+    /** The certificate_request_context of the pending post-handshake CertificateRequest, or null. */
+    private Opaque postHandshakeContext;
 
     Tls13Server(HandshakeContext ctx, ServerNegotiation negotiation) {
         this.ctx = ctx;
@@ -146,6 +150,14 @@ final class Tls13Server {
      */
     Negotiated processClientFinished(Negotiated facts) {
         Finished finished = ctx.received(Finished.class);
+        if (handshakeTranscript != null) {
+            // RFC 8446 §4.4: a post-handshake Finished is keyed by client_application_traffic_secret_N.
+            ctx.clientApplicationSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+            ctx.transcript = handshakeTranscript;
+            handshakeTranscript = null;
+            postHandshakeContext = null;
+            return facts;
+        }
         ctx.clientHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
         Tls13Keys.deriveResumptionSecret(ctx, facts.ticketsEnabled());
@@ -155,5 +167,23 @@ final class Tls13Server {
         Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
         return facts;
+    }
+
+    /**
+     * RFC 8446 §4.6.2, §4.3.2: a CertificateRequest with a fresh, unpredictable context under the application key;
+     * the client's answer is read over a fork of the main handshake's transcript.
+     */
+    Negotiated requestPostHandshakeAuth(Negotiated facts) {
+        postHandshakeContext = Opaque.of(ctx.random32());
+        handshakeTranscript = ctx.transcript;
+        ctx.transcript = ctx.forkHandshakeTranscript();
+        ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(postHandshakeContext,
+                List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config.signatureSchemes())))), ctx.transcript);
+        return facts;
+    }
+
+    /** The context the client's post-handshake Certificate must echo, or empty outside one. */
+    java.util.Optional<Opaque> postHandshakeContext() {
+        return java.util.Optional.ofNullable(postHandshakeContext);
     }
 }

@@ -14,7 +14,8 @@
  * {@code RecordSizeLimits}) and a configurable TLS 1.3 padding policy. TLS 1.3 server: optional HelloRetryRequest
  * cookies and the check that ClientHello2 changes only what RFC 8446 §4.1.2 allows ({@code RetriedClientHello}).
  * TLS 1.3: automatic KeyUpdate before the AEAD limit or a configured volume (the engine asks
- * {@link io.tlsmachine.impl.handshake.HandshakeContext#keyUpdateDue()}). Not yet: 0-RTT, post-handshake
- * authentication, DHE and RSA key exchange.
+ * {@link io.tlsmachine.impl.handshake.HandshakeContext#keyUpdateDue()}). TLS 1.3 post-handshake client
+ * authentication (each over a fork of the handshake transcript). 0-RTT: the server rejects it and skips the early
+ * data (bounded). Not yet: sending or accepting 0-RTT, DHE and RSA key exchange.
  */
 package io.tlsmachine.impl.handshake;
