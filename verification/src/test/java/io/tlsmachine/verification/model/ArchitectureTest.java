@@ -1,6 +1,7 @@
 package io.tlsmachine.verification.model;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,9 +20,24 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
+    /**
+     * Main code only. ArchUnit's predefined DO_NOT_INCLUDE_TESTS knows {@code target/test-classes}; builds may use
+     * another output folder ({@code -Dtlsm.build=target-x}), so any {@code test-classes} folder is left out.
+     */
+    private static final ImportOption MAIN_CODE_ONLY = location -> !location.contains("/test-classes/");
+
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(MAIN_CODE_ONLY)
             .importPackages("io.tlsmachine");
+
+    @Test
+    void importsTheMainCodeOfEveryModuleAndNoTests() {
+        assertThat(PRODUCTION.contain("io.tlsmachine.model.client.ClientMachine")).isTrue();
+        assertThat(PRODUCTION.contain("io.tlsmachine.impl.crypto.bc.BouncyCastleCryptoProvider")).isTrue();
+        assertThat(PRODUCTION.contain("io.tlsmachine.impl.engine.TlsEngine")).isTrue();
+        assertThat(PRODUCTION.contain(ArchitectureTest.class)).isFalse();
+    }
 
     @Test
     void modelImportsNoCryptoAndNoNetworking() {
