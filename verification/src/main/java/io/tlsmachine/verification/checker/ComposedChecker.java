@@ -196,7 +196,7 @@ public final class ComposedChecker {
             return () -> {
                 List<String> lines = new ArrayList<>();
                 if (move != null) {
-                    lines.add(line(lines.size(), move.label(), move.next()));
+                    lines.add(line(move.label(), move.next()));
                 }
                 ComposedState s = last;
                 while (true) {
@@ -204,7 +204,7 @@ public final class ComposedChecker {
                     if (p.previous() == null) {
                         break;
                     }
-                    lines.add(line(0, p.move().label(), s));
+                    lines.add(line(p.move().label(), s));
                     s = p.previous();
                 }
                 Collections.reverse(lines);
@@ -217,7 +217,7 @@ public final class ComposedChecker {
             };
         }
 
-        private String line(int unused, String label, ComposedState after) {
+        private String line(String label, ComposedState after) {
             return label + "\n         => " + describe(after);
         }
 
