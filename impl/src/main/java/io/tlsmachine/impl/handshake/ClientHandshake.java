@@ -112,8 +112,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
     /**
      * Builds a ClientHello offering our configuration, with the key shares held and an optional cookie; with a ticket,
-     * psk_key_exchange_modes (psk_dhe_ke) and, last, pre_shared_key whose binder covers the transcript so far and this
-     * ClientHello up to the binders (RFC 8446 §4.2.11.2).
+     * last, pre_shared_key whose binder covers the transcript so far and this ClientHello up to the binders
+     * (RFC 8446 §4.2.11.2).
      */
     ClientHello buildClientHello(Extension cookie) {
         ClientHello hello = buildWithoutPsk(cookie);
@@ -123,7 +123,6 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         }
         HashAlgorithm hash = SuiteParameters.of(ticket.suite()).orElseThrow().hash();
         List<Extension> extensions = new ArrayList<>(hello.extensions());
-        extensions.add(new PskKeyExchangeModes(ctx.config.pskKeyExchangeModes()));
         extensions.add(new PreSharedKeyOffer(List.of(new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(ctx.config.clock().millis()))),
                 List.of(Opaque.of(new byte[hash.length()]))));
         ClientHello draft = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
@@ -176,6 +175,11 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
             }
             if (cookie != null) {
                 extensions.add(cookie);
+            }
+            // RFC 8446 §4.2.9: the modes also restrict "those [PSKs] which the server might supply via NewSessionTicket",
+            // and servers such as the JDK's send no ticket without them: a client keeping tickets always sends them.
+            if (config.ticketStore().isPresent()) {
+                extensions.add(new PskKeyExchangeModes(config.pskKeyExchangeModes()));
             }
             List<KeyShareEntry> shares = keyShares.values().stream()
                     .map(k -> new KeyShareEntry(Hellos.named(k.group()), Opaque.of(k.publicShare()))).toList();

@@ -64,6 +64,35 @@ class Tls13ResumptionTest {
     }
 
     @Test
+    void clientWithATicketStoreButNoTicketSendsPskKeyExchangeModesWithoutPreSharedKey() {
+        TlsConfig client = EngineFixtures.client(EC).ticketStore(store)
+                .pskKeyExchangeModes(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE).build();
+        List<io.tlsmachine.impl.codec.message.ClientHello> sent = new ArrayList<>();
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(client, server);
+        pair.client.beginHandshake();
+        EngineFixtures.rewriteClientHello(pair.client.drainOutbound(), hello -> {
+            sent.add(hello);
+            return hello;
+        });
+        io.tlsmachine.impl.codec.message.ClientHello hello = sent.get(0);
+        assertThat(hello.extension(io.tlsmachine.impl.codec.extension.PskKeyExchangeModes.class).orElseThrow().modes())
+                .containsExactly(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE);
+        assertThat(hello.extension(PreSharedKeyOffer.class)).isEmpty();
+    }
+
+    @Test
+    void clientWithoutATicketStoreSendsNoPskKeyExchangeModes() {
+        List<io.tlsmachine.impl.codec.message.ClientHello> sent = new ArrayList<>();
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).build(), server);
+        pair.client.beginHandshake();
+        EngineFixtures.rewriteClientHello(pair.client.drainOutbound(), hello -> {
+            sent.add(hello);
+            return hello;
+        });
+        assertThat(sent.get(0).extension(io.tlsmachine.impl.codec.extension.PskKeyExchangeModes.class)).isEmpty();
+    }
+
+    @Test
     void resumesAfterHelloRetryRequestWithTheBinderRecomputedOverTheNewTranscript() {
         connect(server);
         EngineFixtures.Pair retried = connect(server, KeyExchangeGroup.SECP256R1);

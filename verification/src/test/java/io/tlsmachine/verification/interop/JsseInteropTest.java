@@ -64,14 +64,11 @@ class JsseInteropTest {
     }
 
     /**
-     * As {@link #jsseClientResumptions()}, less TLS 1.3 against the JDK's server, which fails today: our client
-     * sends psk_key_exchange_modes only when it offers a ticket, so the JDK server (rightly, RFC 8446 §4.2.9)
-     * issues no NewSessionTicket and there is nothing to resume. Add the case back once every TLS 1.3
-     * ClientHello of a client with a ticket store carries psk_key_exchange_modes.
+     * As {@link #jsseClientResumptions()}: our client sends psk_key_exchange_modes in every TLS 1.3 ClientHello when it
+     * keeps tickets, so the JDK server issues a NewSessionTicket (RFC 8446 §4.2.9).
      */
     static Stream<Arguments> ourClientResumptions() {
-        return Stream.of(Arguments.of(JssePeer.JDK, ProtocolVersion.TLS12),
-                Arguments.of(JssePeer.BOUNCY_CASTLE, ProtocolVersion.TLS12));
+        return jsseClientResumptions();
     }
 
     @ParameterizedTest(name = "{0} {1} {2} {3}")
