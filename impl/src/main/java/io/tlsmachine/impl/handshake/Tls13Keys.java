@@ -48,8 +48,8 @@ final class Tls13Keys {
     }
 
     /**
-     * RFC 8446 §7.1: application traffic secrets over the transcript through the server Finished; the master secret
-     * stays until {@link #deriveResumptionSecret} (after the client Finished).
+     * RFC 8446 §7.1: application traffic and exporter secrets over the transcript through the server Finished; the
+     * master secret stays until {@link #deriveResumptionSecret} (after the client Finished).
      */
     static void deriveApplicationSecrets(HandshakeContext ctx) {
         MasterSecret master = ctx.handshakeSecret.toMasterSecret();
@@ -59,7 +59,11 @@ final class Tls13Keys {
         ctx.serverApplicationSecret = master.serverApplicationTrafficSecret(hash);
         log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.clientApplicationSecret);
         log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.serverApplicationSecret);
+        // RFC 8446 §7.5 exporter_master_secret, logged as EXPORTER_SECRET so a capture's exporters can be checked.
         ctx.exporterSecret = master.exporterMasterSecret(hash);
+        if (ctx.config.keyLog().enabled()) {
+            ctx.config.keyLog().log(KeyLogLabel.EXPORTER_SECRET, ctx.clientRandom, ctx.exporterSecret.secret());
+        }
     }
 
     /**

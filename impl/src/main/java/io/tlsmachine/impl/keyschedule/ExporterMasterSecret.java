@@ -12,6 +12,12 @@ public final class ExporterMasterSecret extends Tls13ScheduleSecret {
         super(hkdf, secret);
     }
 
+    /** Returns the secret itself, for the NSS key log (EXPORTER_SECRET); never log it elsewhere. */
+    @Override
+    public Secret secret() {
+        return secret;
+    }
+
     /**
      * RFC 8446 §7.5: TLS-Exporter(label, context_value, key_length) =
      * HKDF-Expand-Label(Derive-Secret(Secret, label, ""), "exporter", Hash(context_value),

@@ -22,24 +22,42 @@ class EngineKeyLogTest {
     Path dir;
 
     private List<String> handshakeAndReadLog(ProtocolVersion version) throws Exception {
-        Path file = dir.resolve(version + ".keys");
-        TlsEngine client = TlsEngine.client(EngineFixtures.client(EC).versions(version).keyLog(KeyLog.toFile(file)).build());
-        TlsEngine server = TlsEngine.server(EngineFixtures.server(EC).build());
+        return handshakeAndReadLogs(version).client().stream().map(line -> line.split(" ")[0]).toList();
+    }
+
+    /** The key log lines of a client and a server that connect, each checked to carry the client random. */
+    private record Logs(List<String> client, List<String> server) {
+    }
+
+    private Logs handshakeAndReadLogs(ProtocolVersion version) throws Exception {
+        Path clientFile = dir.resolve(version + ".client.keys");
+        Path serverFile = dir.resolve(version + ".server.keys");
+        TlsEngine client = TlsEngine.client(EngineFixtures.client(EC).versions(version).keyLog(KeyLog.toFile(clientFile)).build());
+        TlsEngine server = TlsEngine.server(EngineFixtures.server(EC).keyLog(KeyLog.toFile(serverFile)).build());
         client.beginHandshake();
         byte[] clientHello = client.drainOutbound();
         server.feed(clientHello);
         EnginePump.exchange(client, server);
         assertThat(client.isHandshakeComplete()).isTrue();
+        assertThat(server.isHandshakeComplete()).isTrue();
         String random = HexFormat.of().formatHex(Arrays.copyOfRange(clientHello, 11, 43));
-        List<String> lines = Files.readAllLines(file);
-        assertThat(lines).allSatisfy(line -> assertThat(line.split(" ")[1]).isEqualToIgnoringCase(random));
-        return lines.stream().map(line -> line.split(" ")[0]).toList();
+        Logs logs = new Logs(Files.readAllLines(clientFile), Files.readAllLines(serverFile));
+        assertThat(logs.client()).allSatisfy(line -> assertThat(line.split(" ")[1]).isEqualToIgnoringCase(random));
+        assertThat(logs.server()).allSatisfy(line -> assertThat(line.split(" ")[1]).isEqualToIgnoringCase(random));
+        return logs;
     }
 
     @Test
-    void tls13ClientLogsHandshakeAndTrafficSecrets() throws Exception {
+    void tls13ClientLogsHandshakeTrafficAndExporterSecrets() throws Exception {
         assertThat(handshakeAndReadLog(ProtocolVersion.TLS13)).containsExactlyInAnyOrder("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
-                "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0");
+                "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET");
+    }
+
+    @Test
+    void tls13ServerLogsTheSameSecretsAsTheClientIncludingTheExporterSecret() throws Exception {
+        Logs logs = handshakeAndReadLogs(ProtocolVersion.TLS13);
+        assertThat(logs.server()).containsExactlyInAnyOrderElementsOf(logs.client());
+        assertThat(logs.server()).anySatisfy(line -> assertThat(line).startsWith("EXPORTER_SECRET "));
     }
 
     @Test
