@@ -157,6 +157,13 @@ final class ServerNegotiation {
         }
         CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
         boolean ecdsa = "EC".equals(key.privateKey().getAlgorithm());
+        // RFC 4492 §5.1 and §5.3 (RFC 8422 §5.1): an ECDSA suite only when the client listed our certificate's curve;
+        // with our one certificate there is no other suite to fall back to.
+        Optional<List<NamedGroup>> clientCurves = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups);
+        if (ecdsa && !CertificateCurves.acceptable(key.privateKey(), clientCurves)) {
+            throw TlsException.fatal(Reason.NO_COMMON_CIPHER_SUITE,
+                    "the client's supported_groups does not list the curve of our ECDSA certificate");
+        }
         ctx.version = ProtocolVersion.TLS12;
         ctx.suite = selectSuite(ProtocolVersion.TLS12, ecdsa);
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());

@@ -29,6 +29,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs the TLS 1.2 client steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), one method per received message. */
 final class Tls12Client {
@@ -126,6 +127,11 @@ final class Tls12Client {
         if (ecKey != ctx.suite.ecdsaAuthentication()) {
             throw TlsException.fatal(Reason.UNSUPPORTED_CERTIFICATE, "the server's " + chain.leaf().getPublicKey().getAlgorithm()
                     + " key does not suit " + ctx.suite.suite());
+        }
+        // RFC 4492 §5.3 (RFC 8422 §5.3): the server's ECDSA key "MUST respect the client's choice of elliptic curves";
+        // a curve we did not offer is a parameter out of what we allowed, illegal_parameter as for ServerKeyExchange.
+        if (!CertificateCurves.acceptable(chain.leaf().getPublicKey(), Optional.of(Hellos.namedGroups(ctx.config.groups())))) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server's ECDSA certificate is on a curve we did not offer");
         }
         ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""));
         ctx.addReceivedToTranscript();

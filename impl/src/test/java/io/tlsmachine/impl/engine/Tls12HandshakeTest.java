@@ -21,15 +21,23 @@ import org.junit.jupiter.api.Test;
 /** Runs TLS 1.2 ECDHE handshakes (extended master secret, RFC 5746) between two engines in memory. */
 class Tls12HandshakeTest {
 
+    /**
+     * Connects with ECDHE over {@code group}; the client also lists secp256r1, the curve of the EC certificate, which
+     * TLS 1.2 requires for ECDSA suites (RFC 4492 §5.3); the server prefers x25519, so the key exchange stays on
+     * {@code group}.
+     */
     private static EngineFixtures.Pair connect(TestPki.Hierarchy pki, CipherSuite suite, KeyExchangeGroup group) {
+        KeyExchangeGroup[] groups = group == KeyExchangeGroup.SECP256R1 ? new KeyExchangeGroup[] {group}
+                : new KeyExchangeGroup[] {group, KeyExchangeGroup.SECP256R1};
         EngineFixtures.Pair pair = new EngineFixtures.Pair(
-                EngineFixtures.client(pki).versions(ProtocolVersion.TLS12).cipherSuites(suite).groups(group).build(),
+                EngineFixtures.client(pki).versions(ProtocolVersion.TLS12).cipherSuites(suite).groups(groups).build(),
                 EngineFixtures.server(pki).build()).handshake();
         assertThat(pair.client.failure()).isEmpty();
         assertThat(pair.server.failure()).isEmpty();
         assertThat(pair.client.state()).isEqualTo(ClientState.TLS12_CONNECTED);
         assertThat(pair.server.state()).isEqualTo(ServerState.TLS12_CONNECTED);
         assertThat(pair.client.negotiated().orElseThrow().cipherSuite()).isEqualTo(suite);
+        assertThat(pair.client.negotiated().orElseThrow().group()).contains(group);
         assertThat(pair.client.negotiated().orElseThrow().version()).isEqualTo(ProtocolVersion.TLS12);
         assertThat(pair.client.facts().extendedMasterSecret()).isTrue();
         pair.assertTracesArePathsOfTheModel();
