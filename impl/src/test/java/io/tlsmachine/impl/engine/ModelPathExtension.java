@@ -1,6 +1,5 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.engine.ModelPathWatch;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
