@@ -51,7 +51,9 @@ final class PairFactory {
             ProtocolVersion v = version.equals("1.3") ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
             TlsConfig.Builder client = TlsConfig.builder().versions(v).serverName(BenchPki.HOST)
                     .certificateVerifier(CertificateVerifier.pkix(pki.anchors()))
-                    .groups(KeyExchangeGroup.X25519).keyShareGroups(KeyExchangeGroup.X25519);
+                    // secp256r1 listed as for the JSSE stacks: the certificate's curve must be offered (RFC 4492
+                    // §5.1 / RFC 8422); the server supports only x25519, so the key exchange stays x25519.
+                    .groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1).keyShareGroups(KeyExchangeGroup.X25519);
             TlsConfig.Builder server = TlsConfig.builder().versions(v).certifiedKey(pki.certifiedLeaf())
                     .groups(KeyExchangeGroup.X25519);
             if (suite != null) {
