@@ -84,7 +84,7 @@ final class ClientCommand implements Callable<Integer> {
                     path.onTransition(taken);
                     tls.tracer("client", System.err).onTransition(taken);
                 }, timeout)) {
-            out.println("negotiated: " + connection.engine().negotiated().map(LoopbackDemo::describe).orElse("?"));
+            out.println("negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?"));
             out.println("model path: " + path.path());
             out.flush();
             if (send != null) {

@@ -4,14 +4,12 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.client.ClientMachine;
 import io.tlsmachine.model.export.DiagramFormat;
 import io.tlsmachine.model.export.DiagramScope;
-import io.tlsmachine.model.export.GraphvizSvg;
 import io.tlsmachine.model.server.ServerMachine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +23,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "diagram", mixinStandardHelpOptions = true,
         description = "Print or write state diagrams generated from the executable model.")
 final class DiagramCommand implements Callable<Integer> {
-    private static final Duration GRAPHVIZ_TIMEOUT = Duration.ofSeconds(60);
-
     /** Which machine to draw. */
     enum MachineChoice { client, server, all }
 
@@ -87,7 +83,7 @@ final class DiagramCommand implements Callable<Integer> {
             case dot -> Optional.of(DiagramFormat.DOT.export(definition, scope));
             case mermaid -> Optional.of(DiagramFormat.MERMAID.export(definition, scope));
             case scxml -> Optional.of(DiagramFormat.SCXML.export(definition, scope));
-            case svg -> GraphvizSvg.render(DiagramFormat.DOT.export(definition, scope), GRAPHVIZ_TIMEOUT);
+            case svg -> DiagramSet.svg(definition, scope);
         };
     }
 

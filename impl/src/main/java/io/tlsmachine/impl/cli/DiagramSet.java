@@ -38,6 +38,11 @@ final class DiagramSet {
         return definition.role() + "-" + scope.name().toLowerCase(Locale.ROOT) + "." + extension;
     }
 
+    /** Renders the DOT diagram as SVG with Graphviz; empty when {@code dot} is not installed. */
+    static Optional<String> svg(MachineDefinition<?, ?> definition, DiagramScope scope) {
+        return GraphvizSvg.render(DiagramFormat.DOT.export(definition, scope), GRAPHVIZ_TIMEOUT);
+    }
+
     /**
      * Writes DOT and Mermaid for both machines and every scope into {@code folder}, and SVG when
      * Graphviz is installed; returns the files written.
@@ -51,7 +56,7 @@ final class DiagramSet {
                 written.add(write(folder, definition, scope, DiagramFormat.DOT.extension(), dot));
                 written.add(write(folder, definition, scope, DiagramFormat.MERMAID.extension(),
                         DiagramFormat.MERMAID.export(definition, scope)));
-                Optional<String> svg = GraphvizSvg.render(dot, GRAPHVIZ_TIMEOUT);
+                Optional<String> svg = svg(definition, scope);
                 if (svg.isPresent()) {
                     written.add(write(folder, definition, scope, "svg", svg.get()));
                 }

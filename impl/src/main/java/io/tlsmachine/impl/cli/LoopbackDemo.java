@@ -125,7 +125,7 @@ final class LoopbackDemo {
                 connection.readAll(1 << 16);
             }
             Exception serverFailure = serverEnd.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            out.println("   negotiated: " + describe(negotiated));
+            out.println("   negotiated: " + NegotiatedSummary.of(negotiated));
             out.println("   client path: " + clientPath.path());
             out.println("   server path: " + serverPath.path());
             out.println("   echoed: \"" + reply + "\"");
@@ -144,13 +144,5 @@ final class LoopbackDemo {
 
     private static void echoOnce(TlsConnection connection) throws IOException {
         connection.write(connection.read());
-    }
-
-    static String describe(NegotiatedParameters p) {
-        return p.version() + ", " + p.cipherSuite()
-                + p.group().map(g -> ", " + g.name().toLowerCase()).orElse("")
-                + p.signatureScheme().map(s -> ", " + s.name().toLowerCase()).orElse("")
-                + p.applicationProtocol().map(a -> ", ALPN " + a).orElse("")
-                + (p.resumed() ? ", resumed" : ", full handshake");
     }
 }

@@ -153,7 +153,7 @@ final class ServerCommand implements Callable<Integer> {
             request.writeBytes(data);
         }
         String page = "tlsmachine server\n"
-                + "negotiated: " + connection.engine().negotiated().map(LoopbackDemo::describe).orElse("?") + "\n"
+                + "negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?") + "\n"
                 + "model path: " + (path == null ? "?" : path.path()) + "\n";
         String response = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
                 + page.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + page;
