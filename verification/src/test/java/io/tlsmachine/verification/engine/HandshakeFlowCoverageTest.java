@@ -4,22 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.Tls12KeyExchange;
 import io.tlsmachine.model.analysis.HandshakeWalk;
 import io.tlsmachine.model.analysis.HandshakeWalker;
 import io.tlsmachine.model.analysis.SentMessage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ties the scripted peers to the model: what our engine receives in each honest scenario is, message for message, a
- * handshake flow the model's {@link HandshakeWalker} produces, so the deviants are deviations from model flows.
- * Prints which of the model's completed flows the engine scenarios cover.
+ * completed handshake flow of the model's {@link HandshakeWalker} (a handshake type), and every handshake type of the
+ * model is played by some scenario of {@link ScenarioCatalogue}, unless the engine cannot produce it yet, for a
+ * reason listed in {@link #NOT_PRODUCIBLE}.
  */
 class HandshakeFlowCoverageTest {
+
+    /** A family of handshake types the engine cannot produce today, recognised by the facts of every flow in it. */
+    private record Unproducible(String reason, Predicate<Negotiated> facts) {
+    }
+
+    private static final List<Unproducible> NOT_PRODUCIBLE = List.of(
+            new Unproducible("0-RTT: our client does not offer early_data yet (branch zerortt)",
+                    Negotiated::earlyDataOffered),
+            new Unproducible("TLS 1.2 RSA key transport: no TLS_RSA_* suite yet (branch kx12)",
+                    f -> f.version() == ProtocolVersion.TLS12 && f.tls12KeyExchange() == Tls12KeyExchange.RSA),
+            new Unproducible("TLS 1.3 PSK without a new ticket: our server accepts a PSK only when it issues tickets"
+                    + " (ServerNegotiation.acceptPsk reads ticketsEnabled)", f -> f.version() == ProtocolVersion.TLS13
+                            && f.tls13KeyExchange().usesPsk() && !f.ticketsEnabled()));
+
+    /** Each completed handshake flow of the model (its message labels) with the facts combinations yielding it. */
+    private static final Map<List<String>, List<Negotiated>> FLOWS = new LinkedHashMap<>();
+    private static final Map<HandshakeScenario, Set<List<String>>> PLAYED = new LinkedHashMap<>();
+    private static final List<String> UNMATCHED = new ArrayList<>();
 
     private static List<Input> received(HandshakeWalk walk, Role victim) {
         io.tlsmachine.model.analysis.Role sender = victim == Role.CLIENT ? io.tlsmachine.model.analysis.Role.SERVER
@@ -28,25 +56,19 @@ class HandshakeFlowCoverageTest {
                 .map(io.tlsmachine.model.Message::receivedAs).toList();
     }
 
-    @Test
-    void everyScriptedPeerPlaysAHandshakeFlowOfTheModel() {
-        List<HandshakeWalk> flows = HandshakeWalker.walkAll().stream().filter(HandshakeWalk::completed).toList();
-        Set<List<String>> covered = new LinkedHashSet<>();
-        List<String> unmatched = new ArrayList<>();
-        for (HandshakeScenario scenario : HandshakeScenario.all()) {
+    @BeforeAll
+    static void playEveryScenario() {
+        List<HandshakeWalk> walks = HandshakeWalker.walkAll().stream().filter(HandshakeWalk::completed).toList();
+        walks.forEach(w -> FLOWS.computeIfAbsent(w.sequence(), k -> new ArrayList<>()).add(w.facts()));
+        for (HandshakeScenario scenario : ScenarioCatalogue.everyType()) {
             Set<List<String>> bothSides = null;
             for (Role role : Role.values()) {
-                ScriptedPeer peer = ScriptedPeer.record(scenario, role);
-                List<Input> script = peer.script().stream().map(WireRecord::input).filter(Objects::nonNull).toList();
+                List<Input> script = ScriptedPeer.record(scenario, role).script().stream().map(WireRecord::input)
+                        .filter(Objects::nonNull).toList();
                 Set<List<String>> matching = new LinkedHashSet<>();
-                for (HandshakeWalk w : flows) {
-                    List<Input> flow = received(w, role);
-                    if (script.size() >= flow.size() && script.subList(0, flow.size()).equals(flow)) {
-                        matching.add(w.sequence());
-                    }
-                }
+                walks.stream().filter(w -> received(w, role).equals(script)).forEach(w -> matching.add(w.sequence()));
                 if (matching.isEmpty()) {
-                    unmatched.add(scenario + " against our " + role + ": " + script);
+                    UNMATCHED.add(scenario + " against our " + role + ": " + script);
                 }
                 if (bothSides == null) {
                     bothSides = matching;
@@ -54,14 +76,50 @@ class HandshakeFlowCoverageTest {
                     bothSides.retainAll(matching);
                 }
             }
-            covered.addAll(bothSides);
+            PLAYED.put(scenario, bothSides);
         }
-        Set<List<String>> all = new LinkedHashSet<>();
-        flows.forEach(w -> all.add(w.sequence()));
-        System.out.println("Scripted peers play " + covered.size() + " of the model's " + all.size()
-                + " distinct completed handshake flows; not covered:");
-        all.stream().filter(f -> !covered.contains(f)).forEach(f -> System.out.println("  " + f));
-        assertThat(unmatched).as("scripts that are no flow of the model").isEmpty();
-        assertThat(covered).isNotEmpty();
+    }
+
+    private static Optional<Unproducible> unproducible(List<String> flow) {
+        return NOT_PRODUCIBLE.stream().filter(u -> FLOWS.get(flow).stream().allMatch(u.facts())).findFirst();
+    }
+
+    @Test
+    void everyScriptedPeerPlaysExactlyAHandshakeFlowOfTheModel() {
+        assertThat(UNMATCHED).as("scripts that are no completed flow of the model").isEmpty();
+        PLAYED.forEach((scenario, flows) -> assertThat(flows).as("%s played by both roles", scenario).isNotEmpty());
+    }
+
+    @Test
+    void everyHandshakeTypeTheEngineCanProduceHasAScenario() {
+        Set<List<String>> covered = new LinkedHashSet<>();
+        PLAYED.values().forEach(covered::addAll);
+        Map<String, int[]> perVersion = new TreeMap<>();
+        Map<String, List<List<String>>> missing = new TreeMap<>();
+        List<List<String>> uncovered = new ArrayList<>();
+        for (List<String> flow : FLOWS.keySet()) {
+            String version = FLOWS.get(flow).get(0).version().name();
+            int[] counts = perVersion.computeIfAbsent(version, v -> new int[3]);
+            if (covered.contains(flow)) {
+                counts[0]++;
+            } else {
+                Optional<Unproducible> why = unproducible(flow);
+                if (why.isPresent()) {
+                    counts[1]++;
+                    missing.computeIfAbsent(why.get().reason(), r -> new ArrayList<>()).add(flow);
+                } else {
+                    counts[2]++;
+                    uncovered.add(flow);
+                }
+            }
+        }
+        System.out.println(ScenarioCatalogue.everyType().size() + " scenarios play " + covered.size() + " of the model's "
+                + FLOWS.size() + " handshake types (distinct completed flows):");
+        perVersion.forEach((v, c) -> System.out.println("  " + v + ": " + c[0] + " played, " + c[1]
+                + " not producible yet, " + c[2] + " without a scenario"));
+        missing.forEach((reason, flows) -> System.out.println("  not producible yet (" + flows.size() + "): " + reason));
+        assertThat(uncovered).as("handshake types the engine supports but no scenario plays").isEmpty();
+        assertThat(covered).as("handshake types played although listed as not producible")
+                .noneMatch(f -> unproducible(f).isPresent());
     }
 }
