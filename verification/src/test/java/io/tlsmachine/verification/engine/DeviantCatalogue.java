@@ -21,21 +21,36 @@ final class DeviantCatalogue {
     /** The kinds of deviation. */
     enum Kind { SKIP, REPEAT, HOP, WRONG_EPOCH }
 
-    /** One deviant trace: the honest prefix of a script, then one out-of-place record. */
-    record Deviant(ScriptedPeer peer, Kind kind, int prefix, WireRecord record) {
+    /**
+     * One deviant trace: the honest prefix of a script, then one out-of-place record, which the victim reads under
+     * {@code record.epoch()} when {@code sealed} (sealed under the keys the victim expects there), else in plaintext.
+     */
+    record Deviant(ScriptedPeer peer, Kind kind, int prefix, WireRecord record, boolean sealed, boolean otherVersion) {
+
+        Deviant(ScriptedPeer peer, Kind kind, int prefix, WireRecord record) {
+            this(peer, kind, prefix, record, false, false);
+        }
+
+        Epoch epoch() {
+            return sealed ? record.epoch() : Epoch.PLAINTEXT;
+        }
 
         String cell() {
-            return kind + " " + peer.scenario().version() + " our-" + peer.victimRole();
+            return kind + (sealed ? " sealed" : "") + " " + peer.scenario().version() + " our-" + peer.victimRole();
         }
 
         @Override
         public String toString() {
-            return kind + " at " + prefix + " of " + peer.scenario() + " against our " + peer.victimRole() + ": " + record;
+            return kind + (sealed ? " (sealed)" : "") + " at " + prefix + " of " + peer.scenario() + " against our "
+                    + peer.victimRole() + ": " + record;
         }
     }
 
+    private static final int HANDSHAKE = 22;
+
     private final List<ScriptedPeer> peers = new ArrayList<>();
     private final List<WireRecord> foreign;
+    private final Map<WireRecord, ProtocolVersion> foreignVersion = new java.util.IdentityHashMap<>();
 
     DeviantCatalogue(List<HandshakeScenario> scenarios) {
         for (HandshakeScenario scenario : scenarios) {
@@ -45,20 +60,31 @@ final class DeviantCatalogue {
         }
         Map<String, WireRecord> byInputAndVersion = new LinkedHashMap<>();
         for (ScriptedPeer peer : peers) {
-            for (WireRecord record : peer.script()) {
+            List<WireRecord> script = peer.script();
+            for (int i = 0; i < script.size(); i++) {
+                WireRecord record = script.get(i);
                 if (record.plaintextHandshake()) {
                     byInputAndVersion.putIfAbsent(record.input() + " " + peer.scenario().version(), record);
+                } else if (record.protectedRecord() && peer.opened(i).type() == HANDSHAKE) {
+                    // A message the honest peer sent protected (EncryptedExtensions, Finished, ...), as plaintext.
+                    byInputAndVersion.putIfAbsent(record.input() + " " + peer.scenario().version(),
+                            WireRecord.plaintext(HANDSHAKE, peer.opened(i).content(), record.input()));
                 }
             }
         }
         foreign = List.copyOf(byInputAndVersion.values());
+        byInputAndVersion.forEach((key, record) -> foreignVersion.put(record, key.endsWith("TLS13") ? ProtocolVersion.TLS13
+                : ProtocolVersion.TLS12));
     }
 
     List<ScriptedPeer> peers() {
         return peers;
     }
 
-    /** Plaintext handshake messages of every flow, one per (input, version): the pool hops are drawn from. */
+    /**
+     * Handshake messages of every flow, one per (input, version), as plaintext records (those sent protected in their
+     * flow opened with the victim's keys): the pool hops are drawn from.
+     */
     List<WireRecord> foreign() {
         return foreign;
     }
@@ -81,23 +107,66 @@ final class DeviantCatalogue {
                     }
                     for (WireRecord other : foreign) {
                         if (other.input() != here.input()) {
-                            deviants.add(new Deviant(peer, Kind.HOP, i, other.withVersionOf(here)));
+                            deviants.add(new Deviant(peer, Kind.HOP, i, other.withVersionOf(here), false,
+                                    otherVersion(other, peer)));
                         }
                     }
                 } else if (here.protectedRecord() && peer.scenario().version() == ProtocolVersion.TLS13) {
                     for (WireRecord other : foreign) {
-                        deviants.add(new Deviant(peer, Kind.WRONG_EPOCH, i, other.withVersionOf(here)));
+                        deviants.add(new Deviant(peer, Kind.WRONG_EPOCH, i, other.withVersionOf(here), false,
+                                otherVersion(other, peer)));
                     }
                 }
             }
+            addSealed(peer, deviants);
         }
         return deviants;
+    }
+
+    /**
+     * Adds the deviants where the victim reads protected records, sealed under the keys it expects (RFC 8446 §5.2,
+     * RFC 5246 §6.2.3.3), so the model decides, not the record layer: each protected message skipped (the next one
+     * sealed in its place), repeated (sealed again in place of the next record, or after the end of the handshake),
+     * and every foreign message in its place or after the end of the handshake.
+     */
+    private void addSealed(ScriptedPeer peer, List<Deviant> deviants) {
+        List<WireRecord> script = peer.script();
+        for (int i = 0; i <= script.size(); i++) {
+            boolean end = i == script.size();
+            if (!end && !script.get(i).protectedRecord()) {
+                continue;
+            }
+            int at = i;
+            if (!end && i + 1 < script.size() && script.get(i + 1).protectedRecord()) {
+                ReadKeys.Plain next = peer.opened(i + 1);
+                peer.sealedInPlaceOf(i, script.get(i + 1).input(), next.type(), next.content())
+                        .ifPresent(r -> deviants.add(new Deviant(peer, Kind.SKIP, at, r, true, false)));
+            }
+            if (!end) {
+                ReadKeys.Plain here = peer.opened(i);
+                peer.sealedInPlaceOf(i + 1, script.get(i).input(), here.type(), here.content())
+                        .ifPresent(r -> deviants.add(new Deviant(peer, Kind.REPEAT, at + 1, r, true, false)));
+            }
+            for (WireRecord other : foreign) {
+                if (end || other.input() != script.get(i).input()) {
+                    byte[] content = java.util.Arrays.copyOfRange(other.bytes(), 5, other.bytes().length);
+                    peer.sealedInPlaceOf(i, other.input(), HANDSHAKE, content)
+                            .ifPresent(r -> deviants.add(new Deviant(peer, Kind.HOP, at, r, true, otherVersion(other, peer))));
+                }
+            }
+        }
+    }
+
+    /** Whether {@code foreignRecord} of {@link #foreign()} comes from the other version than {@code peer}'s flow. */
+    boolean otherVersion(WireRecord foreignRecord, ScriptedPeer peer) {
+        return foreignVersion.get(foreignRecord) != peer.scenario().version();
     }
 
     /** Plays one deviant trace on {@code kind}; returns the victim with its outcome and any discrepancy. */
     static Victim play(Deviant deviant, MachineKind kind) {
         Victim victim = deviant.peer().start(kind, deviant.prefix());
-        victim.deliverDeviant(deviant.record(), Epoch.PLAINTEXT, deviant.kind() + " " + deviant.record());
+        victim.deliverDeviant(deviant.record(), deviant.epoch(), deviant.kind() + " " + deviant.record(),
+                deviant.otherVersion());
         return victim;
     }
 

@@ -96,14 +96,18 @@ record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, 
     /** Builds fresh configurations (new randomness, stores and caches) that every run of this scenario starts from. */
     Configs configs() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        ReadKeys.Recorder log = new ReadKeys.Recorder();
         TlsConfig.Builder c = TlsConfig.builder().serverName(HOST).certificateVerifier(CertificateVerifier.pkix(EC.anchors()))
-                .random(seeded(11)).clock(clock).ticketStore(new TicketStore());
-        TlsConfig.Builder s = TlsConfig.builder().certifiedKey(EC.certifiedLeaf()).random(seeded(12)).clock(clock);
-        return new Configs(client.apply(c).build(), server.apply(s).build());
+                .random(seeded(11)).clock(clock).ticketStore(new TicketStore()).keyLog(log);
+        TlsConfig.Builder s = TlsConfig.builder().certifiedKey(EC.certifiedLeaf()).random(seeded(12)).clock(clock).keyLog(log);
+        return new Configs(client.apply(c).build(), server.apply(s).build(), log);
     }
 
-    /** The two configurations of one run; for a resuming scenario the first connection has already been made. */
-    record Configs(TlsConfig client, TlsConfig server) {
+    /**
+     * The two configurations of one run; for a resuming scenario the first connection has already been made. Both
+     * log their secrets to {@code log}, so deviants can be sealed under the keys the engine under test reads with.
+     */
+    record Configs(TlsConfig client, TlsConfig server, ReadKeys.Recorder log) {
 
         TlsEngine engine(Role role, MachineKind kind) {
             return role == Role.CLIENT ? TlsEngine.client(client, kind) : TlsEngine.server(server, kind);

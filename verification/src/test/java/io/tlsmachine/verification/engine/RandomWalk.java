@@ -4,6 +4,7 @@ import io.tlsmachine.impl.engine.MachineKind;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -47,7 +48,9 @@ final class RandomWalk {
         while (!victim.engine().state().terminal() && next < script.size() && steps.size() < 40) {
             WireRecord upcoming = script.get(next);
             boolean plaintextReader = tls13 || !tls12Protected;
-            if (deviationsLeft > 0 && plaintextReader && random.nextInt(3) == 0) {
+            // Protected records can be injected under the victim's keys only while it is on script (same transcript).
+            boolean sealable = !offScript && upcoming.protectedRecord();
+            if (deviationsLeft > 0 && (plaintextReader || sealable) && random.nextInt(3) == 0) {
                 deviationsLeft--;
                 offScript = true;
                 int op = random.nextInt(3);
@@ -62,8 +65,16 @@ final class RandomWalk {
                     victim.deliverDeviant(last, Epoch.PLAINTEXT, "repeated " + last);
                 } else {
                     WireRecord injected = catalogue.foreign().get(random.nextInt(catalogue.foreign().size()));
-                    steps.add("inject " + injected);
-                    victim.deliverDeviant(injected.withVersionOf(upcoming), Epoch.PLAINTEXT, "injected " + injected);
+                    Optional<WireRecord> sealed = sealable ? peer.sealedInPlaceOf(next, injected.input(), 22,
+                            Arrays.copyOfRange(injected.bytes(), 5, injected.bytes().length)) : Optional.empty();
+                    if (sealed.isPresent()) {
+                        steps.add("inject sealed " + sealed.get());
+                        victim.deliverDeviant(sealed.get(), sealed.get().epoch(), "injected sealed " + sealed.get());
+                    } else if (plaintextReader) {
+                        steps.add("inject " + injected);
+                        victim.deliverDeviant(injected.withVersionOf(upcoming), Epoch.PLAINTEXT, "injected " + injected,
+                                catalogue.otherVersion(injected, peer));
+                    }
                 }
                 continue;
             }

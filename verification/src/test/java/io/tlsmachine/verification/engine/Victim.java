@@ -35,6 +35,7 @@ final class Victim {
     private final List<TakenTransition> taken = new ArrayList<>();
     private final List<String> delivered = new ArrayList<>();
     private boolean offScript;
+    private boolean undecodable;
     private String discrepancy;
 
     Victim(TlsEngine engine, String name) {
@@ -62,8 +63,22 @@ final class Victim {
 
     /** Delivers {@code record} out of the script, as sent under {@code epoch}; later content failures are allowed. */
     Outcome deliverDeviant(WireRecord record, Epoch epoch, String what) {
+        return deliverDeviant(record, epoch, what, false);
+    }
+
+    /**
+     * Delivers {@code record} out of the script; when {@code otherVersion}, the message is encoded for the other
+     * version, and a decode_error before the model saw any input (the victim's codec cannot parse it, so it never
+     * becomes the input it was in its own flow: RFC 8446 §6.2, RFC 5246 §7.2.2) is a content rejection.
+     */
+    Outcome deliverDeviant(WireRecord record, Epoch epoch, String what, boolean otherVersion) {
         offScript = true;
-        return deliver(record, epoch, what);
+        Outcome outcome = deliver(record, epoch, what);
+        if (outcome == Outcome.DISCREPANCY && otherVersion && undecodable) {
+            discrepancy = null;
+            return Outcome.CONTENT_REJECTED;
+        }
+        return outcome;
     }
 
     private Outcome deliverUnlabelled(WireRecord record) {
@@ -90,6 +105,8 @@ final class Victim {
         engine.feed(record.bytes());
         byte[] sent = engine.drainOutbound();
         Optional<AlertDescription> alert = engine.failure().flatMap(e -> e.reason().alertToSend());
+        undecodable = discrepancy == null && alert.equals(Optional.of(AlertDescription.DECODE_ERROR))
+                && taken.stream().noneMatch(t -> !t.input().local());
         String context = record.input() + "@" + epoch.label() + " in " + state.name() + ": the model predicts " + predicted;
         if (predicted.rejects()) {
             if (!engine.isFailed() || !alert.equals(predicted.rejection()) || sent.length == 0) {

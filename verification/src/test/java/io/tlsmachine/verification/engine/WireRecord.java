@@ -43,6 +43,18 @@ record WireRecord(byte[] bytes, Input input, Epoch epoch) {
         return new WireRecord(copy, input, epoch);
     }
 
+    /** Returns {@code content} in one plaintext record of {@code type} (RFC 5246 §6.2.1), taken as {@code input}. */
+    static WireRecord plaintext(int type, byte[] content, Input input) {
+        byte[] bytes = new byte[5 + content.length];
+        bytes[0] = (byte) type;
+        bytes[1] = 3;
+        bytes[2] = 3;
+        bytes[3] = (byte) (content.length >>> 8);
+        bytes[4] = (byte) content.length;
+        System.arraycopy(content, 0, bytes, 5, content.length);
+        return new WireRecord(bytes, input, Epoch.PLAINTEXT);
+    }
+
     /** Splits a flight into its records. */
     static List<byte[]> split(byte[] flight) {
         List<byte[]> records = new ArrayList<>();
