@@ -19,12 +19,11 @@ public record Adversary(String name, int drops, int duplicates, boolean reorders
     public static final Adversary PASSIVE = new Adversary("passive", 1, 1, true, 0);
 
     /**
-     * An adversary that reorders, drops one message and injects up to two messages of its choosing per run (any input
-     * of either version under any epoch, to either side). Replays (duplicates) are left to {@link #PASSIVE}: with
-     * them the active space of both versions grows past the 60 s target, and an injected record is already any
-     * message but a verifying Finished, which only a replay can supply.
+     * An adversary that reorders, drops one message, replays one (a copy of any record in flight, or of one already
+     * delivered) and injects up to two messages of its choosing per run (any input of either version under any epoch,
+     * to either side). Only a replay can supply a Finished that verifies.
      */
-    public static final Adversary ACTIVE = new Adversary("active", 1, 0, true, 2);
+    public static final Adversary ACTIVE = new Adversary("active", 1, 1, true, 2);
 
     /** Returns the configuration named {@code none}, {@code passive} or {@code active}. */
     public static Adversary named(String name) {

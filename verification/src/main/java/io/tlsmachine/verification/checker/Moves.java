@@ -52,10 +52,18 @@ public final class Moves {
             Input.CLIENT_KEY_EXCHANGE, Input.NEW_SESSION_TICKET, Input.END_OF_EARLY_DATA,
             Input.KEY_UPDATE_NOT_REQUESTED, Input.KEY_UPDATE_REQUESTED, Input.FINISHED);
 
+    /**
+     * Stands for any record in flight that its receiver rejects in its current state and in every state it can still
+     * reach ({@link Party#rejectedForever}): delivering it fails the receiver (unexpected_message) whichever record it
+     * was, so under a reordering network all such records are one (canonical folding; see {@link #canonical}).
+     */
+    static final Packet STALE = new Packet(null, Epoch.PLAINTEXT, "stale record (rejected wherever it arrives)", null);
+
     final Party client;
     final Party server;
     private final Negotiated facts;
     private final Adversary adversary;
+    private final java.util.Map<Party, byte[]> staleMemo = new java.util.IdentityHashMap<>();
 
     Moves(Machines machines, Negotiated facts, Adversary adversary) {
         this.client = new Party("C", machines.client());
@@ -146,13 +154,19 @@ public final class Moves {
                             canonical(new ComposedState(s.client(), s.server(), toClient ? s.toServer() : q,
                                     toClient ? q : s.toClient(), s.drops() + 1, s.duplicates(), s.injections())), null, false));
                 }
-                if (s.duplicates() < adversary.duplicates() && queue.size() < CAPACITY) {
-                    List<Packet> q = new ArrayList<>(queue);
-                    q.add(i + 1, queue.get(i));
-                    Packet copied = queue.get(i);
-                    moves.add(new Move(() -> "network duplicates " + arrow + copied,
-                            new ComposedState(s.client(), s.server(), toClient ? s.toServer() : q,
-                                    toClient ? q : s.toClient(), s.drops(), s.duplicates() + 1, s.injections()), null, false));
+                // A replay: the network delivers a copy of an in-flight record and keeps the record in flight. Copying
+                // it earlier and delivering the copy later is the same run with a longer wait (the copy and the record
+                // are identical, and no property reads the network): partial-order reduction of the duplicate move.
+                // A record left in flight after its copy was delivered is then a replay of a delivered record. A copy
+                // of a stale record adds nothing: one stale record can already fail its receiver at any time. Over a
+                // FIFO network a copy is delivered right after its record, so only the oldest record is replayed.
+                if (s.duplicates() < adversary.duplicates() && queue.get(i) != STALE && (adversary.reorders() || i == 0)) {
+                    Move replay = deliver(s, toClient, queue.get(i), queue, false, false);
+                    ComposedState n = replay.next();
+                    ComposedState counted = terminal(n) ? n : canonical(new ComposedState(n.client(), n.server(),
+                            n.toServer(), n.toClient(), n.drops(), n.duplicates() + 1, n.injections()));
+                    moves.add(new Move(() -> "network replays " + arrow + "a copy: " + replay.label(), counted,
+                            replay.fired(), false));
                 }
             }
         }
@@ -206,7 +220,7 @@ public final class Moves {
             return move(s, isClient, side, rest, List.of(), () -> label.get() + ": skipped (0-RTT not accepted)", injected, honest,
                     new Move.Fired(false, side.state(), packet.input(), packet.epoch(), null, injected));
         }
-        Transition<?, ?> t = party.find(side.state(), packet.input(), packet.epoch(), facts);
+        Transition<?, ?> t = packet == STALE ? null : party.find(side.state(), packet.input(), packet.epoch(), facts);
         boolean inHandshake = !state.connected();
         if (t == null || (inHandshake && packet.input() == Input.FINISHED && packet.epoch() != Epoch.LOCAL
                 && (packet.coverage() == null || !packet.coverage().equals(side.transcript())))) {
@@ -252,13 +266,57 @@ public final class Moves {
         return new Move(label, canonical(next), fired, honest);
     }
 
-    /** Folds every state in which a side is terminal into the pair of machine states (nothing moves any more). */
+    /**
+     * Folds every state in which a side is terminal into the pair of machine states (nothing moves any more); under a
+     * reordering network, also replaces every record in flight that its receiver can only reject, now and in every
+     * state it can still reach, by {@link #STALE}, placed last in its queue. Sound: a stale record's delivery fails
+     * its receiver with no transition taken, which no property reads; where it sits in a queue that any delivery may
+     * take from does not matter; and which record it was shows only in the trace.
+     */
     ComposedState canonical(ComposedState s) {
         if (!terminal(s)) {
-            return s;
+            if (!adversary.reorders()) {
+                return s;
+            }
+            List<Packet> toServer = fold(s.toServer(), server, s.server().state());
+            List<Packet> toClient = fold(s.toClient(), client, s.client().state());
+            return toServer == s.toServer() && toClient == s.toClient() ? s
+                    : new ComposedState(s.client(), s.server(), toServer, toClient, s.drops(), s.duplicates(), s.injections());
         }
         return new ComposedState(Side.initial(s.client().state()), Side.initial(s.server().state()), List.of(),
                 List.of(), 0, 0, 0);
+    }
+
+    private List<Packet> fold(List<Packet> queue, Party receiver, int state) {
+        int stale = 0;
+        List<Packet> live = new ArrayList<>(queue.size());
+        for (Packet p : queue) {
+            if (p == STALE || stale(receiver, state, p)) {
+                stale++;
+            } else {
+                live.add(p);
+            }
+        }
+        if (stale == 0) {
+            return queue;
+        }
+        for (int i = 0; i < stale; i++) {
+            live.add(STALE);
+        }
+        return live.equals(queue) ? queue : live;
+    }
+
+    private boolean stale(Party receiver, int state, Packet p) {
+        if (p.epoch() == Epoch.LOCAL || (receiver == server && p.epoch() == Epoch.EARLY && !facts.earlyDataAccepted())) {
+            return false;
+        }
+        byte[] memo = staleMemo.computeIfAbsent(receiver, r -> new byte[r.states.size() * Input.values().length
+                * Epoch.values().length]);
+        int key = (state * Input.values().length + p.input().ordinal()) * Epoch.values().length + p.epoch().ordinal();
+        if (memo[key] == 0) {
+            memo[key] = receiver.rejectedForever(state, p.input(), p.epoch(), facts) ? (byte) 1 : (byte) 2;
+        }
+        return memo[key] == 1;
     }
 
     /** Tells whether an injected record is rejected or skipped without looking further (fast path). */

@@ -17,6 +17,8 @@ final class Party {
     final int initial;
     final int failed;
     private final CompiledMachine<?, ?> compiled;
+    /** {@code reach[s]}: the states reachable from {@code s} over any declared edges (guards ignored), {@code s} included. */
+    private final boolean[][] reach;
 
     <S extends Enum<S> & ModelState> Party(String tag, MachineDefinition<S, ?> definition) {
         this.tag = tag;
@@ -24,6 +26,39 @@ final class Party {
         this.initial = definition.initial().ordinal();
         this.failed = Enum.valueOf(definition.stateType(), "FAILED").ordinal();
         this.compiled = definition.compiled();
+        int n = states.size();
+        boolean[][] edge = new boolean[n][n];
+        for (var t : definition.transitions()) {
+            edge[t.from().ordinal()][t.to().ordinal()] = true;
+        }
+        this.reach = new boolean[n][n];
+        for (int from = 0; from < n; from++) {
+            java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(from));
+            reach[from][from] = true;
+            while (!todo.isEmpty()) {
+                int at = todo.poll();
+                for (int to = 0; to < n; to++) {
+                    if (edge[at][to] && !reach[from][to]) {
+                        reach[from][to] = true;
+                        todo.add(to);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Tells whether {@code input} under {@code epoch} is rejected in {@code state} and in every state reachable from
+     * it under {@code facts} (an over-approximation of reachability, so "true" is sound): a record that can only ever
+     * fail its receiver.
+     */
+    boolean rejectedForever(int state, Input input, Epoch epoch, Negotiated facts) {
+        for (int s = 0; s < states.size(); s++) {
+            if (reach[state][s] && find(s, input, epoch, facts) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     ModelState state(int ordinal) {
