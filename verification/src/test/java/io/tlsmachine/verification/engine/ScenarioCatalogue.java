@@ -109,7 +109,8 @@ final class ScenarioCatalogue {
         scenarios.add(new HandshakeScenario("TLS 1.3 full, client certificate, post_handshake_auth offered",
                 ProtocolVersion.TLS13, false, b -> b.postHandshakeAuth(true).certifiedKey(HandshakeScenario.RSA.certifiedLeaf()),
                 ClientAuth.CERTIFICATE.server));
-        scenarios.add(new HandshakeScenario("TLS 1.3 resumption psk_dhe_ke, server requiring client certificates",
+        scenarios.add(new HandshakeScenario(
+                "TLS 1.3 resumption psk_dhe_ke, server policy REQUIRE (no CertificateRequest with a PSK)",
                 ProtocolVersion.TLS13, true, ClientAuth.CERTIFICATE.client,
                 then(ClientAuth.CERTIFICATE.server, b -> b.ticketsEnabled(true))));
         return scenarios;
@@ -136,7 +137,8 @@ final class ScenarioCatalogue {
                 b -> b.ticketsEnabled(true)));
         scenarios.add(new HandshakeScenario("TLS 1.2 resumption by session ID", ProtocolVersion.TLS12, true, tls12,
                 b -> b.sessionCache(new ServerSessionCache(8))));
-        scenarios.add(new HandshakeScenario("TLS 1.2 resumption by session ID, server requesting client certificates",
+        scenarios.add(new HandshakeScenario(
+                "TLS 1.2 resumption by session ID, server policy REQUIRE (no CertificateRequest when abbreviated)",
                 ProtocolVersion.TLS12, true, then(tls12, ClientAuth.CERTIFICATE.client),
                 then(ClientAuth.CERTIFICATE.server, b -> b.sessionCache(new ServerSessionCache(8)))));
         return scenarios;

@@ -28,12 +28,15 @@ final class ScriptedPeer {
     private final Role victimRole;
     private final List<WireRecord> script;
     private final ReadKeys keys;
+    private final io.tlsmachine.model.Negotiated facts;
 
-    private ScriptedPeer(HandshakeScenario scenario, Role victimRole, List<WireRecord> script, ReadKeys keys) {
+    private ScriptedPeer(HandshakeScenario scenario, Role victimRole, List<WireRecord> script, ReadKeys keys,
+            io.tlsmachine.model.Negotiated facts) {
         this.scenario = scenario;
         this.victimRole = victimRole;
         this.script = List.copyOf(script);
         this.keys = keys;
+        this.facts = facts;
     }
 
     /** Runs {@code scenario} honestly and records what the engine in {@code victimRole} received. */
@@ -72,7 +75,7 @@ final class ScriptedPeer {
         SuiteParameters suite = SuiteParameters.of(victim.negotiated().orElseThrow().cipherSuite()).orElseThrow();
         ReadKeys keys = ReadKeys.of(scenario.version(), victimRole, suite, configs.client().crypto(), configs.log(),
                 clientRandom, serverRandom);
-        return new ScriptedPeer(scenario, victimRole, script, keys);
+        return new ScriptedPeer(scenario, victimRole, script, keys, victim.facts());
     }
 
     /** RFC 5246 §7.4.1.2-3, RFC 8446 §4.1.2-3: the random of the first plaintext hello of {@code type}, or null. */
@@ -126,6 +129,11 @@ final class ScriptedPeer {
 
     Role victimRole() {
         return victimRole;
+    }
+
+    /** The facts the engine under test established in the honest run. */
+    io.tlsmachine.model.Negotiated facts() {
+        return facts;
     }
 
     /** The records the engine under test receives in an honest run, in order. */
