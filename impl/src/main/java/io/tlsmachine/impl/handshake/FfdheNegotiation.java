@@ -79,36 +79,63 @@ final class FfdheNegotiation {
                 Opaque.of(FfdheGroups.GENERATOR.toByteArray()), Opaque.of(publicValue), scheme, Opaque.EMPTY);
     }
 
+    /** The DHE group a server sent: one of the RFC 7919 groups we offered ({@code named}), or a custom (p, g). */
+    record ServerGroup(KeyExchangeGroup named, BigInteger p, BigInteger g) {
+    }
+
+    /** RFC 7919 §3.1, §8.2: the smallest custom group we accept; below it insufficient_security. */
+    static final int MINIMUM_CUSTOM_BITS = 2048;
+
     /**
-     * RFC 7919 §3, §3.1: the named group whose p and g the server sent, which must be one we offered. We always offer
-     * finite-field groups with a DHE suite, so a server sending other parameters is not RFC 7919-compatible, and its
-     * custom group is refused with insufficient_security: the local policy §3.1 calls the safest (a custom group cannot
-     * be checked for small subgroups, §5.1), and stricter than its minimum of 768 bits (8.2: 2048 at least).
+     * RFC 7919 §3, §3.1: the server's (p, g) is one of the named groups we offered, or else a custom group (the server
+     * is not RFC 7919-compatible, or chose a group we did not offer) that our local policy accepts only when p has at
+     * least 2048 bits (stricter than §3.1's 768 and 1024, as §8.2 advises) and is a safe prime p = 2q + 1, with
+     * 1 &lt; g &lt; p-1: then 1 &lt; Y &lt; p-1 leaves no small subgroup to confine a value to (§5.1). Anything else
+     * is insufficient_security.
      */
-    static KeyExchangeGroup clientCheck(TlsConfig config, DheServerKeyExchange ske) {
+    static ServerGroup clientCheck(TlsConfig config, DheServerKeyExchange ske) {
         BigInteger p = new BigInteger(1, ske.p().toByteArray());
         BigInteger g = new BigInteger(1, ske.g().toByteArray());
         for (KeyExchangeGroup group : offered(config)) {
             if (FfdheGroups.isFfdhe(group) && FfdheGroups.prime(group).equals(p) && FfdheGroups.GENERATOR.equals(g)) {
-                return group;
+                return new ServerGroup(group, p, g);
             }
         }
-        throw TlsException.fatal(Reason.INSUFFICIENT_SECURITY, "the server's " + p.bitLength()
-                + "-bit DHE group is not one of the RFC 7919 groups we offered");
+        if (p.bitLength() < MINIMUM_CUSTOM_BITS) {
+            throw TlsException.fatal(Reason.INSUFFICIENT_SECURITY, "the server's custom DHE group has a " + p.bitLength()
+                    + "-bit prime, below " + MINIMUM_CUSTOM_BITS);
+        }
+        if (g.compareTo(BigInteger.ONE) <= 0 || g.compareTo(p.subtract(BigInteger.ONE)) >= 0 || !safePrime(p)) {
+            throw TlsException.fatal(Reason.INSUFFICIENT_SECURITY, "the server's custom " + p.bitLength()
+                    + "-bit DHE group is not a safe prime with a generator in range");
+        }
+        return new ServerGroup(null, p, g);
     }
+
+    /** Tells whether p and (p-1)/2 are (probable) primes; the public group's check, nothing secret. */
+    private static boolean safePrime(BigInteger p) {
+        return p.testBit(0) && p.isProbablePrime(SAFE_PRIME_CERTAINTY)
+                && p.shiftRight(1).isProbablePrime(SAFE_PRIME_CERTAINTY);
+    }
+
+    private static final int SAFE_PRIME_CERTAINTY = 80;
 
     /**
      * RFC 7919 §3, §4, §5.1: a peer's public value must lie in 1 &lt; Y &lt; p-1, or the handshake fails with
      * handshake_failure. Returns it left-padded to the length of p, as the key exchange takes it (the peer may omit
      * leading zero bytes).
      */
-    static byte[] checkPublicValue(KeyExchangeGroup group, Opaque value) {
+    static byte[] checkPublicValue(BigInteger p, Opaque value) {
         BigInteger y = new BigInteger(1, value.toByteArray());
-        BigInteger p = FfdheGroups.prime(group);
         if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(p.subtract(BigInteger.ONE)) >= 0) {
-            throw TlsException.fatal(Reason.DH_PUBLIC_VALUE_OUT_OF_RANGE, "the peer's " + group + " public value is outside 1 < Y < p-1");
+            throw TlsException.fatal(Reason.DH_PUBLIC_VALUE_OUT_OF_RANGE, "the peer's DH public value is outside 1 < Y < p-1");
         }
-        return FixedLength.bigEndian(y, FfdheGroups.byteLength(group));
+        return FixedLength.bigEndian(y, (p.bitLength() + 7) / 8);
+    }
+
+    /** {@link #checkPublicValue(BigInteger, Opaque)} in a named group. */
+    static byte[] checkPublicValue(KeyExchangeGroup group, Opaque value) {
+        return checkPublicValue(FfdheGroups.prime(group), value);
     }
 
     /**

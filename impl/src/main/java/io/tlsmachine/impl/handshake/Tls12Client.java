@@ -24,6 +24,7 @@ import io.tlsmachine.impl.config.StoredTicket;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.crypto.CustomDhKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
@@ -47,6 +48,8 @@ final class Tls12Client {
 
     private final HandshakeContext ctx;
     private ServerKeyExchange serverKeyExchange;
+    /** The DHE group of the ServerKeyExchange, named or custom. */
+    private FfdheNegotiation.ServerGroup dheGroup;
     private Opaque serverSessionId = Opaque.EMPTY;
     private boolean ticketReceived;
     private Tls12CertificateRequest certificateRequest;
@@ -151,7 +154,8 @@ final class Tls12Client {
     /**
      * RFC 5246 §7.4.3, RFC 8422 §5.4: the parameters, signed over client_random + server_random + params with a scheme
      * we offered that suits the certificate (ECDSA or RSA, as the suite says); ECDHE on a named curve we offered, DHE
-     * (RFC 7919 §3) in an RFC 7919 group we offered, checked after the signature, with 1 &lt; Ys &lt; p-1.
+     * (RFC 7919 §3) in an RFC 7919 group we offered or a custom group our policy accepts, checked after the signature,
+     * with 1 &lt; Ys &lt; p-1.
      */
     Negotiated processServerKeyExchange(Negotiated facts) {
         ServerKeyExchange ske = ctx.received(ServerKeyExchange.class);
@@ -170,8 +174,9 @@ final class Tls12Client {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
         }
         if (ske instanceof DheServerKeyExchange dhe) {
-            group = FfdheNegotiation.clientCheck(ctx.config, dhe);
-            FfdheNegotiation.checkPublicValue(group, dhe.ys());
+            dheGroup = FfdheNegotiation.clientCheck(ctx.config, dhe);
+            FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys());
+            group = dheGroup.named();
         }
         ctx.group = group;
         ctx.signature = scheme;
@@ -229,6 +234,17 @@ final class Tls12Client {
             RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.peerChain.leafPublicKey(), WIRE_TLS12.code());
             ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript);
             return sent.premaster();
+        }
+        if (serverKeyExchange instanceof DheServerKeyExchange dhe && dheGroup.named() == null) {
+            CustomDhKeyExchange custom = CustomDhKeyExchange.generate(dheGroup.p(), dheGroup.g(), ctx.config.random());
+            try {
+                Secret premaster = FfdheNegotiation.premaster(custom.agree(FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys())));
+                ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(custom.publicValue())),
+                        ctx.transcript);
+                return premaster;
+            } finally {
+                custom.destroy();
+            }
         }
         KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
         try {

@@ -96,30 +96,44 @@ class Tls12KeyExchangeFailureTest {
     }
 
     /**
-     * RFC 7919 §3, §3.1: we offered the RFC 7919 groups, so a signed ServerKeyExchange with a custom group (a weak
-     * 1024-bit prime, a 2048-bit prime with another generator, or a named group we did not offer) gets
-     * insufficient_security.
+     * RFC 7919 §3.1: a signed ServerKeyExchange with a custom group our policy refuses gets insufficient_security: a
+     * 1024-bit prime, a 2048-bit number that is no (safe) prime, a generator out of range.
      */
     @Test
-    void customOrUnofferedDheGroupGetsInsufficientSecurity() {
+    void weakOrUncheckableCustomDheGroupGetsInsufficientSecurity() {
         long seed = 7919;
         BigInteger weak = BigInteger.probablePrime(1024, new Random(seed));
-        for (BigInteger[] pg : List.of(new BigInteger[] {weak, BigInteger.TWO},
-                new BigInteger[] {FFDHE2048_P, BigInteger.valueOf(5)})) {
+        BigInteger composite = BigInteger.ONE.shiftLeft(2047).add(BigInteger.ONE); // divisible by 3
+        for (BigInteger[] pg : List.of(new BigInteger[] {weak, BigInteger.TWO}, new BigInteger[] {composite, BigInteger.TWO},
+                new BigInteger[] {FFDHE2048_P, FFDHE2048_P.subtract(BigInteger.ONE)})) {
             EngineFixtures.Pair pair = clientGivenDheParameters(pg[0], pg[1], BigInteger.valueOf(4));
             assertThat(pair.client.failure().map(f -> f.reason())).as("seed %d, %d-bit p", seed, pg[0].bitLength())
                     .contains(Reason.INSUFFICIENT_SECURITY);
             assertClientFailedWith(pair, Reason.INSUFFICIENT_SECURITY, AlertDescription.INSUFFICIENT_SECURITY);
         }
-        // A client configured with ffdhe2048 alone offers only it; ffdhe3072 is then unoffered.
-        EngineFixtures.Pair unoffered = clientFedRewrittenServerFlight(new EngineFixtures.Pair(
+    }
+
+    /**
+     * RFC 7919 §3.1: a group we did not offer (ffdhe3072 to a client offering ffdhe2048 only) is a custom group to the
+     * client; a safe prime of 3072 bits passes our policy, and the client answers with its ClientKeyExchange.
+     */
+    @Test
+    void customSafePrimeGroupOfAtLeast2048BitsIsAccepted() {
+        EngineFixtures.Pair pair = clientFedRewrittenServerFlight(new EngineFixtures.Pair(
                 client(DHE).groups(KeyExchangeGroup.X25519, KeyExchangeGroup.FFDHE2048).build(), server(DHE).build()), flight -> {
                     flight.set(3, Tls12Interceptor.signedDheServerKeyExchange(flight.get(0), flight.get(1),
                             RSA.certifiedLeaf().privateKey(), FfdheGroups.prime(KeyExchangeGroup.FFDHE3072), BigInteger.TWO,
                             BigInteger.valueOf(4)));
                     return flight;
                 });
-        assertClientFailedWith(unoffered, Reason.INSUFFICIENT_SECURITY, AlertDescription.INSUFFICIENT_SECURITY);
+        assertThat(pair.client.failure()).isEmpty();
+        assertThat(pair.clientTrace).anyMatch(t -> t.input() == Input.SERVER_HELLO_DONE);
+        List<byte[]> sent = Tls12Interceptor.records(pair.client.drainOutbound());
+        assertThat(Tls12Interceptor.decode(sent.get(0), Tls12Interceptor.tls12(io.tlsmachine.impl.codec.message.Role.CLIENT,
+                io.tlsmachine.impl.codec.message.KeyExchangeKind.DHE))).isInstanceOfSatisfying(
+                        io.tlsmachine.impl.codec.message.DheClientKeyExchange.class,
+                        cke -> assertThat(cke.publicValue().length()).isEqualTo(384));
+        pair.assertTracesArePathsOfTheModel();
     }
 
     /** RFC 7919 §3: the client checks 1 &lt; Ys &lt; p-1 and otherwise fails with handshake_failure. */
