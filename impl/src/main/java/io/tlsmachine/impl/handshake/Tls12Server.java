@@ -66,7 +66,10 @@ final class Tls12Server {
             extensions.add(new ExtendedMasterSecret());
         }
         extensions.add(new RenegotiationInfo(Opaque.EMPTY));
-        extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
+        // RFC 8422 §5.2: ec_point_formats answers only with an ECC suite (a DHE or RSA-only client would call it unsolicited).
+        if (ctx.suite.keyExchange() == KeyExchangeKind.ECDHE) {
+            extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
+        }
         if (ctx.applicationProtocol != null) {
             extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
         }

@@ -60,8 +60,26 @@ class OpenSslKeyExchangeInteropTest {
         assertThat(result.engine().negotiated().orElseThrow().cipherSuite()).isEqualTo(suite.suite());
         assertThat(result.engine().facts().tls12KeyExchange()).isEqualTo(suite.dhe() ? Tls12KeyExchange.DHE : Tls12KeyExchange.RSA);
         if (suite.dhe()) {
-            assertThat(result.engine().negotiated().orElseThrow().group()).contains(KeyExchangeGroup.FFDHE2048);
+            // s_server's automatic DH parameters are a 2048-bit safe prime that is no RFC 7919 group (RFC 3526's
+            // group 14): our client takes it as a custom group (RFC 7919 §3.1).
+            assertThat(result.engine().negotiated().orElseThrow().group()).isEmpty();
         }
+    }
+
+    /** With {@code -dhparam} holding RFC 7919's ffdhe2048, s_server's group is the named group our client offered. */
+    @ParameterizedTest
+    @EnumSource(value = KeyExchangeSuite.class, names = "DHE_RSA.*", mode = EnumSource.Mode.MATCH_ANY)
+    void ourClientNegotiatesAnRfc7919GroupWithOpensslServerGivenFfdheParameters(KeyExchangeSuite suite) throws Exception {
+        Path dhparam = dir.resolve("ffdhe2048.pem");
+        PeerProcess generate = PeerProcess.start(List.of("openssl", "genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt",
+                "group:ffdhe2048", "-out", dhparam.toString()));
+        try (generate) {
+            assertThat(generate.awaitExit(TIMEOUT)).isTrue();
+        }
+        TlsConnectionResult result = fetchPage(List.of("-cipher", suite.openssl(), "-dhparam", dhparam.toString()),
+                ourClient(suite).build(), 1).get(0);
+        assertThat(result.page()).contains("Cipher    : " + suite.openssl());
+        assertThat(result.engine().negotiated().orElseThrow().group()).contains(KeyExchangeGroup.FFDHE2048);
     }
 
     @ParameterizedTest
