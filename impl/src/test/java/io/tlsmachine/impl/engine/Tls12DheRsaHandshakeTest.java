@@ -5,11 +5,13 @@ import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.codec.extension.EcPointFormats;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
@@ -86,6 +88,18 @@ class Tls12DheRsaHandshakeTest {
             assertThat(pair.clientTrace).noneMatch(t -> t.input() == Input.SERVER_KEY_EXCHANGE);
             assertThat(pair.clientTrace).anyMatch(t -> t.from() == ClientState.TLS12_WAIT_CERT
                     && t.to() == ClientState.TLS12_WAIT_CR_OR_SHD);
+        }
+    }
+
+    /** RFC 8422 §5.2: ec_point_formats answers an ECC suite only; under DHE and RSA the ServerHello leaves it out. */
+    @Test
+    void serverHelloCarriesNoEcPointFormatsWithoutAnEccSuite() {
+        for (CipherSuite suite : List.of(DHE.get(0), KEY_TRANSPORT.get(0))) {
+            EngineFixtures.Pair pair = connected(client(suite).build(), EngineFixtures.server(RSA).cipherSuites(suite).build());
+            byte[] first = pair.serverToClient.get(0);
+            ServerHello hello = (ServerHello) HandshakeCodec.decode(Arrays.copyOfRange(first, 5,
+                    5 + (((first[3] & 0xFF) << 8) | (first[4] & 0xFF))), DecodeContext.beforeNegotiation(Role.SERVER));
+            assertThat(hello.extension(EcPointFormats.class)).isEmpty();
         }
     }
 
