@@ -215,6 +215,47 @@ class Tls12KeyExchangeFailureTest {
         assertThat(none.sent()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
     }
 
+    /** An RSA leaf whose key usage allows signing only (RFC 5280 §4.2.1.3), issued under the RSA test hierarchy. */
+    private static io.tlsmachine.impl.certificate.CertifiedKey signOnlyRsaLeaf() {
+        var spec = io.tlsmachine.impl.crypto.cert.CertificateSpec.endEntity("CN=" + EngineFixtures.HOST,
+                io.tlsmachine.impl.crypto.cert.CertificateKeyType.RSA_2048, java.time.Instant.now().minusSeconds(60),
+                java.time.Duration.ofDays(1)).withDnsNames(EngineFixtures.HOST)
+                .withKeyUsages(java.util.Set.of(io.tlsmachine.impl.crypto.cert.CertificateSpec.KeyUsage.DIGITAL_SIGNATURE));
+        return new io.tlsmachine.impl.crypto.cert.TestPki(EngineFixtures.seeded(12)).issue(spec, RSA.intermediate())
+                .certifiedKey(RSA.intermediate());
+    }
+
+    /**
+     * RFC 5246 §7.4.2: RSA key transport needs a certificate that allows keyEncipherment; our server with a signing-only
+     * RSA certificate passes over the RSA suite to DHE, and has no suite when RSA is all the client offers.
+     */
+    @Test
+    void serverWithASigningOnlyRsaCertificateSelectsNoRsaKeyTransportSuite() {
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(client(KEY_TRANSPORT, DHE).build(),
+                server(KEY_TRANSPORT, DHE).certifiedKey(signOnlyRsaLeaf()).build()).handshake();
+        assertThat(pair.server.negotiated().orElseThrow().cipherSuite()).isEqualTo(DHE);
+        assertThat(pair.client.state()).isEqualTo(ClientState.TLS12_CONNECTED);
+        pair.assertTracesArePathsOfTheModel();
+        FailureProvocations.Failure none = FailureProvocations.handshakeUntilFailure(client(KEY_TRANSPORT).build(),
+                server(KEY_TRANSPORT, DHE).certifiedKey(signOnlyRsaLeaf()).build());
+        assertThat(none.engine().failure().orElseThrow().reason()).isEqualTo(Reason.NO_COMMON_CIPHER_SUITE);
+        assertThat(none.sent()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+    }
+
+    /**
+     * RFC 5246 §7.4.2: an attacker turns the DHE suite into RSA key transport; the client will not encrypt to a
+     * certificate whose key usage forbids keyEncipherment: unsupported_certificate.
+     */
+    @Test
+    void clientRefusesRsaKeyTransportToASigningOnlyCertificate() {
+        EngineFixtures.Pair pair = clientFedRewrittenServerFlight(new EngineFixtures.Pair(client(KEY_TRANSPORT, DHE).build(),
+                server(DHE).certifiedKey(signOnlyRsaLeaf()).build()), flight -> {
+                    flight.set(1, Tls12Interceptor.withSuite(flight.get(1), KEY_TRANSPORT));
+                    return flight;
+                });
+        assertClientFailedWith(pair, Reason.UNSUPPORTED_CERTIFICATE, AlertDescription.UNSUPPORTED_CERTIFICATE);
+    }
+
     /** RFC 7919 §4: no acceptable finite-field group and no other suite: insufficient_security, read by the client. */
     @Test
     void serverWithoutAnAcceptableFfdheGroupAndNoOtherSuiteSendsInsufficientSecurity() {
