@@ -122,6 +122,10 @@ class Tls12DheRsaHandshakeTest {
         pair.pump();
         assertThat(pair.server.negotiated().orElseThrow().group()).contains(KeyExchangeGroup.FFDHE2048);
         assertThat(pair.serverTrace).anyMatch(t -> t.input() == Input.SELECT_PARAMETERS);
+        assertThat(pair.clientTrace).anyMatch(t -> t.input() == Input.SERVER_KEY_EXCHANGE);
+        // The rewritten ClientHello is outside the client's transcript: extended master secret catches it at Finished.
+        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(io.tlsmachine.impl.error.Reason.BAD_RECORD_MAC);
+        pair.assertTracesArePathsOfTheModel();
     }
 
     /** RFC 7919 §4: with no acceptable finite-field group the server passes over DHE to the next suite it can serve. */
