@@ -24,7 +24,7 @@ final class CommonTlsOptions {
     @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519,secp256r1")
     List<String> groups;
 
-    @Option(names = "--suites", split = ",", description = "cipher suites by RFC name, e.g. TLS_AES_128_GCM_SHA256")
+    @Option(names = "--suites", split = ",", description = "cipher suites by RFC name, e.g. TLS_AES_128_GCM_SHA256; TLS_DHE_RSA_* and TLS_RSA_* only when listed")
     List<String> suites;
 
     @Option(names = "--cert", description = "our certificate chain (PEM, leaf first)")
@@ -88,7 +88,7 @@ final class CommonTlsOptions {
     /** Finds an implemented cipher suite by its RFC name. */
     static CipherSuite suite(String text) {
         String wanted = text.trim().toUpperCase(Locale.ROOT);
-        return Stream.concat(TlsDefaults.TLS13_SUITES.stream(), TlsDefaults.TLS12_SUITES.stream())
+        return Stream.of(TlsDefaults.TLS13_SUITES, TlsDefaults.TLS12_SUITES, TlsDefaults.TLS12_OPT_IN_SUITES).flatMap(List::stream)
                 .filter(suite -> suite.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown or unimplemented cipher suite " + text));
     }

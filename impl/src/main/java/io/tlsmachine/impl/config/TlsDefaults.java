@@ -17,6 +17,16 @@ public final class TlsDefaults {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
             CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+    /**
+     * RFC 5288, RFC 7905: the TLS 1.2 DHE_RSA and RSA key transport AEAD suites, enabled only when listed in the
+     * configuration (RSA key transport has no forward secrecy; DHE costs more than ECDHE).
+     */
+    public static final List<CipherSuite> TLS12_OPT_IN_SUITES = List.of(
+            CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384);
+    /** RFC 7919 Appendix A: the finite-field groups offered and used for DHE when none is configured. */
+    public static final List<KeyExchangeGroup> FFDHE_GROUPS = List.of(KeyExchangeGroup.FFDHE2048, KeyExchangeGroup.FFDHE3072);
     public static final List<KeyExchangeGroup> GROUPS =
             List.of(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1);
     public static final List<SignatureAlgorithm> SIGNATURE_SCHEMES = List.of(

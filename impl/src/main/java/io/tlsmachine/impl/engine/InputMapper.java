@@ -16,6 +16,7 @@ import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.handshake.HandshakeContext;
+import io.tlsmachine.impl.handshake.SuiteParameters;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Negotiated;
@@ -97,12 +98,19 @@ final class InputMapper {
         // RFC 5077 §3.2, §3.4: an (empty) SessionTicket announces a NewSessionTicket; our session ID echoed resumes.
         boolean ticketExpected = hello.extension(SessionTicket.class).isPresent();
         boolean resumed = ctx.resumesTls12Session(hello);
+        // RFC 5246 §7.4.3: the selected suite's key exchange says whether ServerKeyExchange follows; an abbreviated
+        // handshake has none, and there (as after a downgrade sentinel, or for a suite we do not implement, both
+        // refused next) the fact keeps its canonical ECDHE.
+        boolean downgrade = sentinel && config.supports(ProtocolVersion.TLS13);
+        Tls12KeyExchange keyExchange = resumed || downgrade ? Tls12KeyExchange.ECDHE : SuiteParameters.of(hello.cipherSuite())
+                .filter(p -> p.version() == ProtocolVersion.TLS12).map(SuiteParameters::tls12KeyExchange)
+                .orElse(Tls12KeyExchange.ECDHE);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withHelloRetryRequested(false)
                 .withPostHandshakeAuthOffered(false)
-                .withTls12KeyExchange(Tls12KeyExchange.ECDHE)
+                .withTls12KeyExchange(keyExchange)
                 .withTls12Handshake(!resumed ? Tls12Handshake.FULL
                         : ctx.offeredTls12Ticket() ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.RESUMED_BY_SESSION_ID)
-                .withTicketExpected(ticketExpected).withDowngradeDetected(sentinel && config.supports(ProtocolVersion.TLS13));
+                .withTicketExpected(ticketExpected).withDowngradeDetected(downgrade);
     }
 
     /**

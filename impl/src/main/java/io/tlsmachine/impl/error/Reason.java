@@ -59,6 +59,8 @@ public enum Reason {
     /** RFC 8446 §4.2.8: a key share that is not a valid point or value of its group. */
     INVALID_KEY_SHARE,
     INSUFFICIENT_SECURITY,
+    /** RFC 7919 §3, §4: a TLS 1.2 DHE public value outside 1 &lt; Y &lt; p-1 (handshake_failure, as the RFC says). */
+    DH_PUBLIC_VALUE_OUT_OF_RANGE,
     /** RFC 5746 §3.4 / §3.6: a missing or wrong renegotiation_info. */
     INSECURE_RENEGOTIATION,
     /** RFC 7627 §5.3: extended master secret required but not negotiated. */
@@ -102,7 +104,7 @@ public enum Reason {
             case PROTOCOL_VERSION_UNSUPPORTED -> AlertDescription.PROTOCOL_VERSION;
             case INAPPROPRIATE_FALLBACK -> AlertDescription.INAPPROPRIATE_FALLBACK;
             case NO_COMMON_CIPHER_SUITE, NO_COMMON_GROUP, NO_COMMON_SIGNATURE_SCHEME, INSECURE_RENEGOTIATION,
-                    EXTENDED_MASTER_SECRET_REQUIRED -> AlertDescription.HANDSHAKE_FAILURE;
+                    EXTENDED_MASTER_SECRET_REQUIRED, DH_PUBLIC_VALUE_OUT_OF_RANGE -> AlertDescription.HANDSHAKE_FAILURE;
             case INSUFFICIENT_SECURITY -> AlertDescription.INSUFFICIENT_SECURITY;
             case NO_APPLICATION_PROTOCOL -> AlertDescription.NO_APPLICATION_PROTOCOL;
             case UNRECOGNIZED_NAME -> AlertDescription.UNRECOGNIZED_NAME;

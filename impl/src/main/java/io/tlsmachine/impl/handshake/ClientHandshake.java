@@ -145,7 +145,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         // RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName".
         config.serverName().filter(name -> !isIpLiteral(name))
                 .ifPresent(name -> extensions.add(new ServerName(List.of(ServerNameEntry.hostName(name)))));
-        extensions.add(new SupportedGroups(Hellos.namedGroups(config.groups())));
+        extensions.add(new SupportedGroups(Hellos.namedGroups(FfdheNegotiation.offered(config))));
         if (offer12) {
             extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
             extensions.add(new ExtendedMasterSecret());

@@ -4,7 +4,6 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.Alert;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
-import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.CryptoProvider;
@@ -141,7 +140,7 @@ public final class HandshakeContext {
         if (version == ProtocolVersion.TLS13) {
             return DecodeContext.tls13(peer, suite.hash().length());
         }
-        return DecodeContext.tls12(peer, KeyExchangeKind.ECDHE);
+        return DecodeContext.tls12(peer, suite.keyExchange());
     }
 
     /** Sets the handshake message the next input carries, with its exact bytes for the transcript. */

@@ -33,6 +33,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
+import io.tlsmachine.model.Tls12KeyExchange;
 import io.tlsmachine.model.Tls13KeyExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -142,7 +143,7 @@ final class ServerNegotiation {
     }
 
     /**
-     * RFC 5246 §7.4.1.2 with RFC 8422 (ECDHE), RFC 7627 §5.3 (EMS), RFC 5746 §3.6 (renegotiation_info or the SCSV),
+     * RFC 5246 §7.4.1.2 with RFC 8422 (ECDHE), RFC 7919 (DHE), RFC 7627 §5.3 (EMS), RFC 5746 §3.6 (renegotiation_info or the SCSV),
      * and RFC 8446 §4.1.3: a TLS 1.3-capable server puts the downgrade sentinel in its random.
      */
     private Negotiated selectTls12(Negotiated facts) {
@@ -165,12 +166,12 @@ final class ServerNegotiation {
                     "the client's supported_groups does not list the curve of our ECDSA certificate");
         }
         ctx.version = ProtocolVersion.TLS12;
-        ctx.suite = selectSuite(ProtocolVersion.TLS12, ecdsa);
-        List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
-        ctx.group = ctx.config.groups().stream().filter(g -> !g.name().startsWith("FFDHE"))
-                .filter(g -> supported.contains(Hellos.named(g))).findFirst()
-                .orElseThrow(() -> TlsException.fatal(Reason.NO_COMMON_GROUP, "no elliptic curve in common with the client"));
-        ctx.signature = selectSignature(WIRE_TLS12);
+        Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config, clientHello, key, ecdsa);
+        ctx.suite = choice.suite();
+        ctx.group = choice.group();
+        // RFC 5246 §7.4.3: under RSA key transport the server signs nothing.
+        boolean keyTransport = ctx.suite.tls12KeyExchange() == Tls12KeyExchange.RSA;
+        ctx.signature = keyTransport ? null : selectSignature(WIRE_TLS12);
         ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
         ctx.recordSizeLimitAnswer = RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null);
         ctx.serverRandom = ctx.random32();
@@ -194,6 +195,8 @@ final class ServerNegotiation {
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
         return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withExtendedMasterSecret(ems)
+                // The suite's key exchange decides ServerKeyExchange; an abbreviated handshake keeps the canonical ECDHE.
+                .withTls12KeyExchange(resumed ? Tls12KeyExchange.ECDHE : ctx.suite.tls12KeyExchange())
                 .withTls12Handshake(byTicket ? Tls12Handshake.RESUMED_BY_TICKET
                         : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
                 .withTicketExpected(ticketExpected)

@@ -3,7 +3,9 @@ package io.tlsmachine.impl.handshake;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
+import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.model.Tls12KeyExchange;
 import java.util.Optional;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Optional;
 public record SuiteParameters(CipherSuite suite, ProtocolVersion version, AeadAlgorithm aead, HashAlgorithm hash,
         boolean ecdsaAuthentication) {
 
-    /** Returns the parameters of a suite we implement (RFC 8446 §B.4, RFC 5289, RFC 7905), or empty. */
+    /** Returns the parameters of a suite we implement (RFC 8446 §B.4, RFC 5289, RFC 5288, RFC 7905), or empty. */
     public static Optional<SuiteParameters> of(CipherSuite suite) {
         SuiteParameters p = switch (suite.code()) {
             case 0x1301 -> tls13(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256);
@@ -25,6 +27,10 @@ public record SuiteParameters(CipherSuite suite, ProtocolVersion version, AeadAl
             case 0xC030 -> tls12(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384, false);
             case 0xCCA8 -> tls12(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256, false);
             case 0xCCA9 -> tls12(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256, true);
+            // RFC 5288 §3 (DHE_RSA, RSA with AES-GCM), RFC 7905 §2 (DHE_RSA with ChaCha20-Poly1305).
+            case 0x009E, 0x009C -> tls12(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256, false);
+            case 0x009F, 0x009D -> tls12(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384, false);
+            case 0xCCAA -> tls12(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256, false);
             default -> null;
         };
         return Optional.ofNullable(p);
@@ -36,6 +42,23 @@ public record SuiteParameters(CipherSuite suite, ProtocolVersion version, AeadAl
 
     private static SuiteParameters tls12(CipherSuite suite, AeadAlgorithm aead, HashAlgorithm hash, boolean ecdsa) {
         return new SuiteParameters(suite, ProtocolVersion.TLS12, aead, hash, ecdsa);
+    }
+
+    /**
+     * Returns the TLS 1.2 key exchange this suite negotiates (RFC 5246 §7.4.3, RFC 8422 §2); it decides the shape of
+     * ServerKeyExchange and ClientKeyExchange, and whether ServerKeyExchange is sent at all.
+     */
+    public KeyExchangeKind keyExchange() {
+        return KeyExchangeKind.of(suite).orElseThrow(() -> new IllegalStateException(suite + " has no TLS 1.2 key exchange"));
+    }
+
+    /** Returns the model's fact for this suite's TLS 1.2 key exchange (the model decides what it makes optional). */
+    public Tls12KeyExchange tls12KeyExchange() {
+        return switch (keyExchange()) {
+            case ECDHE -> Tls12KeyExchange.ECDHE;
+            case DHE -> Tls12KeyExchange.DHE;
+            case RSA -> Tls12KeyExchange.RSA;
+        };
     }
 
     /** Tells whether {@code suite} is one we implement for {@code version}. */

@@ -7,7 +7,12 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.certificate.LeafKeyUse;
+import io.tlsmachine.impl.codec.message.DheClientKeyExchange;
+import io.tlsmachine.impl.codec.message.DheServerKeyExchange;
 import io.tlsmachine.impl.codec.message.EcdheClientKeyExchange;
+import io.tlsmachine.impl.codec.message.KeyExchangeKind;
+import io.tlsmachine.impl.codec.message.ServerKeyExchange;
 import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
 import io.tlsmachine.impl.codec.message.Finished;
 import io.tlsmachine.impl.codec.message.Role;
@@ -19,6 +24,7 @@ import io.tlsmachine.impl.config.StoredTicket;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.crypto.CustomDhKeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
@@ -31,14 +37,19 @@ import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs the TLS 1.2 client steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), one method per received message. */
+/**
+ * Runs the TLS 1.2 client steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), DHE (RFC 7919) or RSA key transport
+ * (RFC 5246 §7.4.7.1), one method per received message.
+ */
 final class Tls12Client {
 
     private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
             io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
-    private EcdheServerKeyExchange serverKeyExchange;
+    private ServerKeyExchange serverKeyExchange;
+    /** The DHE group of the ServerKeyExchange, named or custom. */
+    private FfdheNegotiation.ServerGroup dheGroup;
     private Opaque serverSessionId = Opaque.EMPTY;
     private boolean ticketReceived;
     private Tls12CertificateRequest certificateRequest;
@@ -133,28 +144,39 @@ final class Tls12Client {
         if (!CertificateCurves.acceptable(chain.leaf().getPublicKey(), Optional.of(Hellos.namedGroups(ctx.config.groups())))) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server's ECDSA certificate is on a curve we did not offer");
         }
-        ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""));
+        // RFC 5246 §7.4.2: under RSA key transport the certificate's key encrypts the premaster secret (keyEncipherment).
+        LeafKeyUse use = ctx.suite.keyExchange() == KeyExchangeKind.RSA ? LeafKeyUse.KEY_ENCIPHERMENT : LeafKeyUse.DIGITAL_SIGNATURE;
+        ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""), use);
         ctx.addReceivedToTranscript();
         return facts;
     }
 
     /**
-     * RFC 5246 §7.4.3, RFC 8422 §5.4: a named curve we offered, signed over client_random + server_random +
-     * params with a scheme we offered that suits the certificate (ECDSA or RSA, as the suite says).
+     * RFC 5246 §7.4.3, RFC 8422 §5.4: the parameters, signed over client_random + server_random + params with a scheme
+     * we offered that suits the certificate (ECDSA or RSA, as the suite says); ECDHE on a named curve we offered, DHE
+     * (RFC 7919 §3) in an RFC 7919 group we offered or a custom group our policy accepts, checked after the signature,
+     * with 1 &lt; Ys &lt; p-1.
      */
     Negotiated processServerKeyExchange(Negotiated facts) {
-        if (!(ctx.receivedMessage() instanceof EcdheServerKeyExchange ske)) {
-            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "ServerKeyExchange is not ECDHE");
-        }
-        KeyExchangeGroup group = KeyExchangeGroup.fromCode(ske.namedCurve().code());
-        if (group == null || !ctx.config.groups().contains(group)) {
-            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerKeyExchange curve " + ske.namedCurve().name() + " was not offered");
+        ServerKeyExchange ske = ctx.received(ServerKeyExchange.class);
+        KeyExchangeGroup group = null;
+        if (ske instanceof EcdheServerKeyExchange ecdhe) {
+            group = KeyExchangeGroup.fromCode(ecdhe.namedCurve().code());
+            if (group == null || !ctx.config.groups().contains(group)) {
+                throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerKeyExchange curve " + ecdhe.namedCurve().name()
+                        + " was not offered");
+            }
         }
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config.signatureSchemes(),
                 ctx.peerChain.leafPublicKey(), WIRE_TLS12);
         byte[] signed = Tls12Keys.serverKeyExchangeContent(ctx, ske);
         if (!ctx.crypto.verify(scheme, ctx.peerChain.leafPublicKey(), signed, ske.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
+        }
+        if (ske instanceof DheServerKeyExchange dhe) {
+            dheGroup = FfdheNegotiation.clientCheck(ctx.config, dhe);
+            FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys());
+            group = dheGroup.named();
         }
         ctx.group = group;
         ctx.signature = scheme;
@@ -186,16 +208,7 @@ final class Tls12Client {
                 ctx.flight.handshake(Message.CERTIFICATE_EMPTY, new Tls12Certificate(List.of()), ctx.transcript);
             }
         }
-        KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
-        Secret premaster;
-        try {
-            premaster = exchange.agree(serverKeyExchange.publicPoint().toByteArray());
-            ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new EcdheClientKeyExchange(Opaque.of(exchange.publicShare())),
-                    ctx.transcript);
-        } finally {
-            Wipe.quietly(exchange);
-        }
-        Tls12Keys.deriveMasterSecret(ctx, premaster, facts.extendedMasterSecret());
+        Tls12Keys.deriveMasterSecret(ctx, sendClientKeyExchange(), facts.extendedMasterSecret());
         if (facts.clientAuthRequested() && facts.clientCertificateAvailable()) {
             List<SignatureScheme> offered = certificateRequest.supportedSignatureAlgorithms();
             SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ours.privateKey(), WIRE_TLS12);
@@ -209,6 +222,45 @@ final class Tls12Client {
         byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         return facts;
+    }
+
+    /**
+     * RFC 5246 §7.4.7: sends ClientKeyExchange and returns the premaster secret: our ECDHE point (RFC 8422 §5.7), our
+     * DHE value with Z stripped of leading zeros (§7.4.7.2, §8.1.2), or a fresh secret encrypted to the server's RSA
+     * key (§7.4.7.1), which starts with the version our ClientHello carried.
+     */
+    private Secret sendClientKeyExchange() {
+        if (ctx.suite.keyExchange() == KeyExchangeKind.RSA) {
+            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.peerChain.leafPublicKey(), WIRE_TLS12.code());
+            ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript);
+            return sent.premaster();
+        }
+        if (serverKeyExchange instanceof DheServerKeyExchange dhe && dheGroup.named() == null) {
+            CustomDhKeyExchange custom = CustomDhKeyExchange.generate(dheGroup.p(), dheGroup.g(), ctx.config.random());
+            try {
+                Secret premaster = FfdheNegotiation.premaster(custom.agree(FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys())));
+                ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(custom.publicValue())),
+                        ctx.transcript);
+                return premaster;
+            } finally {
+                custom.destroy();
+            }
+        }
+        KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+        try {
+            if (serverKeyExchange instanceof DheServerKeyExchange dhe) {
+                Secret premaster = FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.group, dhe.ys())));
+                ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(exchange.publicShare())),
+                        ctx.transcript);
+                return premaster;
+            }
+            Secret premaster = exchange.agree(((EcdheServerKeyExchange) serverKeyExchange).publicPoint().toByteArray());
+            ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new EcdheClientKeyExchange(Opaque.of(exchange.publicShare())),
+                    ctx.transcript);
+            return premaster;
+        } finally {
+            Wipe.quietly(exchange);
+        }
     }
 
     /** RFC 5246 §7.1: the server's records are read with the new keys from here on. */

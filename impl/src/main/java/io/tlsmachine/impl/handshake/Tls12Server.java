@@ -11,7 +11,13 @@ import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.message.CertificateVerify;
 import io.tlsmachine.impl.codec.message.EcdheClientKeyExchange;
 import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
+import io.tlsmachine.impl.codec.message.DheClientKeyExchange;
+import io.tlsmachine.impl.codec.message.DheServerKeyExchange;
 import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.message.KeyExchangeKind;
+import io.tlsmachine.impl.codec.message.RsaClientKeyExchange;
+import io.tlsmachine.impl.codec.message.ServerKeyExchange;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.message.ServerHelloDone;
@@ -32,7 +38,10 @@ import io.tlsmachine.model.Negotiated;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the TLS 1.2 server steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422). */
+/**
+ * Runs the TLS 1.2 server steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), DHE (RFC 7919) or RSA key transport
+ * (RFC 5246 §7.4.7.1).
+ */
 final class Tls12Server {
 
     private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
@@ -57,7 +66,10 @@ final class Tls12Server {
             extensions.add(new ExtendedMasterSecret());
         }
         extensions.add(new RenegotiationInfo(Opaque.EMPTY));
-        extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
+        // RFC 8422 §5.2: ec_point_formats answers only with an ECC suite (a DHE or RSA-only client would call it unsolicited).
+        if (ctx.suite.keyExchange() == KeyExchangeKind.ECDHE) {
+            extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
+        }
         if (ctx.applicationProtocol != null) {
             extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
         }
@@ -87,13 +99,9 @@ final class Tls12Server {
         CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
         ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
                 ctx.transcript);
-        exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
-        EcdheServerKeyExchange unsigned = new EcdheServerKeyExchange(Hellos.named(ctx.group), Opaque.of(exchange.publicShare()),
-                new SignatureScheme(ctx.signature.code()), Opaque.EMPTY);
-        byte[] signature = ctx.crypto.sign(ctx.signature, key.privateKey(), Tls12Keys.serverKeyExchangeContent(ctx, unsigned),
-                ctx.config.random());
-        ctx.flight.handshake(Message.SERVER_KEY_EXCHANGE, new EcdheServerKeyExchange(unsigned.namedCurve(),
-                unsigned.publicPoint(), unsigned.algorithm(), Opaque.of(signature)), ctx.transcript);
+        if (ctx.suite.keyExchange() != KeyExchangeKind.RSA) {
+            sendServerKeyExchange(key);
+        }
         if (facts.clientAuthRequested()) {
             ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls12CertificateRequest(
                     List.of(CertificateType.ECDSA_SIGN, CertificateType.RSA_SIGN), Hellos.schemes(ctx.config.signatureSchemes()),
@@ -103,6 +111,25 @@ final class Tls12Server {
         return facts;
     }
 
+    /**
+     * RFC 5246 §7.4.3: the ephemeral parameters, ECDHE (RFC 8422 §5.4) or DHE in the named group chosen by RFC 7919 §4,
+     * signed over client_random + server_random + params.
+     */
+    private void sendServerKeyExchange(CertifiedKey key) {
+        exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+        SignatureScheme scheme = new SignatureScheme(ctx.signature.code());
+        ServerKeyExchange unsigned = ctx.suite.keyExchange() == KeyExchangeKind.DHE
+                ? FfdheNegotiation.serverParams(ctx.group, exchange.publicShare(), scheme)
+                : new EcdheServerKeyExchange(Hellos.named(ctx.group), Opaque.of(exchange.publicShare()), scheme, Opaque.EMPTY);
+        Opaque signature = Opaque.of(ctx.crypto.sign(ctx.signature, key.privateKey(),
+                Tls12Keys.serverKeyExchangeContent(ctx, unsigned), ctx.config.random()));
+        ServerKeyExchange signed = unsigned instanceof DheServerKeyExchange dhe
+                ? new DheServerKeyExchange(dhe.p(), dhe.g(), dhe.ys(), scheme, signature)
+                : new EcdheServerKeyExchange(((EcdheServerKeyExchange) unsigned).namedCurve(),
+                        ((EcdheServerKeyExchange) unsigned).publicPoint(), scheme, signature);
+        ctx.flight.handshake(Message.SERVER_KEY_EXCHANGE, signed, ctx.transcript);
+    }
+
     /** RFC 5077 §3.3: a ticket sealing the session (suite and master secret); it is part of the transcript. */
     private void sendNewSessionTicket() {
         Opaque ticket = SessionTickets.seal(ctx, ctx.tls12MasterSecret.secret(), 0);
@@ -110,17 +137,27 @@ final class Tls12Server {
                 ctx.transcript);
     }
 
-    /** RFC 5246 §7.4.7, RFC 8422 §5.7: the client's point gives the premaster secret, then the master secret and keys. */
+    /**
+     * RFC 5246 §7.4.7: the premaster secret from the client's ECDHE point (RFC 8422 §5.7), DHE value (§7.4.7.2, RFC 7919
+     * §4: 1 &lt; Yc &lt; p-1) or RSA-encrypted secret (§7.4.7.1), then the master secret and keys.
+     */
     Negotiated processClientKeyExchange(Negotiated facts) {
-        if (!(ctx.receivedMessage() instanceof EcdheClientKeyExchange cke)) {
-            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "ClientKeyExchange is not ECDHE");
+        HandshakeMessage cke = ctx.receivedMessage();
+        Secret premaster;
+        if (cke instanceof RsaClientKeyExchange rsa) {
+            premaster = RsaKeyTransport.serverReceives(ctx, ctx.config.certifiedKey().orElseThrow().privateKey(), rsa,
+                    negotiation.clientHello().legacyVersion().code());
+        } else {
+            try {
+                premaster = cke instanceof DheClientKeyExchange dhe
+                        ? FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.group, dhe.publicValue())))
+                        : exchange.agree(((EcdheClientKeyExchange) cke).publicPoint().toByteArray());
+            } finally {
+                Wipe.quietly(exchange);
+            }
         }
         ctx.addReceivedToTranscript();
-        try {
-            Tls12Keys.deriveMasterSecret(ctx, exchange.agree(cke.publicPoint().toByteArray()), facts.extendedMasterSecret());
-        } finally {
-            Wipe.quietly(exchange);
-        }
+        Tls12Keys.deriveMasterSecret(ctx, premaster, facts.extendedMasterSecret());
         Tls12Keys.installKeyBlock(ctx);
         return facts;
     }

@@ -69,7 +69,7 @@ final class Tls13Client {
         }
         if (retry != null) {
             KeyExchangeGroup group = KeyExchangeGroup.fromCode(retry.selectedGroup().code());
-            if (group == null || !ctx.config.groups().contains(group)) {
+            if (group == null || !FfdheNegotiation.offered(ctx.config).contains(group)) {
                 throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "HelloRetryRequest selected group "
                         + retry.selectedGroup().name() + ", which we did not offer");
             }

@@ -16,6 +16,9 @@
  * TLS 1.3: automatic KeyUpdate before the AEAD limit or a configured volume (the engine asks
  * {@link io.tlsmachine.impl.handshake.HandshakeContext#keyUpdateDue()}). TLS 1.3 post-handshake client
  * authentication (each over a fork of the handshake transcript). 0-RTT: the server rejects it and skips the early
- * data (bounded). Not yet: sending or accepting 0-RTT, DHE and RSA key exchange.
+ * data (bounded). TLS 1.2 opt-in DHE_RSA and RSA key transport suites: the suite's key exchange is the model's fact
+ * ({@code SuiteParameters#tls12KeyExchange}), the server's choice in {@code Tls12SuiteChoice}, RFC 7919 groups and
+ * custom-group policy in {@code FfdheNegotiation}, the premaster countermeasure in {@code RsaKeyTransport}. Not yet:
+ * sending or accepting 0-RTT.
  */
 package io.tlsmachine.impl.handshake;

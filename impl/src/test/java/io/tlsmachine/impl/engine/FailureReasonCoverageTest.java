@@ -62,6 +62,8 @@ class FailureReasonCoverageTest {
         PROVOKED.put(Reason.UNOFFERED_PARAMETER_SELECTED, FailureProvocations::alpnSelectedThatTheClientNeverOffered);
         PROVOKED.put(Reason.ILLEGAL_HELLO_RETRY, FailureProvocations::firstClientHelloReplayedAfterHelloRetryRequest);
         PROVOKED.put(Reason.INVALID_KEY_SHARE, FailureProvocations::keyShareOffCurve);
+        PROVOKED.put(Reason.INSUFFICIENT_SECURITY, KeyExchangeProvocations::noAcceptableFfdheGroupAndNoOtherSuite);
+        PROVOKED.put(Reason.DH_PUBLIC_VALUE_OUT_OF_RANGE, KeyExchangeProvocations::clientDhValueOfPMinusOne);
         PROVOKED.put(Reason.INSECURE_RENEGOTIATION, FailureProvocations::tls12ClientHelloWithoutRenegotiationInfo);
         PROVOKED.put(Reason.EXTENDED_MASTER_SECRET_REQUIRED, FailureProvocations::tls12ClientHelloWithoutExtendedMasterSecret);
         PROVOKED.put(Reason.NO_APPLICATION_PROTOCOL, FailureProvocations::noCommonApplicationProtocol);
@@ -84,7 +86,6 @@ class FailureReasonCoverageTest {
         NEVER_RAISED.put(Reason.WRONG_EPOCH,
                 "a message under the wrong epoch is fired into the model, which answers UNEXPECTED_MESSAGE");
         NEVER_RAISED.put(Reason.INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV (RFC 7507) is not implemented");
-        NEVER_RAISED.put(Reason.INSUFFICIENT_SECURITY, "no configurable minimum strength beyond the enabled suites and groups");
         NEVER_RAISED.put(Reason.UNRECOGNIZED_NAME, "the server has one certified key and does not reject unknown SNI names");
         NEVER_RAISED.put(Reason.UNKNOWN_PSK_IDENTITY,
                 "an unknown or foreign ticket falls back to a full handshake (RFC 8446 §4.2.11), external PSKs are not supported");

@@ -72,6 +72,12 @@ record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, 
                 new HandshakeScenario("TLS 1.2 full (ECDHE, ECDSA)", ProtocolVersion.TLS12, false, tls12, same),
                 new HandshakeScenario("TLS 1.2 full (ECDHE, RSA)", ProtocolVersion.TLS12, false, b -> trustRsa.apply(tls12.apply(b)), b -> b.certifiedKey(
                         RSA.certifiedLeaf()).cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)),
+                new HandshakeScenario("TLS 1.2 full (DHE, RSA)", ProtocolVersion.TLS12, false, b -> trustRsa.apply(tls12.apply(b))
+                        .cipherSuites(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256), b -> b.certifiedKey(RSA.certifiedLeaf())
+                        .cipherSuites(CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256)),
+                new HandshakeScenario("TLS 1.2 full (RSA key transport)", ProtocolVersion.TLS12, false, b -> trustRsa.apply(tls12.apply(b))
+                        .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256), b -> b.certifiedKey(RSA.certifiedLeaf())
+                        .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)),
                 new HandshakeScenario("TLS 1.2 client certificate", ProtocolVersion.TLS12, false,
                         b -> b.versions(ProtocolVersion.TLS12).certifiedKey(RSA.certifiedLeaf()), requireClientCert),
                 new HandshakeScenario("TLS 1.2 empty client certificate", ProtocolVersion.TLS12, false, tls12,

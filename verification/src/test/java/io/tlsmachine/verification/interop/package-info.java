@@ -14,6 +14,12 @@
  *   <li>{@link io.tlsmachine.verification.interop.JsseInteropTest}: the JDK's TLS and Bouncy Castle's JSSE over
  *       {@code SSLSocket}/{@code SSLServerSocket}; {@link io.tlsmachine.verification.interop.SslEngineInteropTest}:
  *       their {@code SSLEngine}s in memory.</li>
+ *   <li>{@link io.tlsmachine.verification.interop.OpenSslKeyExchangeInteropTest},
+ *       {@link io.tlsmachine.verification.interop.GnuTlsKeyExchangeInteropTest},
+ *       {@link io.tlsmachine.verification.interop.JsseKeyExchangeInteropTest}: the opt-in TLS 1.2 DHE_RSA and RSA key
+ *       transport suites ({@link io.tlsmachine.verification.interop.KeyExchangeSuite}) both roles with each peer;
+ *       RFC 7919 groups and OpenSSL's automatic (custom) group, client authentication, resumption, and without
+ *       extended master secret against GnuTLS.</li>
  * </ul>
  *
  * <p>Peers bind 127.0.0.1 only, on free ports; every external process is killed in a {@code finally}

@@ -1,0 +1,78 @@
+package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.codec.extension.SupportedGroups;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.NamedGroup;
+import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.impl.crypto.FfdheGroups;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TLS 1.2 server's suite and key exchange group: our most preferred suite the client offered that our certificate
+ * can serve and whose key exchange has what it needs (a common curve for ECDHE, an acceptable finite-field group for
+ * DHE, a key allowed to decrypt for RSA); {@code group} is null under RSA key transport.
+ */
+record Tls12SuiteChoice(SuiteParameters suite, KeyExchangeGroup group) {
+
+    /**
+     * RFC 5246 §7.4.1.3, RFC 8422 §5.1 (ECDHE), RFC 7919 §4 (DHE), RFC 5246 §7.4.2 (RSA: keyEncipherment). When a DHE
+     * suite was passed over only because none of the client's finite-field groups is acceptable and nothing else is,
+     * RFC 7919 §4 asks for insufficient_security.
+     */
+    static Tls12SuiteChoice select(TlsConfig config, ClientHello hello, CertifiedKey key, boolean ecdsa) {
+        List<NamedGroup> clientGroups = hello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
+        boolean noCurve = false;
+        boolean noFfdheGroup = false;
+        for (CipherSuite offered : config.cipherSuites()) {
+            Optional<SuiteParameters> p = SuiteParameters.of(offered);
+            if (p.isEmpty() || p.get().version() != ProtocolVersion.TLS12 || !hello.cipherSuites().contains(offered)
+                    || p.get().ecdsaAuthentication() != ecdsa) {
+                continue;
+            }
+            switch (p.get().keyExchange()) {
+                case ECDHE -> {
+                    Optional<KeyExchangeGroup> curve = config.groups().stream().filter(g -> !FfdheGroups.isFfdhe(g))
+                            .filter(g -> clientGroups.contains(Hellos.named(g))).findFirst();
+                    if (curve.isPresent()) {
+                        return new Tls12SuiteChoice(p.get(), curve.get());
+                    }
+                    noCurve = true;
+                }
+                case DHE -> {
+                    Optional<KeyExchangeGroup> group = FfdheNegotiation.serverChoice(config, clientGroups);
+                    if (group.isPresent()) {
+                        return new Tls12SuiteChoice(p.get(), group.get());
+                    }
+                    noFfdheGroup = true;
+                }
+                case RSA -> {
+                    if (allowsKeyEncipherment(key)) {
+                        return new Tls12SuiteChoice(p.get(), null);
+                    }
+                }
+            }
+        }
+        if (noFfdheGroup) {
+            throw TlsException.fatal(Reason.INSUFFICIENT_SECURITY,
+                    "none of the client's finite-field groups is one of ours, and no other suite is possible (RFC 7919 §4)");
+        }
+        if (noCurve) {
+            throw TlsException.fatal(Reason.NO_COMMON_GROUP, "no elliptic curve in common with the client");
+        }
+        throw TlsException.fatal(Reason.NO_COMMON_CIPHER_SUITE, "none of the client's " + hello.cipherSuites().size()
+                + " cipher suites is enabled for TLS 1.2 with our certificate");
+    }
+
+    /** RFC 5246 §7.4.2: an RSA key transport certificate must allow keyEncipherment when it has a key usage extension. */
+    private static boolean allowsKeyEncipherment(CertifiedKey key) {
+        boolean[] usage = key.chain().leaf().getKeyUsage();
+        return usage == null || (usage.length > 2 && usage[2]);
+    }
+}
