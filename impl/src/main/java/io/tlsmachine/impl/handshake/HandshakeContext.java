@@ -92,6 +92,15 @@ public final class HandshakeContext {
     TrafficSecret clientApplicationSecret;
     TrafficSecret serverApplicationSecret;
 
+    // 0-RTT (RFC 8446 §4.2.10): the client's queued early data, what became of it; the server's early read key,
+    // its limit, and the early data it received (kept apart from 1-RTT data).
+    byte[] earlyDataToSend;
+    EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
+    io.tlsmachine.impl.record.Tls13AeadProtection earlyReadProtection;
+    long earlyDataLimit;
+    long earlyDataReceived;
+    private final ByteArrayOutputStream earlyDataIn = new ByteArrayOutputStream();
+
     // TLS 1.2 (RFC 5246 §6.3, §8.1).
     Tls12MasterSecret tls12MasterSecret;
     RecordProtection tls12PendingRead;
@@ -195,6 +204,27 @@ public final class HandshakeContext {
         byte[] data = applicationIn.toByteArray();
         applicationIn.reset();
         return data;
+    }
+
+    /** Client: queues {@code data} to send as 0-RTT data with the first ClientHello, when a stored ticket allows it. */
+    public void offerEarlyData(byte[] data) {
+        this.earlyDataToSend = data.clone();
+    }
+
+    /** Returns what became of the client's early data. */
+    public EarlyDataStatus earlyDataStatus() {
+        return earlyDataStatus;
+    }
+
+    /** Server: returns and clears the 0-RTT data received so far (possibly empty). */
+    public byte[] takeEarlyData() {
+        byte[] data = earlyDataIn.toByteArray();
+        earlyDataIn.reset();
+        return data;
+    }
+
+    void deliverEarlyData(byte[] data) {
+        earlyDataIn.write(data, 0, data.length);
     }
 
     public boolean peerClosed() {
