@@ -204,6 +204,43 @@ class ZeroRttTest {
     }
 
     @Test
+    void serverThatCannotOpenTheTicketRejectsTheEarlyDataInAFullHandshake() {
+        firstConnection(client().build(), server);
+        TlsConfig otherKey = server.toBuilder().ticketKey(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32})
+                .build();
+        EngineFixtures.Pair pair = resumeWithEarlyData(client().build(), otherKey, EARLY);
+        assertConnected(pair);
+        assertThat(pair.client.negotiated().orElseThrow().resumed()).isFalse();
+        assertThat(pair.client.earlyDataStatus()).isEqualTo(EarlyDataStatus.REJECTED);
+        assertThat(pair.server.readEarlyData()).isEmpty();
+        assertThat(pair.server.readApplicationData()).isEmpty();
+    }
+
+    @Test
+    void closeNotifyBeforeEncryptedExtensionsIsAnsweredUnderTheClientsHandshakeKey() {
+        firstConnection(client().build(), server);
+        CapturingKeyLog clientLog = new CapturingKeyLog();
+        CapturingKeyLog serverLog = new CapturingKeyLog();
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(client().keyLog(clientLog).build(),
+                server.toBuilder().keyLog(serverLog).build());
+        pair.client.offerEarlyData(EARLY);
+        pair.client.beginHandshake();
+        pair.server.feed(pair.client.drainOutbound());
+        byte[] serverFlight = pair.server.drainOutbound();
+        int serverHelloLength = 5 + ((serverFlight[3] & 0xFF) << 8 | (serverFlight[4] & 0xFF));
+        pair.client.feed(java.util.Arrays.copyOf(serverFlight, serverHelloLength));
+        assertThat(pair.client.state()).isEqualTo(ClientState.WAIT_EE);
+        pair.client.feed(RecordKeys.seal(serverLog, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, 0,
+                io.tlsmachine.impl.codec.types.ContentType.ALERT, new byte[] {1, 0}));
+        assertThat(pair.client.isClosed()).as("failure %s", pair.client.failure()).isTrue();
+        byte[] answer = RecordKeys.open(clientLog, KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, 0,
+                pair.client.drainOutbound());
+        assertThat(answer).containsExactly(1, 0);
+        EngineFixtures.assertPathOfModel(pair.client, pair.clientTrace);
+    }
+
+    @Test
     void clientLogsItsEarlyTrafficSecretWhenItSendsEarlyData() {
         firstConnection(client().build(), server);
         CapturingKeyLog clientLog = new CapturingKeyLog();
