@@ -253,6 +253,7 @@ public final class TlsEngine {
     private void fail(TlsException e) {
         failure = e;
         ctx.flight().clear();
+        ctx.rekeyForFatalAlert();
         e.reason().alertToSend().ifPresent(out::writeFatalAlert);
         machine.fail();
     }

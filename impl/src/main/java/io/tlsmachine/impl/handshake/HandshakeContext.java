@@ -223,6 +223,22 @@ public final class HandshakeContext {
         return data;
     }
 
+    /**
+     * RFC 8446 Appendix A.1 (note): alerts "SHOULD first rekey to the handshake keys if possible"; a client still
+     * writing under its early key, whose early data the server has not accepted, sends its fatal alert under its
+     * handshake key once it has one.
+     */
+    public void rekeyForFatalAlert() {
+        if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY
+                && earlyDataStatus != EarlyDataStatus.ACCEPTED && clientHandshakeSecret != null) {
+            try {
+                writer.setProtection(Tls13Keys.protection(this, clientHandshakeSecret, true));
+            } catch (RuntimeException e) {
+                // The handshake secret is gone: the alert goes under the early key.
+            }
+        }
+    }
+
     void deliverEarlyData(byte[] data) {
         earlyDataIn.write(data, 0, data.length);
     }

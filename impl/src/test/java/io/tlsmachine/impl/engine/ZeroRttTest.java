@@ -241,6 +241,29 @@ class ZeroRttTest {
     }
 
     @Test
+    void fatalAlertBeforeEncryptedExtensionsGoesUnderTheClientsHandshakeKey() {
+        firstConnection(client().build(), server);
+        CapturingKeyLog clientLog = new CapturingKeyLog();
+        CapturingKeyLog serverLog = new CapturingKeyLog();
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(client().keyLog(clientLog).build(),
+                server.toBuilder().keyLog(serverLog).build());
+        pair.client.offerEarlyData(EARLY);
+        pair.client.beginHandshake();
+        pair.server.feed(pair.client.drainOutbound());
+        byte[] serverFlight = pair.server.drainOutbound();
+        pair.client.feed(java.util.Arrays.copyOf(serverFlight, 5 + ((serverFlight[3] & 0xFF) << 8 | (serverFlight[4] & 0xFF))));
+        byte[] finished = new byte[4 + 32];
+        finished[0] = 20;
+        finished[3] = 32;
+        pair.client.feed(RecordKeys.seal(serverLog, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, 0,
+                io.tlsmachine.impl.codec.types.ContentType.HANDSHAKE, finished));
+        assertThat(pair.client.failure().orElseThrow().reason()).isEqualTo(Reason.UNEXPECTED_MESSAGE);
+        byte[] alert = RecordKeys.open(clientLog, KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, 0, pair.client.drainOutbound());
+        assertThat(alert).containsExactly(2, AlertDescription.UNEXPECTED_MESSAGE.code());
+        EngineFixtures.assertPathOfModel(pair.client, pair.clientTrace);
+    }
+
+    @Test
     void clientLogsItsEarlyTrafficSecretWhenItSendsEarlyData() {
         firstConnection(client().build(), server);
         CapturingKeyLog clientLog = new CapturingKeyLog();
