@@ -94,6 +94,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         }
         offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, ctx.earlyDataToSend);
         clientHello = buildClientHello(null);
+        byte[] earlyData = ctx.earlyDataToSend;
+        ctx.earlyDataToSend = null;
         if (!offeringEarlyData) {
             ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
             return facts;
@@ -103,7 +105,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         byte[] hash = ZeroRtt.clientHelloHash(ctx, suite.hash(), io.tlsmachine.impl.codec.message.HandshakeCodec.encode(clientHello));
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
         ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.earlySecret, suite, hash));
-        ctx.flight.applicationData(ctx.earlyDataToSend);
+        ctx.flight.applicationData(earlyData);
         ctx.earlyDataStatus = EarlyDataStatus.PENDING;
         return facts.withEarlyDataOffered(true);
     }

@@ -127,7 +127,7 @@ final class Tls13Server {
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
         // RFC 8446 §4.2.10: a client whose early data we reject may already be sending it under keys we do not
         // derive: skip records that fail to deprotect, up to a bound.
-        if (facts.earlyDataOffered()) {
+        if (facts.earlyDataOffered() && !facts.helloRetryRequested()) {
             ctx.reader.skipRejectedEarlyData(Math.max(REJECTED_EARLY_DATA_LIMIT, ctx.config.maxEarlyDataSize()));
         }
         return facts;
