@@ -143,7 +143,10 @@ public final class TlsEngine {
         return ctx.earlyDataStatus();
     }
 
-    /** Server: returns and clears the 0-RTT data received so far (possibly empty), apart from 1-RTT data. */
+    /**
+     * Server: returns and clears the 0-RTT data received so far (possibly empty), apart from 1-RTT data; a peer can
+     * make it hold at most the accepted ticket's max_early_data_size (RFC 8446 §4.2.10).
+     */
     public byte[] readEarlyData() {
         return ctx.takeEarlyData();
     }
