@@ -2,6 +2,7 @@ package io.tlsmachine.impl.cli;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.impl.config.TicketStore;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.impl.net.TlsClient;
@@ -54,6 +55,10 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--send", description = "text to send after the handshake (\\r and \\n are interpreted)")
     private String send;
 
+    @Option(names = "--early-data", description = "TLS 1.3 0-RTT: after this connection, resume with TEXT sent as early "
+            + "data (\\r and \\n are interpreted); use with --send, whose answer brings the server's ticket")
+    private String earlyData;
+
     @Option(names = "--timeout", defaultValue = "10", description = "seconds for connect, handshake and each read")
     private int timeoutSeconds;
 
@@ -76,15 +81,33 @@ final class ClientCommand implements Callable<Integer> {
         if (alpn != null) {
             builder.applicationProtocols(alpn.toArray(String[]::new));
         }
+        if (earlyData != null) {
+            builder.ticketStore(new TicketStore());
+        }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        TraceRecorder path = new TraceRecorder();
         TlsConfig config = builder.build();
-        try (TlsConnection connection = TlsClient.connect(new InetSocketAddress(host, port), config,
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        connectOnce(out, address, config, timeout, null);
+        if (earlyData != null) {
+            out.println("resuming with 0-RTT early data");
+            connectOnce(out, address, config, timeout, unescape(earlyData).getBytes(StandardCharsets.UTF_8));
+        }
+        return 0;
+    }
+
+    /** One connection: handshake (with {@code early} as 0-RTT data unless null), --send and its answer, close. */
+    private void connectOnce(PrintWriter out, InetSocketAddress address, TlsConfig config, Duration timeout, byte[] early)
+            throws java.io.IOException {
+        TraceRecorder path = new TraceRecorder();
+        try (TlsConnection connection = TlsClient.connect(address, config,
                 taken -> {
                     path.onTransition(taken);
                     tls.tracer("client", System.err).onTransition(taken);
-                }, timeout)) {
+                }, timeout, early)) {
             out.println("negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?"));
+            if (early != null) {
+                out.println("early data: " + connection.engine().earlyDataStatus());
+            }
             out.println("model path: " + path.path());
             out.flush();
             if (send != null) {
@@ -97,7 +120,6 @@ final class ClientCommand implements Callable<Integer> {
             out.flush();
         }
         out.println("model path at close: " + path.path());
-        return 0;
     }
 
     /** Interprets {@code \r}, {@code \n} and {@code \\} in {@code --send}. */

@@ -9,6 +9,7 @@ import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
 import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
+import io.tlsmachine.impl.handshake.EarlyDataStatus;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.net.TlsClient;
 import io.tlsmachine.impl.net.TlsConnection;
@@ -29,16 +30,23 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs real handshakes between our client and our server over loopback sockets: TLS 1.3 (1-RTT,
- * HelloRetryRequest, client authentication, PSK resumption) and TLS 1.2 (ECDHE, ticket resumption); prints each
+ * HelloRetryRequest, client authentication, PSK resumption, 0-RTT) and TLS 1.2 (ECDHE, ticket resumption); prints each
  * side's model path and the negotiated parameters.
  */
 final class LoopbackDemo {
     private static final String HOST = "localhost";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    /** One demo handshake: how the server and client are configured and what must come out. */
+    /**
+     * One demo handshake: how the server and client are configured and what must come out; with {@code earlyData},
+     * the client sends it as 0-RTT data, which the server must accept.
+     */
     private record Scenario(String title, UnaryOperator<TlsConfig.Builder> server, UnaryOperator<TlsConfig.Builder> client,
-            ProtocolVersion version, boolean resumes) {
+            ProtocolVersion version, boolean resumes, String earlyData) {
+        Scenario(String title, UnaryOperator<TlsConfig.Builder> server, UnaryOperator<TlsConfig.Builder> client,
+                ProtocolVersion version, boolean resumes) {
+            this(title, server, client, version, resumes, null);
+        }
     }
 
     private final PrintWriter out;
@@ -57,6 +65,7 @@ final class LoopbackDemo {
     int run() {
         TicketStore tickets13 = new TicketStore();
         TicketStore tickets12 = new TicketStore();
+        TicketStore tickets0rtt = new TicketStore();
         List<Scenario> scenarios = List.of(
                 new Scenario("TLS 1.3, 1-RTT (x25519, ECDSA P-256)", s -> s, c -> c.versions(ProtocolVersion.TLS13),
                         ProtocolVersion.TLS13, false),
@@ -74,6 +83,13 @@ final class LoopbackDemo {
                         c -> c.versions(ProtocolVersion.TLS13).ticketStore(tickets13), ProtocolVersion.TLS13, false),
                 new Scenario("TLS 1.3, PSK resumption (psk_dhe_ke) from that ticket", s -> s.ticketsEnabled(true),
                         c -> c.versions(ProtocolVersion.TLS13).ticketStore(tickets13), ProtocolVersion.TLS13, true),
+                new Scenario("TLS 1.3, full handshake that stores a ticket allowing 0-RTT data",
+                        s -> s.ticketsEnabled(true).maxEarlyDataSize(1 << 14),
+                        c -> c.versions(ProtocolVersion.TLS13).ticketStore(tickets0rtt), ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, 0-RTT: early data with the ClientHello on that ticket (RFC 8446 §2.3)",
+                        s -> s.ticketsEnabled(true).maxEarlyDataSize(1 << 14),
+                        c -> c.versions(ProtocolVersion.TLS13).ticketStore(tickets0rtt), ProtocolVersion.TLS13, true,
+                        "early hello"),
                 new Scenario("TLS 1.2, ECDHE_ECDSA with extended master secret", s -> s,
                         c -> c.versions(ProtocolVersion.TLS12), ProtocolVersion.TLS12, false),
                 new Scenario("TLS 1.2, full handshake that stores a ticket (RFC 5077)", s -> s.ticketsEnabled(true),
@@ -117,8 +133,11 @@ final class LoopbackDemo {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
             String reply;
             NegotiatedParameters negotiated;
-            try (TlsConnection connection = TlsClient.connect(address, clientConfig, clientPath, TIMEOUT)) {
+            byte[] early = scenario.earlyData() == null ? null : scenario.earlyData().getBytes(StandardCharsets.UTF_8);
+            EarlyDataStatus earlyStatus;
+            try (TlsConnection connection = TlsClient.connect(address, clientConfig, clientPath, TIMEOUT, early)) {
                 negotiated = connection.engine().negotiated().orElseThrow();
+                earlyStatus = connection.engine().earlyDataStatus();
                 connection.write(("hello over " + negotiated.version()).getBytes(StandardCharsets.UTF_8));
                 reply = new String(connection.read(), StandardCharsets.UTF_8);
                 // Read on until the server's close_notify (TLS 1.3 tickets may arrive first).
@@ -129,10 +148,16 @@ final class LoopbackDemo {
             out.println("   client path: " + clientPath.path());
             out.println("   server path: " + serverPath.path());
             out.println("   echoed: \"" + reply + "\"");
+            if (early != null) {
+                out.println("   early data: " + earlyStatus);
+            }
             boolean ok = serverFailure == null && negotiated.version() == scenario.version()
-                    && negotiated.resumed() == scenario.resumes() && reply.startsWith("hello over");
+                    && negotiated.resumed() == scenario.resumes() && reply.contains("hello over")
+                    && (early == null || (earlyStatus == EarlyDataStatus.ACCEPTED
+                            && reply.startsWith("0-RTT \"" + scenario.earlyData() + "\", then ")));
             if (!ok) {
                 out.println("   FAILED: expected " + scenario.version() + (scenario.resumes() ? " resumed" : " full")
+                        + (early == null ? "" : " with accepted early data")
                         + (serverFailure == null ? "" : "; server: " + serverFailure.getMessage()));
             }
             return ok;
@@ -142,7 +167,14 @@ final class LoopbackDemo {
         }
     }
 
+    /** Echoes the first application data, after any 0-RTT data (RFC 8446 §4.2.10), which it names. */
     private static void echoOnce(TlsConnection connection) throws IOException {
-        connection.write(connection.read());
+        byte[] early = connection.engine().readEarlyData();
+        byte[] data = connection.read();
+        if (early.length > 0) {
+            String prefix = "0-RTT \"" + new String(early, StandardCharsets.UTF_8) + "\", then ";
+            data = (prefix + new String(data, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
+        connection.write(data);
     }
 }

@@ -70,13 +70,17 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--tickets", negatable = true, defaultValue = "true", description = "issue session tickets")
     private boolean tickets;
 
+    @Option(names = "--max-early-data", defaultValue = "0",
+            description = "TLS 1.3 0-RTT: tickets allow this many bytes of early data, which is accepted (0: off)")
+    private long maxEarlyData;
+
     @Option(names = "--max-connections", defaultValue = "0", description = "exit after this many connections (0: never)")
     private int maxConnections;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TlsConfig.Builder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets);
+        TlsConfig.Builder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets).maxEarlyDataSize(maxEarlyData);
         if (tls.ourCredentials().isEmpty()) {
             builder.certifiedKey(selfSigned(out));
         }
@@ -131,7 +135,12 @@ final class ServerCommand implements Callable<Integer> {
         return generated;
     }
 
+    /** Echoes everything received, 0-RTT data first (RFC 8446 §4.2.10). */
     private static void echo(TlsConnection connection) throws IOException {
+        byte[] early = connection.engine().readEarlyData();
+        if (early.length > 0) {
+            connection.write(early);
+        }
         while (true) {
             byte[] data = connection.read();
             if (data.length == 0) {
@@ -144,6 +153,9 @@ final class ServerCommand implements Callable<Integer> {
     /** Reads an HTTP request head (to the blank line) and answers with a text page, like {@code s_server -www}. */
     private static void www(TlsConnection connection, TraceRecorder path) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
+        // RFC 8446 §2.3: the request may have come (in part) as 0-RTT data.
+        byte[] early = connection.engine().readEarlyData();
+        request.writeBytes(early);
         while (request.size() < MAX_REQUEST && !request.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")
                 && !request.toString(StandardCharsets.ISO_8859_1).contains("\n\n")) {
             byte[] data = connection.read();
@@ -154,7 +166,8 @@ final class ServerCommand implements Callable<Integer> {
         }
         String page = "tlsmachine server\n"
                 + "negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?") + "\n"
-                + "model path: " + (path == null ? "?" : path.path()) + "\n";
+                + "model path: " + (path == null ? "?" : path.path()) + "\n"
+                + (early.length > 0 ? "0-RTT early data: " + early.length + " bytes\n" : "");
         String response = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
                 + page.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + page;
         connection.write(response.getBytes(StandardCharsets.UTF_8));

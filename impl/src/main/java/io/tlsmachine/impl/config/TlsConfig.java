@@ -56,6 +56,8 @@ public final class TlsConfig {
     private final boolean helloRetryCookies;
     private final Optional<Long> keyUpdateAfterBytes;
     private final boolean postHandshakeAuth;
+    private final long maxEarlyDataSize;
+    private final EarlyDataAntiReplay earlyDataAntiReplay;
 
     private TlsConfig(Builder b) {
         versions = List.copyOf(b.versions);
@@ -84,6 +86,9 @@ public final class TlsConfig {
         helloRetryCookies = b.helloRetryCookies;
         keyUpdateAfterBytes = Optional.ofNullable(b.keyUpdateAfterBytes);
         postHandshakeAuth = b.postHandshakeAuth;
+        maxEarlyDataSize = b.maxEarlyDataSize;
+        earlyDataAntiReplay = b.earlyDataAntiReplay != null ? b.earlyDataAntiReplay
+                : maxEarlyDataSize > 0 ? new EarlyDataAntiReplay(EarlyDataAntiReplay.DEFAULT_CAPACITY) : null;
         if (b.ticketKey != null) {
             ticketKey = b.ticketKey;
         } else {
@@ -134,6 +139,8 @@ public final class TlsConfig {
         b.helloRetryCookies = helloRetryCookies;
         b.keyUpdateAfterBytes = keyUpdateAfterBytes.orElse(null);
         b.postHandshakeAuth = postHandshakeAuth;
+        b.maxEarlyDataSize = maxEarlyDataSize;
+        b.earlyDataAntiReplay = earlyDataAntiReplay;
         return b;
     }
 
@@ -274,6 +281,16 @@ public final class TlsConfig {
     }
 
     /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake. */
+    /** TLS 1.3 server: the max_early_data_size its tickets allow (RFC 8446 §4.6.1); 0 (the default) accepts no 0-RTT. */
+    public long maxEarlyDataSize() {
+        return maxEarlyDataSize;
+    }
+
+    /** TLS 1.3 server accepting 0-RTT: the single-use record of tickets (RFC 8446 §8.1) its connections share. */
+    public Optional<EarlyDataAntiReplay> earlyDataAntiReplay() {
+        return Optional.ofNullable(earlyDataAntiReplay);
+    }
+
     public boolean postHandshakeAuth() {
         return postHandshakeAuth;
     }
@@ -315,6 +332,8 @@ public final class TlsConfig {
         private boolean helloRetryCookies;
         private Long keyUpdateAfterBytes;
         private boolean postHandshakeAuth;
+        private long maxEarlyDataSize;
+        private EarlyDataAntiReplay earlyDataAntiReplay;
 
         private Builder() {
         }
@@ -497,6 +516,25 @@ public final class TlsConfig {
         /** Sets how our TLS 1.3 records are padded (RFC 8446 §5.4); the default pads nothing. */
         public Builder paddingPolicy(PaddingPolicy policy) {
             this.paddingPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * TLS 1.3 server: issue tickets allowing up to {@code bytes} of 0-RTT data and accept early data on them (RFC
+         * 8446 §4.2.10, §4.6.1); 0 turns 0-RTT off. Accepted early data is replayable (§8): enable it only for requests
+         * that are safe to replay.
+         */
+        public Builder maxEarlyDataSize(long bytes) {
+            if (bytes < 0 || bytes > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("max_early_data_size out of range: " + bytes);
+            }
+            this.maxEarlyDataSize = bytes;
+            return this;
+        }
+
+        /** TLS 1.3 server: the anti-replay record to use (default: a new one of the default capacity, when 0-RTT is on). */
+        public Builder earlyDataAntiReplay(EarlyDataAntiReplay antiReplay) {
+            this.earlyDataAntiReplay = Objects.requireNonNull(antiReplay, "antiReplay");
             return this;
         }
 

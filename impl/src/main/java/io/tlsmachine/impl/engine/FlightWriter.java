@@ -48,6 +48,7 @@ final class FlightWriter {
             }
             Alert alert = alertOf(kind);
             if (alert != null) {
+                applyKeyChanges(flight, writer);
                 requireEpoch(output, writer);
                 bytes.writeBytes(writer.write(ContentType.ALERT, alert.encode()));
                 continue;

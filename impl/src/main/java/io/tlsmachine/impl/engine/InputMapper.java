@@ -27,7 +27,8 @@ import java.util.List;
 
 /**
  * Turns what arrived into the model's vocabulary: a handshake type into its candidate inputs (before decoding),
- * a decoded message into its input and the facts it carries, an alert into its alert input.
+ * a decoded message into its input and the facts it carries (version, downgrade, TLS 1.2 resumption, accepted early
+ * data), an alert into its alert input.
  */
 final class InputMapper {
 
@@ -83,6 +84,12 @@ final class InputMapper {
      * offered TLS 1.3 (§4.1.3); a HelloRetryRequest is TLS 1.3.
      */
     static Negotiated carriedFacts(HandshakeMessage message, Negotiated facts, TlsConfig config, HandshakeContext ctx) {
+        if (message instanceof io.tlsmachine.impl.codec.message.EncryptedExtensions extensions) {
+            // RFC 8446 §4.2.10: early_data in EncryptedExtensions accepts the early data of our first ClientHello
+            // (the step rejects it anywhere else).
+            return facts.withEarlyDataAccepted(facts.earlyDataOffered() && !facts.helloRetryRequested() && facts.pskAccepted()
+                    && extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent());
+        }
         if (message instanceof HelloRetryRequest) {
             return facts.withVersion(ProtocolVersion.TLS13);
         }

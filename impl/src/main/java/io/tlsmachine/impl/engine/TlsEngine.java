@@ -122,6 +122,35 @@ public final class TlsEngine {
         }
     }
 
+    /**
+     * Client, before {@link #beginHandshake()}: sends {@code data} as 0-RTT data right after the ClientHello when the
+     * stored ticket for this server allows early data (RFC 8446 §2.3, §4.2.10) and at least this much of it, else
+     * it is not sent. Early data is replayable by an attacker (§8): send only what is safe to repeat. Whether the
+     * server took it is {@link #earlyDataStatus()}; when rejected, send it again after the handshake.
+     */
+    public void offerEarlyData(byte[] data) {
+        if (ctx.role() != Role.CLIENT || started) {
+            throw new IllegalStateException("only a client offers early data, before beginHandshake()");
+        }
+        if (data.length == 0) {
+            throw new IllegalArgumentException("no early data");
+        }
+        ctx.offerEarlyData(data);
+    }
+
+    /** Client: what became of the early data of {@link #offerEarlyData}; NOT_OFFERED on a server. */
+    public io.tlsmachine.impl.handshake.EarlyDataStatus earlyDataStatus() {
+        return ctx.earlyDataStatus();
+    }
+
+    /**
+     * Server: returns and clears the 0-RTT data received so far (possibly empty), apart from 1-RTT data; a peer can
+     * make it hold at most the accepted ticket's max_early_data_size (RFC 8446 §4.2.10).
+     */
+    public byte[] readEarlyData() {
+        return ctx.takeEarlyData();
+    }
+
     /** Feeds received bytes; whatever they are, the engine either waits for more, progresses, or fails with one alert. */
     public void feed(byte[] bytes) {
         feed(ByteBuffer.wrap(bytes));
@@ -227,6 +256,7 @@ public final class TlsEngine {
     private void fail(TlsException e) {
         failure = e;
         ctx.flight().clear();
+        ctx.rekeyForFatalAlert();
         e.reason().alertToSend().ifPresent(out::writeFatalAlert);
         machine.fail();
     }

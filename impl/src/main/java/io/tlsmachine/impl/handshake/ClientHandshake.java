@@ -42,6 +42,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
     final Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
     ClientHello clientHello;
+    /** RFC 8446 §4.2.10: the first ClientHello offers early data (never a second one, after HelloRetryRequest). */
+    boolean offeringEarlyData;
     private final Tls13Client tls13;
     private final Tls12Client tls12;
 
@@ -90,9 +92,38 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
                 ctx.sessionId = Opaque.of(ctx.random32());
             }
         }
+        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, ctx.earlyDataToSend);
         clientHello = buildClientHello(null);
+        byte[] earlyData = ctx.earlyDataToSend;
+        ctx.earlyDataToSend = null;
+        if (!offeringEarlyData) {
+            ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
+            return facts;
+        }
+        // RFC 8446 §2.3, §4.2.10: 0-RTT data follows the ClientHello under client_early_traffic_secret (§7.1).
+        SuiteParameters suite = SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow();
+        byte[] hash = ZeroRtt.clientHelloHash(ctx, suite.hash(), io.tlsmachine.impl.codec.message.HandshakeCodec.encode(clientHello));
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
-        return facts;
+        ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.earlySecret, suite, hash));
+        ctx.flight.applicationData(earlyData);
+        ctx.earlyDataStatus = EarlyDataStatus.PENDING;
+        return facts.withEarlyDataOffered(true);
+    }
+
+    /**
+     * RFC 8446 §4.2.10: the early data was not accepted (HelloRetryRequest, TLS 1.2, or EncryptedExtensions without
+     * early_data); when it was written under the early key, later records go under {@code next}.
+     */
+    void rejectEarlyData(io.tlsmachine.impl.record.RecordProtection next) {
+        offeringEarlyData = false;
+        if (ctx.earlyDataStatus == EarlyDataStatus.PENDING) {
+            ctx.earlyDataStatus = EarlyDataStatus.REJECTED;
+        }
+        if (ctx.writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY) {
+            ctx.flight.writeKey(next);
+        } else {
+            next.destroy();
+        }
     }
 
     /** RFC 8446 §4.6.1: a stored ticket for our server name, still valid, whose suite we still offer. */
@@ -176,6 +207,9 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
             if (cookie != null) {
                 extensions.add(cookie);
             }
+            if (offeringEarlyData) {
+                extensions.add(new io.tlsmachine.impl.codec.extension.EarlyData());
+            }
             // RFC 8446 §4.2.9: the modes also restrict "those [PSKs] which the server might supply via NewSessionTicket",
             // and servers such as the JDK's send no ticket without them: a client keeping tickets always sends them.
             if (config.ticketStore().isPresent()) {
@@ -200,7 +234,27 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
     @Override
     public Negotiated processServerHello(Negotiated facts) {
-        return facts.version() == ProtocolVersion.TLS13 ? tls13.processServerHello(facts) : tls12.processServerHello(facts);
+        if (facts.version() == ProtocolVersion.TLS13) {
+            return tls13.processServerHello(facts);
+        }
+        // RFC 8446 §4.2.10: a TLS 1.2 server rejects early data; our next records are in the clear.
+        if (ctx.earlyDataStatus == EarlyDataStatus.PENDING) {
+            rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        }
+        return tls12.processServerHello(facts).withEarlyDataOffered(false);
+    }
+
+    /**
+     * RFC 8446 §6.1 and Appendix A.1 (note): a close_notify answered before we know whether the server accepted our
+     * early data goes under the handshake key (the model declares it so), not the early key.
+     */
+    @Override
+    public Negotiated receiveCloseNotify(Negotiated facts) {
+        if (!facts.earlyDataAccepted() && ctx.writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY
+                && ctx.clientHandshakeSecret != null) {
+            rejectEarlyData(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        }
+        return super.receiveCloseNotify(facts);
     }
 
     @Override

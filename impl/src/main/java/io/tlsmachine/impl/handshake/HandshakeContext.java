@@ -91,6 +91,15 @@ public final class HandshakeContext {
     TrafficSecret clientApplicationSecret;
     TrafficSecret serverApplicationSecret;
 
+    // 0-RTT (RFC 8446 §4.2.10): the client's queued early data, what became of it; the server's early read key,
+    // its limit, and the early data it received (kept apart from 1-RTT data).
+    byte[] earlyDataToSend;
+    EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
+    io.tlsmachine.impl.record.Tls13AeadProtection earlyReadProtection;
+    long earlyDataLimit;
+    long earlyDataReceived;
+    private final ByteArrayOutputStream earlyDataIn = new ByteArrayOutputStream();
+
     // TLS 1.2 (RFC 5246 §6.3, §8.1).
     Tls12MasterSecret tls12MasterSecret;
     RecordProtection tls12PendingRead;
@@ -194,6 +203,43 @@ public final class HandshakeContext {
         byte[] data = applicationIn.toByteArray();
         applicationIn.reset();
         return data;
+    }
+
+    /** Client: queues {@code data} to send as 0-RTT data with the first ClientHello, when a stored ticket allows it. */
+    public void offerEarlyData(byte[] data) {
+        this.earlyDataToSend = data.clone();
+    }
+
+    /** Returns what became of the client's early data. */
+    public EarlyDataStatus earlyDataStatus() {
+        return earlyDataStatus;
+    }
+
+    /** Server: returns and clears the 0-RTT data received so far (possibly empty). */
+    public byte[] takeEarlyData() {
+        byte[] data = earlyDataIn.toByteArray();
+        earlyDataIn.reset();
+        return data;
+    }
+
+    /**
+     * RFC 8446 Appendix A.1 (note): alerts "SHOULD first rekey to the handshake keys if possible"; a client still
+     * writing under its early key, whose early data the server has not accepted, sends its fatal alert under its
+     * handshake key once it has one.
+     */
+    public void rekeyForFatalAlert() {
+        if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY
+                && earlyDataStatus != EarlyDataStatus.ACCEPTED && clientHandshakeSecret != null) {
+            try {
+                writer.setProtection(Tls13Keys.protection(this, clientHandshakeSecret, true));
+            } catch (RuntimeException e) {
+                // The handshake secret is gone: the alert goes under the early key.
+            }
+        }
+    }
+
+    void deliverEarlyData(byte[] data) {
+        earlyDataIn.write(data, 0, data.length);
     }
 
     public boolean peerClosed() {

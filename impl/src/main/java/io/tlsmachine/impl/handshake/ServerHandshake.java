@@ -72,10 +72,25 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
         return tls13.sendServerFlight(facts);
     }
 
-    /** 0-RTT is never accepted, so the model never fires this. */
+    /** RFC 8446 §4.5: the model fires this only in WAIT_EOED, under the early key. */
     @Override
     public Negotiated processEndOfEarlyData(Negotiated facts) {
-        throw TlsException.fatal(Reason.INTERNAL_ERROR, "early data was not accepted");
+        return tls13.processEndOfEarlyData(facts);
+    }
+
+    /**
+     * RFC 8446 §4.2.10: application data under the client's early key is 0-RTT data, kept apart from 1-RTT data
+     * and counted against the ticket's max_early_data_size.
+     */
+    @Override
+    public Negotiated receiveApplicationData(Negotiated facts) {
+        if (ctx.reader.epoch() != io.tlsmachine.impl.record.RecordEpoch.EARLY) {
+            return super.receiveApplicationData(facts);
+        }
+        byte[] data = ctx.receivedApplicationData();
+        ctx.earlyDataReceived = ZeroRtt.chargeEarlyData(ctx.earlyDataReceived, data.length, ctx.earlyDataLimit);
+        ctx.deliverEarlyData(data);
+        return facts;
     }
 
     /**

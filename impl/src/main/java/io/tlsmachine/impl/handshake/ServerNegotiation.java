@@ -56,6 +56,8 @@ final class ServerNegotiation {
     private KeyShareEntry clientShare;
     /** The cookie our HelloRetryRequest carried (RFC 8446 §4.2.2), or null. */
     private Opaque helloRetryCookie;
+    /** The ticket of the accepted PSK (its secret destroyed), or null. */
+    private SessionTickets.OpenedTicket acceptedTicket;
 
     ServerNegotiation(HandshakeContext ctx) {
         this.ctx = ctx;
@@ -120,7 +122,7 @@ final class ServerNegotiation {
         if (mode == Tls13KeyExchange.PSK_ONLY) {
             // RFC 8446 §4.2.9: psk_ke needs no key share.
             ctx.decide(Input.SELECT_PARAMETERS);
-            return selected;
+            return withEarlyData(selected);
         }
         // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
         for (KeyExchangeGroup group : ctx.config.groups()) {
@@ -129,14 +131,14 @@ final class ServerNegotiation {
                 ctx.group = group;
                 clientShare = share.get();
                 ctx.decide(Input.SELECT_PARAMETERS);
-                return selected;
+                return withEarlyData(selected);
             }
         }
         for (KeyExchangeGroup group : ctx.config.groups()) {
             if (supported.contains(Hellos.named(group))) {
                 ctx.group = group;
                 ctx.decide(Input.SELECT_HELLO_RETRY);
-                return selected;
+                return selected.withEarlyDataOffered(offersEarlyData(clientHello));
             }
         }
         throw TlsException.fatal(Reason.NO_COMMON_GROUP, "none of the client's groups " + supported + " is enabled");
@@ -201,6 +203,25 @@ final class ServerNegotiation {
                         : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
                 .withTicketExpected(ticketExpected)
                 .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+    }
+
+    private static boolean offersEarlyData(ClientHello hello) {
+        return hello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent();
+    }
+
+    /**
+     * RFC 8446 §4.2.10: decides on the early data the first ClientHello offers (never after a HelloRetryRequest);
+     * when accepted, the client's early traffic key over this ClientHello (§7.1) reads the records after it.
+     */
+    private Negotiated withEarlyData(Negotiated selected) {
+        boolean offered = offersEarlyData(clientHello);
+        boolean accepted = offered && acceptedTicket != null && ZeroRtt.serverAccepts(ctx, clientHello, acceptedTicket,
+                clientHello.extension(PreSharedKeyOffer.class).orElseThrow().identities().get(0));
+        if (accepted) {
+            ctx.earlyDataLimit = Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize());
+            ctx.earlyReadProtection = ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash());
+        }
+        return selected.withEarlyDataOffered(offered).withEarlyDataAccepted(accepted);
     }
 
     /**
@@ -279,6 +300,7 @@ final class ServerNegotiation {
             ctx.earlySecret.destroy();
             ctx.earlySecret = null;
         }
+        acceptedTicket = null;
         Optional<PreSharedKeyOffer> offer = hello.extension(PreSharedKeyOffer.class);
         List<PskKeyExchangeMode> offeredModes = hello.extension(PskKeyExchangeModes.class).map(PskKeyExchangeModes::modes)
                 .orElse(List.of());
@@ -307,6 +329,7 @@ final class ServerNegotiation {
             throw e;
         }
         ctx.earlySecret = early;
+        acceptedTicket = ticket.get();
         return mode;
     }
 

@@ -22,7 +22,10 @@ import java.util.Optional;
  * binders (RFC 8446 §4.2.11.2).
  *
  * <p>A ticket is {@code nonce[12] || AES-256-GCM(ticket key, suite(2) || psk<1..255> || ticket_age_add(4) ||
- * issued_at_ms(8) || lifetime_s(4))}: self-contained, so the server keeps no per-session state.
+ * issued_at_ms(8) || lifetime_s(4) || max_early_data_size(4) || alpn<0..255> || server_name<0..2^16-1>)}:
+ * self-contained, so the server keeps no per-session state. The random nonce identifies the ticket (for the
+ * single-use record of 0-RTT tickets, {@link io.tlsmachine.impl.config.EarlyDataAntiReplay}); the last three fields
+ * are what RFC 8446 §4.2.10 requires early data to match.
  */
 final class SessionTickets {
 
@@ -30,19 +33,41 @@ final class SessionTickets {
     static final long LIFETIME_SECONDS = 7200;
     private static final int NONCE_LENGTH = 12;
 
-    /** What a server finds inside one of its tickets. */
-    record OpenedTicket(CipherSuite suite, Secret psk, long ticketAgeAdd, long issuedAtMillis, long lifetimeSeconds) {
+    /** What a server finds inside one of its tickets; {@code applicationProtocol} and {@code serverName} may be null. */
+    record OpenedTicket(CipherSuite suite, Secret psk, long ticketAgeAdd, long issuedAtMillis, long lifetimeSeconds,
+            long maxEarlyDataSize, String applicationProtocol, String serverName, Opaque id) {
+        /** A session that allows no early data (e.g. from the TLS 1.2 session cache). */
+        OpenedTicket(CipherSuite suite, Secret psk, long ticketAgeAdd, long issuedAtMillis, long lifetimeSeconds) {
+            this(suite, psk, ticketAgeAdd, issuedAtMillis, lifetimeSeconds, 0, null, null, Opaque.EMPTY);
+        }
+
         boolean validAt(long nowMillis) {
             return nowMillis >= issuedAtMillis - 1000 && nowMillis - issuedAtMillis < lifetimeSeconds * 1000;
+        }
+
+        long expiresAtMillis() {
+            return issuedAtMillis + lifetimeSeconds * 1000;
+        }
+
+        @Override
+        public String toString() {
+            return "OpenedTicket[" + suite + ", early data " + maxEarlyDataSize + "]";
         }
     }
 
     private SessionTickets() {
     }
 
+    /** Seals a ticket that allows no early data. */
     static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd) {
-        byte[] plain = new ByteWriter(80).u16(ctx.suite.suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
-                .u64(ctx.config.clock().millis()).u32(LIFETIME_SECONDS).toByteArray();
+        return seal(ctx, psk, ticketAgeAdd, 0);
+    }
+
+    /** Seals a ticket allowing {@code maxEarlyDataSize} bytes of 0-RTT data with this connection's ALPN and SNI. */
+    static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd, long maxEarlyDataSize) {
+        byte[] plain = new ByteWriter(128).u16(ctx.suite.suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
+                .u64(ctx.config.clock().millis()).u32(LIFETIME_SECONDS).u32(maxEarlyDataSize)
+                .opaque8(utf8(ctx.applicationProtocol)).opaque16(utf8(ctx.serverName)).toByteArray();
         byte[] nonce = new byte[NONCE_LENGTH];
         ctx.config.random().nextBytes(nonce);
         Aead aead = ctx.crypto.aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
@@ -69,7 +94,9 @@ final class SessionTickets {
             CipherSuite suite = new CipherSuite(in.u16("ticket.suite"));
             Secret psk = Secret.adopt(in.opaque8("ticket.psk", 1, 255).toByteArray());
             OpenedTicket opened = new OpenedTicket(suite, psk, in.u32("ticket.age_add"), in.u64("ticket.issued"),
-                    in.u32("ticket.lifetime"));
+                    in.u32("ticket.lifetime"), in.u32("ticket.max_early_data_size"),
+                    string(in.opaque8("ticket.alpn", 0, 255)), string(in.opaque16("ticket.server_name", 0, 0xFFFF)),
+                    Opaque.of(java.util.Arrays.copyOf(bytes, NONCE_LENGTH)));
             in.expectEmpty("ticket");
             return Optional.of(opened);
         } catch (TlsException e) {
@@ -77,6 +104,14 @@ final class SessionTickets {
         } finally {
             Wipe.quietly(aead);
         }
+    }
+
+    private static byte[] utf8(String value) {
+        return value == null ? new byte[0] : value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String string(Opaque value) {
+        return value.isEmpty() ? null : new String(value.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**

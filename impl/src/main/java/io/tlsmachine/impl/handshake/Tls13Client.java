@@ -89,6 +89,8 @@ final class Tls13Client {
             ctx.earlySecret.destroy();
             ctx.earlySecret = null;
         }
+        // RFC 8446 §4.2.10: a HelloRetryRequest rejects early data; ClientHello2 offers none and goes in the clear.
+        client.rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         ctx.suite = suite;
         ctx.transcript.selectHash(suite.hash());
         ctx.transcript.replaceClientHelloWithMessageHash();
@@ -160,14 +162,34 @@ final class Tls13Client {
             client.keyShares.values().forEach(Wipe::quietly);
         }
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.serverHandshakeSecret, true));
-        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        // RFC 8446 Appendix A.1: after sending early data we keep the early key until EncryptedExtensions tells.
+        if (!client.offeringEarlyData) {
+            ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        }
         return negotiated;
     }
 
-    /** RFC 8446 §4.3.1: checks the server's ALPN choice; the codec already refused extensions not allowed here. */
+    /**
+     * RFC 8446 §4.3.1: checks the server's ALPN choice; the codec already refused extensions not allowed here.
+     * §4.2.10: early_data here means the server accepted our early data (only possible with our first PSK, its
+     * suite and ALPN protocol); without it, our early data was rejected and we switch to the handshake key.
+     */
     Negotiated processEncryptedExtensions(Negotiated facts) {
         EncryptedExtensions extensions = ctx.received(EncryptedExtensions.class);
         ctx.applicationProtocol = Hellos.checkSelectedProtocol(extensions, ctx.config.applicationProtocols()).orElse(null);
+        if (extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
+            if (!client.offeringEarlyData) {
+                throw TlsException.fatal(Reason.UNSUPPORTED_EXTENSION, "early_data in EncryptedExtensions, and we sent none");
+            }
+            if (!facts.earlyDataAccepted() || !ctx.suite.suite().equals(ctx.offeredTicket.suite())
+                    || !java.util.Objects.equals(ctx.applicationProtocol, ctx.offeredTicket.applicationProtocol())) {
+                throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
+                        "early data accepted without the ticket's PSK, cipher suite or ALPN protocol");
+            }
+            ctx.earlyDataStatus = EarlyDataStatus.ACCEPTED;
+        } else if (client.offeringEarlyData) {
+            client.rejectEarlyData(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        }
         RecordSizeLimits.accept(ctx, extensions);
         ctx.serverName = ctx.config.serverName().orElse(null);
         ctx.addReceivedToTranscript();
@@ -212,6 +234,11 @@ final class Tls13Client {
         ctx.serverHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.addReceivedToTranscript();
         Tls13Keys.deriveApplicationSecrets(ctx);
+        if (facts.earlyDataAccepted()) {
+            // RFC 8446 §4.5: EndOfEarlyData under the early key ends our 0-RTT data; then the handshake key.
+            ctx.flight.handshake(Message.END_OF_EARLY_DATA, new io.tlsmachine.impl.codec.message.EndOfEarlyData(), ctx.transcript);
+            ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        }
         if (facts.clientAuthRequested()) {
             sendCertificate(certificateRequest, facts.clientCertificateAvailable());
         }
@@ -228,9 +255,13 @@ final class Tls13Client {
     Negotiated processNewSessionTicket(Negotiated facts) {
         Tls13NewSessionTicket ticket = ctx.received(Tls13NewSessionTicket.class);
         if (ctx.resumptionSecret != null && ctx.serverName != null && ticket.ticketLifetime() > 0) {
+            // RFC 8446 §4.6.1: early_data in a NewSessionTicket says how much 0-RTT data the ticket allows.
+            long maxEarlyDataSize = ticket.extension(io.tlsmachine.impl.codec.extension.EarlyDataLimit.class)
+                    .map(io.tlsmachine.impl.codec.extension.EarlyDataLimit::maxEarlyDataSize).orElse(0L);
             ctx.config.ticketStore().orElseThrow().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
                     ctx.resumptionSecret.ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
-                    ticket.ticketLifetime(), ctx.config.clock().millis(), Opaque.EMPTY));
+                    ticket.ticketLifetime(), ctx.config.clock().millis(), Opaque.EMPTY, maxEarlyDataSize,
+                    ctx.applicationProtocol));
         }
         return facts;
     }

@@ -32,8 +32,8 @@ final class Tls13Server {
 
     private final HandshakeContext ctx;
     /**
-     * How much rejected early data we skip (RFC 8446 §4.2.10). Our tickets never allow early data, so this only
-     * bounds what a client holding another server's ticket may send before it sees our EncryptedExtensions.
+     * How much rejected early data we skip at least (RFC 8446 §4.2.10): a client holding another server's ticket may
+     * send this much before it sees our answer; with 0-RTT configured, the configured max_early_data_size if larger.
      */
     static final long REJECTED_EARLY_DATA_LIMIT = 1 << 14;
 
@@ -94,6 +94,10 @@ final class Tls13Server {
         if (ctx.recordSizeLimitAnswer != null) {
             extensions.add(ctx.recordSizeLimitAnswer);
         }
+        if (facts.earlyDataAccepted()) {
+            // RFC 8446 §4.2.10: an empty early_data in EncryptedExtensions accepts the client's early data.
+            extensions.add(new io.tlsmachine.impl.codec.extension.EarlyData());
+        }
         ctx.flight.handshake(Message.ENCRYPTED_EXTENSIONS, new EncryptedExtensions(extensions), ctx.transcript);
         if (facts.clientAuthRequested()) {
             // RFC 8446 §4.3.2: signature_algorithms is required; the context is empty in the main handshake.
@@ -114,25 +118,49 @@ final class Tls13Server {
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         Tls13Keys.deriveApplicationSecrets(ctx);
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
+        if (facts.earlyDataAccepted()) {
+            // RFC 8446 §4.2.10, Appendix A.2: the client's early data and EndOfEarlyData come under its early key.
+            ctx.setReadProtection(ctx.earlyReadProtection);
+            ctx.earlyReadProtection = null;
+            return facts;
+        }
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
-        // RFC 8446 §4.2.10: we never accept 0-RTT, so a client that offered it may already be sending early data
-        // under keys we do not derive: skip records that fail to deprotect, up to a bound.
-        if (negotiation.clientHello().extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
-            ctx.reader.skipRejectedEarlyData(REJECTED_EARLY_DATA_LIMIT);
+        // RFC 8446 §4.2.10: a client whose early data we reject may already be sending it under keys we do not
+        // derive: skip records that fail to deprotect, up to a bound.
+        if (facts.earlyDataOffered() && !facts.helloRetryRequested()) {
+            ctx.reader.skipRejectedEarlyData(Math.max(REJECTED_EARLY_DATA_LIMIT, ctx.config.maxEarlyDataSize()));
         }
         return facts;
     }
 
-    /** RFC 8446 §4.6.1: a ticket sealing the PSK derived from a fresh nonce, with a random ticket_age_add. */
+    /**
+     * RFC 8446 §4.5: EndOfEarlyData (under the early key, at the end of a record) ends the early data; the client's
+     * records are read with its handshake key from here on.
+     */
+    Negotiated processEndOfEarlyData(Negotiated facts) {
+        ctx.received(io.tlsmachine.impl.codec.message.EndOfEarlyData.class);
+        ctx.addReceivedToTranscript();
+        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        return facts;
+    }
+
+    /**
+     * RFC 8446 §4.6.1: a ticket sealing the PSK derived from a fresh nonce, with a random ticket_age_add, and the
+     * 0-RTT allowance, ALPN protocol and server name early data on it must match (§4.2.10).
+     */
     void sendNewSessionTicket() {
         byte[] nonce = new byte[8];
         ctx.config.random().nextBytes(nonce);
         io.tlsmachine.impl.crypto.Secret psk = ctx.resumptionSecret.ticketPsk(nonce);
         long ageAdd = ctx.config.random().nextInt() & 0xFFFF_FFFFL;
-        Opaque ticket = SessionTickets.seal(ctx, psk, ageAdd);
+        long maxEarlyDataSize = ctx.config.maxEarlyDataSize();
+        Opaque ticket = SessionTickets.seal(ctx, psk, ageAdd, maxEarlyDataSize);
         psk.destroy();
+        // RFC 8446 §4.6.1: early_data(max_early_data_size) when the ticket may carry 0-RTT data.
+        List<Extension> extensions = maxEarlyDataSize > 0
+                ? List.of(new io.tlsmachine.impl.codec.extension.EarlyDataLimit(maxEarlyDataSize)) : List.of();
         ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls13NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ageAdd,
-                Opaque.of(nonce), ticket, List.of()), null);
+                Opaque.of(nonce), ticket, extensions), null);
     }
 
     /** RFC 8446 §4.4.3: verifies the client's signature over the transcript through its Certificate. */

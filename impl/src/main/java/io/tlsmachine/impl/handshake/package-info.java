@@ -15,10 +15,15 @@
  * cookies and the check that ClientHello2 changes only what RFC 8446 §4.1.2 allows ({@code RetriedClientHello}).
  * TLS 1.3: automatic KeyUpdate before the AEAD limit or a configured volume (the engine asks
  * {@link io.tlsmachine.impl.handshake.HandshakeContext#keyUpdateDue()}). TLS 1.3 post-handshake client
- * authentication (each over a fork of the handshake transcript). 0-RTT: the server rejects it and skips the early
- * data (bounded). TLS 1.2 opt-in DHE_RSA and RSA key transport suites: the suite's key exchange is the model's fact
- * ({@code SuiteParameters#tls12KeyExchange}), the server's choice in {@code Tls12SuiteChoice}, RFC 7919 groups and
- * custom-group policy in {@code FfdheNegotiation}, the premaster countermeasure in {@code RsaKeyTransport}. Not yet:
- * sending or accepting 0-RTT.
+ * authentication (each over a fork of the handshake transcript). TLS 1.3 0-RTT ({@code ZeroRtt}, RFC 8446 §2.3,
+ * §4.2.10, §4.5): the server's tickets allow early data when configured ({@code maxEarlyDataSize}) and record their
+ * suite, ALPN protocol and server name; the client sends queued early data under client_early_traffic_secret with a
+ * ticket that allows it, and EndOfEarlyData when accepted ({@link io.tlsmachine.impl.handshake.EarlyDataStatus}); the
+ * server accepts it only on the first PSK identity, the same suite, ALPN and SNI, a fresh ticket age, and the
+ * ticket's first 0-RTT use (see the config package for anti-replay), delivers it apart from 1-RTT data, bounded by
+ * max_early_data_size, and otherwise skips the early records (bounded). TLS 1.2 opt-in DHE_RSA and RSA key
+ * transport suites: the suite's key exchange is the model's fact ({@code SuiteParameters#tls12KeyExchange}), the
+ * server's choice in {@code Tls12SuiteChoice}, RFC 7919 groups and custom-group policy in {@code FfdheNegotiation},
+ * the premaster countermeasure in {@code RsaKeyTransport}.
  */
 package io.tlsmachine.impl.handshake;

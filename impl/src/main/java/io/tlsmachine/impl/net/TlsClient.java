@@ -19,11 +19,24 @@ public final class TlsClient {
      */
     public static TlsConnection connect(InetSocketAddress address, TlsConfig config, TransitionListener listener,
             Duration timeout) throws IOException {
+        return connect(address, config, listener, timeout, null);
+    }
+
+    /**
+     * Connects like {@link #connect(InetSocketAddress, TlsConfig, TransitionListener, Duration)}, sending
+     * {@code earlyData} (unless null) as TLS 1.3 0-RTT data when the stored ticket allows it (RFC 8446 §2.3); see
+     * {@link TlsEngine#offerEarlyData} and {@link TlsEngine#earlyDataStatus()}.
+     */
+    public static TlsConnection connect(InetSocketAddress address, TlsConfig config, TransitionListener listener,
+            Duration timeout, byte[] earlyData) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(address, (int) timeout.toMillis());
             socket.setTcpNoDelay(true);
             TlsEngine engine = TlsEngine.client(config).addTransitionListener(listener);
+            if (earlyData != null) {
+                engine.offerEarlyData(earlyData);
+            }
             TlsConnection connection = new TlsConnection(socket, engine, timeout);
             connection.handshake(timeout);
             return connection;

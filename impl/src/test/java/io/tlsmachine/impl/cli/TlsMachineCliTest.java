@@ -62,6 +62,21 @@ class TlsMachineCliTest {
     }
 
     @Test
+    void clientResumesWithEarlyDataThatTheServerEchoesFirst() throws Exception {
+        int port = freePort();
+        // Three connections: the readiness probe, the one that brings the ticket, the one with 0-RTT data.
+        CompletableFuture<Object[]> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
+                String.valueOf(port), "--echo", "--max-early-data", "1024", "--max-connections", "3"));
+        waitUntilListening(port, Duration.ofSeconds(20));
+        Object[] client = run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--timeout", "2",
+                "--send", "ping\\n", "--early-data", "zero-rtt\\n");
+        assertThat(client[0]).isEqualTo(0);
+        assertThat((String) client[1]).contains("resuming with 0-RTT early data", "early data: ACCEPTED",
+                "received (14 bytes):\nzero-rtt\nping\n");
+        assertThat(server.get(20, TimeUnit.SECONDS)[0]).isEqualTo(0);
+    }
+
+    @Test
     void sendInterpretsCarriageReturnAndNewline() {
         assertThat(ClientCommand.unescape("GET / HTTP/1.0\\r\\n\\r\\n")).isEqualTo("GET / HTTP/1.0\r\n\r\n");
         assertThat(ClientCommand.unescape("a\\\\b\\x")).isEqualTo("a\\b\\x");

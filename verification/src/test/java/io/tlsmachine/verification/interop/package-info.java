@@ -8,6 +8,10 @@
  *       both roles, every suite × group (TLS 1.3: 3 suites × 6 groups × ECDSA/RSA; TLS 1.2: 6 suites × 4 curves),
  *       HelloRetryRequest, client authentication, resumption (TLS 1.3 PSK, TLS 1.2 ticket and session ID),
  *       KeyUpdate, close_notify.</li>
+ *   <li>{@link io.tlsmachine.verification.interop.OpenSslZeroRttInteropTest}: TLS 1.3 0-RTT both ways, our client's
+ *       early data printed by {@code s_server -early_data}, {@code s_client -sess_in -early_data} accepted by our
+ *       server; {@link io.tlsmachine.verification.interop.GnuTlsZeroRttInteropTest}: the same with
+ *       {@code gnutls-cli --resume --earlydata} and {@code gnutls-serv --earlydata}.</li>
  *   <li>{@link io.tlsmachine.verification.interop.GnuTlsInteropTest}: {@code gnutls-serv} (inside a private,
  *       loopback-only network namespace, see {@link io.tlsmachine.verification.interop.GnutlsServer}) and
  *       {@code gnutls-cli}; every suite and every group at least once, the same features.</li>
