@@ -2,6 +2,7 @@ package io.tlsmachine.bench.handshake;
 
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.engine.TlsEngine;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /** Two tlsmachine engines back to back: each one's outbound bytes are fed to the other until both are quiet. */
@@ -12,6 +13,9 @@ final class EnginePair implements ConnectionPair {
     private final TlsEngine client;
     private final TlsEngine server;
     private long serverBytes;
+    /** Transfer buffers, allocated on the first transfer (handshake benchmarks create a pair per operation). */
+    private ByteBuffer toServer;
+    private ByteBuffer serverApp;
 
     EnginePair(TlsConfig clientConfig, TlsConfig serverConfig) {
         this.client = TlsEngine.client(clientConfig);
@@ -61,10 +65,29 @@ final class EnginePair implements ConnectionPair {
         return client.negotiated().orElseThrow().cipherSuite().name();
     }
 
+    /**
+     * One application write from client to server through caller-owned buffers, as {@link SslEnginePair} does with
+     * wrap/unwrap: the client seals straight into its outbound queue, which drains into {@code toServer}; the server
+     * opens in place and hands the plaintext to {@code serverApp}.
+     */
     @Override
     public int transfer(byte[] data) {
+        if (toServer == null) {
+            toServer = ByteBuffer.allocate(64 * 1024);
+            serverApp = ByteBuffer.allocate(64 * 1024);
+        }
         client.writeApplicationData(data);
-        server.feed(client.drainOutbound());
-        return server.readApplicationData().length;
+        int read = 0;
+        while (client.outboundPending() > 0) {
+            toServer.clear();
+            client.drainOutbound(toServer);
+            toServer.flip();
+            server.feed(toServer);
+            while (server.applicationDataAvailable() > 0) {
+                serverApp.clear();
+                read += server.readApplicationData(serverApp);
+            }
+        }
+        return read;
     }
 }

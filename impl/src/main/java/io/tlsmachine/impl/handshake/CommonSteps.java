@@ -33,15 +33,15 @@ abstract class CommonSteps implements ConnectionSteps {
 
     @Override
     public Negotiated receiveApplicationData(Negotiated facts) {
-        ctx.deliverApplicationData(ctx.receivedApplicationData());
+        ctx.deliverReceivedApplicationData();
         return facts;
     }
 
     @Override
     public Negotiated writeApplicationData(Negotiated facts) {
-        byte[] data = ctx.takePendingWrite();
-        ctx.bytesUnderWriteKey += data.length;
-        ctx.flight.applicationData(data);
+        HandshakeContext.PendingWrite data = ctx.takePendingWrite();
+        ctx.bytesUnderWriteKey += data.length();
+        ctx.flight.applicationDataView(data.bytes(), data.offset(), data.length());
         return facts;
     }
 

@@ -29,7 +29,9 @@ import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
-import java.io.ByteArrayOutputStream;
+import io.tlsmachine.impl.record.ByteQueue;
+import io.tlsmachine.impl.record.ReceivedRecord;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -54,11 +56,11 @@ public final class HandshakeContext {
     private HandshakeMessage received;
     private byte[] receivedEncoded;
     private Alert receivedAlert;
-    private byte[] receivedApplicationData;
-    private byte[] pendingWrite;
+    private ReceivedRecord receivedApplicationData;
+    private PendingWrite pendingWrite;
     private Input decision;
     private Reason abortReason;
-    private final ByteArrayOutputStream applicationIn = new ByteArrayOutputStream();
+    private final ByteQueue applicationIn = new ByteQueue();
     private boolean peerClosed;
     /** Application data bytes written under the current TLS 1.3 application write key. */
     long bytesUnderWriteKey;
@@ -106,6 +108,8 @@ public final class HandshakeContext {
                 Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
         this.transcript = Transcript.awaitingHash(crypto);
         writer.setPaddingPolicy(config.paddingPolicy());
+        // The application data step copies each record out at once (deliverReceivedApplicationData).
+        reader.deliverApplicationDataAsViews();
     }
 
     public TlsConfig config() {
@@ -155,13 +159,20 @@ public final class HandshakeContext {
         this.receivedAlert = alert;
     }
 
-    /** Sets the application data the next input carries. */
-    public void receiveApplicationData(byte[] data) {
-        this.receivedApplicationData = data;
+    /** Sets the application data record the next input carries (a view, valid until the next record is read). */
+    public void receiveApplicationData(ReceivedRecord record) {
+        this.receivedApplicationData = record;
     }
 
-    /** Sets the application data the next APPLICATION_WRITE sends. */
-    public void pendWrite(byte[] data) {
+    /** The application data the next APPLICATION_WRITE sends: {@code bytes[offset, offset+length)}, not copied. */
+    public record PendingWrite(byte[] bytes, int offset, int length) {
+    }
+
+    /**
+     * Sets the application data the next APPLICATION_WRITE sends, without copying it (the engine writes it before
+     * it returns); null clears it.
+     */
+    public void pendWrite(PendingWrite data) {
         this.pendingWrite = data;
     }
 
@@ -192,9 +203,19 @@ public final class HandshakeContext {
 
     /** Returns and clears the application data received so far. */
     public byte[] takeApplicationData() {
-        byte[] data = applicationIn.toByteArray();
-        applicationIn.reset();
+        byte[] data = applicationIn.take();
+        applicationIn.releaseIfEmpty();
         return data;
+    }
+
+    /** Moves as much received application data as fits into {@code dst}; returns how many bytes. */
+    public int takeApplicationData(ByteBuffer dst) {
+        return applicationIn.takeInto(dst);
+    }
+
+    /** The number of received application data bytes not taken yet. */
+    public int applicationDataAvailable() {
+        return applicationIn.size();
     }
 
     public boolean peerClosed() {
@@ -265,16 +286,14 @@ public final class HandshakeContext {
         transcript.add(receivedEncoded);
     }
 
-    byte[] receivedApplicationData() {
-        return receivedApplicationData;
+    /** Appends the application data record being processed to what the application reads. */
+    void deliverReceivedApplicationData() {
+        receivedApplicationData.copyTo(applicationIn);
+        receivedApplicationData = null;
     }
 
-    void deliverApplicationData(byte[] data) {
-        applicationIn.write(data, 0, data.length);
-    }
-
-    byte[] takePendingWrite() {
-        byte[] data = pendingWrite;
+    PendingWrite takePendingWrite() {
+        PendingWrite data = pendingWrite;
         pendingWrite = null;
         return data;
     }

@@ -5,6 +5,7 @@ import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Frames records out of an arbitrary byte stream and deprotects them with the current read
@@ -59,7 +60,10 @@ public final class RecordReader {
 
     private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
     private int headerFilled;
+    /** The body being filled; kept for the next record after application data, so bulk reads allocate nothing. */
     private byte[] body;
+    /** The length of the record whose header passed the checks, or -1 while a header is awaited. */
+    private int bodyLength = -1;
     private int bodyFilled;
 
     private RecordProtection protection = PlaintextProtection.INSTANCE;
@@ -68,6 +72,7 @@ public final class RecordReader {
     private EarlyDataSkipping skipping = EarlyDataSkipping.NONE;
     private long earlyDataBudget;
     private boolean failed;
+    private boolean applicationDataViews;
 
     /**
      * Reads from {@code in} until one record is complete and returns it, or returns {@code null}
@@ -82,10 +87,10 @@ public final class RecordReader {
         }
         try {
             while (fill(in)) {
-                byte[] completeBody = body;
-                body = null;
+                int completeLength = bodyLength;
+                bodyLength = -1;
                 headerFilled = 0;
-                ReceivedRecord record = process(completeBody);
+                ReceivedRecord record = process(completeLength);
                 if (record != null) {
                     return record;
                 }
@@ -107,6 +112,15 @@ public final class RecordReader {
         }
         protection = next;
         skipping = EarlyDataSkipping.NONE;
+    }
+
+    /**
+     * From now on application data records are views of the reader's body buffer, valid until the next
+     * {@link #read}, and the buffer is kept for the next record: bulk reads then allocate nothing. Off by default
+     * (every record owns its content); the engine, which takes application data at once, turns it on.
+     */
+    public void deliverApplicationDataAsViews() {
+        applicationDataViews = true;
     }
 
     /** The epoch of the current read key. */
@@ -178,14 +192,17 @@ public final class RecordReader {
             }
             header[headerFilled++] = in.get();
         }
-        if (body == null) {
-            body = new byte[checkHeader()];
+        if (bodyLength < 0) {
+            bodyLength = checkHeader();
+            if (body == null || body.length < bodyLength) {
+                body = new byte[bodyLength];
+            }
             bodyFilled = 0;
         }
-        int count = Math.min(in.remaining(), body.length - bodyFilled);
+        int count = Math.min(in.remaining(), bodyLength - bodyFilled);
         in.get(body, bodyFilled, count);
         bodyFilled += count;
-        return bodyFilled == body.length;
+        return bodyFilled == bodyLength;
     }
 
     /** Checks a complete header and returns the body length. */
@@ -220,33 +237,48 @@ public final class RecordReader {
         return length;
     }
 
-    /** Returns the record, or null when it was skipped early data. */
-    private ReceivedRecord process(byte[] completeBody) {
+    /**
+     * Deprotects the body in place and returns the record, or null when it was skipped early data. Application data
+     * is a view of the body buffer (when {@link #deliverApplicationDataAsViews} is on), which is kept for the next
+     * record; any other record gets the content as an array of its own and the buffer is dropped (an idle connection
+     * holds none).
+     */
+    private ReceivedRecord process(int length) {
         ContentType outerType = RecordHeader.type(header);
         if (skipsUnprotectedApplicationData(outerType)) {
-            chargeSkippedEarlyData(completeBody.length);
+            chargeSkippedEarlyData(length);
             return null;
         }
         if (protection.handling(outerType) == RecordProtection.OuterTypeHandling.PASS_THROUGH_UNPROTECTED) {
-            return new ReceivedRecord(outerType, RecordEpoch.PLAINTEXT, completeBody);
+            return new ReceivedRecord(outerType, RecordEpoch.PLAINTEXT, takeBody(0, length));
         }
         OpenedRecord opened;
         if (skipping == EarlyDataSkipping.UNDECRYPTABLE_RECORDS) {
             try {
-                opened = protection.open(header, completeBody);
+                opened = protection.open(header, body, 0, length);
             } catch (TlsException e) {
                 if (e.reason() != Reason.BAD_RECORD_MAC) {
                     throw e;
                 }
-                chargeSkippedEarlyData(completeBody.length);
+                chargeSkippedEarlyData(length);
                 return null;
             }
             skipping = EarlyDataSkipping.NONE;
         } else {
-            opened = protection.open(header, completeBody);
+            opened = protection.open(header, body, 0, length);
         }
         checkOpened(opened);
-        return new ReceivedRecord(opened.type(), protection.epoch(), opened.content());
+        if (applicationDataViews && opened.type().equals(ContentType.APPLICATION_DATA)) {
+            return new ReceivedRecord(opened.type(), protection.epoch(), body, opened.offset(), opened.length());
+        }
+        return new ReceivedRecord(opened.type(), protection.epoch(), takeBody(opened.offset(), opened.length()));
+    }
+
+    /** Hands {@code body[offset, offset+length)} over as an array of its own and drops the body buffer. */
+    private byte[] takeBody(int offset, int length) {
+        byte[] taken = offset == 0 && length == body.length ? body : Arrays.copyOfRange(body, offset, offset + length);
+        body = null;
+        return taken;
     }
 
     private void checkOpened(OpenedRecord opened) {
