@@ -108,8 +108,8 @@ public final class HandshakeContext {
                 Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
         this.transcript = Transcript.awaitingHash(crypto);
         writer.setPaddingPolicy(config.paddingPolicy());
-        // The application data step copies each record out at once (deliverReceivedApplicationData).
-        reader.deliverApplicationDataAsViews();
+        // The application data step takes each record at once (deliverReceivedApplicationData).
+        reader.deliverApplicationDataInto(applicationIn);
     }
 
     public TlsConfig config() {
@@ -288,7 +288,7 @@ public final class HandshakeContext {
 
     /** Appends the application data record being processed to what the application reads. */
     void deliverReceivedApplicationData() {
-        receivedApplicationData.copyTo(applicationIn);
+        applicationIn.append(receivedApplicationData);
         receivedApplicationData = null;
     }
 

@@ -67,6 +67,23 @@ public final class ByteQueue {
         end += length;
     }
 
+    /**
+     * Appends {@code bytes[offset, offset+length)}; when that is exactly this queue's free space at
+     * {@link #writeOffset()} (a record opened into it), it only commits the bytes.
+     */
+    public void append(byte[] bytes, int offset, int length) {
+        if (bytes == buffer && offset == end && length <= buffer.length - end) {
+            end += length;
+        } else {
+            write(bytes, offset, length);
+        }
+    }
+
+    /** Appends the content of {@code record}. */
+    public void append(ReceivedRecord record) {
+        record.copyTo(this);
+    }
+
     /** Appends all of {@code bytes}. */
     public void write(byte[] bytes) {
         write(bytes, 0, bytes.length);

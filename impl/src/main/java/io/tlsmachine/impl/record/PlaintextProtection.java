@@ -63,6 +63,12 @@ public enum PlaintextProtection implements RecordProtection {
     }
 
     @Override
+    public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+        System.arraycopy(in, inOffset, out, outOffset, length);
+        return new OpenedRecord(RecordHeader.type(header), out, outOffset, length, length);
+    }
+
+    @Override
     public boolean shouldRekey() {
         return false;
     }

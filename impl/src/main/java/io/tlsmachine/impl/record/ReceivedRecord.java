@@ -9,7 +9,8 @@ import java.util.Objects;
  * under, and its content without header, nonce, tag, type byte or padding.
  *
  * <p>Application data from {@link RecordReader} is a view of the reader's reusable body buffer, valid until the next
- * {@link RecordReader#read}: take it with {@link #copyTo} right away. {@link #fragment()} returns the content as an
+ * {@link RecordReader#read}: take it with {@link #copyTo} right away (when it was opened into the queue's free
+ * space, that copies nothing). {@link #fragment()} returns the content as an
  * array of its own, which then belongs to the receiver. {@link #toString()} shows the length only (application data
  * must not reach logs).
  */
@@ -52,9 +53,9 @@ public final class ReceivedRecord {
         return length;
     }
 
-    /** Appends the content to {@code out}. */
+    /** Appends the content to {@code out} (see {@link ByteQueue#append}). */
     public void copyTo(ByteQueue out) {
-        out.write(buffer, offset, length);
+        out.append(buffer, offset, length);
     }
 
     @Override

@@ -97,6 +97,13 @@ public sealed interface RecordProtection permits PlaintextProtection, Tls13AeadP
      */
     OpenedRecord open(byte[] header, byte[] buffer, int offset, int length);
 
+    /**
+     * Deprotects the record body {@code in[inOffset, inOffset+length)} into {@code out}, the content starting at
+     * {@code out[outOffset]} (room for {@code length} bytes is enough), which must not overlap the body; {@code in}
+     * is not changed. Otherwise as {@link #open(byte[], byte[], int, int)}.
+     */
+    OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset);
+
     /** Whether enough records were protected under this key that a TLS 1.3 KeyUpdate is due (RFC 8446 §5.5). */
     boolean shouldRekey();
 

@@ -72,7 +72,8 @@ public final class RecordReader {
     private EarlyDataSkipping skipping = EarlyDataSkipping.NONE;
     private long earlyDataBudget;
     private boolean failed;
-    private boolean applicationDataViews;
+    /** Where application data is opened to, when the owner takes it at once (see deliverApplicationDataInto). */
+    private ByteQueue applicationTarget;
 
     /**
      * Reads from {@code in} until one record is complete and returns it, or returns {@code null}
@@ -86,16 +87,22 @@ public final class RecordReader {
             throw new IllegalStateException("record reader used after a fatal error");
         }
         try {
-            while (fill(in)) {
-                int completeLength = bodyLength;
-                bodyLength = -1;
-                headerFilled = 0;
-                ReceivedRecord record = process(completeLength);
+            while (true) {
+                ReceivedRecord record;
+                if (opensFromInput(in)) {
+                    record = openFromInput(in);
+                } else if (fill(in)) {
+                    int completeLength = bodyLength;
+                    bodyLength = -1;
+                    headerFilled = 0;
+                    record = process(completeLength);
+                } else {
+                    return null;
+                }
                 if (record != null) {
                     return record;
                 }
             }
-            return null;
         } catch (TlsException e) {
             failed = true;
             throw e;
@@ -115,12 +122,15 @@ public final class RecordReader {
     }
 
     /**
-     * From now on application data records are views of the reader's body buffer, valid until the next
-     * {@link #read}, and the buffer is kept for the next record: bulk reads then allocate nothing. Off by default
-     * (every record owns its content); the engine, which takes application data at once, turns it on.
+     * From now on application data records are views, valid until the next {@link #read}, that the caller appends to
+     * {@code target} at once ({@link ByteQueue#append(ReceivedRecord)}): under application keys a record that is
+     * complete in the input buffer is opened straight from it into {@code target}'s free space (appending it then
+     * copies nothing), any other is opened in place in the reader's body buffer, which is then kept for the next
+     * record. Bulk reads thus allocate nothing. Off by default (every record owns its content); the engine, which
+     * takes application data at once, turns it on.
      */
-    public void deliverApplicationDataAsViews() {
-        applicationDataViews = true;
+    public void deliverApplicationDataInto(ByteQueue target) {
+        applicationTarget = target;
     }
 
     /** The epoch of the current read key. */
@@ -194,10 +204,10 @@ public final class RecordReader {
         }
         if (bodyLength < 0) {
             bodyLength = checkHeader();
-            if (body == null || body.length < bodyLength) {
-                body = new byte[bodyLength];
-            }
             bodyFilled = 0;
+        }
+        if (bodyFilled == 0 && (body == null || body.length < bodyLength)) {
+            body = new byte[bodyLength];
         }
         int count = Math.min(in.remaining(), bodyLength - bodyFilled);
         in.get(body, bodyFilled, count);
@@ -268,10 +278,54 @@ public final class RecordReader {
             opened = protection.open(header, body, 0, length);
         }
         checkOpened(opened);
-        if (applicationDataViews && opened.type().equals(ContentType.APPLICATION_DATA)) {
+        if (applicationTarget != null && opened.type().equals(ContentType.APPLICATION_DATA)) {
             return new ReceivedRecord(opened.type(), protection.epoch(), body, opened.offset(), opened.length());
         }
         return new ReceivedRecord(opened.type(), protection.epoch(), takeBody(opened.offset(), opened.length()));
+    }
+
+    /**
+     * Whether the next record is to be opened straight from {@code in}: its header is complete (read now, if it is
+     * all in {@code in}), none of its body was buffered, all of it is in {@code in}'s array, and it is an
+     * application-key record deprotected normally.
+     */
+    private boolean opensFromInput(ByteBuffer in) {
+        if (applicationTarget == null || !in.hasArray() || protection.epoch() != RecordEpoch.APPLICATION
+                || skipping != EarlyDataSkipping.NONE) {
+            return false;
+        }
+        if (headerFilled == 0 && in.remaining() >= RecordLimits.HEADER_LENGTH) {
+            in.get(header);
+            headerFilled = RecordLimits.HEADER_LENGTH;
+        }
+        if (headerFilled < RecordLimits.HEADER_LENGTH || bodyLength >= 0 && bodyFilled > 0) {
+            return false;
+        }
+        if (bodyLength < 0) {
+            bodyLength = checkHeader();
+            bodyFilled = 0;
+        }
+        return in.remaining() >= bodyLength
+                && protection.handling(RecordHeader.type(header)) == RecordProtection.OuterTypeHandling.DEPROTECT;
+    }
+
+    /** Opens the record whose body is at {@code in}'s position into the application data target. */
+    private ReceivedRecord openFromInput(ByteBuffer in) {
+        int length = bodyLength;
+        byte[] target = applicationTarget.reserve(length);
+        int targetOffset = applicationTarget.writeOffset();
+        OpenedRecord opened = protection.open(header, in.array(), in.arrayOffset() + in.position(), length,
+                target, targetOffset);
+        in.position(in.position() + length);
+        bodyLength = -1;
+        headerFilled = 0;
+        checkOpened(opened);
+        if (opened.type().equals(ContentType.APPLICATION_DATA)) {
+            return new ReceivedRecord(opened.type(), protection.epoch(), target, opened.offset(), opened.length());
+        }
+        byte[] content = Arrays.copyOfRange(target, opened.offset(), opened.offset() + opened.length());
+        applicationTarget.releaseIfEmpty();
+        return new ReceivedRecord(opened.type(), protection.epoch(), content);
     }
 
     /** Hands {@code body[offset, offset+length)} over as an array of its own and drops the body buffer. */

@@ -156,6 +156,11 @@ public final class Tls12AeadProtection implements RecordProtection {
 
     @Override
     public OpenedRecord open(byte[] header, byte[] buffer, int offset, int length) {
+        return open(header, buffer, offset, length, buffer, offset + explicitNonceLength);
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         int contentLength = length - explicitNonceLength - aead.algorithm().tagLength();
         if (contentLength < 0) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "GenericAEADCipher shorter than nonce_explicit and tag");
@@ -164,14 +169,13 @@ public final class Tls12AeadProtection implements RecordProtection {
         if (explicitNonceLength == 0) {
             AeadSupport.xorNonce(fixedIv, sequenceNumber, nonce);
         } else {
-            gcmNonce(fixedIv, buffer, offset, nonce);
+            gcmNonce(fixedIv, in, inOffset, nonce);
         }
         ContentType type = RecordHeader.type(header);
         writeAdditionalData(sequenceNumber, type, RecordHeader.version(header), contentLength);
-        int contentOffset = offset + explicitNonceLength;
-        aead.open(nonce, additionalData, buffer, contentOffset, length - explicitNonceLength, buffer, contentOffset);
+        aead.open(nonce, additionalData, in, inOffset + explicitNonceLength, length - explicitNonceLength, out, outOffset);
         sequence.advance();
-        return new OpenedRecord(type, buffer, contentOffset, contentLength, contentLength);
+        return new OpenedRecord(type, out, outOffset, contentLength, contentLength);
     }
 
     private static void gcmNonce(byte[] salt, byte[] explicitNonce, int explicitOffset, byte[] nonce) {

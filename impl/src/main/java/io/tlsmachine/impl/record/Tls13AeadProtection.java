@@ -38,6 +38,7 @@ public final class Tls13AeadProtection implements RecordProtection {
     /** Per-record scratch: the nonce and the additional data (the record header) of the record being sealed. */
     private final byte[] nonce;
     private final byte[] additionalData = new byte[RecordLimits.HEADER_LENGTH];
+    private final byte[] trailer = new byte[1];
 
     /**
      * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
@@ -125,7 +126,8 @@ public final class Tls13AeadProtection implements RecordProtection {
     }
 
     /**
-     * Seals one TLSCiphertext in place: the TLSInnerPlaintext is laid out where the encrypted_record goes and
+     * Seals one TLSCiphertext straight into {@code out}: without padding the content and the type byte are encrypted
+     * from where they are, with padding the TLSInnerPlaintext is laid out where the encrypted_record goes and
      * encrypted there; its legacy_record_version is always 0x0303 (RFC 8446 §5.2), whatever {@code version} says.
      */
     @Override
@@ -136,22 +138,33 @@ public final class Tls13AeadProtection implements RecordProtection {
         int bodyOffset = outOffset + RecordLimits.HEADER_LENGTH;
         RecordHeader.write(out, outOffset, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12,
                 recordLength - RecordLimits.HEADER_LENGTH);
-        System.arraycopy(content, offset, out, bodyOffset, length);
-        out[bodyOffset + length] = (byte) type.code();
-        Arrays.fill(out, bodyOffset + length + 1, bodyOffset + innerLength, (byte) 0);
         System.arraycopy(out, outOffset, additionalData, 0, RecordLimits.HEADER_LENGTH);
-        aead.seal(nonce(sequence.current()), additionalData, out, bodyOffset, innerLength, out, bodyOffset);
+        if (paddingLength == 0) {
+            // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
+            trailer[0] = (byte) type.code();
+            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, trailer, 1, out, bodyOffset);
+        } else {
+            System.arraycopy(content, offset, out, bodyOffset, length);
+            out[bodyOffset + length] = (byte) type.code();
+            Arrays.fill(out, bodyOffset + length + 1, bodyOffset + innerLength, (byte) 0);
+            aead.seal(nonce(sequence.current()), additionalData, out, bodyOffset, innerLength, out, bodyOffset);
+        }
         sequence.advance();
         return recordLength;
     }
 
     @Override
     public OpenedRecord open(byte[] header, byte[] buffer, int offset, int length) {
+        return open(header, buffer, offset, length, buffer, offset);
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] buffer, int offset) {
         int innerLength = length - aead.algorithm().tagLength();
         if (innerLength < 0) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "TLSCiphertext shorter than the AEAD tag");
         }
-        aead.open(nonce(sequence.current()), header, buffer, offset, length, buffer, offset);
+        aead.open(nonce(sequence.current()), header, in, inOffset, length, buffer, offset);
         sequence.advance();
         // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
         int typeIndex = offset + innerLength - 1;

@@ -59,6 +59,18 @@ final class JdkAead implements Aead {
     }
 
     @Override
+    public int seal(byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] trailer,
+            int trailerLength, byte[] out, int outOffset) {
+        try {
+            init(Cipher.ENCRYPT_MODE, nonce, aad);
+            int written = cipher.update(plaintext, offset, length, out, outOffset);
+            return written + cipher.doFinal(trailer, 0, trailerLength, out, outOffset + written);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " encryption failed", e);
+        }
+    }
+
+    @Override
     public int open(byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length, byte[] out, int outOffset) {
         if (length < algorithm.tagLength()) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "ciphertext shorter than tag");
