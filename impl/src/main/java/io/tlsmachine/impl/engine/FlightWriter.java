@@ -133,6 +133,13 @@ final class FlightWriter {
         return count;
     }
 
+    /** Lends the pending bytes to {@code sink} (no copy) and drops what it consumed; returns how many. */
+    int drainWith(java.util.function.Consumer<ByteBuffer> sink) {
+        int count = bytes.takeWith(sink);
+        releaseUnlessStreaming();
+        return count;
+    }
+
     /** The number of bytes waiting to be drained. */
     int pending() {
         return bytes.size();

@@ -197,6 +197,9 @@ public final class TlsEngine {
             listener.onTransition(record);
         }
         out.write(taken.outputsFor(machine.facts()));
+        if (taken.to().connected() && !from.connected()) {
+            ctx.releaseHandshakeState();
+        }
         if (machine.state().terminal() && failure == null) {
             ctx.abortReason().ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
                     + " transition on " + input + " (" + taken.rfc() + ")"));
@@ -340,6 +343,15 @@ public final class TlsEngine {
     /** Moves as many of the bytes to send to the peer as fit into {@code dst}; returns how many (possibly 0). */
     public int drainOutbound(ByteBuffer dst) {
         return out.drainInto(dst);
+    }
+
+    /**
+     * Lends the bytes to send to the peer to {@code sink} as one buffer over the engine's own outbound queue, with no
+     * copy (e.g. {@code engine.drainOutboundTo(buffer -> channel.write(buffer))}); what the sink consumes, advancing
+     * the buffer's position, leaves the queue. The buffer is valid only during the call. Returns how many bytes left.
+     */
+    public int drainOutboundTo(java.util.function.Consumer<ByteBuffer> sink) {
+        return out.drainWith(sink);
     }
 
     /** The number of bytes waiting in {@link #drainOutbound()}. */

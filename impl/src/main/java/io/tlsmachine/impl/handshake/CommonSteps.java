@@ -23,7 +23,11 @@ abstract class CommonSteps implements ConnectionSteps {
 
     CommonSteps(HandshakeContext ctx) {
         this.ctx = ctx;
+        ctx.releaseStepsState = this::releaseHandshakeState;
     }
+
+    /** Drops the state only the handshake needed (hellos, key shares), when the connection is established. */
+    abstract void releaseHandshakeState();
 
     /** RFC 8446 §5: the compatibility ChangeCipherSpec is dropped unprocessed. */
     @Override

@@ -62,6 +62,8 @@ public final class HandshakeContext {
     private Reason abortReason;
     private final ByteQueue applicationIn = new ByteQueue();
     private boolean peerClosed;
+    /** Set by the steps: drops their handshake-only state (see {@link #releaseHandshakeState}). */
+    Runnable releaseStepsState;
     /** Application data bytes written under the current TLS 1.3 application write key. */
     long bytesUnderWriteKey;
 
@@ -182,6 +184,35 @@ public final class HandshakeContext {
      */
     public boolean keyUpdateDue() {
         return writer.shouldRekey() || config.keyUpdateAfterBytes().map(limit -> bytesUnderWriteKey >= limit).orElse(false);
+    }
+
+    /**
+     * Drops what only the handshake needed once the model reached a connected state, so an established connection
+     * holds little more than its record keys: the last received message, the peer's chain (the API does not expose
+     * it; a TLS 1.3 post-handshake authentication sets it anew), the handshake traffic secrets, the offered ticket,
+     * the steps' hellos and key shares, and the transcript, unless a TLS 1.3 post-handshake authentication may still
+     * continue from it (its messages are retained only then, RFC 8446 §4.6.2). Idempotent.
+     */
+    public void releaseHandshakeState() {
+        received = null;
+        receivedEncoded = null;
+        peerChain = null;
+        offeredTicket = null;
+        for (javax.security.auth.Destroyable secret : new javax.security.auth.Destroyable[] {
+                clientHandshakeSecret, serverHandshakeSecret, handshakeSecret}) {
+            if (secret != null) {
+                Wipe.quietly(secret);
+            }
+        }
+        clientHandshakeSecret = null;
+        serverHandshakeSecret = null;
+        handshakeSecret = null;
+        if (version != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
+            transcript = null;
+        }
+        if (releaseStepsState != null) {
+            releaseStepsState.run();
+        }
     }
 
     /** Returns and clears the local decision a step made, or null. */

@@ -2,6 +2,7 @@ package io.tlsmachine.impl.record;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A first-in first-out queue of bytes over one growable array, for the bytes an engine holds between calls
@@ -104,6 +105,26 @@ public final class ByteQueue {
     public int takeInto(ByteBuffer dst) {
         int count = Math.min(size(), dst.remaining());
         dst.put(buffer, start, count);
+        start += count;
+        if (start == end) {
+            start = 0;
+            end = 0;
+        }
+        return count;
+    }
+
+    /**
+     * Lends the queued bytes to {@code sink} as one buffer over this queue's array (nothing is copied; the buffer is
+     * valid only during the call) and removes what the sink consumed, i.e. advanced the buffer's position over;
+     * returns how many bytes that was.
+     */
+    public int takeWith(Consumer<ByteBuffer> sink) {
+        ByteBuffer view = ByteBuffer.wrap(buffer, start, size());
+        sink.accept(view);
+        int count = view.position() - start;
+        if (count < 0 || count > size()) {
+            throw new IllegalStateException("the sink moved the buffer's position outside the lent bytes");
+        }
         start += count;
         if (start == end) {
             start = 0;
