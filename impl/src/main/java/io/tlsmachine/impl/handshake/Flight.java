@@ -41,7 +41,7 @@ public final class Flight {
     public record WriteKeyChange(RecordProtection protection) implements Item {
     }
 
-    private final Deque<Item> items = new ArrayDeque<>();
+    private final Deque<Item> items = new ArrayDeque<>(4);
 
     /** Encodes {@code message}, adds it to {@code transcript} (unless null) and queues it as {@code kind}. */
     public void handshake(Message kind, HandshakeMessage message, Transcript transcript) {
