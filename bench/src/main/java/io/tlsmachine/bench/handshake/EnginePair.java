@@ -13,8 +13,7 @@ final class EnginePair implements ConnectionPair {
     private final TlsEngine client;
     private final TlsEngine server;
     private long serverBytes;
-    /** Transfer buffers, allocated on the first transfer (handshake benchmarks create a pair per operation). */
-    private ByteBuffer toServer;
+    /** The server's application buffer, allocated on the first transfer (handshake benchmarks make a pair per op). */
     private ByteBuffer serverApp;
 
     EnginePair(TlsConfig clientConfig, TlsConfig serverConfig) {
@@ -66,23 +65,20 @@ final class EnginePair implements ConnectionPair {
     }
 
     /**
-     * One application write from client to server through caller-owned buffers, as {@link SslEnginePair} does with
-     * wrap/unwrap: the client seals straight into its outbound queue, which drains into {@code toServer}; the server
-     * opens in place and hands the plaintext to {@code serverApp}.
+     * One application write from client to server, as an application on our sans-IO API does it: the client seals
+     * straight into its outbound queue, which it lends to the server's {@code feed} (the transport, no copy); the
+     * server opens each record straight into its application data queue, and the plaintext is copied out into
+     * {@code serverApp}, as SSLEngine.unwrap copies it into the caller's buffer in {@link SslEnginePair}.
      */
     @Override
     public int transfer(byte[] data) {
-        if (toServer == null) {
-            toServer = ByteBuffer.allocate(64 * 1024);
+        if (serverApp == null) {
             serverApp = ByteBuffer.allocate(64 * 1024);
         }
         client.writeApplicationData(data);
         int read = 0;
         while (client.outboundPending() > 0) {
-            toServer.clear();
-            client.drainOutbound(toServer);
-            toServer.flip();
-            server.feed(toServer);
+            client.drainOutboundTo(server::feed);
             while (server.applicationDataAvailable() > 0) {
                 serverApp.clear();
                 read += server.readApplicationData(serverApp);

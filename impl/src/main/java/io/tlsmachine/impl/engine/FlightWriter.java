@@ -40,7 +40,8 @@ final class FlightWriter {
     void write(List<Output> outputs) {
         Flight flight = ctx.flight();
         RecordWriter writer = ctx.writer();
-        for (Output output : outputs) {
+        for (int i = 0; i < outputs.size(); i++) {
+            Output output = outputs.get(i);
             Message kind = output.message();
             if (kind == Message.CHANGE_CIPHER_SPEC) {
                 // RFC 8446 §5 and Appendix D.4: the compatibility ChangeCipherSpec is never protected.

@@ -52,6 +52,8 @@ public final class TlsEngine {
     private final List<TransitionListener> listeners = new CopyOnWriteArrayList<>();
     private TlsException failure;
     private boolean started;
+    /** The APPLICATION_WRITE firing, made once (a lambda per write would be garbage per record). */
+    private final Runnable fireApplicationWrite = () -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL);
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.ctx = new HandshakeContext(config, role);
@@ -253,7 +255,7 @@ public final class TlsEngine {
         // The step queues the caller's bytes without a copy: they are sealed into the outbound buffer before return.
         ctx.pendWrite(new HandshakeContext.PendingWrite(data, offset, length));
         try {
-            guarded(() -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL));
+            guarded(fireApplicationWrite);
         } finally {
             ctx.pendWrite(null);
         }
