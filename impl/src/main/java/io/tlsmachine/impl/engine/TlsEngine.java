@@ -257,7 +257,7 @@ public final class TlsEngine {
         try {
             guarded(fireApplicationWrite);
         } finally {
-            ctx.pendWrite(null);
+            ctx.clearPendingWrite();
         }
     }
 

@@ -166,16 +166,32 @@ public final class HandshakeContext {
         this.receivedApplicationData = record;
     }
 
+    /** Sets application data the next input carries, as an array of its own. */
+    public void receiveApplicationData(byte[] data) {
+        receiveApplicationData(new ReceivedRecord(io.tlsmachine.impl.codec.types.ContentType.APPLICATION_DATA,
+                io.tlsmachine.impl.record.RecordEpoch.APPLICATION, data));
+    }
+
     /** The application data the next APPLICATION_WRITE sends: {@code bytes[offset, offset+length)}, not copied. */
     public record PendingWrite(byte[] bytes, int offset, int length) {
     }
 
     /**
      * Sets the application data the next APPLICATION_WRITE sends, without copying it (the engine writes it before
-     * it returns); null clears it.
+     * it returns).
      */
     public void pendWrite(PendingWrite data) {
-        this.pendingWrite = data;
+        this.pendingWrite = java.util.Objects.requireNonNull(data, "data");
+    }
+
+    /** Sets all of {@code data} as the application data the next APPLICATION_WRITE sends, without copying it. */
+    public void pendWrite(byte[] data) {
+        pendWrite(new PendingWrite(data, 0, data.length));
+    }
+
+    /** Forgets the pending write (whether or not it was sent), so the caller's array is not kept. */
+    public void clearPendingWrite() {
+        this.pendingWrite = null;
     }
 
     /**
@@ -315,6 +331,16 @@ public final class HandshakeContext {
     /** Adds the message being processed to the transcript, exactly as received. */
     void addReceivedToTranscript() {
         transcript.add(receivedEncoded);
+    }
+
+    /** Returns the content of the application data record being processed, as an array of its own. */
+    byte[] receivedApplicationData() {
+        return receivedApplicationData.fragment();
+    }
+
+    /** Appends {@code data} to what the application reads. */
+    void deliverApplicationData(byte[] data) {
+        applicationIn.write(data);
     }
 
     /** Appends the application data record being processed to what the application reads. */
