@@ -194,9 +194,11 @@ public final class TlsEngine {
     private void fire(Input input, Epoch epoch) {
         ModelState from = machine.state();
         Transition<?, ?> taken = machine.fire(input, epoch);
-        TakenTransition record = new TakenTransition(from, input, epoch, taken.guard(), taken.to());
-        for (TransitionListener listener : listeners) {
-            listener.onTransition(record);
+        if (!listeners.isEmpty()) {
+            TakenTransition record = new TakenTransition(from, input, epoch, taken.guard(), taken.to());
+            for (TransitionListener listener : listeners) {
+                listener.onTransition(record);
+            }
         }
         out.write(taken.outputsFor(machine.facts()));
         if (taken.to().connected() && !from.connected()) {

@@ -199,7 +199,11 @@ public final class HandshakeContext {
      * layer nears the AEAD's limit or we wrote the configured volume under it.
      */
     public boolean keyUpdateDue() {
-        return writer.shouldRekey() || config.keyUpdateAfterBytes().map(limit -> bytesUnderWriteKey >= limit).orElse(false);
+        if (writer.shouldRekey()) {
+            return true;
+        }
+        Optional<Long> limit = config.keyUpdateAfterBytes();
+        return limit.isPresent() && bytesUnderWriteKey >= limit.get();
     }
 
     /**
