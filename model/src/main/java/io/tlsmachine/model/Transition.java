@@ -44,8 +44,16 @@ public record Transition<S extends Enum<S> & ModelState, P>(
         return sb.toString();
     }
 
-    /** Returns the outputs whose guard holds under {@code facts}, in order. */
+    /**
+     * Returns the outputs whose guard holds under {@code facts}, in order; when all hold (the common case, e.g. every
+     * application data record) the declared list itself, so the engine's per-record path allocates nothing here.
+     */
     public List<Output> outputsFor(Negotiated facts) {
-        return outputs.stream().filter(o -> o.guard().test(facts)).toList();
+        for (int i = 0; i < outputs.size(); i++) {
+            if (!outputs.get(i).guard().test(facts)) {
+                return outputs.stream().filter(o -> o.guard().test(facts)).toList();
+            }
+        }
+        return outputs;
     }
 }

@@ -14,6 +14,7 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -39,12 +40,15 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
     private final Clock clock;
     private final boolean revocationChecking;
     private final List<X509CRL> revocationLists;
+    /** Chains validated before; null when revocation is checked (a status may change while the chain does not). */
+    private final ValidatedPathCache validated;
 
     private PkixCertificateVerifier(TrustAnchors anchors, Clock clock, boolean revocationChecking, List<X509CRL> revocationLists) {
         this.anchors = Objects.requireNonNull(anchors, "anchors");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.revocationChecking = revocationChecking;
         this.revocationLists = List.copyOf(revocationLists);
+        this.validated = revocationChecking || !this.revocationLists.isEmpty() ? null : new ValidatedPathCache();
     }
 
     static PkixCertificateVerifier trusting(TrustAnchors anchors) {
@@ -97,6 +101,21 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
     }
 
     private VerifiedChain validatePath(CertificateChain chain) {
+        if (validated == null) {
+            return validateWithPkix(chain);
+        }
+        Instant now = clock.instant();
+        Optional<VerifiedChain> known = validated.lookup(chain, now);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        VerifiedChain verified = validateWithPkix(chain);
+        validated.remember(verified, now);
+        return verified;
+    }
+
+    /** Orders the chain into a path to one of the anchors and validates it with the JDK's PKIX validator. */
+    private VerifiedChain validateWithPkix(CertificateChain chain) {
         List<X509Certificate> path = CertificationPaths.order(chain, anchors);
         try {
             PKIXParameters parameters = new PKIXParameters(anchors.pkixAnchors());
@@ -140,6 +159,11 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
             throw TlsException.fatal(Reason.UNSUPPORTED_CERTIFICATE, "certificate " + subject
                     + " does not allow " + keyUse + " in its key usage");
         }
+    }
+
+    /** The number of validations remembered (for tests). */
+    int rememberedValidations() {
+        return validated == null ? 0 : validated.size();
     }
 
     @Override

@@ -18,6 +18,19 @@ public interface Aead extends Destroyable {
     int seal(byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] out, int outOffset);
 
     /**
+     * Encrypts the plaintext {@code plaintext[offset, offset+length) || trailer[0, trailerLength)} (e.g. a TLS 1.3
+     * content followed by its inner content type) without first copying the two parts together, and writes
+     * ciphertext||tag to {@code out} at {@code outOffset}, which must not overlap the plaintext; returns the number of
+     * bytes written.
+     */
+    default int seal(byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] trailer,
+            int trailerLength, byte[] out, int outOffset) {
+        System.arraycopy(plaintext, offset, out, outOffset, length);
+        System.arraycopy(trailer, 0, out, outOffset + length, trailerLength);
+        return seal(nonce, aad, out, outOffset, length + trailerLength, out, outOffset);
+    }
+
+    /**
      * Decrypts and authenticates ciphertext||tag, writing the plaintext to {@code out}; returns its
      * length.
      *

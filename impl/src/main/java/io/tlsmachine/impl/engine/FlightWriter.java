@@ -13,7 +13,8 @@ import io.tlsmachine.impl.record.RecordEpoch;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
-import java.io.ByteArrayOutputStream;
+import io.tlsmachine.impl.record.ByteQueue;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -27,7 +28,9 @@ import java.util.List;
 final class FlightWriter {
 
     private final HandshakeContext ctx;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    /** Records sealed and not yet drained; its buffer is kept while application data flows, else dropped when drained. */
+    private final ByteQueue bytes = new ByteQueue();
+    private boolean lastWasApplicationData;
     private boolean fatalAlertSent;
 
     FlightWriter(HandshakeContext ctx) {
@@ -37,11 +40,12 @@ final class FlightWriter {
     void write(List<Output> outputs) {
         Flight flight = ctx.flight();
         RecordWriter writer = ctx.writer();
-        for (Output output : outputs) {
+        for (int i = 0; i < outputs.size(); i++) {
+            Output output = outputs.get(i);
             Message kind = output.message();
             if (kind == Message.CHANGE_CIPHER_SPEC) {
                 // RFC 8446 §5 and Appendix D.4: the compatibility ChangeCipherSpec is never protected.
-                bytes.writeBytes(writer.epoch() == RecordEpoch.PLAINTEXT
+                bytes.write(writer.epoch() == RecordEpoch.PLAINTEXT
                         ? writer.write(ContentType.CHANGE_CIPHER_SPEC, new ChangeCipherSpec().encode())
                         : writer.compatibilityChangeCipherSpec());
                 continue;
@@ -50,7 +54,8 @@ final class FlightWriter {
             if (alert != null) {
                 applyKeyChanges(flight, writer);
                 requireEpoch(output, writer);
-                bytes.writeBytes(writer.write(ContentType.ALERT, alert.encode()));
+                byte[] encoded = alert.encode();
+                writer.write(ContentType.ALERT, encoded, 0, encoded.length, bytes);
                 continue;
             }
             applyKeyChanges(flight, writer);
@@ -60,8 +65,10 @@ final class FlightWriter {
                         + " but the step produced " + describe(item));
             }
             requireEpoch(output, writer);
-            ContentType type = kind == Message.APPLICATION_DATA ? ContentType.APPLICATION_DATA : ContentType.HANDSHAKE;
-            bytes.writeBytes(writer.write(type, content.bytes()));
+            boolean applicationData = kind == Message.APPLICATION_DATA;
+            lastWasApplicationData = applicationData;
+            ContentType type = applicationData ? ContentType.APPLICATION_DATA : ContentType.HANDSHAKE;
+            writer.write(type, content.bytes(), content.offset(), content.length(), bytes);
         }
         applyKeyChanges(flight, writer);
         if (!flight.isEmpty()) {
@@ -109,15 +116,41 @@ final class FlightWriter {
         }
         fatalAlertSent = true;
         try {
-            bytes.writeBytes(ctx.writer().write(ContentType.ALERT, Alert.fatal(description).encode()));
+            bytes.write(ctx.writer().write(ContentType.ALERT, Alert.fatal(description).encode()));
         } catch (RuntimeException e) {
             // The write key itself failed (e.g. exhausted): the connection ends without an alert.
         }
     }
 
     byte[] drain() {
-        byte[] drained = bytes.toByteArray();
-        bytes.reset();
+        byte[] drained = bytes.take();
+        releaseUnlessStreaming();
         return drained;
+    }
+
+    /** Moves as many pending bytes as fit into {@code dst}; returns how many. */
+    int drainInto(ByteBuffer dst) {
+        int count = bytes.takeInto(dst);
+        releaseUnlessStreaming();
+        return count;
+    }
+
+    /** Lends the pending bytes to {@code sink} (no copy) and drops what it consumed; returns how many. */
+    int drainWith(java.util.function.Consumer<ByteBuffer> sink) {
+        int count = bytes.takeWith(sink);
+        releaseUnlessStreaming();
+        return count;
+    }
+
+    /** The number of bytes waiting to be drained. */
+    int pending() {
+        return bytes.size();
+    }
+
+    /** Keeps the buffer for the next application data records; a connection that only shook hands holds none. */
+    private void releaseUnlessStreaming() {
+        if (!lastWasApplicationData) {
+            bytes.releaseIfEmpty();
+        }
     }
 }

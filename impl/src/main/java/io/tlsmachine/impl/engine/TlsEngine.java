@@ -52,6 +52,8 @@ public final class TlsEngine {
     private final List<TransitionListener> listeners = new CopyOnWriteArrayList<>();
     private TlsException failure;
     private boolean started;
+    /** The APPLICATION_WRITE firing, made once (a lambda per write would be garbage per record). */
+    private final Runnable fireApplicationWrite = () -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL);
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.ctx = new HandshakeContext(config, role);
@@ -173,7 +175,7 @@ public final class TlsEngine {
     }
 
     private void dispatch(ReceivedRecord record) {
-        Epoch epoch = Epoch.valueOf(record.epoch().name());
+        Epoch epoch = epochOf(record.epoch());
         if (ctx.assembler().accept(record)) {
             ReceivedHandshakeMessage message;
             while (!machine.state().terminal() && (message = ctx.assembler().poll()) != null) {
@@ -190,7 +192,7 @@ public final class TlsEngine {
             ctx.receiveAlert(alert);
             fire(InputMapper.alertInput(alert, machine.facts()), epoch);
         } else if (type.equals(ContentType.APPLICATION_DATA)) {
-            ctx.receiveApplicationData(record.fragment());
+            ctx.receiveApplicationData(record);
             fire(Input.APPLICATION_DATA, epoch);
         } else {
             throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record type " + type);
@@ -202,7 +204,7 @@ public final class TlsEngine {
      * (the model raises unexpected_message) before its body is decoded with a context it may not have.
      */
     private void handshake(ReceivedHandshakeMessage received) {
-        Epoch epoch = Epoch.valueOf(received.epoch().name());
+        Epoch epoch = epochOf(received.epoch());
         List<Input> candidates = InputMapper.candidates(received.type());
         if (candidates.isEmpty()) {
             throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "handshake type " + received.type().name());
@@ -221,11 +223,16 @@ public final class TlsEngine {
     private void fire(Input input, Epoch epoch) {
         ModelState from = machine.state();
         Transition<?, ?> taken = machine.fire(input, epoch);
-        TakenTransition record = new TakenTransition(from, input, epoch, taken.guard(), taken.to());
-        for (TransitionListener listener : listeners) {
-            listener.onTransition(record);
+        if (!listeners.isEmpty()) {
+            TakenTransition record = new TakenTransition(from, input, epoch, taken.guard(), taken.to());
+            for (TransitionListener listener : listeners) {
+                listener.onTransition(record);
+            }
         }
         out.write(taken.outputsFor(machine.facts()));
+        if (taken.to().connected() && !from.connected()) {
+            ctx.releaseHandshakeState();
+        }
         if (machine.state().terminal() && failure == null) {
             ctx.abortReason().ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
                     + " transition on " + input + " (" + taken.rfc() + ")"));
@@ -261,20 +268,57 @@ public final class TlsEngine {
         machine.fail();
     }
 
-    /** Queues application data for the peer (in a state where the model allows APPLICATION_WRITE). */
+    /**
+     * Seals application data for the peer (in a state where the model allows APPLICATION_WRITE); the records wait in
+     * {@link #drainOutbound()}. {@code data} is not kept.
+     */
     public void writeApplicationData(byte[] data) {
+        writeApplicationData(data, 0, data.length);
+    }
+
+    /** Seals {@code data[offset, offset+length)} for the peer; see {@link #writeApplicationData(byte[])}. */
+    public void writeApplicationData(byte[] data, int offset, int length) {
+        java.util.Objects.checkFromIndexSize(offset, length, data.length);
         requireLocal(Input.APPLICATION_WRITE);
         // RFC 8446 §5.5: update the write key before the AEAD limit (or the configured volume) is reached.
         if (ctx.keyUpdateDue() && machine.declares(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL)) {
             guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
         }
-        ctx.pendWrite(data.clone());
-        guarded(() -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL));
+        // The step queues the caller's bytes without a copy: they are sealed into the outbound buffer before return.
+        ctx.pendWrite(new HandshakeContext.PendingWrite(data, offset, length));
+        try {
+            guarded(fireApplicationWrite);
+        } finally {
+            ctx.clearPendingWrite();
+        }
+    }
+
+    /** Seals the remaining bytes of {@code src} (consumed entirely); see {@link #writeApplicationData(byte[])}. */
+    public void writeApplicationData(ByteBuffer src) {
+        int length = src.remaining();
+        if (src.hasArray()) {
+            writeApplicationData(src.array(), src.arrayOffset() + src.position(), length);
+        } else {
+            byte[] copy = new byte[length];
+            src.duplicate().get(copy);
+            writeApplicationData(copy, 0, length);
+        }
+        src.position(src.limit());
     }
 
     /** Returns and clears the application data received so far (possibly empty). */
     public byte[] readApplicationData() {
         return ctx.takeApplicationData();
+    }
+
+    /** Moves as much received application data as fits into {@code dst}; returns how many bytes (possibly 0). */
+    public int readApplicationData(ByteBuffer dst) {
+        return ctx.takeApplicationData(dst);
+    }
+
+    /** The number of received application data bytes not read yet. */
+    public int applicationDataAvailable() {
+        return ctx.applicationDataAvailable();
     }
 
     /** RFC 8446 §4.6.3: updates our write key and asks the peer to update too. */
@@ -330,6 +374,25 @@ public final class TlsEngine {
         return out.drain();
     }
 
+    /** Moves as many of the bytes to send to the peer as fit into {@code dst}; returns how many (possibly 0). */
+    public int drainOutbound(ByteBuffer dst) {
+        return out.drainInto(dst);
+    }
+
+    /**
+     * Lends the bytes to send to the peer to {@code sink} as one buffer over the engine's own outbound queue, with no
+     * copy (e.g. {@code engine.drainOutboundTo(buffer -> channel.write(buffer))}); what the sink consumes, advancing
+     * the buffer's position, leaves the queue. The buffer is valid only during the call. Returns how many bytes left.
+     */
+    public int drainOutboundTo(java.util.function.Consumer<ByteBuffer> sink) {
+        return out.drainWith(sink);
+    }
+
+    /** The number of bytes waiting in {@link #drainOutbound()}. */
+    public int outboundPending() {
+        return out.pending();
+    }
+
     /** Returns the current model state. */
     public ModelState state() {
         return machine.state();
@@ -378,5 +441,15 @@ public final class TlsEngine {
     /** Returns the model definition this engine runs (for checking traces against it). */
     public io.tlsmachine.model.MachineDefinition<?, ?> definition() {
         return machine.definition();
+    }
+
+    /** The model epoch of a record epoch (same names; a switch, not a by-name lookup per record). */
+    private static Epoch epochOf(io.tlsmachine.impl.record.RecordEpoch epoch) {
+        return switch (epoch) {
+            case PLAINTEXT -> Epoch.PLAINTEXT;
+            case EARLY -> Epoch.EARLY;
+            case HANDSHAKE -> Epoch.HANDSHAKE;
+            case APPLICATION -> Epoch.APPLICATION;
+        };
     }
 }

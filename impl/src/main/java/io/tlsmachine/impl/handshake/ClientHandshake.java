@@ -47,6 +47,13 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     private final Tls13Client tls13;
     private final Tls12Client tls12;
 
+    @Override
+    void releaseHandshakeState() {
+        clientHello = null;
+        keyShares.values().forEach(Wipe::quietly);
+        keyShares.clear();
+    }
+
     public ClientHandshake(HandshakeContext ctx) {
         super(ctx);
         this.tls13 = new Tls13Client(ctx, this);

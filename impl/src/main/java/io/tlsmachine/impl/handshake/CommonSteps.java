@@ -23,7 +23,11 @@ abstract class CommonSteps implements ConnectionSteps {
 
     CommonSteps(HandshakeContext ctx) {
         this.ctx = ctx;
+        ctx.releaseStepsState = this::releaseHandshakeState;
     }
+
+    /** Drops the state only the handshake needed (hellos, key shares), when the connection is established. */
+    abstract void releaseHandshakeState();
 
     /** RFC 8446 §5: the compatibility ChangeCipherSpec is dropped unprocessed. */
     @Override
@@ -33,15 +37,15 @@ abstract class CommonSteps implements ConnectionSteps {
 
     @Override
     public Negotiated receiveApplicationData(Negotiated facts) {
-        ctx.deliverApplicationData(ctx.receivedApplicationData());
+        ctx.deliverReceivedApplicationData();
         return facts;
     }
 
     @Override
     public Negotiated writeApplicationData(Negotiated facts) {
-        byte[] data = ctx.takePendingWrite();
-        ctx.bytesUnderWriteKey += data.length;
-        ctx.flight.applicationData(data);
+        HandshakeContext.PendingWrite data = ctx.takePendingWrite();
+        ctx.bytesUnderWriteKey += data.length();
+        ctx.flight.applicationDataView(data.bytes(), data.offset(), data.length());
         return facts;
     }
 

@@ -22,15 +22,26 @@ public final class Flight {
     public sealed interface Item permits Content, WriteKeyChange {
     }
 
-    /** A handshake message (encoded with its header) or application data, named by its model message kind. */
-    public record Content(Message kind, byte[] bytes) implements Item {
+    /**
+     * A handshake message (encoded with its header) or application data, named by its model message kind: the bytes
+     * {@code bytes[offset, offset+length)}.
+     */
+    public record Content(Message kind, byte[] bytes, int offset, int length) implements Item {
+        public Content {
+            java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        }
+
+        /** Content that is all of {@code bytes}. */
+        public Content(Message kind, byte[] bytes) {
+            this(kind, bytes, 0, bytes.length);
+        }
     }
 
     /** From here on, records are written under {@code protection}. */
     public record WriteKeyChange(RecordProtection protection) implements Item {
     }
 
-    private final Deque<Item> items = new ArrayDeque<>();
+    private final Deque<Item> items = new ArrayDeque<>(4);
 
     /** Encodes {@code message}, adds it to {@code transcript} (unless null) and queues it as {@code kind}. */
     public void handshake(Message kind, HandshakeMessage message, Transcript transcript) {
@@ -41,9 +52,17 @@ public final class Flight {
         items.addLast(new Content(kind, encoded));
     }
 
-    /** Queues application data. */
+    /** Queues application data (a copy of it). */
     public void applicationData(byte[] data) {
         items.addLast(new Content(Message.APPLICATION_DATA, data.clone()));
+    }
+
+    /**
+     * Queues {@code data[offset, offset+length)} as application data without copying it: the engine writes it out
+     * before the caller's write returns.
+     */
+    public void applicationDataView(byte[] data, int offset, int length) {
+        items.addLast(new Content(Message.APPLICATION_DATA, data, offset, length));
     }
 
     /** Queues a switch of the write key. */

@@ -28,7 +28,9 @@ import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
-import java.io.ByteArrayOutputStream;
+import io.tlsmachine.impl.record.ByteQueue;
+import io.tlsmachine.impl.record.ReceivedRecord;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -53,12 +55,14 @@ public final class HandshakeContext {
     private HandshakeMessage received;
     private byte[] receivedEncoded;
     private Alert receivedAlert;
-    private byte[] receivedApplicationData;
-    private byte[] pendingWrite;
+    private ReceivedRecord receivedApplicationData;
+    private PendingWrite pendingWrite;
     private Input decision;
     private Reason abortReason;
-    private final ByteArrayOutputStream applicationIn = new ByteArrayOutputStream();
+    private final ByteQueue applicationIn = new ByteQueue();
     private boolean peerClosed;
+    /** Set by the steps: drops their handshake-only state (see {@link #releaseHandshakeState}). */
+    Runnable releaseStepsState;
     /** Application data bytes written under the current TLS 1.3 application write key. */
     long bytesUnderWriteKey;
 
@@ -114,6 +118,8 @@ public final class HandshakeContext {
                 Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
         this.transcript = Transcript.awaitingHash(crypto);
         writer.setPaddingPolicy(config.paddingPolicy());
+        // The application data step takes each record at once (deliverReceivedApplicationData).
+        reader.deliverApplicationDataInto(applicationIn);
     }
 
     public TlsConfig config() {
@@ -163,14 +169,37 @@ public final class HandshakeContext {
         this.receivedAlert = alert;
     }
 
-    /** Sets the application data the next input carries. */
-    public void receiveApplicationData(byte[] data) {
-        this.receivedApplicationData = data;
+    /** Sets the application data record the next input carries (a view, valid until the next record is read). */
+    public void receiveApplicationData(ReceivedRecord record) {
+        this.receivedApplicationData = record;
     }
 
-    /** Sets the application data the next APPLICATION_WRITE sends. */
+    /** Sets application data the next input carries, as an array of its own. */
+    public void receiveApplicationData(byte[] data) {
+        receiveApplicationData(new ReceivedRecord(io.tlsmachine.impl.codec.types.ContentType.APPLICATION_DATA,
+                io.tlsmachine.impl.record.RecordEpoch.APPLICATION, data));
+    }
+
+    /** The application data the next APPLICATION_WRITE sends: {@code bytes[offset, offset+length)}, not copied. */
+    public record PendingWrite(byte[] bytes, int offset, int length) {
+    }
+
+    /**
+     * Sets the application data the next APPLICATION_WRITE sends, without copying it (the engine writes it before
+     * it returns).
+     */
+    public void pendWrite(PendingWrite data) {
+        this.pendingWrite = java.util.Objects.requireNonNull(data, "data");
+    }
+
+    /** Sets all of {@code data} as the application data the next APPLICATION_WRITE sends, without copying it. */
     public void pendWrite(byte[] data) {
-        this.pendingWrite = data;
+        pendWrite(new PendingWrite(data, 0, data.length));
+    }
+
+    /** Forgets the pending write (whether or not it was sent), so the caller's array is not kept. */
+    public void clearPendingWrite() {
+        this.pendingWrite = null;
     }
 
     /**
@@ -178,7 +207,40 @@ public final class HandshakeContext {
      * layer nears the AEAD's limit or we wrote the configured volume under it.
      */
     public boolean keyUpdateDue() {
-        return writer.shouldRekey() || config.keyUpdateAfterBytes().map(limit -> bytesUnderWriteKey >= limit).orElse(false);
+        if (writer.shouldRekey()) {
+            return true;
+        }
+        Optional<Long> limit = config.keyUpdateAfterBytes();
+        return limit.isPresent() && bytesUnderWriteKey >= limit.get();
+    }
+
+    /**
+     * Drops what only the handshake needed once the model reached a connected state, so an established connection
+     * holds little more than its record keys: the last received message, the peer's chain (the API does not expose
+     * it; a TLS 1.3 post-handshake authentication sets it anew), the handshake traffic secrets, the offered ticket,
+     * the steps' hellos and key shares, and the transcript, unless a TLS 1.3 post-handshake authentication may still
+     * continue from it (its messages are retained only then, RFC 8446 §4.6.2). Idempotent.
+     */
+    public void releaseHandshakeState() {
+        received = null;
+        receivedEncoded = null;
+        peerChain = null;
+        offeredTicket = null;
+        for (javax.security.auth.Destroyable secret : new javax.security.auth.Destroyable[] {
+                clientHandshakeSecret, serverHandshakeSecret, handshakeSecret}) {
+            if (secret != null) {
+                Wipe.quietly(secret);
+            }
+        }
+        clientHandshakeSecret = null;
+        serverHandshakeSecret = null;
+        handshakeSecret = null;
+        if (version != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
+            transcript = null;
+        }
+        if (releaseStepsState != null) {
+            releaseStepsState.run();
+        }
     }
 
     /** Returns and clears the local decision a step made, or null. */
@@ -200,8 +262,8 @@ public final class HandshakeContext {
 
     /** Returns and clears the application data received so far. */
     public byte[] takeApplicationData() {
-        byte[] data = applicationIn.toByteArray();
-        applicationIn.reset();
+        byte[] data = applicationIn.take();
+        applicationIn.releaseIfEmpty();
         return data;
     }
 
@@ -240,6 +302,16 @@ public final class HandshakeContext {
 
     void deliverEarlyData(byte[] data) {
         earlyDataIn.write(data, 0, data.length);
+    }
+
+    /** Moves as much received application data as fits into {@code dst}; returns how many bytes. */
+    public int takeApplicationData(ByteBuffer dst) {
+        return applicationIn.takeInto(dst);
+    }
+
+    /** The number of received application data bytes not taken yet. */
+    public int applicationDataAvailable() {
+        return applicationIn.size();
     }
 
     public boolean peerClosed() {
@@ -310,16 +382,24 @@ public final class HandshakeContext {
         transcript.add(receivedEncoded);
     }
 
+    /** Returns the content of the application data record being processed, as an array of its own. */
     byte[] receivedApplicationData() {
-        return receivedApplicationData;
+        return receivedApplicationData.fragment();
     }
 
+    /** Appends {@code data} to what the application reads. */
     void deliverApplicationData(byte[] data) {
-        applicationIn.write(data, 0, data.length);
+        applicationIn.write(data);
     }
 
-    byte[] takePendingWrite() {
-        byte[] data = pendingWrite;
+    /** Appends the application data record being processed to what the application reads. */
+    void deliverReceivedApplicationData() {
+        applicationIn.append(receivedApplicationData);
+        receivedApplicationData = null;
+    }
+
+    PendingWrite takePendingWrite() {
+        PendingWrite data = pendingWrite;
         pendingWrite = null;
         return data;
     }

@@ -25,6 +25,11 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
     private final Tls13Server tls13;
     private final Tls12Server tls12;
 
+    @Override
+    void releaseHandshakeState() {
+        negotiation.releaseHandshakeState();
+    }
+
     public ServerHandshake(HandshakeContext ctx) {
         super(ctx);
         if (ctx.config.certifiedKey().isEmpty()) {

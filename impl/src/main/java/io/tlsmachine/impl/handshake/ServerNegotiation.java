@@ -63,6 +63,13 @@ final class ServerNegotiation {
         this.ctx = ctx;
     }
 
+    /** Drops the ClientHello and the client's key share once the connection is established. */
+    void releaseHandshakeState() {
+        clientHello = null;
+        clientShare = null;
+        helloRetryCookie = null;
+    }
+
     ClientHello clientHello() {
         return clientHello;
     }

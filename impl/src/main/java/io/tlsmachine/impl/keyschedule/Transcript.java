@@ -87,6 +87,11 @@ public final class Transcript {
         return retained.toByteArray();
     }
 
+    /** Returns whether the messages are retained (see {@link #retainMessages}). */
+    public boolean retainsMessages() {
+        return retained != null;
+    }
+
     /** Returns whether {@link #selectHash} has been called. */
     public boolean hashSelected() {
         return digest != null;

@@ -14,7 +14,12 @@ final class AeadSupport {
      * network byte order, left-padded with zeros to the IV length, XORed with the IV.
      */
     static byte[] xorNonce(byte[] iv, long sequenceNumber) {
-        byte[] nonce = iv.clone();
+        return xorNonce(iv, sequenceNumber, new byte[iv.length]);
+    }
+
+    /** {@link #xorNonce(byte[], long)} into {@code nonce} (as long as the IV), which it returns. */
+    static byte[] xorNonce(byte[] iv, long sequenceNumber, byte[] nonce) {
+        System.arraycopy(iv, 0, nonce, 0, iv.length);
         for (int i = 0; i < 8; i++) {
             nonce[nonce.length - 1 - i] ^= (byte) (sequenceNumber >>> (8 * i));
         }
@@ -29,8 +34,9 @@ final class AeadSupport {
     }
 
     /** Wipes the IV and asks the AEAD to wipe its key. */
-    static void destroy(Aead aead, byte[] iv) {
+    static void destroy(Aead aead, byte[] iv, byte[] nonce) {
         Arrays.fill(iv, (byte) 0);
+        Arrays.fill(nonce, (byte) 0);
         try {
             aead.destroy();
         } catch (DestroyFailedException e) {

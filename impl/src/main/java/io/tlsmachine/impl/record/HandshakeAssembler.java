@@ -52,7 +52,7 @@ public final class HandshakeAssembler {
     private byte[] message;
     private int messageFilled;
     private RecordEpoch pendingEpoch;
-    private final ArrayDeque<ReceivedHandshakeMessage> complete = new ArrayDeque<>();
+    private final ArrayDeque<ReceivedHandshakeMessage> complete = new ArrayDeque<>(4);
 
     /** An assembler with the default size limits. */
     public HandshakeAssembler() {

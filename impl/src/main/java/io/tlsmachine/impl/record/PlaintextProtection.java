@@ -41,19 +41,31 @@ public enum PlaintextProtection implements RecordProtection {
     }
 
     @Override
-    public byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+    public int sealedLength(int length, int paddingLength) {
         if (paddingLength != 0) {
             throw new IllegalArgumentException("plaintext records carry no padding");
         }
-        byte[] record = new byte[RecordLimits.HEADER_LENGTH + length];
-        RecordHeader.write(record, 0, type, version, length);
-        System.arraycopy(content, offset, record, RecordLimits.HEADER_LENGTH, length);
-        return record;
+        return RecordLimits.HEADER_LENGTH + length;
     }
 
     @Override
-    public OpenedRecord open(byte[] header, byte[] body) {
-        return new OpenedRecord(RecordHeader.type(header), body, body.length);
+    public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+            byte[] out, int outOffset) {
+        int recordLength = sealedLength(length, paddingLength);
+        RecordHeader.write(out, outOffset, type, version, length);
+        System.arraycopy(content, offset, out, outOffset + RecordLimits.HEADER_LENGTH, length);
+        return recordLength;
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] buffer, int offset, int length) {
+        return new OpenedRecord(RecordHeader.type(header), buffer, offset, length, length);
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+        System.arraycopy(in, inOffset, out, outOffset, length);
+        return new OpenedRecord(RecordHeader.type(header), out, outOffset, length, length);
     }
 
     @Override

@@ -55,7 +55,27 @@ public sealed interface RecordProtection permits PlaintextProtection, Tls13AeadP
      * @param paddingLength zero bytes to add to a TLS 1.3 inner plaintext; must be 0 otherwise
      * @throws TlsException SEQUENCE_NUMBER_EXHAUSTED when the sequence number would wrap
      */
-    byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength);
+    default byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+        byte[] record = new byte[sealedLength(length, paddingLength)];
+        seal(type, version, content, offset, length, paddingLength, record, 0);
+        return record;
+    }
+
+    /**
+     * The length of the record, header included, that {@link #seal} writes for {@code length} content bytes and
+     * {@code paddingLength} padding bytes.
+     *
+     * @throws IllegalArgumentException when the content and padding exceed what one record holds
+     */
+    int sealedLength(int length, int paddingLength);
+
+    /**
+     * Protects {@code content[offset, offset+length)} as one record of type {@code type}, writing the complete record
+     * (header included, {@link #sealedLength} bytes) to {@code out} at {@code outOffset}, with no intermediate copy;
+     * returns the number of bytes written. {@code out} must not overlap the content.
+     */
+    int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+            byte[] out, int outOffset);
 
     /**
      * Deprotects a record body; on success the sequence number advances, on failure it does not.
@@ -64,7 +84,25 @@ public sealed interface RecordProtection permits PlaintextProtection, Tls13AeadP
      * @throws TlsException BAD_RECORD_MAC when authentication fails, UNEXPECTED_MESSAGE for an
      *     all-zero TLS 1.3 inner plaintext
      */
-    OpenedRecord open(byte[] header, byte[] body);
+    default OpenedRecord open(byte[] header, byte[] body) {
+        return open(header, body, 0, body.length);
+    }
+
+    /**
+     * Deprotects the record body {@code buffer[offset, offset+length)} in place: the content it returns is a range of
+     * {@code buffer}. On failure the sequence number does not advance and the body's bytes are unspecified.
+     *
+     * @param header the five header bytes as received (the TLS 1.3 additional data)
+     * @throws TlsException as {@link #open(byte[], byte[])}
+     */
+    OpenedRecord open(byte[] header, byte[] buffer, int offset, int length);
+
+    /**
+     * Deprotects the record body {@code in[inOffset, inOffset+length)} into {@code out}, the content starting at
+     * {@code out[outOffset]} (room for {@code length} bytes is enough), which must not overlap the body; {@code in}
+     * is not changed. Otherwise as {@link #open(byte[], byte[], int, int)}.
+     */
+    OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset);
 
     /** Whether enough records were protected under this key that a TLS 1.3 KeyUpdate is due (RFC 8446 §5.5). */
     boolean shouldRekey();

@@ -5,6 +5,7 @@ import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Frames records out of an arbitrary byte stream and deprotects them with the current read
@@ -59,7 +60,10 @@ public final class RecordReader {
 
     private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
     private int headerFilled;
+    /** The body being filled; kept for the next record after application data, so bulk reads allocate nothing. */
     private byte[] body;
+    /** The length of the record whose header passed the checks, or -1 while a header is awaited. */
+    private int bodyLength = -1;
     private int bodyFilled;
 
     private RecordProtection protection = PlaintextProtection.INSTANCE;
@@ -68,6 +72,8 @@ public final class RecordReader {
     private EarlyDataSkipping skipping = EarlyDataSkipping.NONE;
     private long earlyDataBudget;
     private boolean failed;
+    /** Where application data is opened to, when the owner takes it at once (see deliverApplicationDataInto). */
+    private ByteQueue applicationTarget;
 
     /**
      * Reads from {@code in} until one record is complete and returns it, or returns {@code null}
@@ -81,16 +87,22 @@ public final class RecordReader {
             throw new IllegalStateException("record reader used after a fatal error");
         }
         try {
-            while (fill(in)) {
-                byte[] completeBody = body;
-                body = null;
-                headerFilled = 0;
-                ReceivedRecord record = process(completeBody);
+            while (true) {
+                ReceivedRecord record;
+                if (opensFromInput(in)) {
+                    record = openFromInput(in);
+                } else if (fill(in)) {
+                    int completeLength = bodyLength;
+                    bodyLength = -1;
+                    headerFilled = 0;
+                    record = process(completeLength);
+                } else {
+                    return null;
+                }
                 if (record != null) {
                     return record;
                 }
             }
-            return null;
         } catch (TlsException e) {
             failed = true;
             throw e;
@@ -107,6 +119,18 @@ public final class RecordReader {
         }
         protection = next;
         skipping = EarlyDataSkipping.NONE;
+    }
+
+    /**
+     * From now on application data records are views, valid until the next {@link #read}, that the caller appends to
+     * {@code target} at once ({@link ByteQueue#append(ReceivedRecord)}): under application keys a record that is
+     * complete in the input buffer is opened straight from it into {@code target}'s free space (appending it then
+     * copies nothing), any other is opened in place in the reader's body buffer, which is then kept for the next
+     * record. Bulk reads thus allocate nothing. Off by default (every record owns its content); the engine, which
+     * takes application data at once, turns it on.
+     */
+    public void deliverApplicationDataInto(ByteQueue target) {
+        applicationTarget = target;
     }
 
     /** The epoch of the current read key. */
@@ -178,14 +202,17 @@ public final class RecordReader {
             }
             header[headerFilled++] = in.get();
         }
-        if (body == null) {
-            body = new byte[checkHeader()];
+        if (bodyLength < 0) {
+            bodyLength = checkHeader();
             bodyFilled = 0;
         }
-        int count = Math.min(in.remaining(), body.length - bodyFilled);
+        if (bodyFilled == 0 && (body == null || body.length < bodyLength)) {
+            body = new byte[bodyLength];
+        }
+        int count = Math.min(in.remaining(), bodyLength - bodyFilled);
         in.get(body, bodyFilled, count);
         bodyFilled += count;
-        return bodyFilled == body.length;
+        return bodyFilled == bodyLength;
     }
 
     /** Checks a complete header and returns the body length. */
@@ -220,33 +247,92 @@ public final class RecordReader {
         return length;
     }
 
-    /** Returns the record, or null when it was skipped early data. */
-    private ReceivedRecord process(byte[] completeBody) {
+    /**
+     * Deprotects the body in place and returns the record, or null when it was skipped early data. Application data
+     * is a view of the body buffer (when {@link #deliverApplicationDataAsViews} is on), which is kept for the next
+     * record; any other record gets the content as an array of its own and the buffer is dropped (an idle connection
+     * holds none).
+     */
+    private ReceivedRecord process(int length) {
         ContentType outerType = RecordHeader.type(header);
         if (skipsUnprotectedApplicationData(outerType)) {
-            chargeSkippedEarlyData(completeBody.length);
+            chargeSkippedEarlyData(length);
             return null;
         }
         if (protection.handling(outerType) == RecordProtection.OuterTypeHandling.PASS_THROUGH_UNPROTECTED) {
-            return new ReceivedRecord(outerType, RecordEpoch.PLAINTEXT, completeBody);
+            return new ReceivedRecord(outerType, RecordEpoch.PLAINTEXT, takeBody(0, length));
         }
         OpenedRecord opened;
         if (skipping == EarlyDataSkipping.UNDECRYPTABLE_RECORDS) {
             try {
-                opened = protection.open(header, completeBody);
+                opened = protection.open(header, body, 0, length);
             } catch (TlsException e) {
                 if (e.reason() != Reason.BAD_RECORD_MAC) {
                     throw e;
                 }
-                chargeSkippedEarlyData(completeBody.length);
+                chargeSkippedEarlyData(length);
                 return null;
             }
             skipping = EarlyDataSkipping.NONE;
         } else {
-            opened = protection.open(header, completeBody);
+            opened = protection.open(header, body, 0, length);
         }
         checkOpened(opened);
-        return new ReceivedRecord(opened.type(), protection.epoch(), opened.content());
+        if (applicationTarget != null && opened.type().equals(ContentType.APPLICATION_DATA)) {
+            return new ReceivedRecord(opened.type(), protection.epoch(), body, opened.offset(), opened.length());
+        }
+        return new ReceivedRecord(opened.type(), protection.epoch(), takeBody(opened.offset(), opened.length()));
+    }
+
+    /**
+     * Whether the next record is to be opened straight from {@code in}: its header is complete (read now, if it is
+     * all in {@code in}), none of its body was buffered, all of it is in {@code in}'s array, and it is an
+     * application-key record deprotected normally.
+     */
+    private boolean opensFromInput(ByteBuffer in) {
+        if (applicationTarget == null || !in.hasArray() || protection.epoch() != RecordEpoch.APPLICATION
+                || skipping != EarlyDataSkipping.NONE) {
+            return false;
+        }
+        if (headerFilled == 0 && in.remaining() >= RecordLimits.HEADER_LENGTH) {
+            in.get(header);
+            headerFilled = RecordLimits.HEADER_LENGTH;
+        }
+        if (headerFilled < RecordLimits.HEADER_LENGTH || bodyLength >= 0 && bodyFilled > 0) {
+            return false;
+        }
+        if (bodyLength < 0) {
+            bodyLength = checkHeader();
+            bodyFilled = 0;
+        }
+        return in.remaining() >= bodyLength
+                && protection.handling(RecordHeader.type(header)) == RecordProtection.OuterTypeHandling.DEPROTECT;
+    }
+
+    /** Opens the record whose body is at {@code in}'s position into the application data target. */
+    private ReceivedRecord openFromInput(ByteBuffer in) {
+        int length = bodyLength;
+        byte[] target = applicationTarget.reserve(length);
+        int targetOffset = applicationTarget.writeOffset();
+        OpenedRecord opened = protection.open(header, in.array(), in.arrayOffset() + in.position(), length,
+                target, targetOffset);
+        in.position(in.position() + length);
+        bodyLength = -1;
+        headerFilled = 0;
+        checkOpened(opened);
+        if (opened.type().equals(ContentType.APPLICATION_DATA)) {
+            return new ReceivedRecord(opened.type(), protection.epoch(), target, opened.offset(), opened.length());
+        }
+        byte[] content = Arrays.copyOfRange(target, opened.offset(), opened.offset() + opened.length());
+        applicationTarget.releaseIfEmpty();
+        return new ReceivedRecord(opened.type(), protection.epoch(), content);
+    }
+
+    /** Hands {@code body[offset, offset+length)} over as an array of its own and drops the body buffer. */
+    private byte[] takeBody(int offset, int length) {
+        byte[] taken = offset == 0 && length == body.length ? body : Arrays.copyOfRange(body, offset, offset + length);
+        body = null;
+        return taken;
     }
 
     private void checkOpened(OpenedRecord opened) {

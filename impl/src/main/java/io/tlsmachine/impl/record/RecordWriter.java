@@ -3,7 +3,6 @@ package io.tlsmachine.impl.record;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.error.TlsException;
-import java.io.ByteArrayOutputStream;
 
 /**
  * Fragments outgoing content into records and protects them with the current write key
@@ -42,6 +41,16 @@ public final class RecordWriter {
 
     /** Encodes {@code content[offset, offset+length)}; see {@link #write(ContentType, byte[])}. */
     public byte[] write(ContentType type, byte[] content, int offset, int length) {
+        ByteQueue out = new ByteQueue();
+        write(type, content, offset, length, out);
+        return out.take();
+    }
+
+    /**
+     * Encodes {@code content[offset, offset+length)} as {@link #write(ContentType, byte[])} does, sealing each record
+     * straight into {@code out} (no intermediate copy of the content or the record).
+     */
+    public void write(ContentType type, byte[] content, int offset, int length, ByteQueue out) {
         if (length == 0 && !type.equals(ContentType.APPLICATION_DATA)) {
             throw new IllegalArgumentException("zero-length " + type + " fragment");
         }
@@ -57,7 +66,6 @@ public final class RecordWriter {
                 ? Math.min(protection.maxPlaintextLength(), peerRecordSizeLimit)
                 : protection.maxPlaintextLength();
         int maxFragment = plaintextLimit - protection.innerOverhead();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length + 64);
         int position = offset;
         int end = offset + length;
         do {
@@ -67,10 +75,10 @@ public final class RecordWriter {
                 int maxPadding = plaintextLimit - protection.innerOverhead() - fragment;
                 padding = Math.max(0, Math.min(maxPadding, paddingPolicy.paddingLength(type, fragment, maxPadding)));
             }
-            out.writeBytes(protection.seal(type, recordVersion, content, position, fragment, padding));
+            byte[] target = out.reserve(protection.sealedLength(fragment, padding));
+            out.commit(protection.seal(type, recordVersion, content, position, fragment, padding, target, out.writeOffset()));
             position += fragment;
         } while (position < end);
-        return out.toByteArray();
     }
 
     /**

@@ -40,6 +40,9 @@ public final class Tls12AeadProtection implements RecordProtection {
     private final byte[] fixedIv;
     private final int explicitNonceLength;
     private final SequenceNumber sequence;
+    /** Per-record scratch: the nonce and the additional data of the record being sealed or opened. */
+    private final byte[] nonce;
+    private final byte[] additionalData = new byte[13];
 
     /**
      * Keys a protection with the write key and implicit IV of {@code keys} (from the TLS 1.2 key
@@ -69,6 +72,7 @@ public final class Tls12AeadProtection implements RecordProtection {
         this.epoch = epoch;
         this.aead = aead;
         this.fixedIv = fixedIv.clone();
+        this.nonce = new byte[aead.algorithm().nonceLength()];
         this.explicitNonceLength = chacha ? 0 : GCM_EXPLICIT_NONCE_LENGTH;
         this.sequence = sequence;
     }
@@ -121,46 +125,67 @@ public final class Tls12AeadProtection implements RecordProtection {
     }
 
     @Override
-    public byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+    public int sealedLength(int length, int paddingLength) {
         if (paddingLength != 0) {
             throw new IllegalArgumentException("TLS 1.2 records carry no TLS 1.3 padding");
         }
         if (length > RecordLimits.MAX_PLAINTEXT_LENGTH) {
             throw new IllegalArgumentException("TLSPlaintext of " + length + " bytes exceeds 2^14");
         }
-        long sequenceNumber = sequence.current();
-        int bodyLength = explicitNonceLength + length + aead.algorithm().tagLength();
-        byte[] record = new byte[RecordLimits.HEADER_LENGTH + bodyLength];
-        RecordHeader.write(record, 0, type, version, bodyLength);
-        byte[] nonce;
-        if (explicitNonceLength == 0) {
-            nonce = AeadSupport.xorNonce(fixedIv, sequenceNumber);
-        } else {
-            AeadSupport.writeUint64(record, RecordLimits.HEADER_LENGTH, sequenceNumber);
-            nonce = gcmNonce(fixedIv, record, RecordLimits.HEADER_LENGTH);
-        }
-        byte[] additionalData = additionalData(sequenceNumber, type, version, length);
-        aead.seal(nonce, additionalData, content, offset, length, record, RecordLimits.HEADER_LENGTH + explicitNonceLength);
-        sequence.advance();
-        return record;
+        return RecordLimits.HEADER_LENGTH + explicitNonceLength + length + aead.algorithm().tagLength();
     }
 
     @Override
-    public OpenedRecord open(byte[] header, byte[] body) {
-        int contentLength = body.length - explicitNonceLength - aead.algorithm().tagLength();
+    public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+            byte[] out, int outOffset) {
+        int recordLength = sealedLength(length, paddingLength);
+        long sequenceNumber = sequence.current();
+        RecordHeader.write(out, outOffset, type, version, recordLength - RecordLimits.HEADER_LENGTH);
+        if (explicitNonceLength == 0) {
+            AeadSupport.xorNonce(fixedIv, sequenceNumber, nonce);
+        } else {
+            AeadSupport.writeUint64(out, outOffset + RecordLimits.HEADER_LENGTH, sequenceNumber);
+            gcmNonce(fixedIv, out, outOffset + RecordLimits.HEADER_LENGTH, nonce);
+        }
+        writeAdditionalData(sequenceNumber, type, version, length);
+        aead.seal(nonce, additionalData, content, offset, length,
+                out, outOffset + RecordLimits.HEADER_LENGTH + explicitNonceLength);
+        sequence.advance();
+        return recordLength;
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] buffer, int offset, int length) {
+        return open(header, buffer, offset, length, buffer, offset + explicitNonceLength);
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+        int contentLength = length - explicitNonceLength - aead.algorithm().tagLength();
         if (contentLength < 0) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "GenericAEADCipher shorter than nonce_explicit and tag");
         }
         long sequenceNumber = sequence.current();
-        byte[] nonce = explicitNonceLength == 0
-                ? AeadSupport.xorNonce(fixedIv, sequenceNumber)
-                : gcmNonce(fixedIv, body, 0);
+        if (explicitNonceLength == 0) {
+            AeadSupport.xorNonce(fixedIv, sequenceNumber, nonce);
+        } else {
+            gcmNonce(fixedIv, in, inOffset, nonce);
+        }
         ContentType type = RecordHeader.type(header);
-        byte[] additionalData = additionalData(sequenceNumber, type, RecordHeader.version(header), contentLength);
-        byte[] content = new byte[contentLength];
-        aead.open(nonce, additionalData, body, explicitNonceLength, body.length - explicitNonceLength, content, 0);
+        writeAdditionalData(sequenceNumber, type, RecordHeader.version(header), contentLength);
+        aead.open(nonce, additionalData, in, inOffset + explicitNonceLength, length - explicitNonceLength, out, outOffset);
         sequence.advance();
-        return new OpenedRecord(type, content, contentLength);
+        return new OpenedRecord(type, out, outOffset, contentLength, contentLength);
+    }
+
+    private static void gcmNonce(byte[] salt, byte[] explicitNonce, int explicitOffset, byte[] nonce) {
+        System.arraycopy(salt, 0, nonce, 0, GCM_SALT_LENGTH);
+        System.arraycopy(explicitNonce, explicitOffset, nonce, GCM_SALT_LENGTH, GCM_EXPLICIT_NONCE_LENGTH);
+    }
+
+    private void writeAdditionalData(long sequenceNumber, ContentType type, ProtocolVersion version, int length) {
+        AeadSupport.writeUint64(additionalData, 0, sequenceNumber);
+        RecordHeader.write(additionalData, 8, type, version, length);
     }
 
     @Override
@@ -170,7 +195,7 @@ public final class Tls12AeadProtection implements RecordProtection {
 
     @Override
     public void destroy() {
-        AeadSupport.destroy(aead, fixedIv);
+        AeadSupport.destroy(aead, fixedIv, nonce);
     }
 
     @Override

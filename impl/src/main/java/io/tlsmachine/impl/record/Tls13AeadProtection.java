@@ -35,6 +35,10 @@ public final class Tls13AeadProtection implements RecordProtection {
     private final Aead aead;
     private final byte[] iv;
     private final SequenceNumber sequence;
+    /** Per-record scratch: the nonce and the additional data (the record header) of the record being sealed. */
+    private final byte[] nonce;
+    private final byte[] additionalData = new byte[RecordLimits.HEADER_LENGTH];
+    private final byte[] trailer = new byte[1];
 
     /**
      * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
@@ -59,6 +63,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         this.epoch = epoch;
         this.aead = aead;
         this.iv = iv.clone();
+        this.nonce = new byte[iv.length];
         this.sequence = sequence;
     }
 
@@ -111,46 +116,72 @@ public final class Tls13AeadProtection implements RecordProtection {
         return true;
     }
 
-    /** Seals one TLSCiphertext; its legacy_record_version is always 0x0303 (RFC 8446 §5.2), whatever {@code version} says. */
     @Override
-    public byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+    public int sealedLength(int length, int paddingLength) {
         int innerLength = length + 1 + paddingLength;
         if (innerLength > RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH || paddingLength < 0) {
             throw new IllegalArgumentException("TLSInnerPlaintext of " + innerLength + " bytes exceeds 2^14 + 1");
         }
-        long sequenceNumber = sequence.current();
-        byte[] inner = new byte[innerLength];
-        System.arraycopy(content, offset, inner, 0, length);
-        inner[length] = (byte) type.code();
-        int bodyLength = innerLength + aead.algorithm().tagLength();
-        byte[] record = new byte[RecordLimits.HEADER_LENGTH + bodyLength];
-        RecordHeader.write(record, 0, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bodyLength);
-        byte[] additionalData = Arrays.copyOf(record, RecordLimits.HEADER_LENGTH);
-        aead.seal(nonce(iv, sequenceNumber), additionalData, inner, 0, innerLength, record, RecordLimits.HEADER_LENGTH);
+        return RecordLimits.HEADER_LENGTH + innerLength + aead.algorithm().tagLength();
+    }
+
+    /**
+     * Seals one TLSCiphertext straight into {@code out}: without padding the content and the type byte are encrypted
+     * from where they are, with padding the TLSInnerPlaintext is laid out where the encrypted_record goes and
+     * encrypted there; its legacy_record_version is always 0x0303 (RFC 8446 §5.2), whatever {@code version} says.
+     */
+    @Override
+    public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+            byte[] out, int outOffset) {
+        int recordLength = sealedLength(length, paddingLength);
+        int innerLength = length + 1 + paddingLength;
+        int bodyOffset = outOffset + RecordLimits.HEADER_LENGTH;
+        RecordHeader.write(out, outOffset, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12,
+                recordLength - RecordLimits.HEADER_LENGTH);
+        System.arraycopy(out, outOffset, additionalData, 0, RecordLimits.HEADER_LENGTH);
+        if (paddingLength == 0) {
+            // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
+            trailer[0] = (byte) type.code();
+            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, trailer, 1, out, bodyOffset);
+        } else {
+            System.arraycopy(content, offset, out, bodyOffset, length);
+            out[bodyOffset + length] = (byte) type.code();
+            Arrays.fill(out, bodyOffset + length + 1, bodyOffset + innerLength, (byte) 0);
+            aead.seal(nonce(sequence.current()), additionalData, out, bodyOffset, innerLength, out, bodyOffset);
+        }
         sequence.advance();
-        return record;
+        return recordLength;
     }
 
     @Override
-    public OpenedRecord open(byte[] header, byte[] body) {
-        int innerLength = body.length - aead.algorithm().tagLength();
+    public OpenedRecord open(byte[] header, byte[] buffer, int offset, int length) {
+        return open(header, buffer, offset, length, buffer, offset);
+    }
+
+    @Override
+    public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] buffer, int offset) {
+        int innerLength = length - aead.algorithm().tagLength();
         if (innerLength < 0) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "TLSCiphertext shorter than the AEAD tag");
         }
-        long sequenceNumber = sequence.current();
-        byte[] inner = new byte[innerLength];
-        aead.open(nonce(iv, sequenceNumber), header, body, 0, body.length, inner, 0);
+        aead.open(nonce(sequence.current()), header, in, inOffset, length, buffer, offset);
         sequence.advance();
         // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
-        int typeIndex = innerLength - 1;
-        while (typeIndex >= 0 && inner[typeIndex] == 0) {
+        int typeIndex = offset + innerLength - 1;
+        while (typeIndex >= offset && buffer[typeIndex] == 0) {
             typeIndex--;
         }
-        if (typeIndex < 0) {
+        if (typeIndex < offset) {
             throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "TLSInnerPlaintext has no non-zero content type");
         }
-        ContentType type = new ContentType(inner[typeIndex] & 0xFF);
-        return new OpenedRecord(type, Arrays.copyOf(inner, typeIndex), innerLength);
+        ContentType type = new ContentType(buffer[typeIndex] & 0xFF);
+        return new OpenedRecord(type, buffer, offset, typeIndex - offset, innerLength);
+    }
+
+    /** RFC 8446 §5.3: the nonce of {@code sequenceNumber}, in this protection's scratch array. */
+    private byte[] nonce(long sequenceNumber) {
+        AeadSupport.xorNonce(iv, sequenceNumber, nonce);
+        return nonce;
     }
 
     @Override
@@ -160,7 +191,7 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     @Override
     public void destroy() {
-        AeadSupport.destroy(aead, iv);
+        AeadSupport.destroy(aead, iv, nonce);
     }
 
     @Override

@@ -17,6 +17,13 @@
  * (AES-GCM with an 8-byte explicit nonce carrying the sequence number; ChaCha20-Poly1305 with the
  * TLS 1.3-style nonce; additional data = seq_num || type || version || length).
  *
+ * <p>Copies on the application data path: the writer seals each record straight into the engine's outbound
+ * {@link io.tlsmachine.impl.record.ByteQueue} (TLS 1.3: content and type byte are encrypted from where they are, the
+ * header written in place is the additional data); the reader opens an application-key record that is complete in the
+ * input straight into the application data queue (else in place in its one body buffer, kept while application data
+ * flows). Per-record nonce and additional data live in per-protection scratch arrays. Handshake records still get
+ * arrays of their own, and an idle connection holds no record buffer.
+ *
  * <p>Record size limit (RFC 8449 §4, RFC 8446 §5.4): the limit counts the plaintext of a protected
  * record; for TLS 1.3 that is the whole TLSInnerPlaintext, content type byte <em>and padding</em>
  * included (RFC 8446 §5.4: "the reduced limit applies to the full plaintext, including the content

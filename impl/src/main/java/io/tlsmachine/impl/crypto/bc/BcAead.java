@@ -54,6 +54,19 @@ final class BcAead implements Aead {
     }
 
     @Override
+    public int seal(byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] trailer,
+            int trailerLength, byte[] out, int outOffset) {
+        init(true, nonce, aad);
+        int written = cipher.processBytes(plaintext, offset, length, out, outOffset);
+        written += cipher.processBytes(trailer, 0, trailerLength, out, outOffset + written);
+        try {
+            return written + cipher.doFinal(out, outOffset + written);
+        } catch (InvalidCipherTextException e) {
+            throw new IllegalStateException(algorithm + " encryption failed", e);
+        }
+    }
+
+    @Override
     public int open(byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length, byte[] out, int outOffset) {
         if (length < algorithm.tagLength()) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "ciphertext shorter than tag");

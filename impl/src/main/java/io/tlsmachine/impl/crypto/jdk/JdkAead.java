@@ -24,7 +24,9 @@ final class JdkAead implements Aead {
     private final AeadAlgorithm algorithm;
     private final byte[] keyBytes;
     private final SecretKeySpec key;
-    private final Cipher cipher;
+    private final String transformation;
+    /** Created on first use from the provider chosen once per transformation: an unused direction costs no Cipher. */
+    private Cipher cipher;
     private byte[] lastChaChaNonce;
     private boolean destroyed;
 
@@ -36,11 +38,35 @@ final class JdkAead implements Aead {
         this.keyBytes = key.clone();
         boolean gcm = algorithm != AeadAlgorithm.CHACHA20_POLY1305;
         this.key = new SecretKeySpec(keyBytes, gcm ? "AES" : "ChaCha20");
-        try {
-            this.cipher = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("JDK lacks " + algorithm, e);
+        this.transformation = gcm ? Providers.AES_GCM : Providers.CHACHA20_POLY1305;
+        Providers.of(transformation);
+    }
+
+    /**
+     * The provider of each transformation, looked up once (in the JCA's preference order): a Cipher made for a known
+     * provider skips the per-instance provider search and its lists, which an idle connection would otherwise hold.
+     */
+    private static final class Providers {
+        static final String AES_GCM = "AES/GCM/NoPadding";
+        static final String CHACHA20_POLY1305 = "ChaCha20-Poly1305";
+        private static final java.util.Map<String, java.security.Provider> CHOSEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+        static java.security.Provider of(String transformation) {
+            return CHOSEN.computeIfAbsent(transformation, t -> {
+                try {
+                    return Cipher.getInstance(t).getProvider();
+                } catch (GeneralSecurityException e) {
+                    throw new IllegalStateException("JDK lacks " + t, e);
+                }
+            });
         }
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        if (cipher == null) {
+            cipher = Cipher.getInstance(transformation, Providers.of(transformation));
+        }
+        return cipher;
     }
 
     @Override
@@ -52,7 +78,19 @@ final class JdkAead implements Aead {
     public int seal(byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
         try {
             init(Cipher.ENCRYPT_MODE, nonce, aad);
-            return cipher.doFinal(plaintext, offset, length, out, outOffset);
+            return cipher().doFinal(plaintext, offset, length, out, outOffset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " encryption failed", e);
+        }
+    }
+
+    @Override
+    public int seal(byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] trailer,
+            int trailerLength, byte[] out, int outOffset) {
+        try {
+            init(Cipher.ENCRYPT_MODE, nonce, aad);
+            int written = cipher().update(plaintext, offset, length, out, outOffset);
+            return written + cipher().doFinal(trailer, 0, trailerLength, out, outOffset + written);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " encryption failed", e);
         }
@@ -65,7 +103,7 @@ final class JdkAead implements Aead {
         }
         try {
             init(Cipher.DECRYPT_MODE, nonce, aad);
-            return cipher.doFinal(ciphertext, offset, length, out, outOffset);
+            return cipher().doFinal(ciphertext, offset, length, out, outOffset);
         } catch (AEADBadTagException e) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, algorithm + " record failed authentication");
         } catch (GeneralSecurityException e) {
@@ -87,20 +125,22 @@ final class JdkAead implements Aead {
                 // or opening what we sealed); step through another nonce first.
                 byte[] other = nonce.clone();
                 other[0] ^= 1;
-                cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(other));
+                cipher().init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(other));
             }
             parameters = new IvParameterSpec(nonce);
             lastChaChaNonce = nonce.clone();
         } else {
             parameters = new GCMParameterSpec(algorithm.tagLength() * 8, nonce);
         }
-        cipher.init(mode, key, parameters);
-        cipher.updateAAD(aad);
+        Cipher c = cipher();
+        c.init(mode, key, parameters);
+        c.updateAAD(aad);
     }
 
     @Override
     public void destroy() {
         Arrays.fill(keyBytes, (byte) 0);
+        cipher = null;
         destroyed = true;
     }
 
