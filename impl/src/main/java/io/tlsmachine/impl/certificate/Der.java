@@ -16,6 +16,7 @@ final class Der {
     static final int OBJECT_IDENTIFIER = 0x06;
     static final int SEQUENCE = 0x30;
     static final int CONTEXT_0 = 0xA0;
+    static final int CONTEXT_1 = 0xA1;
 
     private Der() {}
 
@@ -152,6 +153,23 @@ final class Der {
         }
         out.writeBytes(content);
         return out.toByteArray();
+    }
+
+    /**
+     * Writes {@code value} (non-negative) big-endian into {@code out[offset .. offset+length)}, left-padded with
+     * zeros.
+     *
+     * @throws IllegalArgumentException when it does not fit
+     */
+    static void unsignedFixed(BigInteger value, byte[] out, int offset, int length) {
+        byte[] bytes = value.toByteArray();
+        int start = bytes.length > 1 && bytes[0] == 0 ? 1 : 0;
+        int significant = bytes.length - start;
+        if (value.signum() < 0 || significant > length) {
+            throw new IllegalArgumentException("integer does not fit in " + length + " bytes");
+        }
+        System.arraycopy(bytes, start, out, offset + length - significant, significant);
+        java.util.Arrays.fill(bytes, (byte) 0);
     }
 
     private static void base128(ByteArrayOutputStream out, long value) {

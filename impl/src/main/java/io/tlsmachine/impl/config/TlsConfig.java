@@ -11,9 +11,7 @@ import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.keylog.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
 import io.tlsmachine.impl.record.PaddingPolicy;
-import io.tlsmachine.impl.record.RecordLimits;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -23,85 +21,46 @@ import java.util.Optional;
 /**
  * Holds everything one endpoint is configured with; immutable, built with {@link #builder()}.
  *
+ * <p>The values live in focused pieces, each checking its own: {@link ProtocolParameters} (versions, suites, groups,
+ * signature schemes), {@link AuthenticationConfig} (our certificate, the peer's verifier, client authentication),
+ * {@link SessionConfig} (tickets, PSK modes, session cache) and {@link RecordLayerConfig} (limits, padding, key
+ * updates); the rest (server name, ALPN, compatibility switches, randomness, crypto, key log, clock) is held here.
+ * The accessors and the builder's setters here are the entry points; they delegate to the pieces.
+ *
  * <p>Lists are in preference order. A client verifies the server's certificate with {@link #certificateVerifier()}
  * (the JDK's default trust store unless set; skipping verification must be asked for by name with
  * {@link CertificateVerifier#insecureAcceptAnyCertificate()}). {@link #toString()} never shows the private key.
  */
 public final class TlsConfig {
 
-    private final List<ProtocolVersion> versions;
-    private final List<CipherSuite> cipherSuites;
-    private final List<KeyExchangeGroup> groups;
-    private final List<KeyExchangeGroup> keyShareGroups;
-    private final List<SignatureAlgorithm> signatureSchemes;
-    private final Optional<CertifiedKey> certifiedKey;
-    private final Optional<CertificateVerifier> certificateVerifier;
+    private final ProtocolParameters protocol;
+    private final AuthenticationConfig authentication;
+    private final SessionConfig sessions;
+    private final RecordLayerConfig recordLayer;
     private final Optional<String> serverName;
     private final List<String> applicationProtocols;
-    private final ClientAuthPolicy clientAuth;
-    private final boolean ticketsEnabled;
     private final boolean extendedMasterSecretRequired;
     private final boolean middleboxCompatibility;
     private final SecureRandom random;
     private final CryptoProvider crypto;
-    private final int maxHandshakeMessageSize;
     private final KeyLog keyLog;
-    private final Optional<TicketStore> ticketStore;
-    private final Secret ticketKey;
     private final Clock clock;
-    private final List<PskKeyExchangeMode> pskModes;
-    private final Optional<ServerSessionCache> sessionCache;
-    private final Optional<Integer> recordSizeLimit;
-    private final PaddingPolicy paddingPolicy;
     private final boolean helloRetryCookies;
-    private final Optional<Long> keyUpdateAfterBytes;
-    private final boolean postHandshakeAuth;
-    private final long maxEarlyDataSize;
-    private final EarlyDataAntiReplay earlyDataAntiReplay;
 
     private TlsConfig(Builder b) {
-        versions = List.copyOf(b.versions);
-        cipherSuites = List.copyOf(b.cipherSuites);
-        groups = List.copyOf(b.groups);
-        keyShareGroups = b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
-        signatureSchemes = List.copyOf(b.signatureSchemes);
-        certifiedKey = Optional.ofNullable(b.certifiedKey);
-        certificateVerifier = Optional.ofNullable(b.certificateVerifier);
+        protocol = b.protocol.build();
+        authentication = b.authentication.build();
         serverName = Optional.ofNullable(b.serverName);
         applicationProtocols = List.copyOf(b.applicationProtocols);
-        clientAuth = b.clientAuth;
-        ticketsEnabled = b.ticketsEnabled;
         extendedMasterSecretRequired = b.extendedMasterSecretRequired;
         middleboxCompatibility = b.middleboxCompatibility;
         random = b.random == null ? new SecureRandom() : b.random;
         crypto = b.crypto;
-        maxHandshakeMessageSize = b.maxHandshakeMessageSize;
         keyLog = b.keyLog;
-        ticketStore = Optional.ofNullable(b.ticketStore);
         clock = b.clock;
-        pskModes = List.copyOf(b.pskModes);
-        sessionCache = Optional.ofNullable(b.sessionCache);
-        recordSizeLimit = Optional.ofNullable(b.recordSizeLimit);
-        paddingPolicy = b.paddingPolicy;
+        recordLayer = b.recordLayer.build();
         helloRetryCookies = b.helloRetryCookies;
-        keyUpdateAfterBytes = Optional.ofNullable(b.keyUpdateAfterBytes);
-        postHandshakeAuth = b.postHandshakeAuth;
-        maxEarlyDataSize = b.maxEarlyDataSize;
-        earlyDataAntiReplay = b.earlyDataAntiReplay != null ? b.earlyDataAntiReplay
-                : maxEarlyDataSize > 0 ? new EarlyDataAntiReplay(EarlyDataAntiReplay.DEFAULT_CAPACITY) : null;
-        if (b.ticketKey != null) {
-            ticketKey = b.ticketKey;
-        } else {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            ticketKey = Secret.adopt(key);
-        }
-        if (versions.isEmpty() || cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
-            throw new IllegalArgumentException("versions, cipher suites, groups and signature schemes must not be empty");
-        }
-        if (!groups.containsAll(keyShareGroups)) {
-            throw new IllegalArgumentException("key share groups " + keyShareGroups + " must be among the groups " + groups);
-        }
+        sessions = b.sessions.build(random);
     }
 
     /** Returns a builder with the defaults: TLS 1.3 and 1.2, every suite and group we implement, no certificate. */
@@ -112,76 +71,80 @@ public final class TlsConfig {
     /** Returns a builder holding this configuration's values. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.versions = versions;
-        b.cipherSuites = cipherSuites;
-        b.groups = groups;
-        b.keyShareGroups = keyShareGroups;
-        b.signatureSchemes = signatureSchemes;
-        b.certifiedKey = certifiedKey.orElse(null);
-        b.certificateVerifier = certificateVerifier.orElse(null);
+        b.protocol = protocol.toBuilder();
+        b.authentication = authentication.toBuilder();
+        b.sessions = sessions.toBuilder();
+        b.recordLayer = recordLayer.toBuilder();
         b.serverName = serverName.orElse(null);
         b.applicationProtocols = applicationProtocols;
-        b.clientAuth = clientAuth;
-        b.ticketsEnabled = ticketsEnabled;
         b.extendedMasterSecretRequired = extendedMasterSecretRequired;
         b.middleboxCompatibility = middleboxCompatibility;
         b.random = random;
         b.crypto = crypto;
-        b.maxHandshakeMessageSize = maxHandshakeMessageSize;
         b.keyLog = keyLog;
-        b.ticketStore = ticketStore.orElse(null);
-        b.ticketKey = ticketKey;
         b.clock = clock;
-        b.pskModes = pskModes;
-        b.sessionCache = sessionCache.orElse(null);
-        b.recordSizeLimit = recordSizeLimit.orElse(null);
-        b.paddingPolicy = paddingPolicy;
         b.helloRetryCookies = helloRetryCookies;
-        b.keyUpdateAfterBytes = keyUpdateAfterBytes.orElse(null);
-        b.postHandshakeAuth = postHandshakeAuth;
-        b.maxEarlyDataSize = maxEarlyDataSize;
-        b.earlyDataAntiReplay = earlyDataAntiReplay;
         return b;
     }
 
+    /** Returns the protocol parameter lists. */
+    public ProtocolParameters protocol() {
+        return protocol;
+    }
+
+    /** Returns our credentials and how the peer is authenticated. */
+    public AuthenticationConfig authentication() {
+        return authentication;
+    }
+
+    /** Returns how sessions are resumed. */
+    public SessionConfig sessions() {
+        return sessions;
+    }
+
+    /** Returns the record and handshake layer limits and policies. */
+    public RecordLayerConfig recordLayer() {
+        return recordLayer;
+    }
+
     public List<ProtocolVersion> versions() {
-        return versions;
+        return protocol.versions();
     }
 
     public boolean supports(ProtocolVersion version) {
-        return versions.contains(version);
+        return protocol.supports(version);
     }
 
     public List<CipherSuite> cipherSuites() {
-        return cipherSuites;
+        return protocol.cipherSuites();
     }
 
     public List<KeyExchangeGroup> groups() {
-        return groups;
+        return protocol.groups();
     }
 
     /** Returns the groups a client sends a key share for in its first TLS 1.3 ClientHello. */
     public List<KeyExchangeGroup> keyShareGroups() {
-        return keyShareGroups;
+        return protocol.keyShareGroups();
     }
 
     public List<SignatureAlgorithm> signatureSchemes() {
-        return signatureSchemes;
+        return protocol.signatureSchemes();
     }
 
     /** Returns our certificate chain and private key (a server's, or a client's for client authentication). */
     public Optional<CertifiedKey> certifiedKey() {
-        return certifiedKey;
+        return authentication.certifiedKey();
     }
 
     /** Returns how to verify the peer's chain; empty means the JDK's default trust store. */
     public Optional<CertificateVerifier> certificateVerifier() {
-        return certificateVerifier;
+        return authentication.certificateVerifier();
     }
 
     /** Returns the verifier to use: the configured one, else PKIX against the JDK's default trust store. */
     public CertificateVerifier effectiveCertificateVerifier() {
-        return certificateVerifier.orElseGet(CertificateVerifier::jdkDefault);
+        return authentication.effectiveCertificateVerifier();
     }
 
     /** Returns the server name a client sends (SNI, RFC 6066 §3) and checks the certificate against. */
@@ -195,12 +158,12 @@ public final class TlsConfig {
     }
 
     public ClientAuthPolicy clientAuth() {
-        return clientAuth;
+        return authentication.clientAuth();
     }
 
     /** Whether a TLS 1.3 server issues a NewSessionTicket after the handshake and accepts tickets (RFC 8446 §4.6.1). */
     public boolean ticketsEnabled() {
-        return ticketsEnabled;
+        return sessions.ticketsEnabled();
     }
 
     /** RFC 7627 §5.3, §5.4: abort a TLS 1.2 handshake without extended master secret. */
@@ -222,7 +185,7 @@ public final class TlsConfig {
     }
 
     public int maxHandshakeMessageSize() {
-        return maxHandshakeMessageSize;
+        return recordLayer.maxHandshakeMessageSize();
     }
 
     public KeyLog keyLog() {
@@ -231,7 +194,7 @@ public final class TlsConfig {
 
     /** Returns where a client keeps tickets and finds one to resume with; empty: no resumption. */
     public Optional<TicketStore> ticketStore() {
-        return ticketStore;
+        return sessions.ticketStore();
     }
 
     /**
@@ -239,17 +202,17 @@ public final class TlsConfig {
      * engine built from one configuration accepts the others' tickets.
      */
     public Secret ticketKey() {
-        return ticketKey;
+        return sessions.ticketKey();
     }
 
     /** RFC 8446 §4.2.9: the PSK key exchange modes a client offers and a server accepts, in preference order. */
     public List<PskKeyExchangeMode> pskKeyExchangeModes() {
-        return pskModes;
+        return sessions.pskModes();
     }
 
     /** Returns where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none. */
     public Optional<ServerSessionCache> sessionCache() {
-        return sessionCache;
+        return sessions.sessionCache();
     }
 
     /** Returns the clock for ticket lifetimes and ages. */
@@ -259,12 +222,12 @@ public final class TlsConfig {
 
     /** Returns the record_size_limit we advertise (RFC 8449); empty: the extension is not sent. */
     public Optional<Integer> recordSizeLimit() {
-        return recordSizeLimit;
+        return recordLayer.recordSizeLimit();
     }
 
     /** Returns how our TLS 1.3 records are padded (RFC 8446 §5.4). */
     public PaddingPolicy paddingPolicy() {
-        return paddingPolicy;
+        return recordLayer.paddingPolicy();
     }
 
     /** Whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2). */
@@ -277,119 +240,96 @@ public final class TlsConfig {
      * empty: only near the AEAD limit (RFC 8446 §5.5).
      */
     public Optional<Long> keyUpdateAfterBytes() {
-        return keyUpdateAfterBytes;
+        return recordLayer.keyUpdateAfterBytes();
     }
 
-    /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake. */
     /** TLS 1.3 server: the max_early_data_size its tickets allow (RFC 8446 §4.6.1); 0 (the default) accepts no 0-RTT. */
     public long maxEarlyDataSize() {
-        return maxEarlyDataSize;
+        return sessions.maxEarlyDataSize();
     }
 
     /** TLS 1.3 server accepting 0-RTT: the single-use record of tickets (RFC 8446 §8.1) its connections share. */
     public Optional<EarlyDataAntiReplay> earlyDataAntiReplay() {
-        return Optional.ofNullable(earlyDataAntiReplay);
+        return sessions.earlyDataAntiReplay();
     }
 
+    /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake. */
     public boolean postHandshakeAuth() {
-        return postHandshakeAuth;
+        return authentication.postHandshakeAuth();
     }
 
     @Override
     public String toString() {
-        return "TlsConfig[versions=" + versions + ", suites=" + cipherSuites.size() + ", groups=" + groups
-                + ", certificate=" + certifiedKey.map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
-                + ", serverName=" + serverName.orElse("none") + ", alpn=" + applicationProtocols + ", clientAuth=" + clientAuth
+        return "TlsConfig[versions=" + versions() + ", suites=" + cipherSuites().size() + ", groups=" + groups()
+                + ", certificate=" + certifiedKey().map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
+                + ", serverName=" + serverName.orElse("none") + ", alpn=" + applicationProtocols + ", clientAuth=" + clientAuth()
                 + ", crypto=" + crypto.name() + "]";
     }
 
     /** Collects configuration values; every setter checks its argument and returns this builder. */
     public static final class Builder {
-        private List<ProtocolVersion> versions = List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
-        private List<CipherSuite> cipherSuites = concat(TlsDefaults.TLS13_SUITES, TlsDefaults.TLS12_SUITES);
-        private List<KeyExchangeGroup> groups = TlsDefaults.GROUPS;
-        private List<KeyExchangeGroup> keyShareGroups;
-        private List<SignatureAlgorithm> signatureSchemes = TlsDefaults.SIGNATURE_SCHEMES;
-        private CertifiedKey certifiedKey;
-        private CertificateVerifier certificateVerifier;
+        private ProtocolParameters.Builder protocol = new ProtocolParameters.Builder();
+        private AuthenticationConfig.Builder authentication = new AuthenticationConfig.Builder();
+        private SessionConfig.Builder sessions = new SessionConfig.Builder();
+        private RecordLayerConfig.Builder recordLayer = new RecordLayerConfig.Builder();
         private String serverName;
         private List<String> applicationProtocols = List.of();
-        private ClientAuthPolicy clientAuth = ClientAuthPolicy.NONE;
-        private boolean ticketsEnabled;
         private boolean extendedMasterSecretRequired = true;
         private boolean middleboxCompatibility = true;
         private SecureRandom random;
         private CryptoProvider crypto = CryptoProviders.fastest();
-        private int maxHandshakeMessageSize = TlsDefaults.MAX_HANDSHAKE_MESSAGE_SIZE;
         private KeyLog keyLog = KeyLog.disabled();
-        private TicketStore ticketStore;
-        private Secret ticketKey;
         private Clock clock = Clock.systemUTC();
-        private List<PskKeyExchangeMode> pskModes = List.of(PskKeyExchangeMode.PSK_DHE_KE);
-        private ServerSessionCache sessionCache;
-        private Integer recordSizeLimit;
-        private PaddingPolicy paddingPolicy = PaddingPolicy.none();
         private boolean helloRetryCookies;
-        private Long keyUpdateAfterBytes;
-        private boolean postHandshakeAuth;
-        private long maxEarlyDataSize;
-        private EarlyDataAntiReplay earlyDataAntiReplay;
 
         private Builder() {
         }
 
-        private static <T> List<T> concat(List<T> a, List<T> b) {
-            java.util.ArrayList<T> all = new java.util.ArrayList<>(a);
-            all.addAll(b);
-            return List.copyOf(all);
-        }
-
         public Builder versions(ProtocolVersion... versions) {
-            this.versions = List.of(versions);
+            protocol.versions(List.of(versions));
             return this;
         }
 
         public Builder cipherSuites(CipherSuite... suites) {
-            this.cipherSuites = List.of(suites);
+            protocol.cipherSuites(List.of(suites));
             return this;
         }
 
         public Builder cipherSuites(List<CipherSuite> suites) {
-            this.cipherSuites = List.copyOf(suites);
+            protocol.cipherSuites(suites);
             return this;
         }
 
         public Builder groups(KeyExchangeGroup... groups) {
-            this.groups = List.of(groups);
-            this.keyShareGroups = null;
+            protocol.groups(List.of(groups));
             return this;
         }
 
         /** Sets the groups a client sends key shares for first (each must be among {@link #groups}). */
         public Builder keyShareGroups(KeyExchangeGroup... groups) {
-            this.keyShareGroups = List.of(groups);
+            protocol.keyShareGroups(List.of(groups));
             return this;
         }
 
         public Builder signatureSchemes(SignatureAlgorithm... schemes) {
-            this.signatureSchemes = List.of(schemes);
+            protocol.signatureSchemes(List.of(schemes));
             return this;
         }
 
         public Builder certifiedKey(CertifiedKey key) {
-            this.certifiedKey = Objects.requireNonNull(key, "key");
+            authentication.certifiedKey(key);
             return this;
         }
 
         /** Sets how the peer's certificate chain is verified (use {@code CertificateVerifier.pkix(anchors)}). */
         public Builder certificateVerifier(CertificateVerifier verifier) {
-            this.certificateVerifier = Objects.requireNonNull(verifier, "verifier");
+            authentication.certificateVerifier(verifier);
             return this;
         }
 
         /** INSECURE: accept any server certificate for any name; for tests against throw-away peers only. */
         public Builder insecureAcceptAnyCertificate() {
-            this.certificateVerifier = CertificateVerifier.insecureAcceptAnyCertificate();
+            authentication.certificateVerifier(CertificateVerifier.insecureAcceptAnyCertificate());
             return this;
         }
 
@@ -404,12 +344,12 @@ public final class TlsConfig {
         }
 
         public Builder clientAuth(ClientAuthPolicy policy) {
-            this.clientAuth = Objects.requireNonNull(policy, "policy");
+            authentication.clientAuth(policy);
             return this;
         }
 
         public Builder ticketsEnabled(boolean enabled) {
-            this.ticketsEnabled = enabled;
+            sessions.ticketsEnabled(enabled);
             return this;
         }
 
@@ -435,10 +375,7 @@ public final class TlsConfig {
         }
 
         public Builder maxHandshakeMessageSize(int size) {
-            if (size < 1024 || size > 0xFFFFFF) {
-                throw new IllegalArgumentException("max handshake message size " + size + " is outside 1024..2^24-1");
-            }
-            this.maxHandshakeMessageSize = size;
+            recordLayer.maxHandshakeMessageSize(size);
             return this;
         }
 
@@ -449,28 +386,25 @@ public final class TlsConfig {
 
         /** Client: keep received tickets here and offer one to resume (TLS 1.3 PSK, psk_dhe_ke). */
         public Builder ticketStore(TicketStore store) {
-            this.ticketStore = Objects.requireNonNull(store, "store");
+            sessions.ticketStore(store);
             return this;
         }
 
         /** Server: seal tickets with this 32-byte key (to share tickets between configurations). */
         public Builder ticketKey(byte[] key) {
-            if (key.length != 32) {
-                throw new IllegalArgumentException("a ticket key has 32 bytes, not " + key.length);
-            }
-            this.ticketKey = Secret.copyOf(key);
+            sessions.ticketKey(key);
             return this;
         }
 
         /** Sets the PSK modes (psk_dhe_ke keeps forward secrecy; psk_ke does not). */
         public Builder pskKeyExchangeModes(PskKeyExchangeMode... modes) {
-            this.pskModes = List.of(modes);
+            sessions.pskKeyExchangeModes(List.of(modes));
             return this;
         }
 
         /** TLS 1.2 server: cache sessions here and resume them by session ID. */
         public Builder sessionCache(ServerSessionCache cache) {
-            this.sessionCache = Objects.requireNonNull(cache, "cache");
+            sessions.sessionCache(cache);
             return this;
         }
 
@@ -484,11 +418,7 @@ public final class TlsConfig {
          * counting TLS 1.3's content type byte; 64 to 2^14 + 1 (TLS 1.2 reads a larger value as 2^14).
          */
         public Builder recordSizeLimit(int limit) {
-            if (limit < RecordSizeLimit.MINIMUM || limit > RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH) {
-                throw new IllegalArgumentException("record_size_limit must be 64.." + RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH
-                        + ": " + limit);
-            }
-            this.recordSizeLimit = limit;
+            recordLayer.recordSizeLimit(limit);
             return this;
         }
 
@@ -500,22 +430,19 @@ public final class TlsConfig {
 
         /** TLS 1.3: update the write key (KeyUpdate) once this many application bytes were written under it. */
         public Builder keyUpdateAfterBytes(long bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("keyUpdateAfterBytes must be positive: " + bytes);
-            }
-            this.keyUpdateAfterBytes = bytes;
+            recordLayer.keyUpdateAfterBytes(bytes);
             return this;
         }
 
         /** TLS 1.3 client: offer post_handshake_auth and authenticate when the server asks after the handshake. */
         public Builder postHandshakeAuth(boolean enabled) {
-            this.postHandshakeAuth = enabled;
+            authentication.postHandshakeAuth(enabled);
             return this;
         }
 
         /** Sets how our TLS 1.3 records are padded (RFC 8446 §5.4); the default pads nothing. */
         public Builder paddingPolicy(PaddingPolicy policy) {
-            this.paddingPolicy = Objects.requireNonNull(policy, "policy");
+            recordLayer.paddingPolicy(policy);
             return this;
         }
 
@@ -525,16 +452,13 @@ public final class TlsConfig {
          * that are safe to replay.
          */
         public Builder maxEarlyDataSize(long bytes) {
-            if (bytes < 0 || bytes > 0xFFFF_FFFFL) {
-                throw new IllegalArgumentException("max_early_data_size out of range: " + bytes);
-            }
-            this.maxEarlyDataSize = bytes;
+            sessions.maxEarlyDataSize(bytes);
             return this;
         }
 
         /** TLS 1.3 server: the anti-replay record to use (default: a new one of the default capacity, when 0-RTT is on). */
         public Builder earlyDataAntiReplay(EarlyDataAntiReplay antiReplay) {
-            this.earlyDataAntiReplay = Objects.requireNonNull(antiReplay, "antiReplay");
+            sessions.earlyDataAntiReplay(antiReplay);
             return this;
         }
 

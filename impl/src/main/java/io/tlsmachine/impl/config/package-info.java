@@ -1,5 +1,8 @@
 /**
- * Endpoint configuration: {@link io.tlsmachine.impl.config.TlsConfig}, an immutable builder-made value.
+ * Endpoint configuration: {@link io.tlsmachine.impl.config.TlsConfig}, an immutable builder-made value, made of
+ * focused pieces that each check their own values ({@link io.tlsmachine.impl.config.ProtocolParameters},
+ * {@link io.tlsmachine.impl.config.AuthenticationConfig}, {@link io.tlsmachine.impl.config.SessionConfig},
+ * {@link io.tlsmachine.impl.config.RecordLayerConfig}).
  *
  * <p><b>0-RTT anti-replay</b> (RFC 8446 §8). A server configured with {@code maxEarlyDataSize > 0} issues tickets
  * allowing early data and accepts it under RFC 8446 §8.1, single-use tickets: our tickets are self-contained, so

@@ -30,6 +30,7 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.impl.record.ByteQueue;
 import io.tlsmachine.impl.record.ReceivedRecord;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 

@@ -44,6 +44,7 @@ final class Tls13Client {
     private NamedGroup retryGroup;
     private CipherSuite retrySuite;
     private Tls13CertificateRequest certificateRequest;
+    private final PostHandshakeRequestContexts postHandshakeContexts = new PostHandshakeRequestContexts();
 
     Tls13Client(HandshakeContext ctx, ClientHandshake client) {
         this.ctx = ctx;
@@ -269,13 +270,15 @@ final class Tls13Client {
     /**
      * RFC 8446 §4.6.2: answers a post-handshake CertificateRequest (non-empty context, §4.3.2) with Certificate,
      * CertificateVerify (when we have a certificate) and Finished keyed by client_application_traffic_secret_N
-     * (§4.4), over the main handshake followed by this request and our answer.
+     * (§4.4), over the main handshake followed by this request and our answer. The context must be non-empty and
+     * new (§4.3.2), and signature_algorithms "MUST be specified" (§4.3.2) whether or not we have a certificate.
      */
     Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
         Tls13CertificateRequest request = ctx.received(Tls13CertificateRequest.class);
-        if (request.certificateRequestContext().isEmpty()) {
-            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "post-handshake CertificateRequest with an empty context");
+        if (request.extension(SignatureAlgorithms.class).isEmpty()) {
+            throw TlsException.fatal(Reason.MISSING_EXTENSION, "CertificateRequest without signature_algorithms");
         }
+        postHandshakeContexts.accept(request.certificateRequestContext());
         Transcript handshake = ctx.transcript;
         ctx.transcript = ctx.forkHandshakeTranscript();
         try {

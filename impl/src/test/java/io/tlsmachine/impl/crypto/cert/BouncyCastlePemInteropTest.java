@@ -77,7 +77,9 @@ class BouncyCastlePemInteropTest {
 
             assertThat(certificate.getEncoded()).isEqualTo(issued.certificate().getEncoded());
             PrivateKeyInfo info = key instanceof PEMKeyPair keyPair ? keyPair.getPrivateKeyInfo() : (PrivateKeyInfo) key;
-            assertThat(info.getEncoded()).isEqualTo(issued.privateKey().getEncoded());
+            PrivateKey parsed = java.security.KeyFactory.getInstance(issued.privateKey().getAlgorithm())
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(info.getEncoded()));
+            assertThat(signsFor(parsed, issued.keyPair(), keyType.certificateSignatureAlgorithm())).isTrue();
         }
     }
 

@@ -99,6 +99,25 @@ class OpensslCrossCheckTest {
                 .isEqualTo(PemWriter.encode("PUBLIC KEY", credentials.chain().leaf().getPublicKey().getEncoded()));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(names = {"EC_P256", "EC_P384"})
+    void opensslChecksTheEcKeysWeWriteAndFindsTheirPublicKeyInside(CertificateKeyType keyType) throws Exception {
+        IssuedCertificate issued = new TestPki(RANDOM).selfSigned(
+                CertificateSpec.endEntity("CN=key check", keyType, Instant.now(), Duration.ofDays(1)));
+        Path key = pkcs8File(issued.privateKey());
+
+        String check = openssl("pkey", "-in", key.toString(), "-check", "-noout");
+        String innerOffset = openssl("asn1parse", "-in", key.toString()).lines()
+                .filter(line -> line.contains("d=1") && line.contains("OCTET STRING"))
+                .map(line -> line.substring(0, line.indexOf(':')).trim()).findFirst().orElseThrow();
+        String asn1 = openssl("asn1parse", "-in", key.toString(), "-strparse", innerOffset);
+
+        assertThat(check).contains("Key is valid");
+        assertThat(asn1).contains("cont [ 0 ]").contains("cont [ 1 ]");
+        assertThat(openssl("pkey", "-in", key.toString(), "-pubout"))
+                .isEqualTo(PemWriter.encode("PUBLIC KEY", issued.certificate().getPublicKey().getEncoded()));
+    }
+
     private Path pkcs8File(PrivateKey key) {
         Path file = directory.resolve("converted.pem");
         PemWriter.write(key, file);
