@@ -11,15 +11,12 @@ import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.net.TlsClient;
 import io.tlsmachine.impl.net.TlsConnection;
 import io.tlsmachine.model.ProtocolVersion;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,8 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("slow")
 class OpenSslInteropTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^\\n]*:(\\d+)");
+    private static final Duration TIMEOUT = OpenSsl.TIMEOUT;
     private static final String GET = "GET / HTTP/1.0\r\n\r\n";
 
     @TempDir
@@ -76,7 +72,7 @@ class OpenSslInteropTest {
         server.addAll(List.of("-groups", opensslGroups(suite, group)));
         Fetched fetched = fetchPage(pki, suite.version(), server, client, 1).get(0);
         assertNegotiated(fetched.parameters(), suite, group);
-        assertThat(fetched.page()).contains("Cipher    : " + suite.opensslName(), "Protocol  : " + protocol(suite.version()));
+        assertThat(fetched.page()).contains("Cipher    : " + suite.opensslName(), "Protocol  : " + OpenSsl.protocol(suite.version()));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -161,7 +157,7 @@ class OpenSslInteropTest {
         server.addAll(List.of("-naccept", "2"));
         List<Fetched> fetched = fetchPage(InteropPki.EC, resumption.version, server, client, 2);
         assertThat(fetched).extracting(f -> f.parameters().resumed()).containsExactly(false, true);
-        assertThat(fetched.get(1).page()).contains("Reused, " + protocol(resumption.version));
+        assertThat(fetched.get(1).page()).contains("Reused, " + OpenSsl.protocol(resumption.version));
     }
 
     @ParameterizedTest
@@ -198,7 +194,7 @@ class OpenSslInteropTest {
         TlsConfig config = pki.ourServer().versions(ProtocolVersion.TLS13).build();
         InteropPki.PemFiles pem = pki.writePem(dir);
         try (OurServer server = new OurServer(config, 2, true);
-                PeerProcess client = PeerProcess.start(sClient(server.port(), pem, ProtocolVersion.TLS13, List.of()))) {
+                PeerProcess client = PeerProcess.start(OpenSsl.sClient(server.port(), pem, ProtocolVersion.TLS13, List.of()))) {
             client.send("first line\n");
             client.awaitOutput(out -> out.contains("echo: first line"), TIMEOUT);
             client.send("second line\n");
@@ -225,21 +221,14 @@ class OpenSslInteropTest {
      */
     private List<Fetched> fetchPage(InteropPki pki, ProtocolVersion version, List<String> serverArguments,
             TlsConfig client, int connections, boolean keyUpdate) throws Exception {
-        InteropPki.PemFiles pem = pki.writePem(dir);
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0", "-cert",
-                pem.leaf().toString(), "-cert_chain", pem.chain().toString(), "-key", pem.key().toString(), "-www",
-                version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2"));
-        command.addAll(serverArguments);
+        List<String> arguments = new ArrayList<>(List.of("-www"));
+        arguments.addAll(serverArguments);
         if (!serverArguments.contains("-naccept")) {
-            command.addAll(List.of("-naccept", "1"));
+            arguments.addAll(List.of("-naccept", "1"));
         }
         List<Fetched> fetched = new ArrayList<>();
-        try (PeerProcess server = PeerProcess.start(command)) {
-            server.awaitOutput(out -> ACCEPT.matcher(out).find(), TIMEOUT);
-            Matcher port = ACCEPT.matcher(server.output());
-            assertThat(port.find()).isTrue();
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    Integer.parseInt(port.group(1)));
+        try (PeerProcess server = PeerProcess.start(OpenSsl.sServer(pki.writePem(dir), version, arguments))) {
+            InetSocketAddress address = OpenSsl.awaitAccepting(server);
             for (int i = 0; i < connections; i++) {
                 try (TlsConnection connection = TlsClient.connect(address, client, t -> { }, TIMEOUT)) {
                     if (keyUpdate) {
@@ -259,34 +248,9 @@ class OpenSslInteropTest {
         return fetched;
     }
 
-    private static List<String> sClient(int port, InteropPki.PemFiles pem, ProtocolVersion version,
-            List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-                "-servername", InteropPki.HOST, "-verify_hostname", InteropPki.HOST, "-CAfile", pem.root().toString(),
-                "-verify_return_error", "-ign_eof", version == ProtocolVersion.TLS13 ? "-tls1_3" : "-tls1_2"));
-        command.addAll(arguments);
-        return command;
-    }
-
-    /**
-     * Runs {@code s_client} against our echo server: one line there and back, then our close_notify, after which
-     * s_client must exit.
-     */
     private OurServer.Served echoWithOpensslClient(InteropPki pki, ProtocolVersion version, List<String> arguments,
             TlsConfig config) throws Exception {
-        InteropPki.PemFiles pem = pki.writePem(dir);
-        try (OurServer server = new OurServer(config, 1, false);
-                PeerProcess client = PeerProcess.start(sClient(server.port(), pem, version, arguments))) {
-            client.send("hello from openssl\n");
-            client.awaitOutput(out -> out.contains("echo: hello from openssl"), TIMEOUT);
-            assertThat(client.awaitExit(TIMEOUT)).as("s_client exits after our close_notify").isTrue();
-            OurServer.Served served = server.next();
-            assertThat(served.parameters().version()).isEqualTo(version);
-            assertThat(served.received()).isEqualTo("hello from openssl\n");
-            assertThat(served.closed()).isTrue();
-            assertThat(client.output()).containsPattern("(New|Reused), " + protocol(version)).contains("Verification: OK");
-            return served;
-        }
+        return OpenSsl.echoWithClient(pki.writePem(dir), version, arguments, config);
     }
 
     /**
@@ -313,9 +277,5 @@ class OpenSslInteropTest {
         assertThat(parameters.version()).isEqualTo(suite.version());
         assertThat(parameters.cipherSuite()).isEqualTo(suite.suite());
         assertThat(parameters.group()).contains(group.group());
-    }
-
-    static String protocol(ProtocolVersion version) {
-        return version == ProtocolVersion.TLS13 ? "TLSv1.3" : "TLSv1.2";
     }
 }

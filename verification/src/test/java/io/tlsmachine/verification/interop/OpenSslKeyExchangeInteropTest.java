@@ -11,15 +11,12 @@ import io.tlsmachine.impl.net.TlsClient;
 import io.tlsmachine.impl.net.TlsConnection;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12KeyExchange;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -35,8 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("slow")
 class OpenSslKeyExchangeInteropTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^\\n]*:(\\d+)");
+    private static final Duration TIMEOUT = OpenSsl.TIMEOUT;
     private static final String GET = "GET / HTTP/1.0\r\n\r\n";
 
     @TempDir
@@ -130,19 +126,15 @@ class OpenSslKeyExchangeInteropTest {
 
     /** Starts {@code s_server -www} with the RSA certificate; our client requests the page {@code connections} times. */
     private List<TlsConnectionResult> fetchPage(List<String> serverArguments, TlsConfig client, int connections) throws Exception {
-        InteropPki.PemFiles pem = InteropPki.RSA.writePem(dir);
-        List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0", "-cert",
-                pem.leaf().toString(), "-cert_chain", pem.chain().toString(), "-key", pem.key().toString(), "-www", "-tls1_2"));
-        command.addAll(serverArguments);
+        List<String> arguments = new ArrayList<>(List.of("-www"));
+        arguments.addAll(serverArguments);
         if (!serverArguments.contains("-naccept")) {
-            command.addAll(List.of("-naccept", "1"));
+            arguments.addAll(List.of("-naccept", "1"));
         }
         List<TlsConnectionResult> results = new ArrayList<>();
-        try (PeerProcess server = PeerProcess.start(command)) {
-            server.awaitOutput(out -> ACCEPT.matcher(out).find(), TIMEOUT);
-            Matcher port = ACCEPT.matcher(server.output());
-            assertThat(port.find()).isTrue();
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(port.group(1)));
+        try (PeerProcess server = PeerProcess.start(OpenSsl.sServer(InteropPki.RSA.writePem(dir), ProtocolVersion.TLS12,
+                arguments))) {
+            InetSocketAddress address = OpenSsl.awaitAccepting(server);
             for (int i = 0; i < connections; i++) {
                 try (TlsConnection connection = TlsClient.connect(address, client, t -> { }, TIMEOUT)) {
                     connection.write(GET.getBytes(StandardCharsets.US_ASCII));
@@ -157,24 +149,9 @@ class OpenSslKeyExchangeInteropTest {
 
     /** Runs {@code s_client} against our echo server: one line there and back, then our close_notify. */
     private OurServer.Served echoWithOpensslClient(List<String> arguments, TlsConfig config) throws Exception {
-        InteropPki.PemFiles pem = InteropPki.RSA.writePem(dir);
-        List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:0", "-servername",
-                InteropPki.HOST, "-verify_hostname", InteropPki.HOST, "-CAfile", pem.root().toString(), "-verify_return_error",
-                "-ign_eof", "-tls1_2"));
-        command.addAll(arguments);
-        try (OurServer server = new OurServer(config, 1, false)) {
-            command.set(3, "127.0.0.1:" + server.port());
-            try (PeerProcess client = PeerProcess.start(command)) {
-                client.send("hello from openssl\n");
-                client.awaitOutput(out -> out.contains("echo: hello from openssl"), TIMEOUT);
-                assertThat(client.awaitExit(TIMEOUT)).as("s_client exits after our close_notify").isTrue();
-                OurServer.Served served = server.next();
-                assertThat(served.parameters().version()).isEqualTo(ProtocolVersion.TLS12);
-                assertThat(served.received()).isEqualTo("hello from openssl\n");
-                assertThat(served.closed()).isTrue();
-                assertThat(client.output()).contains("New, TLSv1.2", "Verification: OK");
-                return served;
-            }
-        }
+        OurServer.Served served = OpenSsl.echoWithClient(InteropPki.RSA.writePem(dir), ProtocolVersion.TLS12, arguments,
+                config);
+        assertThat(served.parameters().resumed()).isFalse();
+        return served;
     }
 }

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class OpenSslZeroRttInteropTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^\\n]*:(\\d+)");
+    private static final Duration TIMEOUT = OpenSsl.TIMEOUT;
     private static final String EARLY = "early data from tlsmachine";
 
     @TempDir
@@ -50,14 +47,10 @@ class OpenSslZeroRttInteropTest {
     void opensslServerAcceptsAndPrintsOurClientsEarlyData() throws Exception {
         InteropPki.PemFiles pem = InteropPki.EC.writePem(dir);
         TlsConfig client = InteropPki.EC.ourClient().versions(ProtocolVersion.TLS13).ticketStore(new TicketStore()).build();
-        List<String> command = List.of("openssl", "s_server", "-accept", "127.0.0.1:0", "-cert", pem.leaf().toString(),
-                "-cert_chain", pem.chain().toString(), "-key", pem.key().toString(), "-tls1_3", "-early_data",
-                "-max_early_data", "16384", "-naccept", "2");
+        List<String> command = OpenSsl.sServer(pem, ProtocolVersion.TLS13, List.of("-early_data", "-max_early_data",
+                "16384", "-naccept", "2"));
         try (PeerProcess server = PeerProcess.start(command)) {
-            server.awaitOutput(out -> ACCEPT.matcher(out).find(), TIMEOUT);
-            Matcher port = ACCEPT.matcher(server.output());
-            assertThat(port.find()).isTrue();
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(port.group(1)));
+            InetSocketAddress address = OpenSsl.awaitAccepting(server);
             try (TlsConnection first = TlsClient.connect(address, client, t -> { }, TIMEOUT)) {
                 first.write("first connection\n".getBytes(StandardCharsets.US_ASCII));
                 server.awaitOutput(out -> out.contains("first connection"), TIMEOUT);
@@ -108,11 +101,7 @@ class OpenSslZeroRttInteropTest {
 
     /** Runs s_client with one line on stdin until it exits after our close_notify; returns what it printed. */
     private static String runClient(int port, InteropPki.PemFiles pem, List<String> arguments, String line) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-                "-servername", InteropPki.HOST, "-verify_hostname", InteropPki.HOST, "-CAfile", pem.root().toString(),
-                "-verify_return_error", "-ign_eof", "-tls1_3"));
-        command.addAll(arguments);
-        try (PeerProcess client = PeerProcess.start(command)) {
+        try (PeerProcess client = PeerProcess.start(OpenSsl.sClient(port, pem, ProtocolVersion.TLS13, arguments))) {
             client.awaitOutput(out -> out.contains("Verification: OK") || out.contains("Verify return code: 0"), TIMEOUT);
             client.send(line);
             client.awaitOutput(out -> out.contains("echo: " + line.strip()), TIMEOUT);
