@@ -219,17 +219,9 @@ class ZeroRttTest {
 
     @Test
     void closeNotifyBeforeEncryptedExtensionsIsAnsweredUnderTheClientsHandshakeKey() {
-        firstConnection(client().build(), server);
         CapturingKeyLog clientLog = new CapturingKeyLog();
         CapturingKeyLog serverLog = new CapturingKeyLog();
-        EngineFixtures.Pair pair = new EngineFixtures.Pair(client().keyLog(clientLog).build(),
-                server.toBuilder().keyLog(serverLog).build());
-        pair.client.offerEarlyData(EARLY);
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
-        byte[] serverFlight = pair.server.drainOutbound();
-        int serverHelloLength = 5 + ((serverFlight[3] & 0xFF) << 8 | (serverFlight[4] & 0xFF));
-        pair.client.feed(java.util.Arrays.copyOf(serverFlight, serverHelloLength));
+        EngineFixtures.Pair pair = resumingClientAfterServerHello(clientLog, serverLog);
         assertThat(pair.client.state()).isEqualTo(ClientState.WAIT_EE);
         pair.client.feed(RecordKeys.seal(serverLog, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, 0,
                 io.tlsmachine.impl.codec.types.ContentType.ALERT, new byte[] {1, 0}));
@@ -242,16 +234,9 @@ class ZeroRttTest {
 
     @Test
     void fatalAlertBeforeEncryptedExtensionsGoesUnderTheClientsHandshakeKey() {
-        firstConnection(client().build(), server);
         CapturingKeyLog clientLog = new CapturingKeyLog();
         CapturingKeyLog serverLog = new CapturingKeyLog();
-        EngineFixtures.Pair pair = new EngineFixtures.Pair(client().keyLog(clientLog).build(),
-                server.toBuilder().keyLog(serverLog).build());
-        pair.client.offerEarlyData(EARLY);
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
-        byte[] serverFlight = pair.server.drainOutbound();
-        pair.client.feed(java.util.Arrays.copyOf(serverFlight, 5 + ((serverFlight[3] & 0xFF) << 8 | (serverFlight[4] & 0xFF))));
+        EngineFixtures.Pair pair = resumingClientAfterServerHello(clientLog, serverLog);
         byte[] finished = new byte[4 + 32];
         finished[0] = 20;
         finished[3] = 32;
@@ -275,5 +260,22 @@ class ZeroRttTest {
         assertThat(clientSecret).hasSize(32);
         assertThat(serverLog.secret(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET)).isEqualTo(clientSecret);
         assertThat(clientLog.lines()).anyMatch(line -> line.startsWith("CLIENT_EARLY_TRAFFIC_SECRET "));
+    }
+
+    /**
+     * Resumes with early data, both sides logging their secrets, and feeds the client only the server's first record
+     * (its ServerHello): the client waits for EncryptedExtensions with its early data outstanding.
+     */
+    private EngineFixtures.Pair resumingClientAfterServerHello(CapturingKeyLog clientLog, CapturingKeyLog serverLog) {
+        firstConnection(client().build(), server);
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(client().keyLog(clientLog).build(),
+                server.toBuilder().keyLog(serverLog).build());
+        pair.client.offerEarlyData(EARLY);
+        pair.client.beginHandshake();
+        pair.server.feed(pair.client.drainOutbound());
+        byte[] serverFlight = pair.server.drainOutbound();
+        int serverHelloLength = 5 + ((serverFlight[3] & 0xFF) << 8 | (serverFlight[4] & 0xFF));
+        pair.client.feed(java.util.Arrays.copyOf(serverFlight, serverHelloLength));
+        return pair;
     }
 }
