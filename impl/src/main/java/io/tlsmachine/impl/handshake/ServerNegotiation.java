@@ -253,6 +253,7 @@ final class ServerNegotiation {
         ctx.suite = suite.get();
         ctx.tls12MasterSecret = io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
                 new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto, ctx.suite.hash()), session.psk());
+        Tls12Keys.logMasterSecret(ctx);
         return true;
     }
 
