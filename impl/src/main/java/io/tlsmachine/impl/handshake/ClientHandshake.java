@@ -40,7 +40,7 @@ import java.util.Map;
  */
 public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
-    final Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
+    Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
     ClientHello clientHello;
     /** RFC 8446 §4.2.10: the first ClientHello offers early data (never a second one, after HelloRetryRequest). */
     boolean offeringEarlyData;
@@ -51,7 +51,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     void releaseHandshakeState() {
         clientHello = null;
         keyShares.values().forEach(Wipe::quietly);
-        keyShares.clear();
+        // A fresh map holds no table: the cleared one would keep its buckets for the life of the connection.
+        keyShares = new LinkedHashMap<>();
     }
 
     public ClientHandshake(HandshakeContext ctx) {

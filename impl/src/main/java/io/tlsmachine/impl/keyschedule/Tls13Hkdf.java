@@ -20,12 +20,10 @@ public final class Tls13Hkdf {
 
     private final CryptoProvider provider;
     private final Hkdf hkdf;
-    private final byte[] emptyHash;
 
     public Tls13Hkdf(CryptoProvider provider, HashAlgorithm hash) {
         this.provider = provider;
         this.hkdf = new Hkdf(provider, hash);
-        this.emptyHash = provider.digest(hash).finish();
     }
 
     public HashAlgorithm hash() {
@@ -36,9 +34,12 @@ public final class Tls13Hkdf {
         return provider;
     }
 
-    /** Returns Transcript-Hash("") of RFC 8446 §7.1: the hash of no bytes (a fresh copy). */
+    /**
+     * Returns Transcript-Hash("") of RFC 8446 §7.1: the hash of no bytes, computed when asked (a few times per
+     * handshake or export), so an established connection does not hold it.
+     */
     public byte[] emptyHash() {
-        return emptyHash.clone();
+        return provider.digest(hkdf.hash()).finish();
     }
 
     /** RFC 5869 §2.2: HKDF-Extract(salt, IKM); {@code null} salt or IKM stands for Hash.length zeros. */
