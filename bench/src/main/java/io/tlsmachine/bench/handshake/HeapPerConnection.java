@@ -2,6 +2,7 @@ package io.tlsmachine.bench.handshake;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Map;
 
 /**
  * Measures the heap an established connection pair retains (not JMH): used heap after GC with N pairs held,
@@ -9,8 +10,10 @@ import java.lang.management.MemoryMXBean;
  *
  * Only the endpoints are kept, not the harness's transfer buffers.
  *
- * <p>Usage: {@code HeapPerConnection <tlsmachine|sunjsse|bcjsse> [pairs=2000]}; prints one line
- * {@code heap <stack> <pairs> <bytesPerPair>}. Run with {@code -Djdk.tls.namedGroups=x25519,secp256r1}.
+ * <p>Usage: {@code HeapPerConnection <tlsmachine|sunjsse|bcjsse> [pairs=2000] [histogram]}; prints one line
+ * {@code heap <stack> <pairs> <bytesPerPair>}, and with {@code histogram} first the classes whose live instances grew,
+ * in bytes and instances per pair (from the JVM's class histogram before and after). Run with
+ * {@code -Djdk.tls.namedGroups=x25519,secp256r1}.
  */
 public final class HeapPerConnection {
 
@@ -26,6 +29,8 @@ public final class HeapPerConnection {
             factory.newPair().handshake();
         }
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        boolean histogram = args.length > 2 && args[2].equals("histogram");
+        Map<String, long[]> classesBefore = histogram ? ClassHistogram.live() : Map.of();
         long before = usedAfterGc(memory);
         Object[] held = new Object[pairs];
         for (int i = 0; i < pairs; i++) {
@@ -37,6 +42,9 @@ public final class HeapPerConnection {
             held[i] = pair.endpoints();
         }
         long after = usedAfterGc(memory);
+        if (histogram) {
+            ClassHistogram.printGrowth(classesBefore, ClassHistogram.live(), pairs);
+        }
         System.out.printf("heap %s %d %d%n", stack.name().toLowerCase(java.util.Locale.ROOT), pairs,
                 (after - before) / pairs);
         if (held[pairs - 1] == null) {

@@ -50,7 +50,8 @@ public final class TlsEngine {
     private final HandshakeContext ctx;
     private final RoleMachine<?, ?> machine;
     private final FlightWriter out;
-    private final List<TransitionListener> listeners = new CopyOnWriteArrayList<>();
+    /** The transition listeners: a shared empty list until the first is added. */
+    private volatile List<TransitionListener> listeners = List.of();
     private TlsException failure;
     private boolean started;
     /** The APPLICATION_WRITE firing, made once (a lambda per write would be garbage per record). */
@@ -72,7 +73,7 @@ public final class TlsEngine {
         }
         this.out = new FlightWriter(ctx);
         // Verification hook: listeners a test suite installed for every engine (none in production).
-        listeners.addAll(VerificationHooks.listenersFor(role, machine.definition()));
+        addListeners(VerificationHooks.listenersFor(role, machine.definition()));
     }
 
     /**
@@ -110,8 +111,18 @@ public final class TlsEngine {
 
     /** Adds a listener that receives every transition taken from now on. */
     public TlsEngine addTransitionListener(TransitionListener listener) {
-        listeners.add(listener);
+        addListeners(List.of(listener));
         return this;
+    }
+
+    private synchronized void addListeners(List<TransitionListener> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        if (!(listeners instanceof CopyOnWriteArrayList)) {
+            listeners = new CopyOnWriteArrayList<>();
+        }
+        listeners.addAll(added);
     }
 
     /** Client: fires CONNECT (the ClientHello is then in {@link #drainOutbound()}). Server: nothing to do. */

@@ -40,24 +40,23 @@ import java.util.Map;
  */
 public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
-    final Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
+    Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
     ClientHello clientHello;
     /** RFC 8446 §4.2.10: the first ClientHello offers early data (never a second one, after HelloRetryRequest). */
     boolean offeringEarlyData;
-    private final Tls13Client tls13;
-    private final Tls12Client tls12;
+    private Tls13Client tls13;
+    private Tls12Client tls12;
 
     @Override
     void releaseHandshakeState() {
         clientHello = null;
         keyShares.values().forEach(Wipe::quietly);
-        keyShares.clear();
+        // A fresh map holds no table: the cleared one would keep its buckets for the life of the connection.
+        keyShares = new LinkedHashMap<>();
     }
 
     public ClientHandshake(HandshakeContext ctx) {
         super(ctx);
-        this.tls13 = new Tls13Client(ctx, this);
-        this.tls12 = new Tls12Client(ctx);
         if ((ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) || ctx.config.postHandshakeAuth()) {
             ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
         }
@@ -236,19 +235,19 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
     @Override
     public Negotiated processHelloRetryRequest(Negotiated facts) {
-        return tls13.processHelloRetryRequest(facts);
+        return tls13Steps().processHelloRetryRequest(facts);
     }
 
     @Override
     public Negotiated processServerHello(Negotiated facts) {
         if (facts.version() == ProtocolVersion.TLS13) {
-            return tls13.processServerHello(facts);
+            return tls13Steps().processServerHello(facts);
         }
         // RFC 8446 §4.2.10: a TLS 1.2 server rejects early data; our next records are in the clear.
         if (ctx.earlyDataStatus == EarlyDataStatus.PENDING) {
             rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }
-        return tls12.processServerHello(facts).withEarlyDataOffered(false);
+        return tls12Steps().processServerHello(facts).withEarlyDataOffered(false);
     }
 
     /**
@@ -266,63 +265,79 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
     @Override
     public Negotiated processEncryptedExtensions(Negotiated facts) {
-        return tls13.processEncryptedExtensions(facts);
+        return tls13Steps().processEncryptedExtensions(facts);
     }
 
     @Override
     public Negotiated processCertificateRequest(Negotiated facts) {
-        return tls13() ? tls13.processCertificateRequest(facts) : tls12.processCertificateRequest(facts);
+        return tls13() ? tls13Steps().processCertificateRequest(facts) : tls12Steps().processCertificateRequest(facts);
     }
 
     @Override
     public Negotiated processServerCertificate(Negotiated facts) {
-        return tls13() ? tls13.processServerCertificate(facts) : tls12.processServerCertificate(facts);
+        return tls13() ? tls13Steps().processServerCertificate(facts) : tls12Steps().processServerCertificate(facts);
     }
 
     @Override
     public Negotiated processServerCertificateVerify(Negotiated facts) {
-        return tls13.processServerCertificateVerify(facts);
+        return tls13Steps().processServerCertificateVerify(facts);
     }
 
     @Override
     public Negotiated processServerFinished(Negotiated facts) {
-        return tls13.processServerFinished(facts);
+        return tls13Steps().processServerFinished(facts);
     }
 
     /** RFC 8446 §4.6.1, RFC 5077 §3.3: stores the ticket (with its PSK, or the TLS 1.2 master secret) when we keep tickets. */
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts) {
-        return tls13() ? tls13.processNewSessionTicket(facts) : tls12.processNewSessionTicket(facts);
+        return tls13() ? tls13Steps().processNewSessionTicket(facts) : tls12Steps().processNewSessionTicket(facts);
     }
 
     @Override
     public Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
-        return tls13.processPostHandshakeCertificateRequest(facts);
+        return tls13Steps().processPostHandshakeCertificateRequest(facts);
     }
 
     @Override
     public Negotiated processServerKeyExchange(Negotiated facts) {
-        return tls12.processServerKeyExchange(facts);
+        return tls12Steps().processServerKeyExchange(facts);
     }
 
     @Override
     public Negotiated processServerHelloDone(Negotiated facts) {
-        return tls12.processServerHelloDone(facts);
+        return tls12Steps().processServerHelloDone(facts);
     }
 
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        return tls12.processChangeCipherSpec(facts);
+        return tls12Steps().processChangeCipherSpec(facts);
     }
 
     @Override
     public Negotiated processTls12ServerFinished(Negotiated facts) {
-        return tls12.processServerFinished(facts);
+        return tls12Steps().processServerFinished(facts);
     }
 
     /** RFC 5246 §7.4.1.1: "This message will be ignored by the client if the client is currently negotiating". */
     @Override
     public Negotiated ignoreHelloRequest(Negotiated facts) {
         return facts;
+    }
+
+    /** The TLS 1.3 steps, made when the version negotiation first needs them (a TLS 1.2 connection holds none). */
+    private Tls13Client tls13Steps() {
+        if (tls13 == null) {
+            tls13 = new Tls13Client(ctx, this);
+        }
+        return tls13;
+    }
+
+    /** The TLS 1.2 steps, made when the version negotiation first needs them (a TLS 1.3 connection holds none). */
+    private Tls12Client tls12Steps() {
+        if (tls12 == null) {
+            tls12 = new Tls12Client(ctx);
+        }
+        return tls12;
     }
 }

@@ -41,7 +41,8 @@ public final class Flight {
     public record WriteKeyChange(RecordProtection protection) implements Item {
     }
 
-    private final Deque<Item> items = new ArrayDeque<>(4);
+    /** The queue: made on first use, dropped by {@link #releaseIfEmpty()} (an established connection holds none). */
+    private Deque<Item> items;
 
     /** Encodes {@code message}, adds it to {@code transcript} (unless null) and queues it as {@code kind}. */
     public void handshake(Message kind, HandshakeMessage message, Transcript transcript) {
@@ -49,12 +50,12 @@ public final class Flight {
         if (transcript != null) {
             transcript.add(encoded);
         }
-        items.addLast(new Content(kind, encoded));
+        items().addLast(new Content(kind, encoded));
     }
 
     /** Queues application data (a copy of it). */
     public void applicationData(byte[] data) {
-        items.addLast(new Content(Message.APPLICATION_DATA, data.clone()));
+        items().addLast(new Content(Message.APPLICATION_DATA, data.clone()));
     }
 
     /**
@@ -62,35 +63,52 @@ public final class Flight {
      * before the caller's write returns.
      */
     public void applicationDataView(byte[] data, int offset, int length) {
-        items.addLast(new Content(Message.APPLICATION_DATA, data, offset, length));
+        items().addLast(new Content(Message.APPLICATION_DATA, data, offset, length));
     }
 
     /** Queues a switch of the write key. */
     public void writeKey(RecordProtection protection) {
-        items.addLast(new WriteKeyChange(protection));
+        items().addLast(new WriteKeyChange(protection));
     }
 
     /** Removes and returns the next item, or null. */
     public Item poll() {
-        return items.pollFirst();
+        return items == null ? null : items.pollFirst();
     }
 
     /** Returns the next item without removing it, or null. */
     public Item peek() {
-        return items.peekFirst();
+        return items == null ? null : items.peekFirst();
     }
 
     public boolean isEmpty() {
-        return items.isEmpty();
+        return items == null || items.isEmpty();
     }
 
     /** Drops everything queued, destroying queued keys (after a failure). */
     public void clear() {
+        if (items == null) {
+            return;
+        }
         for (Item item : items) {
             if (item instanceof WriteKeyChange change) {
                 change.protection().destroy();
             }
         }
         items.clear();
+    }
+
+    /** Drops the queue when nothing is queued (the next item makes a new one). */
+    public void releaseIfEmpty() {
+        if (isEmpty()) {
+            items = null;
+        }
+    }
+
+    private Deque<Item> items() {
+        if (items == null) {
+            items = new ArrayDeque<>(4);
+        }
+        return items;
     }
 }

@@ -103,7 +103,8 @@ public final class HandshakeContext {
     io.tlsmachine.impl.record.Tls13AeadProtection earlyReadProtection;
     long earlyDataLimit;
     long earlyDataReceived;
-    private final ByteArrayOutputStream earlyDataIn = new ByteArrayOutputStream();
+    /** Server: 0-RTT data received and not yet taken; made when the first arrives. */
+    private ByteArrayOutputStream earlyDataIn;
 
     // TLS 1.2 (RFC 5246 §6.3, §8.1).
     Tls12MasterSecret tls12MasterSecret;
@@ -239,6 +240,15 @@ public final class HandshakeContext {
         if (version != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
             transcript = null;
         }
+        if (version == ProtocolVersion.TLS13) {
+            // After a TLS 1.3 handshake nothing reads the hellos' randoms or legacy_session_id: exporters use the
+            // exporter_master_secret (RFC 8446 §7.5), KeyUpdate the traffic secrets (§7.2), tickets the resumption
+            // secret (§4.6.1); and the key log has no line for later secrets.
+            clientRandom = null;
+            serverRandom = null;
+            sessionId = Opaque.EMPTY;
+        }
+        flight.releaseIfEmpty();
         if (releaseStepsState != null) {
             releaseStepsState.run();
         }
@@ -280,8 +290,11 @@ public final class HandshakeContext {
 
     /** Server: returns and clears the 0-RTT data received so far (possibly empty). */
     public byte[] takeEarlyData() {
+        if (earlyDataIn == null) {
+            return new byte[0];
+        }
         byte[] data = earlyDataIn.toByteArray();
-        earlyDataIn.reset();
+        earlyDataIn = null;
         return data;
     }
 
@@ -302,6 +315,9 @@ public final class HandshakeContext {
     }
 
     void deliverEarlyData(byte[] data) {
+        if (earlyDataIn == null) {
+            earlyDataIn = new ByteArrayOutputStream();
+        }
         earlyDataIn.write(data, 0, data.length);
     }
 

@@ -20,7 +20,8 @@ final class PostHandshakeRequestContexts {
     /** How many of the most recent contexts are remembered. */
     static final int REMEMBERED = 1024;
 
-    private final Set<Opaque> recent = new LinkedHashSet<>();
+    /** Made at the first post-handshake CertificateRequest: most connections never see one. */
+    private Set<Opaque> recent;
 
     /**
      * Records {@code context} as answered.
@@ -30,6 +31,9 @@ final class PostHandshakeRequestContexts {
     void accept(Opaque context) {
         if (context.isEmpty()) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "post-handshake CertificateRequest with an empty context");
+        }
+        if (recent == null) {
+            recent = new LinkedHashSet<>();
         }
         if (!recent.add(context)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,

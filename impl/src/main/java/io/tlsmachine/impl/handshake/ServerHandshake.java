@@ -22,8 +22,8 @@ import java.util.List;
 public final class ServerHandshake extends CommonSteps implements ServerSteps {
 
     private final ServerNegotiation negotiation;
-    private final Tls13Server tls13;
-    private final Tls12Server tls12;
+    private Tls13Server tls13;
+    private Tls12Server tls12;
 
     @Override
     void releaseHandshakeState() {
@@ -39,8 +39,6 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
             ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
         }
         this.negotiation = new ServerNegotiation(ctx);
-        this.tls13 = new Tls13Server(ctx, negotiation);
-        this.tls12 = new Tls12Server(ctx, negotiation);
     }
 
     /** Returns the facts a server starts with (the ClientHello establishes the rest). */
@@ -69,18 +67,18 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
 
     @Override
     public Negotiated selectParameters(Negotiated facts) {
-        return tls13() ? tls13.selectParameters(facts) : tls12.selectParameters(facts);
+        return tls13() ? tls13Steps().selectParameters(facts) : tls12Steps().selectParameters(facts);
     }
 
     @Override
     public Negotiated sendServerFlight(Negotiated facts) {
-        return tls13.sendServerFlight(facts);
+        return tls13Steps().sendServerFlight(facts);
     }
 
     /** RFC 8446 §4.5: the model fires this only in WAIT_EOED, under the early key. */
     @Override
     public Negotiated processEndOfEarlyData(Negotiated facts) {
-        return tls13.processEndOfEarlyData(facts);
+        return tls13Steps().processEndOfEarlyData(facts);
     }
 
     /**
@@ -104,8 +102,8 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
      */
     @Override
     public Negotiated processClientCertificate(Negotiated facts) {
-        if (tls13() && tls13.postHandshakeContext().isPresent()
-                && !ctx.received(Tls13Certificate.class).certificateRequestContext().equals(tls13.postHandshakeContext().get())) {
+        if (tls13() && tls13Steps().postHandshakeContext().isPresent()
+                && !ctx.received(Tls13Certificate.class).certificateRequestContext().equals(tls13Steps().postHandshakeContext().get())) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "post-handshake Certificate with another certificate_request_context");
         }
         List<byte[]> ders = tls13()
@@ -125,12 +123,12 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
 
     @Override
     public Negotiated processClientCertificateVerify(Negotiated facts) {
-        return tls13() ? tls13.processClientCertificateVerify(facts) : tls12.processClientCertificateVerify(facts);
+        return tls13() ? tls13Steps().processClientCertificateVerify(facts) : tls12Steps().processClientCertificateVerify(facts);
     }
 
     @Override
     public Negotiated processClientFinished(Negotiated facts) {
-        return tls13.processClientFinished(facts);
+        return tls13Steps().processClientFinished(facts);
     }
 
     /**
@@ -140,8 +138,8 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
     @Override
     public Negotiated sendNewSessionTicket(Negotiated facts) {
         if (facts.ticketsEnabled()) {
-            tls13.sendNewSessionTicket();
-            tls13.decideFurtherTicket();
+            tls13Steps().sendNewSessionTicket();
+            tls13Steps().decideFurtherTicket();
         }
         return facts;
     }
@@ -149,7 +147,7 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
     /** RFC 8446 §4.6.2: the model takes this only when the client offered post_handshake_auth. */
     @Override
     public Negotiated requestClientAuth(Negotiated facts) {
-        return tls13.requestPostHandshakeAuth(facts);
+        return tls13Steps().requestPostHandshakeAuth(facts);
     }
 
     @Override
@@ -159,20 +157,36 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
 
     @Override
     public Negotiated processClientKeyExchange(Negotiated facts) {
-        return tls12.processClientKeyExchange(facts);
+        return tls12Steps().processClientKeyExchange(facts);
     }
 
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        return tls12.processChangeCipherSpec(facts);
+        return tls12Steps().processChangeCipherSpec(facts);
     }
 
     @Override
     public Negotiated processTls12ClientFinished(Negotiated facts) {
-        return tls12.processClientFinished(facts);
+        return tls12Steps().processClientFinished(facts);
     }
 
     ClientHello clientHello() {
         return negotiation.clientHello();
+    }
+
+    /** The TLS 1.3 steps, made when the version negotiation first needs them (a TLS 1.2 connection holds none). */
+    private Tls13Server tls13Steps() {
+        if (tls13 == null) {
+            tls13 = new Tls13Server(ctx, negotiation);
+        }
+        return tls13;
+    }
+
+    /** The TLS 1.2 steps, made when the version negotiation first needs them (a TLS 1.3 connection holds none). */
+    private Tls12Server tls12Steps() {
+        if (tls12 == null) {
+            tls12 = new Tls12Server(ctx, negotiation);
+        }
+        return tls12;
     }
 }

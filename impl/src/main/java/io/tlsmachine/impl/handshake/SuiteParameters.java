@@ -6,6 +6,8 @@ import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12KeyExchange;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,8 +18,24 @@ public record SuiteParameters(CipherSuite suite, ProtocolVersion version, AeadAl
         boolean ecdsaAuthentication) {
 
     /** Returns the parameters of a suite we implement (RFC 8446 §B.4, RFC 5289, RFC 5288, RFC 7905), or empty. */
+    /** The parameters of each suite we know, made once: connections share them rather than holding their own. */
+    private static final Map<Integer, SuiteParameters> KNOWN = known();
+
     public static Optional<SuiteParameters> of(CipherSuite suite) {
-        SuiteParameters p = switch (suite.code()) {
+        return Optional.ofNullable(KNOWN.get(suite.code()));
+    }
+
+    private static Map<Integer, SuiteParameters> known() {
+        Map<Integer, SuiteParameters> known = new HashMap<>();
+        for (int code : new int[] {0x1301, 0x1302, 0x1303, 0xC02B, 0xC02C, 0xC02F, 0xC030, 0xCCA8, 0xCCA9, 0x009E, 0x009C,
+                0x009F, 0x009D, 0xCCAA}) {
+            known.put(code, make(new CipherSuite(code)));
+        }
+        return Map.copyOf(known);
+    }
+
+    private static SuiteParameters make(CipherSuite suite) {
+        return switch (suite.code()) {
             case 0x1301 -> tls13(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256);
             case 0x1302 -> tls13(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384);
             case 0x1303 -> tls13(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256);
@@ -31,9 +49,8 @@ public record SuiteParameters(CipherSuite suite, ProtocolVersion version, AeadAl
             case 0x009E, 0x009C -> tls12(suite, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256, false);
             case 0x009F, 0x009D -> tls12(suite, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384, false);
             case 0xCCAA -> tls12(suite, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256, false);
-            default -> null;
+            default -> throw new IllegalArgumentException("no parameters for " + suite);
         };
-        return Optional.ofNullable(p);
     }
 
     private static SuiteParameters tls13(CipherSuite suite, AeadAlgorithm aead, HashAlgorithm hash) {

@@ -36,7 +36,7 @@ final class Tls13Keys {
 
     /** RFC 8446 §7.1: handshake traffic secrets over the transcript through ServerHello; no shared secret for psk_ke. */
     static void deriveHandshakeSecrets(HandshakeContext ctx, Secret sharedSecret) {
-        ctx.hkdf = new Tls13Hkdf(ctx.crypto, ctx.suite.hash());
+        ctx.hkdf = Tls13Hkdf.shared(ctx.crypto, ctx.suite.hash());
         EarlySecret early = ctx.earlySecret != null ? ctx.earlySecret : EarlySecret.withoutPsk(ctx.hkdf);
         ctx.earlySecret = null;
         ctx.handshakeSecret = sharedSecret == null ? early.toHandshakeSecretWithoutKeyExchange() : early.toHandshakeSecret(sharedSecret);

@@ -4,7 +4,11 @@ import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Hkdf;
 import io.tlsmachine.impl.crypto.Secret;
+import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * HKDF-Extract, HKDF-Expand-Label and Derive-Secret of RFC 8446 §7.1 over one cipher suite hash.
@@ -20,12 +24,31 @@ public final class Tls13Hkdf {
 
     private final CryptoProvider provider;
     private final Hkdf hkdf;
-    private final byte[] emptyHash;
+
+    /**
+     * The instances connections are using, per provider and hash, weakly held: a Tls13Hkdf is immutable, so the
+     * connections of one configuration share one rather than each holding its own.
+     */
+    private static final Map<CryptoProvider, Map<HashAlgorithm, WeakReference<Tls13Hkdf>>> SHARED = new WeakHashMap<>();
+
+    /** Returns an instance over {@code hash} with {@code provider}, shared with other connections while any uses it. */
+    public static Tls13Hkdf shared(CryptoProvider provider, HashAlgorithm hash) {
+        synchronized (SHARED) {
+            Map<HashAlgorithm, WeakReference<Tls13Hkdf>> perHash =
+                    SHARED.computeIfAbsent(provider, p -> new EnumMap<>(HashAlgorithm.class));
+            WeakReference<Tls13Hkdf> reference = perHash.get(hash);
+            Tls13Hkdf hkdf = reference == null ? null : reference.get();
+            if (hkdf == null) {
+                hkdf = new Tls13Hkdf(provider, hash);
+                perHash.put(hash, new WeakReference<>(hkdf));
+            }
+            return hkdf;
+        }
+    }
 
     public Tls13Hkdf(CryptoProvider provider, HashAlgorithm hash) {
         this.provider = provider;
         this.hkdf = new Hkdf(provider, hash);
-        this.emptyHash = provider.digest(hash).finish();
     }
 
     public HashAlgorithm hash() {
@@ -36,9 +59,12 @@ public final class Tls13Hkdf {
         return provider;
     }
 
-    /** Returns Transcript-Hash("") of RFC 8446 §7.1: the hash of no bytes (a fresh copy). */
+    /**
+     * Returns Transcript-Hash("") of RFC 8446 §7.1: the hash of no bytes, computed when asked (a few times per
+     * handshake or export), so an established connection does not hold it.
+     */
     public byte[] emptyHash() {
-        return emptyHash.clone();
+        return provider.digest(hkdf.hash()).finish();
     }
 
     /** RFC 5869 §2.2: HKDF-Extract(salt, IKM); {@code null} salt or IKM stands for Hash.length zeros. */

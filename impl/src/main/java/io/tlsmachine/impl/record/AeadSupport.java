@@ -36,7 +36,9 @@ final class AeadSupport {
     /** Wipes the IV and asks the AEAD to wipe its key. */
     static void destroy(Aead aead, byte[] iv, byte[] nonce) {
         Arrays.fill(iv, (byte) 0);
-        Arrays.fill(nonce, (byte) 0);
+        if (nonce != null) {
+            Arrays.fill(nonce, (byte) 0);
+        }
         try {
             aead.destroy();
         } catch (DestroyFailedException e) {

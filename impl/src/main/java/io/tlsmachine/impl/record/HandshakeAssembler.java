@@ -52,7 +52,8 @@ public final class HandshakeAssembler {
     private byte[] message;
     private int messageFilled;
     private RecordEpoch pendingEpoch;
-    private final ArrayDeque<ReceivedHandshakeMessage> complete = new ArrayDeque<>(4);
+    /** Complete messages not yet taken: made for a record that completes one, dropped once all are taken. */
+    private ArrayDeque<ReceivedHandshakeMessage> complete;
 
     /** An assembler with the default size limits. */
     public HandshakeAssembler() {
@@ -76,7 +77,7 @@ public final class HandshakeAssembler {
      * @throws IllegalStateException when complete messages of an earlier record were not taken
      */
     public boolean accept(ReceivedRecord record) {
-        if (!complete.isEmpty()) {
+        if (complete != null) {
             throw new IllegalStateException("take the complete handshake messages before the next record");
         }
         ContentType type = record.type();
@@ -108,12 +109,19 @@ public final class HandshakeAssembler {
 
     /** Returns the next complete message, or {@code null} when there is none. */
     public ReceivedHandshakeMessage poll() {
-        return complete.poll();
+        if (complete == null) {
+            return null;
+        }
+        ReceivedHandshakeMessage next = complete.poll();
+        if (complete.isEmpty()) {
+            complete = null;
+        }
+        return next;
     }
 
     /** Whether handshake bytes are pending: an incomplete message, or complete ones not yet taken. */
     public boolean hasPendingBytes() {
-        return isMessageIncomplete() || !complete.isEmpty();
+        return isMessageIncomplete() || complete != null;
     }
 
     /**
@@ -148,6 +156,9 @@ public final class HandshakeAssembler {
         messageFilled += count;
         position += count;
         if (messageFilled == message.length) {
+            if (complete == null) {
+                complete = new ArrayDeque<>(4);
+            }
             complete.add(new ReceivedHandshakeMessage(new HandshakeType(message[0] & 0xFF), message, pendingEpoch));
             message = null;
             headerFilled = 0;

@@ -35,10 +35,13 @@ public final class Tls13AeadProtection implements RecordProtection {
     private final Aead aead;
     private final byte[] iv;
     private final SequenceNumber sequence;
-    /** Per-record scratch: the nonce and the additional data (the record header) of the record being sealed. */
-    private final byte[] nonce;
-    private final byte[] additionalData = new byte[RecordLimits.HEADER_LENGTH];
-    private final byte[] trailer = new byte[1];
+    /**
+     * Per-record scratch: the nonce, the additional data (the record header) and the content type trailer of the
+     * record being sealed or opened; made on first use, so a direction no data flows in holds none of them.
+     */
+    private byte[] nonce;
+    private byte[] additionalData;
+    private byte[] trailer;
 
     /**
      * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
@@ -63,7 +66,6 @@ public final class Tls13AeadProtection implements RecordProtection {
         this.epoch = epoch;
         this.aead = aead;
         this.iv = iv.clone();
-        this.nonce = new byte[iv.length];
         this.sequence = sequence;
     }
 
@@ -138,6 +140,10 @@ public final class Tls13AeadProtection implements RecordProtection {
         int bodyOffset = outOffset + RecordLimits.HEADER_LENGTH;
         RecordHeader.write(out, outOffset, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12,
                 recordLength - RecordLimits.HEADER_LENGTH);
+        if (additionalData == null) {
+            additionalData = new byte[RecordLimits.HEADER_LENGTH];
+            trailer = new byte[1];
+        }
         System.arraycopy(out, outOffset, additionalData, 0, RecordLimits.HEADER_LENGTH);
         if (paddingLength == 0) {
             // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
@@ -180,6 +186,9 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     /** RFC 8446 §5.3: the nonce of {@code sequenceNumber}, in this protection's scratch array. */
     private byte[] nonce(long sequenceNumber) {
+        if (nonce == null) {
+            nonce = new byte[iv.length];
+        }
         AeadSupport.xorNonce(iv, sequenceNumber, nonce);
         return nonce;
     }

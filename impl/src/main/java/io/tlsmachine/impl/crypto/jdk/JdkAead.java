@@ -11,7 +11,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An AEAD backed by the JDK: {@code AES/GCM/NoPadding} (RFC 5116 §5.1/§5.2) or
@@ -22,8 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class JdkAead implements Aead {
     private final AeadAlgorithm algorithm;
-    private final byte[] keyBytes;
-    private final SecretKeySpec key;
+    /** Our only copy of the key (no separate byte[] beside a key spec). */
+    private final RawSecretKey key;
     private final String transformation;
     /** Created on first use from the provider chosen once per transformation: an unused direction costs no Cipher. */
     private Cipher cipher;
@@ -35,9 +34,8 @@ final class JdkAead implements Aead {
             throw new IllegalArgumentException(algorithm + " needs a " + algorithm.keyLength() + "-byte key");
         }
         this.algorithm = algorithm;
-        this.keyBytes = key.clone();
         boolean gcm = algorithm != AeadAlgorithm.CHACHA20_POLY1305;
-        this.key = new SecretKeySpec(keyBytes, gcm ? "AES" : "ChaCha20");
+        this.key = new RawSecretKey(gcm ? "AES" : "ChaCha20", key.clone());
         this.transformation = gcm ? Providers.AES_GCM : Providers.CHACHA20_POLY1305;
         Providers.of(transformation);
     }
@@ -139,7 +137,7 @@ final class JdkAead implements Aead {
 
     @Override
     public void destroy() {
-        Arrays.fill(keyBytes, (byte) 0);
+        key.destroy();
         cipher = null;
         destroyed = true;
     }
