@@ -25,7 +25,11 @@ final class KnownEngineDeviations {
                     "impl CommonSteps.abortHandshake maps any Tls13Certificate to MALFORMED_MESSAGE (meant for an empty"
                             + " server Certificate), also an unrequested client Certificate; the model declares unexpected_message"),
             new Known("CERTIFICATE_EMPTY@handshake in WAIT_FLIGHT2:", "sent Optional[decode_error]",
-                    "as above, for an unrequested empty client Certificate"));
+                    "as above, for an unrequested empty client Certificate"),
+            new Known("in WAIT_SH:", "--> FAILED but sent Optional[internal_error]",
+                    "a 0-RTT client whose write key is already EARLY fails an edge that declares its alert under"
+                            + " plaintext (e.g. downgradeDetected, RFC 8446 §4.1.3) with INTERNAL_ERROR from"
+                            + " impl FlightWriter.requireEpoch instead of sending the declared illegal_parameter"));
 
     private KnownEngineDeviations() {
     }

@@ -146,6 +146,11 @@ final class ScenarioCatalogue {
                         ProtocolVersion.TLS13, true, client, zeroRttServer,
                         HandshakeScenario.ZeroRtt.OFFERED_WITH_REPLAYED_TICKET, same));
             }
+            // RFC 8446 §4.3.2: no CertificateRequest in a PSK handshake, whatever the server's client-auth policy.
+            scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT accepted, psk_dhe_ke" + mb + ", server policy REQUIRE (no"
+                    + " CertificateRequest with a PSK)", ProtocolVersion.TLS13, true, then(ClientAuth.CERTIFICATE.client,
+                            mbClient), then(zeroRttServer, ClientAuth.CERTIFICATE.server), HandshakeScenario.ZeroRtt.OFFERED,
+                    same));
             // RFC 8446 §4.2.10: a server that sends a HelloRetryRequest rejects the early data (psk_dhe_ke only).
             scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT rejected by HelloRetryRequest, psk_dhe_ke" + mb,
                     ProtocolVersion.TLS13, true, then(Retry.GROUP.client, mbClient), zeroRttServer,
