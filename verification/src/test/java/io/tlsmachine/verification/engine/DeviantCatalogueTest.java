@@ -125,7 +125,7 @@ class DeviantCatalogueTest {
                 afterEndOfEarlyData++;
             }
         }
-        System.out.println("Deviants sealed under client_early_traffic_secret: " + early + "; early data or"
+        System.out.println("Of " + deviants.size() + " deviants, sealed under client_early_traffic_secret: " + early + "; early data or"
                 + " EndOfEarlyData after EndOfEarlyData: " + afterEndOfEarlyData);
         assertThat(early).containsOnlyKeys(DeviantCatalogue.Kind.SKIP, DeviantCatalogue.Kind.REPEAT,
                 DeviantCatalogue.Kind.HOP);
