@@ -16,9 +16,11 @@ import java.util.function.UnaryOperator;
  * Generates one {@link HandshakeScenario} per combination of the configuration choices that shape a handshake the
  * engine can complete today: for TLS 1.3 the key exchange (certificate, psk_dhe_ke, psk_ke), HelloRetryRequest (none,
  * by group, by group with a cookie), client authentication (none, required with a certificate, requested and
- * answered with an empty Certificate), middlebox compatibility and ticket issuance; for TLS 1.2 the handshake (full,
- * resumed by session ID or by ticket), ticket issuance and client authentication. A few single scenarios add the
- * remaining options (RSA certificates, post_handshake_auth offered, EMS required).
+ * answered with an empty Certificate), middlebox compatibility and ticket issuance; for TLS 1.3 0-RTT what becomes
+ * of the early data (accepted, or rejected by configuration, ticket replay, HelloRetryRequest, an unreadable ticket);
+ * for TLS 1.2 the handshake (full, resumed by session ID or by ticket), the key exchange (ECDHE, DHE-RSA, RSA key
+ * transport), ticket issuance and client authentication. A few single scenarios add the remaining options (RSA
+ * certificates, post_handshake_auth offered, EMS required).
  */
 final class ScenarioCatalogue {
 
