@@ -40,9 +40,12 @@ public sealed interface CertificateVerifier permits PkixCertificateVerifier, Ins
         return PkixCertificateVerifier.trusting(anchors);
     }
 
-    /** Returns a PKIX verifier trusting the JDK's default trust store. */
+    /**
+     * Returns the PKIX verifier trusting the JDK's default trust store, one per JVM (read on first use), so that every
+     * configuration without a verifier of its own shares its validated-path cache.
+     */
     static PkixCertificateVerifier jdkDefault() {
-        return PkixCertificateVerifier.trusting(TrustAnchors.jdkDefault());
+        return SharedVerifier.JDK_DEFAULT.get();
     }
 
     /**

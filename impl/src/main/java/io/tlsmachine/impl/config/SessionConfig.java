@@ -13,6 +13,8 @@ import java.util.Optional;
  * {@link #toString()} never shows the ticket key.
  *
  * @param ticketsEnabled whether a server issues NewSessionTickets and accepts tickets
+ * @param ticketsPerHandshake how many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each
+ *     handshake (RFC 8446 §4.6.1 allows several, or none); 0 accepts tickets but issues none
  * @param ticketStore where a client keeps tickets and finds one to resume with; empty: no resumption
  * @param ticketKey the AES-256-GCM key a server seals its tickets with
  * @param pskModes the PSK key exchange modes a client offers and a server accepts, in preference order
@@ -23,10 +25,13 @@ import java.util.Optional;
  */
 public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticketStore, Secret ticketKey,
         List<PskKeyExchangeMode> pskModes, Optional<ServerSessionCache> sessionCache, long maxEarlyDataSize,
-        Optional<EarlyDataAntiReplay> earlyDataAntiReplay) {
+        Optional<EarlyDataAntiReplay> earlyDataAntiReplay, int ticketsPerHandshake) {
 
     /** The length of a ticket key (AES-256-GCM). */
     public static final int TICKET_KEY_LENGTH = 32;
+
+    /** The most NewSessionTickets one handshake may issue. */
+    public static final int MAX_TICKETS_PER_HANDSHAKE = 16;
 
     public SessionConfig {
         Objects.requireNonNull(ticketStore, "ticketStore");
@@ -37,6 +42,14 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
             throw new IllegalArgumentException("max_early_data_size out of range: " + maxEarlyDataSize);
         }
         Objects.requireNonNull(earlyDataAntiReplay, "earlyDataAntiReplay");
+        requireTicketCount(ticketsPerHandshake);
+    }
+
+    private static void requireTicketCount(int tickets) {
+        if (tickets < 0 || tickets > MAX_TICKETS_PER_HANDSHAKE) {
+            throw new IllegalArgumentException("tickets per handshake out of range [0, " + MAX_TICKETS_PER_HANDSHAKE
+                    + "]: " + tickets);
+        }
     }
 
     Builder toBuilder() {
@@ -48,16 +61,17 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
         b.sessionCache = sessionCache.orElse(null);
         b.maxEarlyDataSize = maxEarlyDataSize;
         b.earlyDataAntiReplay = earlyDataAntiReplay.orElse(null);
+        b.ticketsPerHandshake = ticketsPerHandshake;
         return b;
     }
 
     @Override
     public String toString() {
-        return "SessionConfig[tickets=" + ticketsEnabled + ", ticketStore=" + ticketStore.isPresent() + ", pskModes="
+        return "SessionConfig[tickets=" + ticketsEnabled + ", ticketsPerHandshake=" + ticketsPerHandshake + ", ticketStore=" + ticketStore.isPresent() + ", pskModes="
                 + pskModes + ", sessionCache=" + sessionCache.isPresent() + ", maxEarlyDataSize=" + maxEarlyDataSize + "]";
     }
 
-    /** Collects the values; the defaults are no tickets, no store, psk_dhe_ke, no session cache. */
+    /** Collects the values; the defaults are no tickets (one per handshake once enabled), no store, psk_dhe_ke, no session cache. */
     static final class Builder {
         private boolean ticketsEnabled;
         private TicketStore ticketStore;
@@ -66,9 +80,16 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
         private ServerSessionCache sessionCache;
         private long maxEarlyDataSize;
         private EarlyDataAntiReplay earlyDataAntiReplay;
+        private int ticketsPerHandshake = 1;
 
         void ticketsEnabled(boolean enabled) {
             this.ticketsEnabled = enabled;
+        }
+
+        /** @throws IllegalArgumentException unless {@code 0 <= tickets <= MAX_TICKETS_PER_HANDSHAKE} */
+        void ticketsPerHandshake(int tickets) {
+            requireTicketCount(tickets);
+            this.ticketsPerHandshake = tickets;
         }
 
         void ticketStore(TicketStore store) {
@@ -118,7 +139,7 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
                     : maxEarlyDataSize > 0 ? new EarlyDataAntiReplay(EarlyDataAntiReplay.DEFAULT_CAPACITY) : null;
             return new SessionConfig(ticketsEnabled, Optional.ofNullable(ticketStore), key, pskModes,
                     Optional.ofNullable(sessionCache), maxEarlyDataSize,
-                    Optional.ofNullable(maxEarlyDataSize > 0 ? antiReplay : null));
+                    Optional.ofNullable(maxEarlyDataSize > 0 ? antiReplay : null), ticketsPerHandshake);
         }
     }
 }

@@ -166,6 +166,11 @@ public final class TlsConfig {
         return sessions.ticketsEnabled();
     }
 
+    /** How many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake (RFC 8446 §4.6.1). */
+    public int ticketsPerHandshake() {
+        return sessions.ticketsPerHandshake();
+    }
+
     /** RFC 7627 §5.3, §5.4: abort a TLS 1.2 handshake without extended master secret. */
     public boolean extendedMasterSecretRequired() {
         return extendedMasterSecretRequired;
@@ -350,6 +355,17 @@ public final class TlsConfig {
 
         public Builder ticketsEnabled(boolean enabled) {
             sessions.ticketsEnabled(enabled);
+            return this;
+        }
+
+        /**
+         * Sets how many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake
+         * (default 1; RFC 8446 §4.6.1 allows several, or none); 0 accepts tickets but issues none.
+         *
+         * @throws IllegalArgumentException unless {@code 0 <= tickets <= SessionConfig.MAX_TICKETS_PER_HANDSHAKE}
+         */
+        public Builder ticketsPerHandshake(int tickets) {
+            sessions.ticketsPerHandshake(tickets);
             return this;
         }
 

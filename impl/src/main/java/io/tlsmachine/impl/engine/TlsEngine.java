@@ -19,6 +19,7 @@ import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.Output;
 import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.UnexpectedMessage;
 import io.tlsmachine.model.client.ClientMachine;
@@ -229,12 +230,13 @@ public final class TlsEngine {
                 listener.onTransition(record);
             }
         }
-        out.write(taken.outputsFor(machine.facts()));
+        List<Output> outputs = taken.outputsFor(machine.facts());
+        out.write(outputs);
         if (taken.to().connected() && !from.connected()) {
             ctx.releaseHandshakeState();
         }
         if (machine.state().terminal() && failure == null) {
-            ctx.abortReason().ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
+            DeclaredRejection.reason(outputs, ctx.abortReason()).ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
                     + " transition on " + input + " (" + taken.rfc() + ")"));
         }
         Input decision = ctx.takeDecision();

@@ -1,9 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.KeyUpdate;
-import io.tlsmachine.impl.codec.message.Tls13Certificate;
-import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.record.RecordEpoch;
@@ -123,24 +120,16 @@ abstract class CommonSteps implements ConnectionSteps {
     }
 
     /**
-     * Names why the model's abort transition fires (the engine sends the alert the transition declares): the
-     * downgrade sentinel (RFC 8446 §4.1.3), an empty server Certificate (§4.4.2.4, decode_error), a
-     * CertificateRequest without post_handshake_auth (§4.6.2), or a TLS 1.2 ServerHello after HelloRetryRequest (§4.1.4).
+     * Names why the model's abort transition fires only where a fact says more than the alert the transition
+     * declares: the downgrade sentinel (RFC 8446 §4.1.3). Otherwise the engine names the failure from the declared
+     * alert (an empty server Certificate, §4.4.2.4; an unrequested or missing client Certificate, §4.4.2; a
+     * CertificateRequest without post_handshake_auth, §4.6.2; a TLS 1.2 ServerHello after HelloRetryRequest, §4.1.4).
      */
     @Override
     public Negotiated abortHandshake(Negotiated facts) {
-        HandshakeMessage message = ctx.receivedMessage();
-        Reason reason;
         if (facts.downgradeDetected()) {
-            reason = Reason.DOWNGRADE_DETECTED;
-        } else if (message instanceof Tls13Certificate) {
-            reason = Reason.MALFORMED_MESSAGE;
-        } else if (message instanceof Tls13CertificateRequest) {
-            reason = Reason.UNEXPECTED_MESSAGE;
-        } else {
-            reason = Reason.ILLEGAL_PARAMETER;
+            ctx.abortWith(Reason.DOWNGRADE_DETECTED);
         }
-        ctx.abortWith(reason);
         return facts;
     }
 }

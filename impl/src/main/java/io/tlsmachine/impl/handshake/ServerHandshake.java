@@ -133,11 +133,15 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
         return tls13.processClientFinished(facts);
     }
 
-    /** RFC 8446 §4.6.1: another ticket on request (the model sends it only when tickets are enabled). */
+    /**
+     * RFC 8446 §4.6.1: another ticket, on request or as one of this handshake's tickets (the model sends it only when
+     * this connection issues tickets: enabled, and at least one per handshake).
+     */
     @Override
     public Negotiated sendNewSessionTicket(Negotiated facts) {
         if (facts.ticketsEnabled()) {
             tls13.sendNewSessionTicket();
+            tls13.decideFurtherTicket();
         }
         return facts;
     }

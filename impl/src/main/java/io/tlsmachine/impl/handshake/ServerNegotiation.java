@@ -121,7 +121,8 @@ final class ServerNegotiation {
         Negotiated selected = facts.withVersion(ProtocolVersion.TLS13)
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
                 .withMiddleboxCompat(!ctx.sessionId.isEmpty())
-                .withTicketsEnabled(ctx.config.ticketsEnabled())
+                // RFC 8446 §4.6.1: tickets issued after this handshake; accepting one is ticketsEnabled alone (acceptPsk).
+                .withTicketsEnabled(ctx.config.ticketsEnabled() && ctx.config.ticketsPerHandshake() > 0)
                 .withPostHandshakeAuthOffered(postHandshakeAuth)
                 .withTls13KeyExchange(mode)
                 // RFC 8446 §4.3.2: no CertificateRequest when authenticating with a PSK.
@@ -253,6 +254,7 @@ final class ServerNegotiation {
         ctx.suite = suite.get();
         ctx.tls12MasterSecret = io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
                 new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto, ctx.suite.hash()), session.psk());
+        Tls12Keys.logMasterSecret(ctx);
         return true;
     }
 

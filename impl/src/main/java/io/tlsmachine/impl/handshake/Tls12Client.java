@@ -112,6 +112,7 @@ final class Tls12Client {
         }
         ctx.tls12MasterSecret = Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto, ctx.suite.hash()),
                 Secret.copyOf(ticket.psk().bytes()));
+        Tls12Keys.logMasterSecret(ctx);
         Tls12Keys.installKeyBlock(ctx);
     }
 

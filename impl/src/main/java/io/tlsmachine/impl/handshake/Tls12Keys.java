@@ -35,6 +35,15 @@ final class Tls12Keys {
         } finally {
             premaster.destroy();
         }
+        logMasterSecret(ctx);
+    }
+
+    /**
+     * NSS key log format: {@code CLIENT_RANDOM <this connection's client random> <master secret>}, after a full
+     * handshake and after an abbreviated one (RFC 5246 §7.3 Figure 2, RFC 5077 §3.1) alike, so that a resumed
+     * connection can be decrypted too.
+     */
+    static void logMasterSecret(HandshakeContext ctx) {
         if (ctx.config.keyLog().enabled()) {
             ctx.config.keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.clientRandom, ctx.tls12MasterSecret.secret());
         }

@@ -43,6 +43,9 @@ final class Tls13Server {
     /** The certificate_request_context of the pending post-handshake CertificateRequest, or null. */
     private Opaque postHandshakeContext;
 
+    /** The NewSessionTickets of this handshake still to issue after the one sent with the server's answer to Finished. */
+    private int ticketsStillToIssue;
+
     Tls13Server(HandshakeContext ctx, ServerNegotiation negotiation) {
         this.ctx = ctx;
         this.negotiation = negotiation;
@@ -163,6 +166,17 @@ final class Tls13Server {
                 Opaque.of(nonce), ticket, extensions), null);
     }
 
+    /**
+     * RFC 8446 §4.6.1: "Servers MAY send multiple tickets on a single connection"; each further ticket of this
+     * handshake is one SEND_NEW_SESSION_TICKET transition of the model, decided while some remain.
+     */
+    void decideFurtherTicket() {
+        if (ticketsStillToIssue > 0) {
+            ticketsStillToIssue--;
+            ctx.decide(io.tlsmachine.model.Input.SEND_NEW_SESSION_TICKET);
+        }
+    }
+
     /** RFC 8446 §4.4.3: verifies the client's signature over the transcript through its Certificate. */
     Negotiated processClientCertificateVerify(Negotiated facts) {
         CertificateVerify verify = ctx.received(CertificateVerify.class);
@@ -191,6 +205,8 @@ final class Tls13Server {
         Tls13Keys.deriveResumptionSecret(ctx, facts.ticketsEnabled());
         if (facts.ticketsEnabled()) {
             sendNewSessionTicket();
+            ticketsStillToIssue = ctx.config.ticketsPerHandshake() - 1;
+            decideFurtherTicket();
         }
         Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));

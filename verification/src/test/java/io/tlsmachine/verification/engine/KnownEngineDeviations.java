@@ -18,14 +18,6 @@ final class KnownEngineDeviations {
     }
 
     private static final List<Known> KNOWN = List.of(
-            new Known("FINISHED@handshake in WAIT_FLIGHT2:", "sent Optional[illegal_parameter]",
-                    "impl CommonSteps.abortHandshake falls back to ILLEGAL_PARAMETER for a Finished without the requested"
-                            + " client Certificate; the model (RFC 8446 §4.4.2) declares unexpected_message"),
-            new Known("CERTIFICATE@handshake in WAIT_FLIGHT2:", "sent Optional[decode_error]",
-                    "impl CommonSteps.abortHandshake maps any Tls13Certificate to MALFORMED_MESSAGE (meant for an empty"
-                            + " server Certificate), also an unrequested client Certificate; the model declares unexpected_message"),
-            new Known("CERTIFICATE_EMPTY@handshake in WAIT_FLIGHT2:", "sent Optional[decode_error]",
-                    "as above, for an unrequested empty client Certificate"),
             new Known("in WAIT_SH:", "--> FAILED but sent Optional[internal_error]",
                     "a 0-RTT client whose write key is already EARLY fails an edge that declares its alert under"
                             + " plaintext (e.g. downgradeDetected, RFC 8446 §4.1.3) with INTERNAL_ERROR from"
