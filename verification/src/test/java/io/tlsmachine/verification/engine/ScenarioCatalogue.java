@@ -27,6 +27,9 @@ final class ScenarioCatalogue {
     /** A ticket key other than the first connection's, so the measured server cannot open the ticket. */
     private static final byte[] UNREADABLE_TICKET_KEY = java.util.Arrays.copyOf(new byte[] {0x5A}, 32);
 
+    /** RFC 8446 §4.6.1: a server that accepts tickets (resumes) but issues no NewSessionTicket after this handshake. */
+    private static final UnaryOperator<TlsConfig.Builder> NO_NEW_TICKET = b -> b.ticketsPerHandshake(0);
+
     private ScenarioCatalogue() {
     }
 
@@ -103,6 +106,15 @@ final class ScenarioCatalogue {
                             then(mbClient, b -> b.pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE)),
                             b -> b.ticketsEnabled(true).pskKeyExchangeModes(PskKeyExchangeMode.PSK_DHE_KE,
                                     PskKeyExchangeMode.PSK_KE)));
+                    scenarios.add(new HandshakeScenario("TLS 1.3 resumption psk_ke" + mb + ", no new ticket",
+                            ProtocolVersion.TLS13, true, then(mbClient, b -> b.pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE)),
+                            b -> b.ticketsEnabled(true).pskKeyExchangeModes(PskKeyExchangeMode.PSK_DHE_KE,
+                                    PskKeyExchangeMode.PSK_KE), HandshakeScenario.ZeroRtt.NONE, NO_NEW_TICKET));
+                }
+                if (retry != Retry.COOKIE) {
+                    scenarios.add(new HandshakeScenario("TLS 1.3 resumption psk_dhe_ke" + retry.label + mb + ", no new ticket",
+                            ProtocolVersion.TLS13, true, then(retry.client, mbClient), then(retry.server,
+                                    b -> b.ticketsEnabled(true)), HandshakeScenario.ZeroRtt.NONE, NO_NEW_TICKET));
                 }
             }
         }
@@ -148,6 +160,14 @@ final class ScenarioCatalogue {
                         ProtocolVersion.TLS13, true, client, zeroRttServer,
                         HandshakeScenario.ZeroRtt.OFFERED_WITH_REPLAYED_TICKET, same));
             }
+            scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT accepted, psk_dhe_ke" + mb + ", no new ticket",
+                    ProtocolVersion.TLS13, true, mbClient, zeroRttServer, HandshakeScenario.ZeroRtt.OFFERED, NO_NEW_TICKET));
+            scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT rejected by server configuration, psk_dhe_ke" + mb
+                    + ", no new ticket", ProtocolVersion.TLS13, true, mbClient, zeroRttServer, HandshakeScenario.ZeroRtt.OFFERED,
+                    then(NO_NEW_TICKET, b -> b.maxEarlyDataSize(0))));
+            scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT rejected by HelloRetryRequest, psk_dhe_ke" + mb
+                    + ", no new ticket", ProtocolVersion.TLS13, true, then(Retry.GROUP.client, mbClient), zeroRttServer,
+                    HandshakeScenario.ZeroRtt.OFFERED, then(NO_NEW_TICKET, Retry.GROUP.server)));
             // RFC 8446 §4.3.2: no CertificateRequest in a PSK handshake, whatever the server's client-auth policy.
             scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT accepted, psk_dhe_ke" + mb + ", server policy REQUIRE (no"
                     + " CertificateRequest with a PSK)", ProtocolVersion.TLS13, true, then(ClientAuth.CERTIFICATE.client,
