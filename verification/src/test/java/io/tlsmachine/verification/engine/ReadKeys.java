@@ -39,7 +39,7 @@ final class ReadKeys {
 
     /**
      * A key log that keeps the latest secret of each label of one scenario's connections in memory (test code only).
-     * A resumed TLS 1.2 session logs nothing, so its master secret is the one of the first connection.
+     * A resumed TLS 1.2 session logs the master secret of the session it resumes (the first connection's).
      */
     static final class Recorder implements KeyLog {
         private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
