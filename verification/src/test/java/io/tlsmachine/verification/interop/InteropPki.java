@@ -79,46 +79,13 @@ enum InteropPki {
     }
 
     /**
-     * Writes this hierarchy's leaf key for GnuTLS into {@code dir}: RSA as PKCS#8; EC (P-256) as a SEC1
-     * {@code EC PRIVATE KEY} with curve and public key (RFC 5915 §3). GnuTLS 3.7 rejects the JDK's PKCS#8 EC
-     * encoding, which leaves out the optional publicKey of the inner ECPrivateKey ("ASN1 parser: Element was not
-     * found").
+     * Writes this hierarchy's leaf key for GnuTLS into {@code dir} as PKCS#8 ({@link PemWriter} includes the EC
+     * public key, which GnuTLS 3.7 needs in the inner ECPrivateKey of RFC 5915 §3).
      */
-    Path writeGnutlsKey(Path dir) throws java.io.IOException {
+    Path writeGnutlsKey(Path dir) {
         Path file = dir.resolve(name() + "-gnutls-key.pem");
-        java.security.PrivateKey key = hierarchy.certifiedLeaf().privateKey();
-        if (!(key instanceof java.security.interfaces.ECPrivateKey ec)) {
-            PemWriter.write(key, file);
-            return file;
-        }
-        byte[] spki = hierarchy.leaf().certificate().getPublicKey().getEncoded();
-        byte[] point = java.util.Arrays.copyOfRange(spki, spki.length - 65, spki.length);
-        byte[] scalar = fixedLength(ec.getS(), 32);
-        byte[] prime256v1 = {0x06, 0x08, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x03, 0x01, 0x07};
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(new byte[] {0x02, 0x01, 0x01});
-        body.write(0x04);
-        body.write(32);
-        body.writeBytes(scalar);
-        body.write(0xA0);
-        body.write(prime256v1.length);
-        body.writeBytes(prime256v1);
-        body.writeBytes(new byte[] {(byte) 0xA1, 68, 0x03, 66, 0x00});
-        body.writeBytes(point);
-        java.io.ByteArrayOutputStream der = new java.io.ByteArrayOutputStream();
-        der.write(0x30);
-        der.write(body.size());
-        der.writeBytes(body.toByteArray());
-        java.nio.file.Files.writeString(file, PemWriter.encode("EC PRIVATE KEY", der.toByteArray()));
+        PemWriter.write(hierarchy.certifiedLeaf().privateKey(), file);
         return file;
-    }
-
-    private static byte[] fixedLength(java.math.BigInteger value, int length) {
-        byte[] bytes = value.toByteArray();
-        byte[] fixed = new byte[length];
-        int copy = Math.min(bytes.length, length);
-        System.arraycopy(bytes, bytes.length - copy, fixed, length - copy, copy);
-        return fixed;
     }
 
     /**
