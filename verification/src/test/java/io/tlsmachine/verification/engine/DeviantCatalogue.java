@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -146,6 +147,12 @@ final class DeviantCatalogue {
                 ReadKeys.Plain here = peer.opened(i);
                 peer.sealedInPlaceOf(i + 1, script.get(i).input(), here.type(), here.content())
                         .ifPresent(r -> deviants.add(new Deviant(peer, Kind.REPEAT, at + 1, r, true, false)));
+                if (script.get(i).epoch() == Epoch.EARLY) {
+                    // RFC 8446 §4.5: 0-RTT data or EndOfEarlyData again after EndOfEarlyData, under the next epoch.
+                    int after = firstAfterEarly(script, i);
+                    Optional<WireRecord> late = after == i + 1 ? Optional.empty() : peer.sealedInPlaceOf(after, script.get(i).input(), here.type(), here.content());
+                    late.ifPresent(r -> deviants.add(new Deviant(peer, Kind.REPEAT, after, r, true, false)));
+                }
             }
             for (WireRecord other : foreign) {
                 if (end || other.input() != script.get(i).input()) {
@@ -155,6 +162,15 @@ final class DeviantCatalogue {
                 }
             }
         }
+    }
+
+    /** The index of the first protected record after {@code i} the victim reads under another epoch than early. */
+    private static int firstAfterEarly(List<WireRecord> script, int i) {
+        int j = i + 1;
+        while (j < script.size() && !(script.get(j).protectedRecord() && script.get(j).epoch() != Epoch.EARLY)) {
+            j++;
+        }
+        return j;
     }
 
     /** Whether {@code foreignRecord} of {@link #foreign()} comes from the other version than {@code peer}'s flow. */

@@ -29,7 +29,7 @@ class DeviantCatalogueTest {
         deviants = catalogue.deviants();
     }
 
-    /** Plays every third deviant of the sample scenarios ({@link HandshakeScenario#all()}), a fixed stride. */
+    /** Plays every third deviant of the sample scenarios (0-RTT and the TLS 1.2 key exchanges included) ({@link HandshakeScenario#all()}), a fixed stride. */
     @Test
     void everyThirdDeviantOfTheSampleScenariosEndsAsTheModelPredicts() {
         List<DeviantCatalogue.Deviant> sample = new ArrayList<>();
@@ -103,6 +103,33 @@ class DeviantCatalogueTest {
             }
         }
         assertThat(counts.getOrDefault("SKIP sealed TLS13 our-CLIENT", 0)).isPositive();
+    }
+
+    /**
+     * RFC 8446 §4.2.10, §4.5: where our server reads 0-RTT under client_early_traffic_secret, deviants are sealed
+     * under that key too (EndOfEarlyData skipped, repeated, other messages hopped into WAIT_EOED), and early data
+     * and EndOfEarlyData come again after EndOfEarlyData, sealed under the handshake key.
+     */
+    @Test
+    void zeroRttDeviantsAreSealedUnderTheEarlyKeyAndAfterEndOfEarlyData() {
+        Map<DeviantCatalogue.Kind, Integer> early = new java.util.EnumMap<>(DeviantCatalogue.Kind.class);
+        int afterEndOfEarlyData = 0;
+        for (DeviantCatalogue.Deviant d : deviants) {
+            if (d.sealed() && d.epoch() == io.tlsmachine.model.Epoch.EARLY) {
+                early.merge(d.kind(), 1, Integer::sum);
+            }
+            boolean earlyInput = d.record().input() == io.tlsmachine.model.Input.APPLICATION_DATA
+                    || d.record().input() == io.tlsmachine.model.Input.END_OF_EARLY_DATA;
+            if (d.sealed() && earlyInput && d.epoch() == io.tlsmachine.model.Epoch.HANDSHAKE
+                    && d.peer().victimRole() == Role.SERVER) {
+                afterEndOfEarlyData++;
+            }
+        }
+        System.out.println("Of " + deviants.size() + " deviants, sealed under client_early_traffic_secret: " + early + "; early data or"
+                + " EndOfEarlyData after EndOfEarlyData: " + afterEndOfEarlyData);
+        assertThat(early).containsOnlyKeys(DeviantCatalogue.Kind.SKIP, DeviantCatalogue.Kind.REPEAT,
+                DeviantCatalogue.Kind.HOP);
+        assertThat(afterEndOfEarlyData).isPositive();
     }
 
     @Test

@@ -28,7 +28,7 @@ import java.util.Map;
  * The record keys the engine under test reads with, in each protected epoch of one honest run, rebuilt from the
  * secrets the scripted peer logged (NSS key log): so a deviant message can be sealed under the keys the victim
  * expects, and the model's rejection, not the record layer's bad_record_mac, is what a deviant tests. TLS 1.3: the
- * peer's [sender]_handshake_traffic_secret and application_traffic_secret_0 (RFC 8446 §7.1, §7.3); TLS 1.2: the
+ * client_early_traffic_secret (a server reading 0-RTT), the peer's [sender]_handshake_traffic_secret and application_traffic_secret_0 (RFC 8446 §7.1, §7.3); TLS 1.2: the
  * peer's half of the key block (RFC 5246 §6.3) from the master secret and both randoms.
  */
 final class ReadKeys {
@@ -39,7 +39,7 @@ final class ReadKeys {
 
     /**
      * A key log that keeps the latest secret of each label of one scenario's connections in memory (test code only).
-     * A resumed TLS 1.2 session logs nothing, so its master secret is the one of the first connection.
+     * A resumed TLS 1.2 session logs the master secret of the session it resumes (the first connection's).
      */
     static final class Recorder implements KeyLog {
         private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
@@ -75,6 +75,11 @@ final class ReadKeys {
         if (version == ProtocolVersion.TLS13) {
             Tls13Hkdf hkdf = new Tls13Hkdf(crypto, suite.hash());
             boolean client = victim == Role.CLIENT;
+            if (!client) {
+                // RFC 8446 §7.1, §4.2.10: a server that accepts 0-RTT reads the client's early data and EndOfEarlyData
+                // under client_early_traffic_secret.
+                put13(keys, Epoch.EARLY, hkdf, suite.aead(), log.secrets.get(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET));
+            }
             put13(keys, Epoch.HANDSHAKE, hkdf, suite.aead(), log.secrets.get(client
                     ? KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET : KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET));
             put13(keys, Epoch.APPLICATION, hkdf, suite.aead(), log.secrets.get(client
