@@ -263,6 +263,22 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         return super.receiveCloseNotify(facts);
     }
 
+    /**
+     * RFC 8446 §4.2.10 and Appendix A.1 (note): a client that aborts while its early data is still unanswered gives
+     * it up and sends the declared alert under the key the model declares for it: its handshake key once it has one
+     * (after a TLS 1.3 ServerHello), otherwise in the clear (e.g. a TLS 1.2 ServerHello with the downgrade sentinel,
+     * §4.1.3).
+     */
+    @Override
+    public Negotiated abortHandshake(Negotiated facts) {
+        if (!facts.earlyDataAccepted() && ctx.writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY) {
+            rejectEarlyData(ctx.clientHandshakeSecret != null
+                    ? Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true)
+                    : io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        }
+        return super.abortHandshake(facts);
+    }
+
     @Override
     public Negotiated processEncryptedExtensions(Negotiated facts) {
         return tls13Steps().processEncryptedExtensions(facts);

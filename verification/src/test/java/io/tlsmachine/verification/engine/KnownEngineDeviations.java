@@ -17,11 +17,7 @@ final class KnownEngineDeviations {
         }
     }
 
-    private static final List<Known> KNOWN = List.of(
-            new Known("in WAIT_SH:", "--> FAILED but sent Optional[internal_error]",
-                    "a 0-RTT client whose write key is already EARLY fails an edge that declares its alert under"
-                            + " plaintext (e.g. downgradeDetected, RFC 8446 §4.1.3) with INTERNAL_ERROR from"
-                            + " impl FlightWriter.requireEpoch instead of sending the declared illegal_parameter"));
+    private static final List<Known> KNOWN = List.of();
 
     private KnownEngineDeviations() {
     }
