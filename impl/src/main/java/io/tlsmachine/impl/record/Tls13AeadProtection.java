@@ -33,6 +33,15 @@ import java.util.Arrays;
  * </pre>
  */
 public final class Tls13AeadProtection implements RecordProtection {
+    /** RFC 8446 §5.2: each content type as the one-byte TLSInnerPlaintext trailer, shared by all (only ever read). */
+    private static final byte[][] CONTENT_TYPE_TRAILERS = new byte[256][];
+
+    static {
+        for (int type = 0; type < CONTENT_TYPE_TRAILERS.length; type++) {
+            CONTENT_TYPE_TRAILERS[type] = new byte[] {(byte) type};
+        }
+    }
+
     private final RecordEpoch epoch;
     private final AeadAlgorithm algorithm;
     /** The keyed AEAD, the IV and the sequence number: null while a deferred protection is not yet keyed. */
@@ -43,12 +52,11 @@ public final class Tls13AeadProtection implements RecordProtection {
     private TrafficSecret deferredSecret;
     private CryptoProvider deferredCrypto;
     /**
-     * Per-record scratch: the nonce, the additional data (the record header) and the content type trailer of the
-     * record being sealed or opened; made on first use, so a direction no data flows in holds none of them.
+     * Per-record scratch: the nonce and the additional data (the record header) of the record being sealed or
+     * opened; made on first use, so a direction no data flows in holds none of them.
      */
     private byte[] nonce;
     private byte[] additionalData;
-    private byte[] trailer;
 
     /**
      * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
@@ -190,13 +198,12 @@ public final class Tls13AeadProtection implements RecordProtection {
                 recordLength - RecordLimits.HEADER_LENGTH);
         if (additionalData == null) {
             additionalData = new byte[RecordLimits.HEADER_LENGTH];
-            trailer = new byte[1];
         }
         System.arraycopy(out, outOffset, additionalData, 0, RecordLimits.HEADER_LENGTH);
         if (paddingLength == 0) {
             // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
-            trailer[0] = (byte) type.code();
-            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, trailer, 1, out, bodyOffset);
+            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, CONTENT_TYPE_TRAILERS[type.code()], 1,
+                    out, bodyOffset);
         } else {
             System.arraycopy(content, offset, out, bodyOffset, length);
             out[bodyOffset + length] = (byte) type.code();
