@@ -100,10 +100,9 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
                 ctx.sessionId = Opaque.of(ctx.random32());
             }
         }
-        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, ctx.earlyDataToSend);
+        byte[] earlyData = ctx.takeEarlyDataToSend();
+        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, earlyData);
         clientHello = buildClientHello(null);
-        byte[] earlyData = ctx.earlyDataToSend;
-        ctx.earlyDataToSend = null;
         if (!offeringEarlyData) {
             ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
             return facts;
