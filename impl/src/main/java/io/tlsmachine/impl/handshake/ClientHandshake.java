@@ -40,7 +40,8 @@ import java.util.Map;
  */
 public final class ClientHandshake extends CommonSteps implements ClientSteps {
 
-    Map<KeyExchangeGroup, KeyExchange> keyShares = new LinkedHashMap<>();
+    /** Our key shares by group: a map of their own while the handshake offers them, the shared empty map otherwise. */
+    Map<KeyExchangeGroup, KeyExchange> keyShares = Map.of();
     ClientHello clientHello;
     /** RFC 8446 §4.2.10: the first ClientHello offers early data (never a second one, after HelloRetryRequest). */
     boolean offeringEarlyData;
@@ -51,8 +52,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     void releaseHandshakeState() {
         clientHello = null;
         keyShares.values().forEach(Wipe::quietly);
-        // A fresh map holds no table: the cleared one would keep its buckets for the life of the connection.
-        keyShares = new LinkedHashMap<>();
+        // The shared empty map holds nothing per connection: a cleared one would keep its table for its life.
+        keyShares = Map.of();
     }
 
     public ClientHandshake(HandshakeContext ctx) {
@@ -84,6 +85,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         // RFC 8446 Appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
         ctx.sessionId = facts.middleboxCompat() ? Opaque.of(ctx.random32()) : Opaque.EMPTY;
         if (offer13) {
+            keyShares = new LinkedHashMap<>();
             for (KeyExchangeGroup group : config.keyShareGroups()) {
                 keyShares.put(group, ctx.crypto.generateKeyExchange(group, config.random()));
             }
@@ -98,10 +100,9 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
                 ctx.sessionId = Opaque.of(ctx.random32());
             }
         }
-        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, ctx.earlyDataToSend);
+        byte[] earlyData = ctx.takeEarlyDataToSend();
+        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, earlyData);
         clientHello = buildClientHello(null);
-        byte[] earlyData = ctx.earlyDataToSend;
-        ctx.earlyDataToSend = null;
         if (!offeringEarlyData) {
             ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
             return facts;

@@ -78,6 +78,8 @@ abstract class CommonSteps implements ConnectionSteps {
 
     private void updateWriteKey() {
         ctx.bytesUnderWriteKey = 0;
+        // The KeyUpdate is sealed under the current key, which may still wait for the secret replaced below.
+        ctx.writer.keyNow();
         if (ctx.role == Role.CLIENT) {
             ctx.clientApplicationSecret = ctx.clientApplicationSecret.nextGeneration();
             ctx.flight.writeKey(protection(ctx.clientApplicationSecret));
@@ -87,8 +89,9 @@ abstract class CommonSteps implements ConnectionSteps {
         }
     }
 
+    /** RFC 8446 §7.3: the application traffic protection of {@code secret}, keyed when a record first uses it. */
     Tls13AeadProtection protection(TrafficSecret secret) {
-        return Tls13AeadProtection.create(RecordEpoch.APPLICATION, ctx.crypto, secret.trafficKeys(ctx.suite.aead()));
+        return Tls13AeadProtection.deferred(RecordEpoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
     }
 
     @Override

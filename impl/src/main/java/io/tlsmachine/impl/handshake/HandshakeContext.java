@@ -96,15 +96,9 @@ public final class HandshakeContext {
     TrafficSecret clientApplicationSecret;
     TrafficSecret serverApplicationSecret;
 
-    // 0-RTT (RFC 8446 §4.2.10): the client's queued early data, what became of it; the server's early read key,
-    // its limit, and the early data it received (kept apart from 1-RTT data).
-    byte[] earlyDataToSend;
+    // 0-RTT (RFC 8446 §4.2.10): what became of the client's early data; the rest only when 0-RTT is in play.
     EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
-    io.tlsmachine.impl.record.Tls13AeadProtection earlyReadProtection;
-    long earlyDataLimit;
-    long earlyDataReceived;
-    /** Server: 0-RTT data received and not yet taken; made when the first arrives. */
-    private ByteArrayOutputStream earlyDataIn;
+    private EarlyDataState earlyData;
 
     // TLS 1.2 (RFC 5246 §6.3, §8.1).
     Tls12MasterSecret tls12MasterSecret;
@@ -280,7 +274,25 @@ public final class HandshakeContext {
 
     /** Client: queues {@code data} to send as 0-RTT data with the first ClientHello, when a stored ticket allows it. */
     public void offerEarlyData(byte[] data) {
-        this.earlyDataToSend = data.clone();
+        earlyData().toSend = data.clone();
+    }
+
+    /** The connection's 0-RTT state, made on first use. */
+    EarlyDataState earlyData() {
+        if (earlyData == null) {
+            earlyData = new EarlyDataState();
+        }
+        return earlyData;
+    }
+
+    /** Client: takes the early data queued to send (null when none). */
+    byte[] takeEarlyDataToSend() {
+        if (earlyData == null) {
+            return null;
+        }
+        byte[] data = earlyData.toSend;
+        earlyData.toSend = null;
+        return data;
     }
 
     /** Returns what became of the client's early data. */
@@ -290,11 +302,11 @@ public final class HandshakeContext {
 
     /** Server: returns and clears the 0-RTT data received so far (possibly empty). */
     public byte[] takeEarlyData() {
-        if (earlyDataIn == null) {
+        if (earlyData == null || earlyData.in == null) {
             return new byte[0];
         }
-        byte[] data = earlyDataIn.toByteArray();
-        earlyDataIn = null;
+        byte[] data = earlyData.in.toByteArray();
+        earlyData.in = null;
         return data;
     }
 
@@ -315,10 +327,11 @@ public final class HandshakeContext {
     }
 
     void deliverEarlyData(byte[] data) {
-        if (earlyDataIn == null) {
-            earlyDataIn = new ByteArrayOutputStream();
+        EarlyDataState state = earlyData();
+        if (state.in == null) {
+            state.in = new ByteArrayOutputStream();
         }
-        earlyDataIn.write(data, 0, data.length);
+        state.in.write(data, 0, data.length);
     }
 
     /** Moves as much received application data as fits into {@code dst}; returns how many bytes. */

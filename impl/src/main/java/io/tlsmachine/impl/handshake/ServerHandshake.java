@@ -91,7 +91,8 @@ public final class ServerHandshake extends CommonSteps implements ServerSteps {
             return super.receiveApplicationData(facts);
         }
         byte[] data = ctx.receivedApplicationData();
-        ctx.earlyDataReceived = ZeroRtt.chargeEarlyData(ctx.earlyDataReceived, data.length, ctx.earlyDataLimit);
+        EarlyDataState early = ctx.earlyData();
+        early.received = ZeroRtt.chargeEarlyData(early.received, data.length, early.limit);
         ctx.deliverEarlyData(data);
         return facts;
     }

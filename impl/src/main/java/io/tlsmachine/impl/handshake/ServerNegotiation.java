@@ -226,8 +226,8 @@ final class ServerNegotiation {
         boolean accepted = offered && acceptedTicket != null && ZeroRtt.serverAccepts(ctx, clientHello, acceptedTicket,
                 clientHello.extension(PreSharedKeyOffer.class).orElseThrow().identities().get(0));
         if (accepted) {
-            ctx.earlyDataLimit = Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize());
-            ctx.earlyReadProtection = ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash());
+            ctx.earlyData().limit = Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize());
+            ctx.earlyData().readProtection = ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash());
         }
         return selected.withEarlyDataOffered(offered).withEarlyDataAccepted(accepted);
     }

@@ -34,6 +34,7 @@ import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** Runs the TLS 1.3 client steps of RFC 8446 §4, one method per received message. */
@@ -79,7 +80,7 @@ final class Tls13Client {
                         + ", for which we already sent a key share");
             }
             client.keyShares.values().forEach(Wipe::quietly);
-            client.keyShares.clear();
+            client.keyShares = new LinkedHashMap<>();
             client.keyShares.put(group, ctx.crypto.generateKeyExchange(group, ctx.config.random()));
             retryGroup = retry.selectedGroup();
         }

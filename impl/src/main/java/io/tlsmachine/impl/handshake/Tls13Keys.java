@@ -93,8 +93,11 @@ final class Tls13Keys {
 
     /** RFC 8446 §7.3: the record protection keyed from {@code secret}. */
     static Tls13AeadProtection protection(HandshakeContext ctx, TrafficSecret secret, boolean handshake) {
-        return Tls13AeadProtection.create(handshake ? RecordEpoch.HANDSHAKE : RecordEpoch.APPLICATION, ctx.crypto,
-                secret.trafficKeys(ctx.suite.aead()));
+        if (handshake) {
+            return Tls13AeadProtection.create(RecordEpoch.HANDSHAKE, ctx.crypto, secret.trafficKeys(ctx.suite.aead()));
+        }
+        // The application secrets stay for KeyUpdate (§7.2): a direction no record flows in is never keyed.
+        return Tls13AeadProtection.deferred(RecordEpoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
     }
 
     /** RFC 8446 §4.4.2: a Certificate message of {@code chain}, leaf first, no per-entry extensions. */

@@ -123,8 +123,8 @@ final class Tls13Server {
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.2.10, Appendix A.2: the client's early data and EndOfEarlyData come under its early key.
-            ctx.setReadProtection(ctx.earlyReadProtection);
-            ctx.earlyReadProtection = null;
+            ctx.setReadProtection(ctx.earlyData().readProtection);
+            ctx.earlyData().readProtection = null;
             return facts;
         }
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));

@@ -47,7 +47,8 @@ public final class HandshakeAssembler {
 
     private final int maxMessageLength;
     private final int maxCertificateMessageLength;
-    private final byte[] header = new byte[ReceivedHandshakeMessage.HEADER_LENGTH];
+    /** The header of the message being started: made by its first byte, dropped once the message buffer holds it. */
+    private byte[] header;
     private int headerFilled;
     private byte[] message;
     private int messageFilled;
@@ -142,6 +143,9 @@ public final class HandshakeAssembler {
     /** Consumes bytes of {@code fragment} from {@code position} towards the current message; returns the new position. */
     private int consume(byte[] fragment, int position) {
         if (headerFilled < ReceivedHandshakeMessage.HEADER_LENGTH) {
+            if (header == null) {
+                header = new byte[ReceivedHandshakeMessage.HEADER_LENGTH];
+            }
             int count = Math.min(ReceivedHandshakeMessage.HEADER_LENGTH - headerFilled, fragment.length - position);
             System.arraycopy(fragment, position, header, headerFilled, count);
             headerFilled += count;
@@ -179,6 +183,7 @@ public final class HandshakeAssembler {
         }
         message = new byte[(int) length];
         System.arraycopy(header, 0, message, 0, ReceivedHandshakeMessage.HEADER_LENGTH);
+        header = null;
         messageFilled = ReceivedHandshakeMessage.HEADER_LENGTH;
     }
 }

@@ -99,6 +99,13 @@ public final class RecordWriter {
         protection = next;
     }
 
+    /** Keys the current write protection now if it was deferred (before its traffic secret is replaced). */
+    public void keyNow() {
+        if (protection instanceof Tls13AeadProtection deferred) {
+            deferred.keyNow();
+        }
+    }
+
     /** The epoch of the current write key. */
     public RecordEpoch epoch() {
         return protection.epoch();

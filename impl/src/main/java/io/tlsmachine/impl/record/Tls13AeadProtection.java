@@ -3,10 +3,12 @@ package io.tlsmachine.impl.record;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
+import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.keyschedule.TrafficKeys;
+import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import java.util.Arrays;
 
 /**
@@ -31,17 +33,30 @@ import java.util.Arrays;
  * </pre>
  */
 public final class Tls13AeadProtection implements RecordProtection {
+    /** RFC 8446 §5.2: each content type as the one-byte TLSInnerPlaintext trailer, shared by all (only ever read). */
+    private static final byte[][] CONTENT_TYPE_TRAILERS = new byte[256][];
+
+    static {
+        for (int type = 0; type < CONTENT_TYPE_TRAILERS.length; type++) {
+            CONTENT_TYPE_TRAILERS[type] = new byte[] {(byte) type};
+        }
+    }
+
     private final RecordEpoch epoch;
-    private final Aead aead;
-    private final byte[] iv;
-    private final SequenceNumber sequence;
+    private final AeadAlgorithm algorithm;
+    /** The keyed AEAD, the IV and the sequence number: null while a deferred protection is not yet keyed. */
+    private Aead aead;
+    private byte[] iv;
+    private SequenceNumber sequence;
+    /** A deferred protection's traffic secret (its owner's, never destroyed here) and provider, until keyed. */
+    private TrafficSecret deferredSecret;
+    private CryptoProvider deferredCrypto;
     /**
-     * Per-record scratch: the nonce, the additional data (the record header) and the content type trailer of the
-     * record being sealed or opened; made on first use, so a direction no data flows in holds none of them.
+     * Per-record scratch: the nonce and the additional data (the record header) of the record being sealed or
+     * opened; made on first use, so a direction no data flows in holds none of them.
      */
     private byte[] nonce;
     private byte[] additionalData;
-    private byte[] trailer;
 
     /**
      * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
@@ -49,6 +64,26 @@ public final class Tls13AeadProtection implements RecordProtection {
      */
     public static Tls13AeadProtection create(RecordEpoch epoch, CryptoProvider crypto, TrafficKeys keys) {
         return new Tls13AeadProtection(epoch, crypto.aead(keys.aead(), keys.key()), keys.iv().bytes());
+    }
+
+    /**
+     * Derives the write key and write_iv from {@code secret} (RFC 8446 §7.3) on first use rather than now, so a
+     * direction no record flows in holds no keyed AEAD. The caller keeps {@code secret} intact until this
+     * protection has sealed or opened a record, or is replaced (see {@link #keyNow()}).
+     */
+    public static Tls13AeadProtection deferred(RecordEpoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm,
+            TrafficSecret secret) {
+        return new Tls13AeadProtection(epoch, crypto, algorithm, secret);
+    }
+
+    private Tls13AeadProtection(RecordEpoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm, TrafficSecret secret) {
+        if (epoch == RecordEpoch.PLAINTEXT) {
+            throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
+        }
+        this.epoch = epoch;
+        this.algorithm = algorithm;
+        this.deferredSecret = secret;
+        this.deferredCrypto = crypto;
     }
 
     /** Protects with {@code aead} (keyed with the traffic key) and {@code iv}; sequence numbers start at zero. */
@@ -64,9 +99,29 @@ public final class Tls13AeadProtection implements RecordProtection {
             throw new IllegalArgumentException(aead.algorithm() + " needs a " + aead.algorithm().nonceLength() + "-byte IV");
         }
         this.epoch = epoch;
+        this.algorithm = aead.algorithm();
         this.aead = aead;
         this.iv = iv.clone();
         this.sequence = sequence;
+    }
+
+    /**
+     * Keys a deferred protection now, from its traffic secret, before the secret's owner destroys it (a KeyUpdate
+     * replaces the secret before its record is sealed under the old key); does nothing to a keyed one.
+     */
+    public void keyNow() {
+        if (aead != null) {
+            return;
+        }
+        if (deferredSecret == null) {
+            throw new IllegalStateException("record protection used after destroy()");
+        }
+        TrafficKeys keys = deferredSecret.trafficKeys(algorithm);
+        aead = deferredCrypto.aead(keys.aead(), keys.key());
+        iv = keys.iv().bytes().clone();
+        sequence = SequenceNumber.forAead(algorithm);
+        deferredSecret = null;
+        deferredCrypto = null;
     }
 
     /** RFC 8446 §5.3: the per-record nonce for {@code sequenceNumber}. */
@@ -124,7 +179,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         if (innerLength > RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH || paddingLength < 0) {
             throw new IllegalArgumentException("TLSInnerPlaintext of " + innerLength + " bytes exceeds 2^14 + 1");
         }
-        return RecordLimits.HEADER_LENGTH + innerLength + aead.algorithm().tagLength();
+        return RecordLimits.HEADER_LENGTH + innerLength + algorithm.tagLength();
     }
 
     /**
@@ -136,19 +191,19 @@ public final class Tls13AeadProtection implements RecordProtection {
     public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
             byte[] out, int outOffset) {
         int recordLength = sealedLength(length, paddingLength);
+        keyNow();
         int innerLength = length + 1 + paddingLength;
         int bodyOffset = outOffset + RecordLimits.HEADER_LENGTH;
         RecordHeader.write(out, outOffset, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12,
                 recordLength - RecordLimits.HEADER_LENGTH);
         if (additionalData == null) {
             additionalData = new byte[RecordLimits.HEADER_LENGTH];
-            trailer = new byte[1];
         }
         System.arraycopy(out, outOffset, additionalData, 0, RecordLimits.HEADER_LENGTH);
         if (paddingLength == 0) {
             // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
-            trailer[0] = (byte) type.code();
-            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, trailer, 1, out, bodyOffset);
+            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, CONTENT_TYPE_TRAILERS[type.code()], 1,
+                    out, bodyOffset);
         } else {
             System.arraycopy(content, offset, out, bodyOffset, length);
             out[bodyOffset + length] = (byte) type.code();
@@ -166,10 +221,11 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     @Override
     public OpenedRecord open(byte[] header, byte[] in, int inOffset, int length, byte[] buffer, int offset) {
-        int innerLength = length - aead.algorithm().tagLength();
+        int innerLength = length - algorithm.tagLength();
         if (innerLength < 0) {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "TLSCiphertext shorter than the AEAD tag");
         }
+        keyNow();
         aead.open(nonce(sequence.current()), header, in, inOffset, length, buffer, offset);
         sequence.advance();
         // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
@@ -195,16 +251,20 @@ public final class Tls13AeadProtection implements RecordProtection {
 
     @Override
     public boolean shouldRekey() {
-        return sequence.shouldRekey();
+        return sequence != null && sequence.shouldRekey();
     }
 
     @Override
     public void destroy() {
-        AeadSupport.destroy(aead, iv, nonce);
+        deferredSecret = null;
+        deferredCrypto = null;
+        if (aead != null) {
+            AeadSupport.destroy(aead, iv, nonce);
+        }
     }
 
     @Override
     public String toString() {
-        return "Tls13AeadProtection[" + epoch + ", " + aead.algorithm() + "]";
+        return "Tls13AeadProtection[" + epoch + ", " + algorithm + "]";
     }
 }
