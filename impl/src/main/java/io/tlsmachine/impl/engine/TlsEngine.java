@@ -250,8 +250,12 @@ public final class TlsEngine {
             DeclaredRejection.reason(outputs, ctx.abortReason()).ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
                     + " transition on " + input + " (" + taken.rfc() + ")"));
         }
+        if (machine.state().terminal()) {
+            ctx.destroyKeys();
+            return;
+        }
         Input decision = ctx.takeDecision();
-        if (decision != null && !machine.state().terminal()) {
+        if (decision != null) {
             fire(decision, Epoch.LOCAL);
         }
     }
@@ -279,6 +283,7 @@ public final class TlsEngine {
         ctx.rekeyForFatalAlert();
         e.reason().alertToSend().ifPresent(out::writeFatalAlert);
         machine.fail();
+        ctx.destroyKeys();
     }
 
     /**

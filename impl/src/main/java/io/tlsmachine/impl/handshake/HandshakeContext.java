@@ -248,6 +248,28 @@ public final class HandshakeContext {
         }
     }
 
+    /**
+     * Wipes what protects this connection's records once it has ended (closed or failed, after its last record was
+     * sealed): both record keys and the TLS 1.3 traffic, handshake and exporter secrets. TLS 1.2 master secrets are
+     * left to their owners (a session cache or a stored ticket may still resume with them).
+     */
+    public void destroyKeys() {
+        writer.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        reader.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        for (javax.security.auth.Destroyable secret : new javax.security.auth.Destroyable[] {clientApplicationSecret,
+                serverApplicationSecret, clientHandshakeSecret, serverHandshakeSecret, handshakeSecret, exporterSecret}) {
+            if (secret != null) {
+                Wipe.quietly(secret);
+            }
+        }
+        clientApplicationSecret = null;
+        serverApplicationSecret = null;
+        clientHandshakeSecret = null;
+        serverHandshakeSecret = null;
+        handshakeSecret = null;
+        exporterSecret = null;
+    }
+
     /** Returns and clears the local decision a step made, or null. */
     public Input takeDecision() {
         Input d = decision;
