@@ -26,9 +26,16 @@ public record StoredTicket(String serverName, CipherSuite suite, Opaque ticket, 
         return nowMillis >= receivedAtMillis && nowMillis - receivedAtMillis < lifetimeSeconds * 1000;
     }
 
-    /** RFC 8446 §4.2.11.1: obfuscated_ticket_age = (age in milliseconds + ticket_age_add) mod 2^32. */
+    /**
+     * RFC 8446 §4.2.11.1: obfuscated_ticket_age = (age in milliseconds + ticket_age_add) mod 2^32. The age is the
+     * difference of two whole-millisecond readings, which can exceed the true elapsed time by up to 1 ms; one
+     * millisecond less keeps it at or below the server's own (floored) view of the age, which the server necessarily
+     * measures from earlier (it issued the ticket before we received it). Servers such as GnuTLS reject early data when
+     * the client's age is larger than theirs (RFC 8446 §8.3 freshness check).
+     */
     public long obfuscatedAge(long nowMillis) {
-        return (nowMillis - receivedAtMillis + ticketAgeAdd) & 0xFFFF_FFFFL;
+        long age = Math.max(0, nowMillis - receivedAtMillis - 1);
+        return (age + ticketAgeAdd) & 0xFFFF_FFFFL;
     }
 
     @Override
