@@ -257,10 +257,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
      */
     @Override
     public Negotiated receiveCloseNotify(Negotiated facts) {
-        if (!facts.earlyDataAccepted() && ctx.writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY
-                && ctx.clientHandshakeSecret != null) {
-            rejectEarlyData(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
-        }
+        leaveUnansweredEarlyKey(facts, false);
         return super.receiveCloseNotify(facts);
     }
 
@@ -272,12 +269,23 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
      */
     @Override
     public Negotiated abortHandshake(Negotiated facts) {
-        if (!facts.earlyDataAccepted() && ctx.writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY) {
-            rejectEarlyData(ctx.clientHandshakeSecret != null
-                    ? Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true)
-                    : io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        }
+        leaveUnansweredEarlyKey(facts, true);
         return super.abortHandshake(facts);
+    }
+
+    /**
+     * Gives up early data the server has not accepted and moves our write key off the early key: to our handshake key
+     * once we have one, otherwise into the clear when {@code inTheClearWithoutHandshakeKey}, else not at all.
+     */
+    private void leaveUnansweredEarlyKey(Negotiated facts, boolean inTheClearWithoutHandshakeKey) {
+        if (facts.earlyDataAccepted() || ctx.writer.epoch() != io.tlsmachine.impl.record.RecordEpoch.EARLY) {
+            return;
+        }
+        if (ctx.clientHandshakeSecret != null) {
+            rejectEarlyData(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        } else if (inTheClearWithoutHandshakeKey) {
+            rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        }
     }
 
     @Override
