@@ -9,12 +9,15 @@ import javax.security.auth.Destroyable;
  *
  * <p>{@link #bytes()} exposes the material to the crypto and key-schedule code that must feed it
  * to a primitive; callers must not keep or log the array.
+ *
+ * <p>Not final only so that a typed secret (a stage of the TLS 1.3 key schedule) can be one object with its bytes.
  */
-public final class Secret implements Destroyable {
+public class Secret implements Destroyable {
     private final byte[] material;
     private boolean destroyed;
 
-    private Secret(byte[] material) {
+    /** Wraps {@code material} without copying: the subclass's constructor gives up the array. */
+    protected Secret(byte[] material) {
         this.material = material;
     }
 
@@ -29,30 +32,30 @@ public final class Secret implements Destroyable {
     }
 
     /** Returns the secret material itself (not a copy). */
-    public byte[] bytes() {
+    public final byte[] bytes() {
         if (destroyed) {
             throw new IllegalStateException("secret used after destroy()");
         }
         return material;
     }
 
-    public int length() {
+    public final int length() {
         return material.length;
     }
 
     /** Compares in time that depends only on the lengths. */
-    public boolean equalsConstantTime(byte[] other) {
+    public final boolean equalsConstantTime(byte[] other) {
         return MessageDigest.isEqual(bytes(), other);
     }
 
     @Override
-    public void destroy() {
+    public final void destroy() {
         Arrays.fill(material, (byte) 0);
         destroyed = true;
     }
 
     @Override
-    public boolean isDestroyed() {
+    public final boolean isDestroyed() {
         return destroyed;
     }
 

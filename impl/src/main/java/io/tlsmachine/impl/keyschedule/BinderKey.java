@@ -18,12 +18,12 @@ public final class BinderKey extends Tls13ScheduleSecret {
 
     /** Returns the binder's finished_key (RFC 8446 §4.4.4 with BaseKey = binder_key). */
     public Secret finishedKey() {
-        return FinishedMac.finishedKey(hkdf, secret);
+        return FinishedMac.finishedKey(hkdf, this);
     }
 
     /** RFC 8446 §4.2.11.2: binder = HMAC(finished_key, Transcript-Hash(Truncate(ClientHello1))). */
     public byte[] binder(byte[] truncatedTranscriptHash) {
-        return FinishedMac.verifyData(hkdf, secret, truncatedTranscriptHash);
+        return FinishedMac.verifyData(hkdf, this, truncatedTranscriptHash);
     }
 
     /**
@@ -34,6 +34,6 @@ public final class BinderKey extends Tls13ScheduleSecret {
      * @throws io.tlsmachine.impl.error.TlsException with reason {@link Reason#BAD_BINDER}
      */
     public void checkBinder(byte[] truncatedTranscriptHash, byte[] receivedBinder) {
-        FinishedMac.check(hkdf, secret, truncatedTranscriptHash, receivedBinder, Reason.BAD_BINDER, "PSK binder");
+        FinishedMac.check(hkdf, this, truncatedTranscriptHash, receivedBinder, Reason.BAD_BINDER, "PSK binder");
     }
 }

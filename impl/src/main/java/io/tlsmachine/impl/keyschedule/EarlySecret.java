@@ -26,17 +26,17 @@ public final class EarlySecret extends Tls13ScheduleSecret {
 
     /** RFC 8446 §7.1: binder_key = Derive-Secret(., "ext binder" | "res binder", ""). */
     public BinderKey binderKey(PskKind kind) {
-        return new BinderKey(hkdf, hkdf.deriveSecret(secret, kind.binderLabel(), hkdf.emptyHash()));
+        return new BinderKey(hkdf, hkdf.deriveSecret(this, kind.binderLabel(), hkdf.emptyHash()));
     }
 
     /** RFC 8446 §7.1: client_early_traffic_secret = Derive-Secret(., "c e traffic", ClientHello). */
     public TrafficSecret clientEarlyTrafficSecret(byte[] clientHelloHash) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "c e traffic", clientHelloHash));
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "c e traffic", clientHelloHash));
     }
 
     /** RFC 8446 §7.1: early_exporter_master_secret = Derive-Secret(., "e exp master", ClientHello). */
     public ExporterMasterSecret earlyExporterMasterSecret(byte[] clientHelloHash) {
-        return new ExporterMasterSecret(hkdf, hkdf.deriveSecret(secret, "e exp master", clientHelloHash));
+        return new ExporterMasterSecret(hkdf, hkdf.deriveSecret(this, "e exp master", clientHelloHash));
     }
 
     /**
@@ -53,12 +53,12 @@ public final class EarlySecret extends Tls13ScheduleSecret {
     }
 
     private Secret nextStage(Secret inputKeyMaterial) {
-        Secret salt = hkdf.deriveSecret(secret, "derived", hkdf.emptyHash());
+        Secret salt = hkdf.deriveSecret(this, "derived", hkdf.emptyHash());
         try {
             return hkdf.extract(salt, inputKeyMaterial);
         } finally {
             salt.destroy();
-            secret.destroy();
+            destroy();
         }
     }
 }

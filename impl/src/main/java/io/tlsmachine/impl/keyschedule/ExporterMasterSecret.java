@@ -15,7 +15,7 @@ public final class ExporterMasterSecret extends Tls13ScheduleSecret {
     /** Returns the secret itself, for the NSS key log (EXPORTER_SECRET); never log it elsewhere. */
     @Override
     public Secret secret() {
-        return secret;
+        return this;
     }
 
     /**
@@ -24,7 +24,7 @@ public final class ExporterMasterSecret extends Tls13ScheduleSecret {
      * key_length). "No context" and an empty context are the same in TLS 1.3.
      */
     public byte[] export(String label, byte[] context, int length) {
-        Secret perLabel = hkdf.deriveSecret(secret, label, hkdf.emptyHash());
+        Secret perLabel = hkdf.deriveSecret(this, label, hkdf.emptyHash());
         try {
             Digest digest = hkdf.provider().digest(hkdf.hash());
             digest.update(context == null ? new byte[0] : context);

@@ -16,7 +16,7 @@ public final class HandshakeSecret extends Tls13ScheduleSecret {
      * ClientHello...ServerHello).
      */
     public TrafficSecret clientHandshakeTrafficSecret(byte[] transcriptHashThroughServerHello) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "c hs traffic", transcriptHashThroughServerHello));
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "c hs traffic", transcriptHashThroughServerHello));
     }
 
     /**
@@ -24,7 +24,7 @@ public final class HandshakeSecret extends Tls13ScheduleSecret {
      * ClientHello...ServerHello).
      */
     public TrafficSecret serverHandshakeTrafficSecret(byte[] transcriptHashThroughServerHello) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "s hs traffic", transcriptHashThroughServerHello));
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "s hs traffic", transcriptHashThroughServerHello));
     }
 
     /**
@@ -32,12 +32,12 @@ public final class HandshakeSecret extends Tls13ScheduleSecret {
      * Destroys this stage.
      */
     public MasterSecret toMasterSecret() {
-        Secret salt = hkdf.deriveSecret(secret, "derived", hkdf.emptyHash());
+        Secret salt = hkdf.deriveSecret(this, "derived", hkdf.emptyHash());
         try {
             return new MasterSecret(hkdf, hkdf.extract(salt, null));
         } finally {
             salt.destroy();
-            secret.destroy();
+            destroy();
         }
     }
 }

@@ -17,7 +17,7 @@ public final class MasterSecret extends Tls13ScheduleSecret {
      * ClientHello...server Finished).
      */
     public TrafficSecret clientApplicationTrafficSecret(byte[] transcriptHashThroughServerFinished) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "c ap traffic", transcriptHashThroughServerFinished));
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "c ap traffic", transcriptHashThroughServerFinished));
     }
 
     /**
@@ -25,16 +25,16 @@ public final class MasterSecret extends Tls13ScheduleSecret {
      * ClientHello...server Finished).
      */
     public TrafficSecret serverApplicationTrafficSecret(byte[] transcriptHashThroughServerFinished) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(secret, "s ap traffic", transcriptHashThroughServerFinished));
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "s ap traffic", transcriptHashThroughServerFinished));
     }
 
     /** RFC 8446 §7.1: exporter_master_secret = Derive-Secret(., "exp master", ClientHello...server Finished). */
     public ExporterMasterSecret exporterMasterSecret(byte[] transcriptHashThroughServerFinished) {
-        return new ExporterMasterSecret(hkdf, hkdf.deriveSecret(secret, "exp master", transcriptHashThroughServerFinished));
+        return new ExporterMasterSecret(hkdf, hkdf.deriveSecret(this, "exp master", transcriptHashThroughServerFinished));
     }
 
     /** RFC 8446 §7.1: resumption_master_secret = Derive-Secret(., "res master", ClientHello...client Finished). */
     public ResumptionMasterSecret resumptionMasterSecret(byte[] transcriptHashThroughClientFinished) {
-        return new ResumptionMasterSecret(hkdf, hkdf.deriveSecret(secret, "res master", transcriptHashThroughClientFinished));
+        return new ResumptionMasterSecret(hkdf, hkdf.deriveSecret(this, "res master", transcriptHashThroughClientFinished));
     }
 }

@@ -13,6 +13,6 @@ public final class ResumptionMasterSecret extends Tls13ScheduleSecret {
      * "resumption", ticket_nonce, Hash.length).
      */
     public Secret ticketPsk(byte[] ticketNonce) {
-        return hkdf.expandLabel(secret, "resumption", ticketNonce, hkdf.hash().length());
+        return hkdf.expandLabel(this, "resumption", ticketNonce, hkdf.hash().length());
     }
 }

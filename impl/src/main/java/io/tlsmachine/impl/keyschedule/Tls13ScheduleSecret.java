@@ -8,33 +8,23 @@ import javax.security.auth.Destroyable;
  * destroying the holder wipes the secret, and {@link #toString} names the stage and hash, never the
  * bytes.
  */
-abstract sealed class Tls13ScheduleSecret implements Destroyable
+abstract sealed class Tls13ScheduleSecret extends Secret
         permits EarlySecret, HandshakeSecret, MasterSecret, BinderKey, ExporterMasterSecret, ResumptionMasterSecret,
                 TrafficSecret {
     final Tls13Hkdf hkdf;
-    final Secret secret;
 
-    Tls13ScheduleSecret(Tls13Hkdf hkdf, Secret secret) {
+    /** Takes over the bytes of {@code derived}, a secret just derived for this stage, whose wrapper is dropped. */
+    Tls13ScheduleSecret(Tls13Hkdf hkdf, Secret derived) {
+        super(derived.bytes());
         this.hkdf = hkdf;
-        this.secret = secret;
     }
 
     Secret secret() {
-        return secret;
-    }
-
-    @Override
-    public final void destroy() {
-        secret.destroy();
-    }
-
-    @Override
-    public final boolean isDestroyed() {
-        return secret.isDestroyed();
+        return this;
     }
 
     @Override
     public final String toString() {
-        return getClass().getSimpleName() + "[" + hkdf.hash() + (secret.isDestroyed() ? ", destroyed]" : "]");
+        return getClass().getSimpleName() + "[" + hkdf.hash() + (isDestroyed() ? ", destroyed]" : "]");
     }
 }

@@ -14,12 +14,12 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
         super(hkdf, secret);
     }
 
-    /** Wraps a known traffic secret, e.g. one restored for a test or a resumed early-data stream. */
+    /** Wraps a copy of a known traffic secret, e.g. one restored for a test or a resumed early-data stream. */
     public static TrafficSecret of(Tls13Hkdf hkdf, Secret secret) {
         if (secret.length() != hkdf.hash().length()) {
             throw new IllegalArgumentException("a " + hkdf.hash() + " traffic secret has " + hkdf.hash().length() + " bytes");
         }
-        return new TrafficSecret(hkdf, secret);
+        return new TrafficSecret(hkdf, Secret.copyOf(secret.bytes()));
     }
 
     /**
@@ -27,14 +27,14 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
      * [sender]_write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length).
      */
     public TrafficKeys trafficKeys(AeadAlgorithm aead) {
-        Secret key = hkdf.expandLabel(secret, "key", new byte[0], aead.keyLength());
-        Secret iv = hkdf.expandLabel(secret, "iv", new byte[0], aead.nonceLength());
+        Secret key = hkdf.expandLabel(this, "key", new byte[0], aead.keyLength());
+        Secret iv = hkdf.expandLabel(this, "iv", new byte[0], aead.nonceLength());
         return new TrafficKeys(aead, key, iv);
     }
 
     /** RFC 8446 §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
     public Secret finishedKey() {
-        return FinishedMac.finishedKey(hkdf, secret);
+        return FinishedMac.finishedKey(hkdf, this);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
      * (or, post-handshake, its application traffic secret).
      */
     public byte[] finishedVerifyData(byte[] transcriptHash) {
-        return FinishedMac.verifyData(hkdf, secret, transcriptHash);
+        return FinishedMac.verifyData(hkdf, this, transcriptHash);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
      * @throws io.tlsmachine.impl.error.TlsException with reason {@link Reason#BAD_FINISHED}
      */
     public void checkFinished(byte[] transcriptHash, byte[] receivedVerifyData) {
-        FinishedMac.check(hkdf, secret, transcriptHash, receivedVerifyData, Reason.BAD_FINISHED, "Finished.verify_data");
+        FinishedMac.check(hkdf, this, transcriptHash, receivedVerifyData, Reason.BAD_FINISHED, "Finished.verify_data");
     }
 
     /**
@@ -63,13 +63,13 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
      * delete").
      */
     public TrafficSecret nextGeneration() {
-        Secret next = hkdf.expandLabel(secret, "traffic upd", new byte[0], hkdf.hash().length());
-        secret.destroy();
+        Secret next = hkdf.expandLabel(this, "traffic upd", new byte[0], hkdf.hash().length());
+        destroy();
         return new TrafficSecret(hkdf, next);
     }
 
     /** Returns the secret itself, for the key-schedule tests and the NSS key log; never log it elsewhere. */
     public Secret secret() {
-        return secret;
+        return this;
     }
 }
