@@ -41,8 +41,13 @@ public final class Flight {
     public record WriteKeyChange(RecordProtection protection) implements Item {
     }
 
-    /** The queue: made on first use, dropped by {@link #releaseIfEmpty()} (an established connection holds none). */
-    private Deque<Item> items;
+    /**
+     * The next item, kept apart from the queue so that a one-item flight (every application write) needs no queue;
+     * null when nothing is queued.
+     */
+    private Item head;
+    /** The items after {@link #head}: made on first use, dropped by {@link #releaseIfEmpty()}. */
+    private Deque<Item> rest;
 
     /** Encodes {@code message}, adds it to {@code transcript} (unless null) and queues it as {@code kind}. */
     public void handshake(Message kind, HandshakeMessage message, Transcript transcript) {
@@ -50,12 +55,12 @@ public final class Flight {
         if (transcript != null) {
             transcript.add(encoded);
         }
-        items().addLast(new Content(kind, encoded));
+        add(new Content(kind, encoded));
     }
 
     /** Queues application data (a copy of it). */
     public void applicationData(byte[] data) {
-        items().addLast(new Content(Message.APPLICATION_DATA, data.clone()));
+        add(new Content(Message.APPLICATION_DATA, data.clone()));
     }
 
     /**
@@ -63,52 +68,54 @@ public final class Flight {
      * before the caller's write returns.
      */
     public void applicationDataView(byte[] data, int offset, int length) {
-        items().addLast(new Content(Message.APPLICATION_DATA, data, offset, length));
+        add(new Content(Message.APPLICATION_DATA, data, offset, length));
     }
 
     /** Queues a switch of the write key. */
     public void writeKey(RecordProtection protection) {
-        items().addLast(new WriteKeyChange(protection));
+        add(new WriteKeyChange(protection));
     }
 
     /** Removes and returns the next item, or null. */
     public Item poll() {
-        return items == null ? null : items.pollFirst();
+        Item next = head;
+        head = rest == null ? null : rest.pollFirst();
+        return next;
     }
 
     /** Returns the next item without removing it, or null. */
     public Item peek() {
-        return items == null ? null : items.peekFirst();
+        return head;
     }
 
     public boolean isEmpty() {
-        return items == null || items.isEmpty();
+        return head == null;
     }
 
     /** Drops everything queued, destroying queued keys (after a failure). */
     public void clear() {
-        if (items == null) {
-            return;
-        }
-        for (Item item : items) {
+        for (Item item = poll(); item != null; item = poll()) {
             if (item instanceof WriteKeyChange change) {
                 change.protection().destroy();
             }
         }
-        items.clear();
     }
 
-    /** Drops the queue when nothing is queued (the next item makes a new one). */
+    /** Drops the queue when nothing is queued (the next items make a new one). */
     public void releaseIfEmpty() {
         if (isEmpty()) {
-            items = null;
+            rest = null;
         }
     }
 
-    private Deque<Item> items() {
-        if (items == null) {
-            items = new ArrayDeque<>(4);
+    private void add(Item item) {
+        if (head == null) {
+            head = item;
+        } else {
+            if (rest == null) {
+                rest = new ArrayDeque<>(4);
+            }
+            rest.addLast(item);
         }
-        return items;
     }
 }
