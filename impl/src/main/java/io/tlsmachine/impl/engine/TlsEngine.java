@@ -55,7 +55,6 @@ public final class TlsEngine {
     private TlsException failure;
     private boolean started;
     /** The APPLICATION_WRITE firing, made once (a lambda per write would be garbage per record). */
-    private final Runnable fireApplicationWrite = () -> fire(Input.APPLICATION_WRITE, Epoch.LOCAL);
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.ctx = new HandshakeContext(config, role);
@@ -132,7 +131,7 @@ public final class TlsEngine {
         }
         started = true;
         if (ctx.role() == Role.CLIENT) {
-            guarded(() -> fire(Input.CONNECT, Epoch.LOCAL));
+            fireLocal(Input.CONNECT);
         }
     }
 
@@ -260,18 +259,40 @@ public final class TlsEngine {
         }
     }
 
-    /** The one place failures are handled. */
+    /** Runs {@code action} on a live connection; what it throws fails the connection ({@link #failOn}). */
     private void guarded(Runnable action) {
         if (machine.state().terminal()) {
             return;
         }
         try {
             action.run();
-        } catch (UnexpectedMessage e) {
-            fail(TlsException.fatal(Reason.UNEXPECTED_MESSAGE, e.getMessage()));
-        } catch (TlsException e) {
-            fail(e);
         } catch (RuntimeException e) {
+            failOn(e);
+        }
+    }
+
+    /** Fires a local input (the application's request) as {@link #guarded} runs an action, without a lambda per call. */
+    private void fireLocal(Input input) {
+        if (machine.state().terminal()) {
+            return;
+        }
+        try {
+            fire(input, Epoch.LOCAL);
+        } catch (RuntimeException e) {
+            failOn(e);
+        }
+    }
+
+    /**
+     * The one place failures are handled: fails the connection for what a guarded action threw, our typed failure or
+     * internal_error for anything else.
+     */
+    private void failOn(RuntimeException e) {
+        if (e instanceof UnexpectedMessage) {
+            fail(TlsException.fatal(Reason.UNEXPECTED_MESSAGE, e.getMessage()));
+        } else if (e instanceof TlsException tls) {
+            fail(tls);
+        } else {
             fail(TlsException.fatal(Reason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName(), e));
         }
     }
@@ -300,12 +321,12 @@ public final class TlsEngine {
         requireLocal(Input.APPLICATION_WRITE);
         // RFC 8446 §5.5: update the write key before the AEAD limit (or the configured volume) is reached.
         if (ctx.keyUpdateDue() && machine.declares(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL)) {
-            guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
+            fireLocal(Input.REQUEST_KEY_UPDATE);
         }
         // The step queues the caller's bytes without a copy: they are sealed into the outbound buffer before return.
         ctx.pendWrite(new HandshakeContext.PendingWrite(data, offset, length));
         try {
-            guarded(fireApplicationWrite);
+            fireLocal(Input.APPLICATION_WRITE);
         } finally {
             ctx.clearPendingWrite();
         }
@@ -342,7 +363,7 @@ public final class TlsEngine {
     /** RFC 8446 §4.6.3: updates our write key and asks the peer to update too. */
     public void requestKeyUpdate() {
         requireLocal(Input.REQUEST_KEY_UPDATE);
-        guarded(() -> fire(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL));
+        fireLocal(Input.REQUEST_KEY_UPDATE);
     }
 
     /**
@@ -351,13 +372,13 @@ public final class TlsEngine {
      */
     public void requestClientAuth() {
         requireLocal(Input.REQUEST_CLIENT_AUTH);
-        guarded(() -> fire(Input.REQUEST_CLIENT_AUTH, Epoch.LOCAL));
+        fireLocal(Input.REQUEST_CLIENT_AUTH);
     }
 
     /** RFC 8446 §4.6.1: a TLS 1.3 server sends another NewSessionTicket (when tickets are enabled). */
     public void sendNewSessionTicket() {
         requireLocal(Input.SEND_NEW_SESSION_TICKET);
-        guarded(() -> fire(Input.SEND_NEW_SESSION_TICKET, Epoch.LOCAL));
+        fireLocal(Input.SEND_NEW_SESSION_TICKET);
     }
 
     /** Sends close_notify (RFC 8446 §6.1, RFC 5246 §7.2.1) when the model allows CLOSE here; does nothing once terminal. */
@@ -366,7 +387,7 @@ public final class TlsEngine {
             return;
         }
         requireLocal(Input.CLOSE);
-        guarded(() -> fire(Input.CLOSE, Epoch.LOCAL));
+        fireLocal(Input.CLOSE);
     }
 
     private void requireLocal(Input input) {

@@ -20,7 +20,7 @@ abstract class CommonSteps implements ConnectionSteps {
 
     CommonSteps(HandshakeContext ctx) {
         this.ctx = ctx;
-        ctx.releaseStepsState = this::releaseHandshakeState;
+        ctx.steps = this;
     }
 
     /** Drops the state only the handshake needed (hellos, key shares), when the connection is established. */

@@ -62,8 +62,8 @@ public final class HandshakeContext {
     private Reason abortReason;
     private final ByteQueue applicationIn = new ByteQueue();
     private boolean peerClosed;
-    /** Set by the steps: drops their handshake-only state (see {@link #releaseHandshakeState}). */
-    Runnable releaseStepsState;
+    /** The steps, which set themselves here: their handshake-only state is dropped with ours. */
+    CommonSteps steps;
     /** Application data bytes written under the current TLS 1.3 application write key. */
     long bytesUnderWriteKey;
 
@@ -243,8 +243,8 @@ public final class HandshakeContext {
             sessionId = Opaque.EMPTY;
         }
         flight.releaseIfEmpty();
-        if (releaseStepsState != null) {
-            releaseStepsState.run();
+        if (steps != null) {
+            steps.releaseHandshakeState();
         }
     }
 
