@@ -6,7 +6,8 @@ import javax.security.auth.Destroyable;
 /**
  * An AEAD keyed once (RFC 5116 §2): seal and open with a per-record nonce and additional data.
  *
- * <p>Instances are not thread-safe; one per direction of a connection.
+ * <p>Instances are not thread-safe; one per direction of a connection. The nonce and additional data arrays are read
+ * during a call only: an implementation keeps no reference to them (the record layer reuses them).
  */
 public interface Aead extends Destroyable {
     AeadAlgorithm algorithm();

@@ -26,6 +26,16 @@ final class AeadSupport {
         return nonce;
     }
 
+    /**
+     * XORs {@code sequenceNumber}, left-padded to the IV's length, into {@code iv} in place (RFC 8446 §5.3): once to
+     * turn the IV into the record's nonce, once more to turn it back.
+     */
+    static void xorSequenceInPlace(byte[] iv, long sequenceNumber) {
+        for (int i = 0; i < 8; i++) {
+            iv[iv.length - 1 - i] ^= (byte) (sequenceNumber >>> (8 * i));
+        }
+    }
+
     /** Writes {@code value} as 8 big-endian bytes at {@code out[offset]}. */
     static void writeUint64(byte[] out, int offset, long value) {
         for (int i = 0; i < 8; i++) {

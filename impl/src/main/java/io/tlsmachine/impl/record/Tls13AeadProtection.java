@@ -46,16 +46,16 @@ public final class Tls13AeadProtection implements RecordProtection {
     private final AeadAlgorithm algorithm;
     /** The keyed AEAD, the IV and the sequence number: null while a deferred protection is not yet keyed. */
     private Aead aead;
+    /**
+     * The write_iv; during one seal or open it is that record's nonce, XORed with the sequence number and back (as Go's
+     * crypto/tls xorNonceAEAD does), so a direction holds no second array.
+     */
     private byte[] iv;
     private SequenceNumber sequence;
     /** A deferred protection's traffic secret (its owner's, never destroyed here) and provider, until keyed. */
     private TrafficSecret deferredSecret;
     private CryptoProvider deferredCrypto;
-    /**
-     * Per-record scratch: the nonce and the additional data (the record header) of the record being sealed or
-     * opened; made on first use, so a direction no data flows in holds none of them.
-     */
-    private byte[] nonce;
+    /** Per-record scratch: the additional data (the record header) of the record being sealed; made on first use. */
     private byte[] additionalData;
 
     /**
@@ -200,15 +200,21 @@ public final class Tls13AeadProtection implements RecordProtection {
             additionalData = new byte[RecordLimits.HEADER_LENGTH];
         }
         System.arraycopy(out, outOffset, additionalData, 0, RecordLimits.HEADER_LENGTH);
-        if (paddingLength == 0) {
-            // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
-            aead.seal(nonce(sequence.current()), additionalData, content, offset, length, CONTENT_TYPE_TRAILERS[type.code()], 1,
-                    out, bodyOffset);
-        } else {
-            System.arraycopy(content, offset, out, bodyOffset, length);
-            out[bodyOffset + length] = (byte) type.code();
-            Arrays.fill(out, bodyOffset + length + 1, bodyOffset + innerLength, (byte) 0);
-            aead.seal(nonce(sequence.current()), additionalData, out, bodyOffset, innerLength, out, bodyOffset);
+        long sequenceNumber = sequence.current();
+        AeadSupport.xorSequenceInPlace(iv, sequenceNumber);
+        try {
+            if (paddingLength == 0) {
+                // TLSInnerPlaintext = content || type: encrypted from the caller's bytes and the type byte, no copy.
+                aead.seal(iv, additionalData, content, offset, length, CONTENT_TYPE_TRAILERS[type.code()], 1, out,
+                        bodyOffset);
+            } else {
+                System.arraycopy(content, offset, out, bodyOffset, length);
+                out[bodyOffset + length] = (byte) type.code();
+                Arrays.fill(out, bodyOffset + length + 1, bodyOffset + innerLength, (byte) 0);
+                aead.seal(iv, additionalData, out, bodyOffset, innerLength, out, bodyOffset);
+            }
+        } finally {
+            AeadSupport.xorSequenceInPlace(iv, sequenceNumber);
         }
         sequence.advance();
         return recordLength;
@@ -226,7 +232,13 @@ public final class Tls13AeadProtection implements RecordProtection {
             throw TlsException.fatal(Reason.BAD_RECORD_MAC, "TLSCiphertext shorter than the AEAD tag");
         }
         keyNow();
-        aead.open(nonce(sequence.current()), header, in, inOffset, length, buffer, offset);
+        long sequenceNumber = sequence.current();
+        AeadSupport.xorSequenceInPlace(iv, sequenceNumber);
+        try {
+            aead.open(iv, header, in, inOffset, length, buffer, offset);
+        } finally {
+            AeadSupport.xorSequenceInPlace(iv, sequenceNumber);
+        }
         sequence.advance();
         // RFC 8446 §5.4: scan from the end for the first non-zero octet, the content type.
         int typeIndex = offset + innerLength - 1;
@@ -240,15 +252,6 @@ public final class Tls13AeadProtection implements RecordProtection {
         return new OpenedRecord(type, buffer, offset, typeIndex - offset, innerLength);
     }
 
-    /** RFC 8446 §5.3: the nonce of {@code sequenceNumber}, in this protection's scratch array. */
-    private byte[] nonce(long sequenceNumber) {
-        if (nonce == null) {
-            nonce = new byte[iv.length];
-        }
-        AeadSupport.xorNonce(iv, sequenceNumber, nonce);
-        return nonce;
-    }
-
     @Override
     public boolean shouldRekey() {
         return sequence != null && sequence.shouldRekey();
@@ -259,7 +262,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         deferredSecret = null;
         deferredCrypto = null;
         if (aead != null) {
-            AeadSupport.destroy(aead, iv, nonce);
+            AeadSupport.destroy(aead, iv, null);
         }
     }
 

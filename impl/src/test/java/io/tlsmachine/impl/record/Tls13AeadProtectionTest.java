@@ -96,6 +96,35 @@ class Tls13AeadProtectionTest {
         assertThat(opened.content()).isEqualTo(bytes(20, 9));
     }
 
+    /**
+     * The protection forms each nonce in its IV array and turns it back after the call, also when opening fails: every
+     * record must use the nonce RFC 8446 §5.3 gives (computed apart, by {@link Tls13AeadProtection#nonce}), whatever
+     * came before it.
+     */
+    @ParameterizedTest
+    @EnumSource(AeadAlgorithm.class)
+    void sealsAndOpensEachRecordUnderItsOwnNonceAlsoAfterAFailedOpen(AeadAlgorithm algorithm) {
+        int seed = 12;
+        Tls13AeadProtection sealer = RecordTestSupport.tls13(algorithm, RecordEpoch.APPLICATION, seed).get();
+        Tls13AeadProtection opener = RecordTestSupport.tls13(algorithm, RecordEpoch.APPLICATION, seed).get();
+        for (long sequence = 0; sequence < 5; sequence++) {
+            byte[] content = bytes(7, (int) sequence);
+            byte[] inner = RecordTestSupport.concat(content, new byte[] {0x17});
+            byte[] expected = RecordTestSupport.rawTls13Record(algorithm, seed, sequence, inner);
+            assertThat(sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0))
+                    .as("record %d sealed", sequence)
+                    .isEqualTo(expected);
+
+            byte[] tampered = expected.clone();
+            tampered[tampered.length - 1] ^= 0x01;
+            assertThatThrownBy(() -> opener.open(Arrays.copyOf(tampered, 5), Arrays.copyOfRange(tampered, 5, tampered.length)))
+                    .extracting(e -> ((TlsException) e).reason())
+                    .isEqualTo(Reason.BAD_RECORD_MAC);
+            OpenedRecord opened = opener.open(Arrays.copyOf(expected, 5), Arrays.copyOfRange(expected, 5, expected.length));
+            assertThat(opened.content()).as("record %d opened", sequence).isEqualTo(content);
+        }
+    }
+
     @Test
     void rejectsABodyShorterThanTheTagWithBadRecordMac() {
         Tls13AeadProtection opener = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 4).get();
