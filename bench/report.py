@@ -64,6 +64,15 @@ def ratio(a, b):
     return f"{a / b:.2f}×" if a and b else "n/a"
 
 
+# The issue's targets, checked against this run's numbers: (what, measured text, met).
+targets = []
+
+
+def target(what, value, goal, met, fmt):
+    """Records one target: fmt formats the measured value; a missing value counts as missed."""
+    targets.append((what, goal, "n/a" if value is None else fmt(value), value is not None and met(value)))
+
+
 def java_version():
     try:
         out = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
@@ -105,6 +114,7 @@ p("- All stacks: client and server in one thread over in-memory buffers, X25519 
   "leaf + intermediate verified with PKIX against the root (the JSSE clients do not check the host name; ours does). "
   "BCJSSE runs on the BC crypto provider; ours on `CryptoProviders.fastest()`.")
 p("")
+TARGETS_AT = len(out)
 
 # Full handshakes
 p("## Full handshakes per second")
@@ -132,6 +142,11 @@ for version in ["1.3", "1.2"]:
             cells.append(text)
             meds[s] = med
         ours_full[(version, cert)] = meds["tlsmachine"]
+        if cert == "ec":
+            for other, goal in [("sunjsse", 4), ("bcjsse", 2)]:
+                value = meds["tlsmachine"] / meds[other] if meds["tlsmachine"] and meds[other] else None
+                target(f"TLS {version} ECDSA full handshakes, ours / {other}", value, f"≥ {goal}×",
+                       lambda v, g=goal: v >= g, lambda v: f"{v:.2f}×")
         a = alloc(find(hs, "FullHandshakeBenchmark.fullHandshake", stack="tlsmachine", version=version, cert=cert))
         name = f"TLS {version} {'ECDSA P-256' if cert == 'ec' else 'RSA-2048'}"
         p(f"| {name} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])} | "
@@ -171,8 +186,11 @@ for suite in ["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_
         cells.append(text)
         meds[s] = med
     a = alloc(find(hs, "BulkBenchmark.encryptAndDecrypt16KiB", stack="tlsmachine", suite=suite))
-    target = " (target ≥ 1.25×)" if suite == "TLS_AES_128_GCM_SHA256" else ""
-    p(f"| {suite} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])}{target} | "
+    target_text = " (target ≥ 1.25×)" if suite == "TLS_AES_128_GCM_SHA256" else ""
+    if suite == "TLS_AES_128_GCM_SHA256":
+        value = meds["tlsmachine"] / meds["sunjsse"] if meds["tlsmachine"] and meds["sunjsse"] else None
+        target("Bulk AES-128-GCM, ours / SunJSSE", value, "≥ 1.25×", lambda v: v >= 1.25, lambda v: f"{v:.2f}×")
+    p(f"| {suite} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])}{target_text} | "
       f"{ratio(meds['tlsmachine'], meds['bcjsse'])} | {f'{a / 1024:,.1f} KiB' if a else 'n/a'} |")
 p("")
 
@@ -198,6 +216,8 @@ for s in STACKS:
         p(f"| {s} | n/a | failed | |")
 p("")
 p("Target: ≤ 4 KB per pair for tlsmachine.")
+target("Heap per established pair", heap.get("tlsmachine", (0, None))[1], "≤ 4 KB (read as 4,000 B)",
+       lambda v: v <= 4000, lambda v: f"{v:,} B")
 p("")
 
 # Model step
@@ -215,6 +235,9 @@ for bench in ["connectedEvent", "handshakePath"]:
     tt, tm = cell(t, digits=1)
     qt, qm = cell(q, digits=1)
     ta, qa = alloc(t), alloc(q)
+    if bench == "connectedEvent":
+        target("Model step (table), time per event", tm, "≤ 50 ns", lambda v: v <= 50, lambda v: f"{v:.1f} ns")
+        target("Model step (table), allocation per event", ta, "0 B", lambda v: v < 0.5, lambda v: f"{v:.2f} B")
     p(f"| {bench} | {tt} | {qt} | {ratio(qm, tm)} | {f'{ta:,.1f}' if ta is not None else 'n/a'} | "
       f"{f'{qa:,.1f}' if qa is not None else 'n/a'} |")
 p("")
@@ -252,11 +275,15 @@ for version in ["1.3", "1.2"]:
         name = f"TLS {version} {'ECDSA P-256' if cert == 'ec' else 'RSA-2048'}"
         if None in (keyx, hmac, digest, aead, sign, verify, chain):
             p(f"| {name} | primitives missing | | | | | | |")
+            target(f"{name} full handshake, ours / crypto floor", None, "≥ 0.8 (RSA ≥ 0.9)", None, None)
             continue
         hmacs = 46 if version == "1.3" else 24
         total = 2 * keyx + sign + verify + hmacs * hmac + 6 * digest + aead / 8
         with_chain = total + 2 * chain
         ours = ours_full.get((version, cert))
+        goal = 0.8 if cert == "ec" else 0.9
+        target(f"{name} full handshake, ours / crypto floor", ours * total / 1e6 if ours else None, f"≥ {goal}",
+               lambda v, g=goal: v >= g, lambda v: f"{v:.2f}")
         parts = (f"2×kx {keyx:,.0f} + sign {sign:,.0f} + verify {verify:,.0f} + {hmacs}×hmac {hmac:.2f} + "
                  f"6×digest {digest:.2f} + aead {aead / 8:.2f}")
         p(f"| {name} | {parts} | {total:,.0f} | {1e6 / total:,.0f} | {1e6 / with_chain:,.0f} | "
@@ -368,4 +395,10 @@ profile("Where our handshake time goes (JFR, TLS 1.3 ECDSA full handshake loop)"
         f"HandshakeLoop tlsmachine 1.3 ec` → `{read('loop.txt')}", "loop-jfr.json", OWN)
 profile("Where our bulk time goes (JFR, AES-128-GCM 16 KiB writes)",
         f"BulkLoop tlsmachine TLS_AES_128_GCM_SHA256` → `{read('bulk.txt')}", "bulk-jfr.json", OWN)
+summary = ["## Targets (from the issue), checked against this run", "",
+           "| target | goal | measured | |", "|---|---|---:|---|"]
+summary += [f"| {what} | {goal} | {measured} | {'met' if met else '**MISSED**'} |"
+            for what, goal, measured, met in targets]
+summary += ["", f"{sum(1 for t in targets if t[3])} of {len(targets)} targets met.", ""]
+out[TARGETS_AT:TARGETS_AT] = summary
 print("\n".join(out))
