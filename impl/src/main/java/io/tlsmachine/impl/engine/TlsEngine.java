@@ -54,7 +54,6 @@ public final class TlsEngine {
     private volatile List<TransitionListener> listeners = List.of();
     private TlsException failure;
     private boolean started;
-    /** The APPLICATION_WRITE firing, made once (a lambda per write would be garbage per record). */
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.ctx = new HandshakeContext(config, role);

@@ -222,12 +222,7 @@ public final class HandshakeContext {
         receivedEncoded = null;
         peerChain = null;
         offeredTicket = null;
-        for (javax.security.auth.Destroyable secret : new javax.security.auth.Destroyable[] {
-                clientHandshakeSecret, serverHandshakeSecret, handshakeSecret}) {
-            if (secret != null) {
-                Wipe.quietly(secret);
-            }
-        }
+        Wipe.allQuietly(clientHandshakeSecret, serverHandshakeSecret, handshakeSecret);
         clientHandshakeSecret = null;
         serverHandshakeSecret = null;
         handshakeSecret = null;
@@ -256,12 +251,8 @@ public final class HandshakeContext {
     public void destroyKeys() {
         writer.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         reader.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        for (javax.security.auth.Destroyable secret : new javax.security.auth.Destroyable[] {clientApplicationSecret,
-                serverApplicationSecret, clientHandshakeSecret, serverHandshakeSecret, handshakeSecret, exporterSecret}) {
-            if (secret != null) {
-                Wipe.quietly(secret);
-            }
-        }
+        Wipe.allQuietly(clientApplicationSecret, serverApplicationSecret, clientHandshakeSecret, serverHandshakeSecret,
+                handshakeSecret, exporterSecret);
         clientApplicationSecret = null;
         serverApplicationSecret = null;
         clientHandshakeSecret = null;

@@ -17,4 +17,13 @@ final class Wipe {
             // The JDK's own keys refuse destroy(); nothing more can be done for them.
         }
     }
+
+    /** Destroys each of {@code secrets} that is not null, as {@link #quietly(Destroyable)} does. */
+    static void allQuietly(Destroyable... secrets) {
+        for (Destroyable secret : secrets) {
+            if (secret != null) {
+                quietly(secret);
+            }
+        }
+    }
 }

@@ -18,7 +18,6 @@ import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.client.ClientSteps;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,18 +32,6 @@ class DeviantFlightTest {
 
     private static TlsConfig clientConfig() {
         return EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).random(EngineFixtures.seeded(CLIENT_SEED)).build();
-    }
-
-    /** Splits a plaintext flight into its records (our writer puts each handshake message in its own record). */
-    private static List<byte[]> records(byte[] flight) {
-        List<byte[]> records = new ArrayList<>();
-        int offset = 0;
-        while (offset < flight.length) {
-            int length = ((flight[offset + 3] & 0xFF) << 8) | (flight[offset + 4] & 0xFF);
-            records.add(Arrays.copyOfRange(flight, offset, offset + 5 + length));
-            offset += 5 + length;
-        }
-        return records;
     }
 
     private static Input inputOf(byte[] record) {
@@ -64,7 +51,7 @@ class DeviantFlightTest {
         TlsEngine server = TlsEngine.server(EngineFixtures.server(EC).build());
         reference.beginHandshake();
         server.feed(reference.drainOutbound());
-        List<byte[]> flight = records(server.drainOutbound());
+        List<byte[]> flight = TestRecords.split(server.drainOutbound());
         assertThat(flight).hasSize(4);
 
         List<List<byte[]>> deviants = new ArrayList<>();
@@ -107,7 +94,7 @@ class DeviantFlightTest {
             if (predicted == ClientState.FAILED) {
                 assertThat(client.failure().orElseThrow().reason().alertToSend()).as("inputs %s", inputs)
                         .contains(AlertDescription.UNEXPECTED_MESSAGE);
-                List<byte[]> sent = records(out);
+                List<byte[]> sent = TestRecords.split(out);
                 assertThat(sent).as("records sent for %s", inputs).isNotEmpty();
                 assertThat(sent.get(sent.size() - 1)[0]).as("the last record is the alert").isEqualTo((byte) 21);
                 assertThat(sent.stream().filter(r -> r[0] == 21)).as("exactly one alert for %s", inputs).hasSize(1);

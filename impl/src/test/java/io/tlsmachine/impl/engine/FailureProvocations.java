@@ -63,13 +63,13 @@ final class FailureProvocations {
 
     static Failure changeCipherSpecInsideAFragmentedClientHello() {
         byte[] hello = clientHelloMessage(EngineFixtures.client(EC).build());
-        return serverFed(EngineFixtures.server(EC).build(), plaintext(0x16, Arrays.copyOf(hello, 10)), HEX.parseHex("140303000101"));
+        return serverFed(EngineFixtures.server(EC).build(), TestRecords.plaintext(0x16, Arrays.copyOf(hello, 10)), HEX.parseHex("140303000101"));
     }
 
     /** RFC 8446 §5.1: the start of a message after ClientHello in the record that ends ClientHello's key epoch. */
     static Failure handshakeBytesPendingAtTheServersReadKeyChange() {
         byte[] hello = clientHelloMessage(EngineFixtures.client(EC).build());
-        return serverFed(EngineFixtures.server(EC).build(), plaintext(0x16, concat(hello, HEX.parseHex("14000020"))));
+        return serverFed(EngineFixtures.server(EC).build(), TestRecords.plaintext(0x16, concat(hello, HEX.parseHex("14000020"))));
     }
 
     static Failure alertRecordOfThreeBytes() {
@@ -80,14 +80,14 @@ final class FailureProvocations {
         byte[] hello = clientHelloMessage(EngineFixtures.client(EC).build());
         byte[] longer = concat(hello, new byte[1]);
         setLength24(longer, 1, hello.length - 4 + 1);
-        return serverFed(EngineFixtures.server(EC).build(), plaintext(0x16, longer));
+        return serverFed(EngineFixtures.server(EC).build(), TestRecords.plaintext(0x16, longer));
     }
 
     /** RFC 8446 §4.1.2: legacy_session_id<0..32>; 33 is out of range. */
     static Failure clientHelloWithASessionIdOfThirtyThreeBytes() {
         byte[] hello = clientHelloMessage(EngineFixtures.client(EC).build());
         hello[4 + 2 + 32] = 33;
-        return serverFed(EngineFixtures.server(EC).build(), plaintext(0x16, hello));
+        return serverFed(EngineFixtures.server(EC).build(), TestRecords.plaintext(0x16, hello));
     }
 
     static Failure handshakeHeaderDeclaringSixteenMegabytes() {
@@ -346,17 +346,6 @@ final class FailureProvocations {
     private static ClientHello withExtensions(ClientHello hello, List<Extension> extensions) {
         return new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
                 hello.legacyCompressionMethods(), extensions);
-    }
-
-    private static byte[] plaintext(int type, byte[] fragment) {
-        byte[] record = new byte[5 + fragment.length];
-        record[0] = (byte) type;
-        record[1] = 3;
-        record[2] = 3;
-        record[3] = (byte) (fragment.length >>> 8);
-        record[4] = (byte) fragment.length;
-        System.arraycopy(fragment, 0, record, 5, fragment.length);
-        return record;
     }
 
     private static void setLength24(byte[] bytes, int offset, int length) {

@@ -51,7 +51,7 @@ final class KeyExchangeProvocations {
         pair.client.beginHandshake();
         pair.server.feed(pair.client.drainOutbound());
         pair.client.feed(pair.server.drainOutbound());
-        List<byte[]> flight = new java.util.ArrayList<>(Tls12Interceptor.records(pair.client.drainOutbound()));
+        List<byte[]> flight = new java.util.ArrayList<>(TestRecords.split(pair.client.drainOutbound()));
         byte[] value = yc.toByteArray();
         flight.set(0, Tls12Interceptor.record(new DheClientKeyExchange(Opaque.of(value))));
         pair.server.feed(Tls12Interceptor.join(flight));

@@ -17,7 +17,6 @@ import io.tlsmachine.impl.record.RecordWriter;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.PrivateKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,18 +27,6 @@ import java.util.List;
 final class Tls12Interceptor {
 
     private Tls12Interceptor() {
-    }
-
-    /** Splits bytes into whole records. */
-    static List<byte[]> records(byte[] bytes) {
-        List<byte[]> records = new ArrayList<>();
-        int offset = 0;
-        while (offset < bytes.length) {
-            int length = ((bytes[offset + 3] & 0xFF) << 8) | (bytes[offset + 4] & 0xFF);
-            records.add(Arrays.copyOfRange(bytes, offset, offset + 5 + length));
-            offset += 5 + length;
-        }
-        return records;
     }
 
     static byte[] join(List<byte[]> records) {

@@ -44,7 +44,7 @@ class Tls12KeyExchangeFailureTest {
         pair.client.beginHandshake();
         byte[] hello = pair.client.drainOutbound();
         pair.server.feed(hello);
-        List<byte[]> flight = new ArrayList<>(Tls12Interceptor.records(pair.server.drainOutbound()));
+        List<byte[]> flight = new ArrayList<>(TestRecords.split(pair.server.drainOutbound()));
         flight.add(0, hello); // index 0: ClientHello, for rewrites that need its random
         List<byte[]> rewritten = rewrite.apply(flight);
         pair.client.feed(Tls12Interceptor.join(rewritten.subList(1, rewritten.size())));
@@ -128,7 +128,7 @@ class Tls12KeyExchangeFailureTest {
                 });
         assertThat(pair.client.failure()).isEmpty();
         assertThat(pair.clientTrace).anyMatch(t -> t.input() == Input.SERVER_HELLO_DONE);
-        List<byte[]> sent = Tls12Interceptor.records(pair.client.drainOutbound());
+        List<byte[]> sent = TestRecords.split(pair.client.drainOutbound());
         assertThat(Tls12Interceptor.decode(sent.get(0), Tls12Interceptor.tls12(io.tlsmachine.impl.codec.message.Role.CLIENT,
                 io.tlsmachine.impl.codec.message.KeyExchangeKind.DHE))).isInstanceOfSatisfying(
                         io.tlsmachine.impl.codec.message.DheClientKeyExchange.class,
@@ -177,7 +177,7 @@ class Tls12KeyExchangeFailureTest {
             pair.client.beginHandshake();
             pair.server.feed(pair.client.drainOutbound());
             pair.client.feed(pair.server.drainOutbound());
-            List<byte[]> flight = new ArrayList<>(Tls12Interceptor.records(pair.client.drainOutbound()));
+            List<byte[]> flight = new ArrayList<>(TestRecords.split(pair.client.drainOutbound()));
             RsaClientKeyExchange cke = (RsaClientKeyExchange) Tls12Interceptor.decode(flight.get(0),
                     Tls12Interceptor.tls12(io.tlsmachine.impl.codec.message.Role.CLIENT,
                             io.tlsmachine.impl.codec.message.KeyExchangeKind.RSA));

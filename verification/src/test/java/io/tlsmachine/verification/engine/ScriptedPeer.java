@@ -3,6 +3,7 @@ package io.tlsmachine.verification.engine;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.engine.MachineKind;
 import io.tlsmachine.impl.engine.TakenTransition;
+import io.tlsmachine.impl.engine.TestRecords;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.handshake.SuiteParameters;
 import io.tlsmachine.model.Epoch;
@@ -61,7 +62,7 @@ final class ScriptedPeer {
             }
             clientRandom = clientRandom == null ? randomIn(flight, CLIENT_HELLO) : clientRandom;
             serverRandom = serverRandom == null ? randomIn(flight, SERVER_HELLO) : serverRandom;
-            for (byte[] record : WireRecord.split(flight)) {
+            for (byte[] record : TestRecords.split(flight)) {
                 taken.clear();
                 victim.feed(record);
                 TakenTransition first = taken.stream().filter(t -> !t.input().local()).findFirst().orElse(null);
@@ -80,7 +81,7 @@ final class ScriptedPeer {
 
     /** RFC 5246 §7.4.1.2-3, RFC 8446 §4.1.2-3: the random of the first plaintext hello of {@code type}, or null. */
     private static byte[] randomIn(byte[] flight, int type) {
-        for (byte[] record : WireRecord.split(flight)) {
+        for (byte[] record : TestRecords.split(flight)) {
             if ((record[0] & 0xFF) == 22 && record.length >= 43 && record[5] == type) {
                 return Arrays.copyOfRange(record, 11, 43);
             }

@@ -1,10 +1,8 @@
 package io.tlsmachine.verification.engine;
 
+import io.tlsmachine.impl.engine.TestRecords;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * One record an honest peer sent, with the model input and epoch the receiving engine took it as in the honest run
@@ -45,26 +43,7 @@ record WireRecord(byte[] bytes, Input input, Epoch epoch) {
 
     /** Returns {@code content} in one plaintext record of {@code type} (RFC 5246 §6.2.1), taken as {@code input}. */
     static WireRecord plaintext(int type, byte[] content, Input input) {
-        byte[] bytes = new byte[5 + content.length];
-        bytes[0] = (byte) type;
-        bytes[1] = 3;
-        bytes[2] = 3;
-        bytes[3] = (byte) (content.length >>> 8);
-        bytes[4] = (byte) content.length;
-        System.arraycopy(content, 0, bytes, 5, content.length);
-        return new WireRecord(bytes, input, Epoch.PLAINTEXT);
-    }
-
-    /** Splits a flight into its records. */
-    static List<byte[]> split(byte[] flight) {
-        List<byte[]> records = new ArrayList<>();
-        int offset = 0;
-        while (offset < flight.length) {
-            int length = ((flight[offset + 3] & 0xFF) << 8) | (flight[offset + 4] & 0xFF);
-            records.add(Arrays.copyOfRange(flight, offset, offset + 5 + length));
-            offset += 5 + length;
-        }
-        return records;
+        return new WireRecord(TestRecords.plaintext(type, content), input, Epoch.PLAINTEXT);
     }
 
     @Override

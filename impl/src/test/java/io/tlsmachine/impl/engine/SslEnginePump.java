@@ -1,6 +1,5 @@
-package io.tlsmachine.verification.interop;
+package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
@@ -9,9 +8,10 @@ import javax.net.ssl.SSLException;
 
 /**
  * Connects our sans-IO {@link TlsEngine} with a JSSE {@link SSLEngine} in memory: moves records both ways until
- * neither has anything to say (at most 64 rounds), collecting the application data the SSLEngine unwraps.
+ * neither has anything to say (at most 64 rounds), collecting the application data the SSLEngine unwraps. Shared
+ * with the verification module's interop suites through impl's test-jar.
  */
-final class SslEnginePump {
+public final class SslEnginePump {
     private static final int ROUNDS = 64;
 
     private final TlsEngine ours;
@@ -20,13 +20,13 @@ final class SslEnginePump {
     private ByteBuffer toPeer = ByteBuffer.allocate(0);
     private ByteBuffer peerToSend = ByteBuffer.allocate(0);
 
-    SslEnginePump(TlsEngine ours, SSLEngine peer) {
+    public SslEnginePump(TlsEngine ours, SSLEngine peer) {
         this.ours = ours;
         this.peer = peer;
     }
 
     /** Queues application data for the SSLEngine to send on the next {@link #run()}. */
-    SslEnginePump peerWrites(byte[] data) {
+    public SslEnginePump peerWrites(byte[] data) {
         ByteBuffer merged = ByteBuffer.allocate(peerToSend.remaining() + data.length);
         merged.put(peerToSend).put(data).flip();
         peerToSend = merged;
@@ -34,14 +34,14 @@ final class SslEnginePump {
     }
 
     /** Returns and forgets what the SSLEngine received so far. */
-    byte[] takePeerReceived() {
+    public byte[] takePeerReceived() {
         byte[] data = peerReceived.toByteArray();
         peerReceived.reset();
         return data;
     }
 
     /** Moves bytes until both sides are quiet. */
-    SslEnginePump run() throws SSLException {
+    public SslEnginePump run() throws SSLException {
         ByteBuffer net = ByteBuffer.allocate(peer.getSession().getPacketBufferSize() * 2);
         ByteBuffer app = ByteBuffer.allocate(peer.getSession().getApplicationBufferSize() * 2);
         for (int round = 0; round < ROUNDS; round++) {
