@@ -2,6 +2,7 @@ package io.tlsmachine.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Holds the facts a connection has established so far; guards read only these.
@@ -45,15 +46,15 @@ public record Negotiated(
 
     private static final List<Negotiated> ALL = enumerate();
 
-    /** Returns the facts of a plain TLS 1.3 full handshake, the starting point for {@code with...} copies. */
+    /** Returns the facts of a plain TLS 1.3 full handshake, the starting point for {@link #with} copies. */
     public static Negotiated tls13() {
         return new Negotiated(ProtocolVersion.TLS13, Tls13KeyExchange.ECDHE, Tls12KeyExchange.ECDHE, Tls12Handshake.FULL,
                 false, false, false, false, false, false, false, false, false, false, false);
     }
 
-    /** Returns the facts of a plain TLS 1.2 full ECDHE handshake, the starting point for {@code with...} copies. */
+    /** Returns the facts of a plain TLS 1.2 full ECDHE handshake, the starting point for {@link #with} copies. */
     public static Negotiated tls12() {
-        return tls13().withVersion(ProtocolVersion.TLS12);
+        return tls13().with(Fact.VERSION, ProtocolVersion.TLS12);
     }
 
     /** Tells whether the server accepted a PSK (TLS 1.3 psk_ke or psk_dhe_ke). */
@@ -140,93 +141,18 @@ public record Negotiated(
         return List.copyOf(result);
     }
 
-    public Negotiated withVersion(ProtocolVersion v) {
-        return new Negotiated(v, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested, clientAuthRequested,
-                clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withTls13KeyExchange(Tls13KeyExchange v) {
-        return new Negotiated(version, v, tls12KeyExchange, tls12Handshake, helloRetryRequested, clientAuthRequested,
-                clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withTls12KeyExchange(Tls12KeyExchange v) {
-        return new Negotiated(version, tls13KeyExchange, v, tls12Handshake, helloRetryRequested, clientAuthRequested,
-                clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withTls12Handshake(Tls12Handshake v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, v, helloRetryRequested, clientAuthRequested,
-                clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withHelloRetryRequested(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, v, clientAuthRequested,
-                clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withClientAuthRequested(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested, v,
-                clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withClientCertificateAvailable(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, v, earlyDataOffered, earlyDataAccepted, middleboxCompat, ticketExpected, ticketsEnabled,
-                extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withEarlyDataOffered(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, v, earlyDataAccepted, middleboxCompat, ticketExpected,
-                ticketsEnabled, extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withEarlyDataAccepted(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, v, middleboxCompat, ticketExpected,
-                ticketsEnabled, extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withMiddleboxCompat(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, v, ticketExpected,
-                ticketsEnabled, extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withTicketExpected(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat, v,
-                ticketsEnabled, extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withTicketsEnabled(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat,
-                ticketExpected, v, extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withExtendedMasterSecret(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat,
-                ticketExpected, ticketsEnabled, v, postHandshakeAuthOffered, downgradeDetected);
-    }
-
-    public Negotiated withPostHandshakeAuthOffered(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat,
-                ticketExpected, ticketsEnabled, extendedMasterSecret, v, downgradeDetected);
-    }
-
-    public Negotiated withDowngradeDetected(boolean v) {
-        return new Negotiated(version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
-                clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat,
-                ticketExpected, ticketsEnabled, extendedMasterSecret, postHandshakeAuthOffered, v);
+    /**
+     * Returns a copy of these facts with {@code fact} set to {@code value}: the one way to change a fact (see
+     * {@link Fact} for why a typed key).
+     */
+    public <T> Negotiated with(Fact<T> fact, T value) {
+        Object[] values = {version, tls13KeyExchange, tls12KeyExchange, tls12Handshake, helloRetryRequested,
+            clientAuthRequested, clientCertificateAvailable, earlyDataOffered, earlyDataAccepted, middleboxCompat,
+            ticketExpected, ticketsEnabled, extendedMasterSecret, postHandshakeAuthOffered, downgradeDetected};
+        values[fact.index()] = fact.type().cast(Objects.requireNonNull(value, fact.name()));
+        return new Negotiated((ProtocolVersion) values[0], (Tls13KeyExchange) values[1], (Tls12KeyExchange) values[2],
+                (Tls12Handshake) values[3], (boolean) values[4], (boolean) values[5], (boolean) values[6],
+                (boolean) values[7], (boolean) values[8], (boolean) values[9], (boolean) values[10], (boolean) values[11],
+                (boolean) values[12], (boolean) values[13], (boolean) values[14]);
     }
 }

@@ -37,7 +37,7 @@ class CompiledMachineTest {
 
     @Test
     void rejectsServerKeyExchangeUnderRsaKeyTransport() {
-        Negotiated rsa = Negotiated.tls12().withTls12KeyExchange(Tls12KeyExchange.RSA);
+        Negotiated rsa = Negotiated.tls12().with(Fact.TLS12_KEY_EXCHANGE, Tls12KeyExchange.RSA);
         CompiledMachine<ClientState, ClientSteps> table = ClientMachine.compiled();
         ClientState afterCertificate =
                 table.step(ClientState.TLS12_WAIT_CERT, Input.CERTIFICATE, Epoch.PLAINTEXT, rsa).to();
@@ -47,7 +47,7 @@ class CompiledMachineTest {
     @Test
     void rejectsSecondHelloRetryRequest() {
         assertThat(ClientMachine.compiled().find(ClientState.WAIT_SH_RETRY, Input.HELLO_RETRY_REQUEST, Epoch.PLAINTEXT,
-                Negotiated.tls13().withHelloRetryRequested(true))).isNull();
+                Negotiated.tls13().with(Fact.HELLO_RETRY_REQUESTED, true))).isNull();
         assertThat(ServerMachine.compiled().declares(ServerState.RECVD_CH_RETRY, Input.SELECT_HELLO_RETRY, Epoch.LOCAL))
                 .isFalse();
     }

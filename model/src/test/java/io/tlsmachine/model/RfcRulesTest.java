@@ -69,8 +69,8 @@ class RfcRulesTest {
                 .isEqualTo(ServerState.WAIT_FLIGHT2);
         assertThat(SERVER.step(ServerState.WAIT_FLIGHT2, Input.FINISHED, Epoch.HANDSHAKE, full).to())
                 .isEqualTo(ServerState.CONNECTED);
-        Negotiated zeroRtt = full.withTls13KeyExchange(Tls13KeyExchange.PSK_DHE).withEarlyDataOffered(true)
-                .withEarlyDataAccepted(true);
+        Negotiated zeroRtt = full.with(Fact.TLS13_KEY_EXCHANGE, Tls13KeyExchange.PSK_DHE).with(Fact.EARLY_DATA_OFFERED, true)
+                .with(Fact.EARLY_DATA_ACCEPTED, true);
         assertThat(SERVER.step(ServerState.NEGOTIATED, Input.SEND_SERVER_FLIGHT, Epoch.LOCAL, zeroRtt).to())
                 .isEqualTo(ServerState.WAIT_EOED);
         assertThat(SERVER.step(ServerState.WAIT_EOED, Input.END_OF_EARLY_DATA, Epoch.EARLY, zeroRtt).to())
@@ -80,7 +80,7 @@ class RfcRulesTest {
     @Test
     void serverInWaitFlight2TakesTheClientAuthBranchOnlyWhenItRequestedClientAuth() {
         // RFC 8446 §4.4.2: the client sends Certificate if and only if the server requested client authentication.
-        Negotiated auth = Negotiated.tls13().withClientAuthRequested(true);
+        Negotiated auth = Negotiated.tls13().with(Fact.CLIENT_AUTH_REQUESTED, true);
         assertThat(SERVER.step(ServerState.WAIT_FLIGHT2, Input.CERTIFICATE, Epoch.HANDSHAKE, auth).to())
                 .isEqualTo(ServerState.WAIT_CV);
         assertThat(SERVER.step(ServerState.WAIT_FLIGHT2, Input.CERTIFICATE_EMPTY, Epoch.HANDSHAKE, auth).to())
@@ -99,7 +99,7 @@ class RfcRulesTest {
     @Test
     void tls12ServerRejectsCertificateVerifyAfterAnEmptyClientCertificate() {
         // RFC 5246 §7.4.8: CertificateVerify only follows a client certificate with signing capability.
-        Negotiated facts = Negotiated.tls12().withClientAuthRequested(true);
+        Negotiated facts = Negotiated.tls12().with(Fact.CLIENT_AUTH_REQUESTED, true);
         ServerState afterEmpty =
                 SERVER.step(ServerState.TLS12_WAIT_CLIENT_CERT, Input.CERTIFICATE_EMPTY, Epoch.PLAINTEXT, facts).to();
         ServerState afterKeyExchange = SERVER.step(afterEmpty, Input.CLIENT_KEY_EXCHANGE, Epoch.PLAINTEXT, facts).to();
@@ -201,7 +201,7 @@ class RfcRulesTest {
     @Test
     void pskHandshakeSkipsCertificatesOnBothSides() {
         // RFC 8446 §2.2: a PSK handshake has no Certificate or CertificateVerify from the server.
-        Negotiated psk = Negotiated.tls13().withTls13KeyExchange(Tls13KeyExchange.PSK_ONLY);
+        Negotiated psk = Negotiated.tls13().with(Fact.TLS13_KEY_EXCHANGE, Tls13KeyExchange.PSK_ONLY);
         assertThat(CLIENT.step(ClientState.WAIT_EE, Input.ENCRYPTED_EXTENSIONS, Epoch.HANDSHAKE, psk).to())
                 .isEqualTo(ClientState.WAIT_FINISHED);
         Transition<ServerState, ServerSteps> flight =

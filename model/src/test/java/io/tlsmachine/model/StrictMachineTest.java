@@ -76,7 +76,7 @@ class StrictMachineTest {
     @Test
     void stepMayUpdateFactsButNotTheNextState() {
         RecordingSteps<ServerSteps> steps = new RecordingSteps<>(ServerSteps.class)
-                .updatingFacts(f -> f.withClientAuthRequested(true));
+                .updatingFacts(f -> f.with(Fact.CLIENT_AUTH_REQUESTED, true));
         StrictMachine<ServerState, ServerSteps> server = ServerMachine.newStrictMachine(steps.port, Negotiated.tls13());
         server.fire(Input.CLIENT_HELLO, Epoch.PLAINTEXT);
         server.fire(Input.SELECT_PARAMETERS, Epoch.LOCAL);

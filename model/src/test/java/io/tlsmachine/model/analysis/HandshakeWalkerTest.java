@@ -2,6 +2,7 @@ package io.tlsmachine.model.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
@@ -36,7 +37,7 @@ class HandshakeWalkerTest {
 
     @Test
     void tls13HelloRetryRequestFollowsRfc8446Figure2() {
-        HandshakeWalk walk = HandshakeWalker.walk(Negotiated.tls13().withHelloRetryRequested(true));
+        HandshakeWalk walk = HandshakeWalker.walk(Negotiated.tls13().with(Fact.HELLO_RETRY_REQUESTED, true));
         assertThat(walk.sequence()).containsExactly("C: ClientHello", "S: HelloRetryRequest", "C: ClientHello",
                 "S: ServerHello", "S: EncryptedExtensions", "S: Certificate", "S: CertificateVerify", "S: Finished",
                 "C: Finished");
@@ -44,8 +45,8 @@ class HandshakeWalkerTest {
 
     @Test
     void tls13ZeroRttAcceptedFollowsRfc8446Figure4() {
-        Negotiated facts = Negotiated.tls13().withTls13KeyExchange(Tls13KeyExchange.PSK_DHE)
-                .withEarlyDataOffered(true).withEarlyDataAccepted(true);
+        Negotiated facts = Negotiated.tls13().with(Fact.TLS13_KEY_EXCHANGE, Tls13KeyExchange.PSK_DHE)
+                .with(Fact.EARLY_DATA_OFFERED, true).with(Fact.EARLY_DATA_ACCEPTED, true);
         HandshakeWalk walk = HandshakeWalker.walk(facts);
         assertThat(walk.sequence()).containsExactly("C: ClientHello", "C: ApplicationData", "S: ServerHello",
                 "S: EncryptedExtensions", "S: Finished", "C: EndOfEarlyData", "C: Finished");
@@ -54,14 +55,14 @@ class HandshakeWalkerTest {
 
     @Test
     void tls13ClientAuthWithEmptyCertificateSendsNoCertificateVerify() {
-        Negotiated facts = Negotiated.tls13().withClientAuthRequested(true);
+        Negotiated facts = Negotiated.tls13().with(Fact.CLIENT_AUTH_REQUESTED, true);
         assertThat(HandshakeWalker.walk(facts).sequence()).containsSubsequence("S: CertificateRequest",
                 "C: Certificate(empty)", "C: Finished").doesNotContain("C: CertificateVerify");
     }
 
     @Test
     void tls12FullEcdheWithClientAuthFollowsRfc5246Figure1() {
-        Negotiated facts = Negotiated.tls12().withClientAuthRequested(true).withClientCertificateAvailable(true);
+        Negotiated facts = Negotiated.tls12().with(Fact.CLIENT_AUTH_REQUESTED, true).with(Fact.CLIENT_CERTIFICATE_AVAILABLE, true);
         assertThat(HandshakeWalker.walk(facts).sequence()).containsExactly("C: ClientHello", "S: ServerHello",
                 "S: Certificate", "S: ServerKeyExchange", "S: CertificateRequest", "S: ServerHelloDone",
                 "C: Certificate", "C: ClientKeyExchange", "C: CertificateVerify", "C: ChangeCipherSpec", "C: Finished",
@@ -70,20 +71,20 @@ class HandshakeWalkerTest {
 
     @Test
     void tls12RsaKeyTransportSendsNoServerKeyExchange() {
-        Negotiated facts = Negotiated.tls12().withTls12KeyExchange(Tls12KeyExchange.RSA);
+        Negotiated facts = Negotiated.tls12().with(Fact.TLS12_KEY_EXCHANGE, Tls12KeyExchange.RSA);
         assertThat(HandshakeWalker.walk(facts).sequence()).doesNotContain("S: ServerKeyExchange");
     }
 
     @Test
     void tls12TicketResumptionFollowsRfc5077Section3Point1() {
-        Negotiated facts = Negotiated.tls12().withTls12Handshake(Tls12Handshake.RESUMED_BY_TICKET).withTicketExpected(true);
+        Negotiated facts = Negotiated.tls12().with(Fact.TLS12_HANDSHAKE, Tls12Handshake.RESUMED_BY_TICKET).with(Fact.TICKET_EXPECTED, true);
         assertThat(HandshakeWalker.walk(facts).sequence()).containsExactly("C: ClientHello", "S: ServerHello",
                 "S: NewSessionTicket", "S: ChangeCipherSpec", "S: Finished", "C: ChangeCipherSpec", "C: Finished");
     }
 
     @Test
     void downgradeSentinelFailsTheClientWithIllegalParameter() {
-        HandshakeWalk walk = HandshakeWalker.walk(Negotiated.tls12().withDowngradeDetected(true));
+        HandshakeWalk walk = HandshakeWalker.walk(Negotiated.tls12().with(Fact.DOWNGRADE_DETECTED, true));
         assertThat(walk.client()).isEqualTo(ClientState.FAILED);
         assertThat(walk.sequence()).contains("C: Alert(illegal_parameter)");
     }

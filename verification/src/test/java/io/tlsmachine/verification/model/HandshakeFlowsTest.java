@@ -2,6 +2,7 @@ package io.tlsmachine.verification.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
@@ -86,7 +87,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls13ClientAuthenticationIsFigure1WithCertificateRequest() {
-        assertFlow(Negotiated.tls13().withClientAuthRequested(true).withClientCertificateAvailable(true),
+        assertFlow(Negotiated.tls13().with(Fact.CLIENT_AUTH_REQUESTED, true).with(Fact.CLIENT_CERTIFICATE_AVAILABLE, true),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S CertificateRequest@handshake",
                 "S Certificate@handshake", "S CertificateVerify@handshake", "S Finished@handshake",
@@ -95,7 +96,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls13HelloRetryRequestIsFigure2() {
-        assertFlow(Negotiated.tls13().withHelloRetryRequested(true),
+        assertFlow(Negotiated.tls13().with(Fact.HELLO_RETRY_REQUESTED, true),
                 "C ClientHello@plaintext",
                 "S HelloRetryRequest@plaintext",
                 "C ClientHello@plaintext",
@@ -106,7 +107,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls13PskResumptionIsFigure3() {
-        assertFlow(Negotiated.tls13().withTls13KeyExchange(Tls13KeyExchange.PSK_DHE).withTicketsEnabled(true),
+        assertFlow(Negotiated.tls13().with(Fact.TLS13_KEY_EXCHANGE, Tls13KeyExchange.PSK_DHE).with(Fact.TICKETS_ENABLED, true),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S Finished@handshake",
                 "C Finished@handshake",
@@ -115,8 +116,8 @@ class HandshakeFlowsTest {
 
     @Test
     void tls13ZeroRttIsFigure4() {
-        assertFlow(Negotiated.tls13().withTls13KeyExchange(Tls13KeyExchange.PSK_DHE).withEarlyDataOffered(true)
-                        .withEarlyDataAccepted(true),
+        assertFlow(Negotiated.tls13().with(Fact.TLS13_KEY_EXCHANGE, Tls13KeyExchange.PSK_DHE).with(Fact.EARLY_DATA_OFFERED, true)
+                        .with(Fact.EARLY_DATA_ACCEPTED, true),
                 "C ClientHello@plaintext", "C ApplicationData@early",
                 "S ServerHello@plaintext", "S EncryptedExtensions@handshake", "S Finished@handshake",
                 "C EndOfEarlyData@early", "C Finished@handshake");
@@ -124,7 +125,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls13MiddleboxCompatibilityAddsTheDummyChangeCipherSpecsOfAppendixD4() {
-        assertFlow(Negotiated.tls13().withMiddleboxCompat(true),
+        assertFlow(Negotiated.tls13().with(Fact.MIDDLEBOX_COMPAT, true),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S ChangeCipherSpec@plaintext", "S EncryptedExtensions@handshake",
                 "S Certificate@handshake", "S CertificateVerify@handshake", "S Finished@handshake",
@@ -143,7 +144,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls12FullRsaHasNoServerKeyExchange() {
-        assertFlow(Negotiated.tls12().withTls12KeyExchange(Tls12KeyExchange.RSA),
+        assertFlow(Negotiated.tls12().with(Fact.TLS12_KEY_EXCHANGE, Tls12KeyExchange.RSA),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerHelloDone@plaintext",
                 "C ClientKeyExchange@plaintext", "C ChangeCipherSpec@plaintext", "C Finished@application",
@@ -152,7 +153,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls12ClientAuthenticationIsFigure1WithCertificateRequest() {
-        assertFlow(Negotiated.tls12().withClientAuthRequested(true).withClientCertificateAvailable(true),
+        assertFlow(Negotiated.tls12().with(Fact.CLIENT_AUTH_REQUESTED, true).with(Fact.CLIENT_CERTIFICATE_AVAILABLE, true),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerKeyExchange@plaintext",
                 "S CertificateRequest@plaintext", "S ServerHelloDone@plaintext",
@@ -163,7 +164,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls12AbbreviatedBySessionIdIsFigure2() {
-        assertFlow(Negotiated.tls12().withTls12Handshake(Tls12Handshake.RESUMED_BY_SESSION_ID),
+        assertFlow(Negotiated.tls12().with(Fact.TLS12_HANDSHAKE, Tls12Handshake.RESUMED_BY_SESSION_ID),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S ChangeCipherSpec@plaintext", "S Finished@application",
                 "C ChangeCipherSpec@plaintext", "C Finished@application");
@@ -171,7 +172,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls12AbbreviatedByTicketIsRfc5077Figure2() {
-        assertFlow(Negotiated.tls12().withTls12Handshake(Tls12Handshake.RESUMED_BY_TICKET).withTicketExpected(true),
+        assertFlow(Negotiated.tls12().with(Fact.TLS12_HANDSHAKE, Tls12Handshake.RESUMED_BY_TICKET).with(Fact.TICKET_EXPECTED, true),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S NewSessionTicket@plaintext", "S ChangeCipherSpec@plaintext",
                 "S Finished@application",
@@ -180,7 +181,7 @@ class HandshakeFlowsTest {
 
     @Test
     void tls12FullWithTicketIsRfc5077Figure1() {
-        assertFlow(Negotiated.tls12().withTicketExpected(true),
+        assertFlow(Negotiated.tls12().with(Fact.TICKET_EXPECTED, true),
                 "C ClientHello@plaintext",
                 "S ServerHello@plaintext", "S Certificate@plaintext", "S ServerKeyExchange@plaintext",
                 "S ServerHelloDone@plaintext",
@@ -190,7 +191,7 @@ class HandshakeFlowsTest {
 
     @Test
     void downgradeSentinelAbortsWithIllegalParameter() {
-        HandshakeComposer.Run run = HandshakeComposer.run(REAL, Negotiated.tls12().withDowngradeDetected(true));
+        HandshakeComposer.Run run = HandshakeComposer.run(REAL, Negotiated.tls12().with(Fact.DOWNGRADE_DETECTED, true));
         assertThat(run.completed()).isFalse();
         assertThat(run.clientState()).isEqualTo("FAILED");
         assertThat(run.trace()).endsWith("C Alert(illegal_parameter)@plaintext");
