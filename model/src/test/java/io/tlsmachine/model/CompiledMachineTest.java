@@ -30,7 +30,7 @@ class CompiledMachineTest {
             assertThat(ClientMachine.compiled().declares(s, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT)).as("%s", s).isFalse();
         }
         for (ServerState s : new ServerState[] {ServerState.TLS12_WAIT_CLIENT_CERT, ServerState.TLS12_WAIT_CKE,
-                ServerState.TLS12_WAIT_CKE_THEN_CV, ServerState.TLS12_WAIT_CERT_VERIFY}) {
+                ServerState.TLS12_WAIT_CKE_AFTER_CERT, ServerState.TLS12_WAIT_CERT_VERIFY}) {
             assertThat(ServerMachine.compiled().declares(s, Input.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT)).as("%s", s).isFalse();
         }
     }

@@ -38,8 +38,8 @@ public enum ServerState implements ModelState {
     TLS12_WAIT_CLIENT_CERT(VersionRegion.TLS12, Epoch.PLAINTEXT),
     /** TLS 1.2: waits for ClientKeyExchange (no client certificate, or an empty one). */
     TLS12_WAIT_CKE(VersionRegion.TLS12, Epoch.PLAINTEXT),
-    /** TLS 1.2: non-empty client Certificate received; waits for ClientKeyExchange, then CertificateVerify. */
-    TLS12_WAIT_CKE_THEN_CV(VersionRegion.TLS12, Epoch.PLAINTEXT),
+    /** TLS 1.2: waits for ClientKeyExchange after a non-empty client Certificate (RFC 5246 §7.4.8: CertificateVerify is owed). */
+    TLS12_WAIT_CKE_AFTER_CERT(VersionRegion.TLS12, Epoch.PLAINTEXT),
     /** TLS 1.2: waits for the client's CertificateVerify. */
     TLS12_WAIT_CERT_VERIFY(VersionRegion.TLS12, Epoch.PLAINTEXT),
     /** TLS 1.2: waits for the client's ChangeCipherSpec. */
