@@ -1,18 +1,12 @@
 package io.tlsmachine.model.analysis;
 
-import io.tlsmachine.model.CompiledMachine;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
-import io.tlsmachine.model.Output;
-import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.UnexpectedMessage;
-import io.tlsmachine.model.client.ClientMachine;
 import io.tlsmachine.model.client.ClientState;
-import io.tlsmachine.model.client.ClientSteps;
-import io.tlsmachine.model.server.ServerMachine;
 import io.tlsmachine.model.server.ServerState;
-import io.tlsmachine.model.server.ServerSteps;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,28 +15,30 @@ import java.util.Optional;
 
 /**
  * Runs the client and server compiled machines against each other under one facts combination, with no
- * adversary: each side's outputs are delivered in order to the other as inputs.
+ * adversary: each side's outputs are delivered in order to the other as inputs, by the rules of {@link Composition}
+ * (delivery under the output's epoch, rejected 0-RTT records skipped, Finished checked against the transcript, the
+ * server's local decisions).
  *
- * <p>Rules of the walk: the client fires CONNECT; the server takes its decisions as soon as it is in a state that
- * reads only local inputs (SELECT_HELLO_RETRY when {@code helloRetryRequested} and offered, else SELECT_PARAMETERS,
- * then SEND_SERVER_FLIGHT); each side's queue is delivered in full before the other's; messages to a terminal
- * state are dropped; 0-RTT records the server rejected are skipped by its record layer (RFC 8446 §4.2.10), i.e.
- * EARLY records reaching a server that is not reading EARLY when early data was offered but not accepted.
+ * <p>Scheduling of the walk: the client fires CONNECT; the server takes its decisions as soon as it is in a state
+ * that reads only local inputs; each side's queue is delivered in full before the other's; messages to a terminal
+ * state are dropped.
  */
 public final class HandshakeWalker {
 
     private static final int MAX_DELIVERIES = 200;
 
-    private final CompiledMachine<ClientState, ClientSteps> client = ClientMachine.compiled();
-    private final CompiledMachine<ServerState, ServerSteps> server = ServerMachine.compiled();
+    private final Composition composition;
     private final Negotiated facts;
     private final List<SentMessage> sent = new ArrayList<>();
-    private final Deque<Output> toServer = new ArrayDeque<>();
-    private final Deque<Output> toClient = new ArrayDeque<>();
+    private final Deque<Endpoint.Sent> toServer = new ArrayDeque<>();
+    private final Deque<Endpoint.Sent> toClient = new ArrayDeque<>();
     private ClientState clientState = ClientState.START;
     private ServerState serverState = ServerState.START;
+    private List<Input> clientTranscript = List.of();
+    private List<Input> serverTranscript = List.of();
 
     private HandshakeWalker(Negotiated facts) {
+        this.composition = Composition.of(facts);
         this.facts = facts;
     }
 
@@ -58,7 +54,7 @@ public final class HandshakeWalker {
 
     private HandshakeWalk run() {
         try {
-            fireClient(Input.CONNECT, Epoch.LOCAL);
+            fireClient(Input.CONNECT, Epoch.LOCAL, null);
             int deliveries = 0;
             while (!toServer.isEmpty() || !toClient.isEmpty()) {
                 while (!toServer.isEmpty()) {
@@ -79,53 +75,61 @@ public final class HandshakeWalker {
         }
     }
 
-    private void deliverToServer(Output output) {
-        if (serverState.terminal() || rejectedEarlyData(output, serverState.readEpoch())) {
+    private void deliverToServer(Endpoint.Sent record) {
+        if (serverState.terminal()) {
             return;
         }
-        fireServer(output.message().receivedAs(), output.epoch());
-        takeServerDecisions();
+        fireServer(record.input(), record.epoch(), record.coverage());
+        while (!serverState.terminal() && serverState.readEpoch() == Epoch.LOCAL) {
+            Input decision = composition.server().decision(serverState, serverTranscript);
+            // With no decision enabled, SEND_SERVER_FLIGHT stops the walk with the model's unexpected_message.
+            fireServer(decision == null ? Input.SEND_SERVER_FLIGHT : decision, Epoch.LOCAL, null);
+        }
     }
 
-    private void deliverToClient(Output output) {
+    private void deliverToClient(Endpoint.Sent record) {
         if (clientState.terminal()) {
             return;
         }
-        fireClient(output.message().receivedAs(), output.epoch());
+        fireClient(record.input(), record.epoch(), record.coverage());
     }
 
-    private boolean rejectedEarlyData(Output output, Epoch readEpoch) {
-        return output.epoch() == Epoch.EARLY && readEpoch != Epoch.EARLY
-                && facts.earlyDataOffered() && !facts.earlyDataAccepted();
+    private void fireClient(Input input, Epoch epoch, List<Input> coverage) {
+        Endpoint.Reception<ClientState> r = accepted(composition.client(), clientState, clientTranscript, input, epoch,
+                coverage);
+        clientState = r.transition().to();
+        clientTranscript = r.transcript();
+        record(Role.CLIENT, r, toServer);
     }
 
-    private void takeServerDecisions() {
-        while (!serverState.terminal() && serverState.readEpoch() == Epoch.LOCAL) {
-            if (facts.helloRetryRequested() && server.declares(serverState, Input.SELECT_HELLO_RETRY, Epoch.LOCAL)) {
-                fireServer(Input.SELECT_HELLO_RETRY, Epoch.LOCAL);
-            } else if (server.declares(serverState, Input.SELECT_PARAMETERS, Epoch.LOCAL)) {
-                fireServer(Input.SELECT_PARAMETERS, Epoch.LOCAL);
-            } else {
-                fireServer(Input.SEND_SERVER_FLIGHT, Epoch.LOCAL);
-            }
+    private void fireServer(Input input, Epoch epoch, List<Input> coverage) {
+        Endpoint.Reception<ServerState> r = accepted(composition.server(), serverState, serverTranscript, input, epoch,
+                coverage);
+        if (r.outcome() == Endpoint.Outcome.SKIPPED) {
+            return;
         }
+        serverState = r.transition().to();
+        serverTranscript = r.transcript();
+        record(Role.SERVER, r, toClient);
     }
 
-    private void fireClient(Input input, Epoch epoch) {
-        Transition<ClientState, ClientSteps> edge = client.step(clientState, input, epoch, facts);
-        clientState = edge.to();
-        for (Output o : edge.outputsFor(facts)) {
-            sent.add(new SentMessage(Role.CLIENT, o.message(), o.epoch()));
-            toServer.add(o);
+    /** Fires one input; a rejection stops the walk with the model's unexpected_message. */
+    private static <S extends Enum<S> & ModelState> Endpoint.Reception<S> accepted(Endpoint<S> side, S state,
+            List<Input> transcript, Input input, Epoch epoch, List<Input> coverage) {
+        Endpoint.Reception<S> r = side.receive(state, transcript, input, epoch, coverage);
+        if (r.outcome() == Endpoint.Outcome.UNEXPECTED) {
+            side.machine().step(state, input, epoch, side.facts());
         }
+        if (r.outcome() == Endpoint.Outcome.FINISHED_MISMATCH) {
+            throw new IllegalStateException(side.role() + " cannot verify Finished in " + state + " under " + side.facts());
+        }
+        return r;
     }
 
-    private void fireServer(Input input, Epoch epoch) {
-        Transition<ServerState, ServerSteps> edge = server.step(serverState, input, epoch, facts);
-        serverState = edge.to();
-        for (Output o : edge.outputsFor(facts)) {
-            sent.add(new SentMessage(Role.SERVER, o.message(), o.epoch()));
-            toClient.add(o);
+    private void record(Role sender, Endpoint.Reception<?> r, Deque<Endpoint.Sent> queue) {
+        for (Endpoint.Sent o : r.sent()) {
+            sent.add(new SentMessage(sender, o.output().message(), o.epoch()));
+            queue.add(o);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.VersionRegion;
+import io.tlsmachine.model.analysis.Composition;
 import java.util.Collections;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public final class ComposedProperties {
                 new ComposedProperty("P8", "No handshake message is accepted in plaintext once a side reads protected records.",
                         (f, m, before, move) -> {
                             Transition<?, ?> t = taken(move);
-                            if (t == null || t.epoch() != Epoch.PLAINTEXT || !Moves.TRANSCRIPT_MESSAGES.contains(t.input())) {
+                            if (t == null || t.epoch() != Epoch.PLAINTEXT || !Composition.TRANSCRIPT_MESSAGES.contains(t.input())) {
                                 return null;
                             }
                             Side side = move.fired().client() ? before.client() : before.server();
@@ -59,7 +60,7 @@ public final class ComposedProperties {
                 new ComposedProperty("P8", "Every handshake message is accepted under its state's read epoch.",
                         (f, m, before, move) -> {
                             Transition<?, ?> t = taken(move);
-                            return t != null && Moves.TRANSCRIPT_MESSAGES.contains(t.input()) && t.epoch() != t.from().readEpoch()
+                            return t != null && Composition.TRANSCRIPT_MESSAGES.contains(t.input()) && t.epoch() != t.from().readEpoch()
                                     ? side(move) + " accepts " + t.input() + "@" + t.epoch().label() + " in " + t.from().name()
                                             + ", which reads " + t.from().readEpoch().label() : null;
                         }),

@@ -2,16 +2,14 @@ package io.tlsmachine.verification.checker;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
-import io.tlsmachine.model.Message;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
-import io.tlsmachine.model.Output;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.analysis.Composition;
+import io.tlsmachine.model.analysis.Endpoint;
 import io.tlsmachine.verification.model.Machines;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -19,13 +17,10 @@ import java.util.function.Supplier;
  * decisions and local commands of each side, the delivery of in-flight records, and the adversary's drops,
  * duplicates and injections within its budget.
  *
- * <p>Rules. A record is delivered as its {@code Message.receivedAs()} input under its epoch; a (state, input, epoch)
- * without an enabled edge sends the receiver to FAILED (unexpected_message, the one rejection of the model). A
- * handshake Finished received before the receiver is connected verifies only if the transcript it covers equals the
- * receiver's own (RFC 8446 §4.4.4, RFC 5246 §7.4.9); otherwise the receiver fails (decrypt_error). Early records
- * reaching a server that did not accept 0-RTT are skipped by its record layer (RFC 8446 §4.2.10, Appendix A.2; D3).
- * Handshake decisions (CONNECT, SELECT_HELLO_RETRY when the facts say so and none was sent, SELECT_PARAMETERS,
- * SEND_SERVER_FLIGHT) are taken as in {@code HandshakeComposer}, before any other move (they commute with every
+ * <p>Rules. Records are delivered, Finished verified against the transcript, rejected 0-RTT records skipped and
+ * handshake decisions chosen by the rules of {@link Composition}, which the handshake walker and composer follow
+ * too; a rejected record (unexpected_message, or a Finished that does not verify: decrypt_error) sends the receiver
+ * to FAILED. Handshake decisions are taken before any other move (they commute with every
  * other move: partial-order reduction); post-handshake commands (application write, key
  * update, ticket, client auth request, close) are issued only by a connected side while nothing is in flight in
  * either direction (one post-handshake exchange at a time), which keeps the space finite; the handshake itself is
@@ -36,21 +31,12 @@ public final class Moves {
     /** Bound on records in flight per direction; an honest flight that would exceed it is an error, never dropped. */
     static final int CAPACITY = 12;
 
-    private static final List<Input> DECISIONS = List.of(Input.CONNECT, Input.SELECT_HELLO_RETRY,
-            Input.SELECT_PARAMETERS, Input.SEND_SERVER_FLIGHT);
     private static final List<Input> COMMANDS = List.of(Input.APPLICATION_WRITE, Input.REQUEST_KEY_UPDATE,
             Input.SEND_NEW_SESSION_TICKET, Input.REQUEST_CLIENT_AUTH, Input.CLOSE);
     private static final List<Epoch> RECORD_EPOCHS = List.of(Epoch.PLAINTEXT, Epoch.EARLY, Epoch.HANDSHAKE,
             Epoch.APPLICATION);
     private static final List<Input> RECORD_INPUTS = java.util.Arrays.stream(Input.values())
             .filter(i -> !i.local()).toList();
-
-    /** Handshake messages as the transcript counts them (RFC 5246 §7.4.1.1: HelloRequest is not included). */
-    static final Set<Input> TRANSCRIPT_MESSAGES = EnumSet.of(Input.CLIENT_HELLO, Input.SERVER_HELLO,
-            Input.HELLO_RETRY_REQUEST, Input.ENCRYPTED_EXTENSIONS, Input.CERTIFICATE, Input.CERTIFICATE_EMPTY,
-            Input.CERTIFICATE_REQUEST, Input.CERTIFICATE_VERIFY, Input.SERVER_KEY_EXCHANGE, Input.SERVER_HELLO_DONE,
-            Input.CLIENT_KEY_EXCHANGE, Input.NEW_SESSION_TICKET, Input.END_OF_EARLY_DATA,
-            Input.KEY_UPDATE_NOT_REQUESTED, Input.KEY_UPDATE_REQUESTED, Input.FINISHED);
 
     /**
      * Stands for any record in flight that its receiver rejects in its current state and in every state it can still
@@ -66,8 +52,9 @@ public final class Moves {
     private final java.util.Map<Party, byte[]> staleMemo = new java.util.IdentityHashMap<>();
 
     Moves(Machines machines, Negotiated facts, Adversary adversary) {
-        this.client = new Party("C", machines.client());
-        this.server = new Party("S", machines.server());
+        Composition composition = machines.composition(facts);
+        this.client = new Party("C", machines.client(), composition.client());
+        this.server = new Party("S", machines.server(), composition.server());
         this.facts = facts;
         this.adversary = adversary;
     }
@@ -114,18 +101,9 @@ public final class Moves {
     private Move decision(ComposedState s, boolean isClient) {
         Party party = isClient ? client : server;
         Side side = isClient ? s.client() : s.server();
-        if (party.state(side.state()).readEpoch() != Epoch.LOCAL) {
-            return null;
-        }
-        boolean retry = facts.helloRetryRequested() && !side.transcript().contains(Input.HELLO_RETRY_REQUEST);
-        for (Input decision : DECISIONS) {
-            if ((decision != Input.SELECT_HELLO_RETRY || retry)
-                    && party.find(side.state(), decision, Epoch.LOCAL, facts) != null) {
-                return deliver(s, isClient, new Packet(decision, Epoch.LOCAL, decision.name(), null),
-                        isClient ? s.toClient() : s.toServer(), false, true);
-            }
-        }
-        return null;
+        Input decision = party.decision(side.state(), side.transcript());
+        return decision == null ? null : deliver(s, isClient, new Packet(decision, Epoch.LOCAL, decision.name(), null),
+                isClient ? s.toClient() : s.toServer(), false, true);
     }
 
     private void commands(ComposedState s, boolean isClient, List<Move> moves) {
@@ -213,40 +191,29 @@ public final class Moves {
             boolean honest) {
         Party party = isClient ? client : server;
         Side side = isClient ? s.client() : s.server();
-        ModelState state = party.state(side.state());
         Supplier<String> label = () -> (packet.epoch() == Epoch.LOCAL ? party.tag + " does " + packet.input().name()
                 : party.tag + " <- " + packet) + (injected ? " (adversary)" : "");
-        if (!isClient && packet.epoch() == Epoch.EARLY && !facts.earlyDataAccepted()) {
+        Endpoint.Reception<?> r = packet == STALE ? null
+                : party.receive(side.state(), side.transcript(), packet.input(), packet.epoch(), packet.coverage());
+        if (r != null && r.outcome() == Endpoint.Outcome.SKIPPED) {
             return move(s, isClient, side, rest, List.of(), () -> label.get() + ": skipped (0-RTT not accepted)", injected, honest,
                     new Move.Fired(false, side.state(), packet.input(), packet.epoch(), null, injected));
         }
-        Transition<?, ?> t = packet == STALE ? null : party.find(side.state(), packet.input(), packet.epoch(), facts);
-        boolean inHandshake = !state.connected();
-        if (t == null || (inHandshake && packet.input() == Input.FINISHED && packet.epoch() != Epoch.LOCAL
-                && (packet.coverage() == null || !packet.coverage().equals(side.transcript())))) {
-            String why = t == null ? ": unexpected_message" : ": Finished does not verify (decrypt_error)";
+        if (r == null || !r.accepted()) {
+            String why = r == null || r.outcome() == Endpoint.Outcome.UNEXPECTED ? ": unexpected_message"
+                    : ": Finished does not verify (decrypt_error)";
             return move(s, isClient, new Side(party.failed, side.transcript(), side.readProtected()), rest, List.of(),
                     () -> label.get() + why, injected, honest,
                     new Move.Fired(isClient, side.state(), packet.input(), packet.epoch(), null, injected));
         }
-        List<Input> transcript = new ArrayList<>(side.transcript());
-        if (inHandshake && packet.epoch() != Epoch.LOCAL && TRANSCRIPT_MESSAGES.contains(packet.input())) {
-            transcript.add(packet.input());
-        }
-        List<Packet> sent = new ArrayList<>();
-        for (Output o : t.outputsFor(facts)) {
-            Input as = o.message().receivedAs();
-            boolean covered = inHandshake && TRANSCRIPT_MESSAGES.contains(as)
-                    && !(o.message() == Message.NEW_SESSION_TICKET && o.epoch() == Epoch.APPLICATION);
-            sent.add(new Packet(as, o.epoch(), o.message().label(),
-                    covered && o.message() == Message.FINISHED ? List.copyOf(transcript) : null));
-            if (covered) {
-                transcript.add(as);
-            }
+        List<Packet> sent = new ArrayList<>(r.sent().size());
+        for (Endpoint.Sent o : r.sent()) {
+            sent.add(new Packet(o.input(), o.epoch(), o.output().message().label(), o.coverage()));
         }
         boolean readProtected = side.readProtected()
                 || (packet.epoch() != Epoch.LOCAL && packet.epoch() != Epoch.PLAINTEXT);
-        return move(s, isClient, new Side(t.to().ordinal(), transcript, readProtected), rest, sent,
+        Transition<?, ?> t = r.transition();
+        return move(s, isClient, new Side(t.to().ordinal(), r.transcript(), readProtected), rest, sent,
                 () -> label.get() + (sent.isEmpty() ? "" : " -> sends " + sent), injected, honest,
                 new Move.Fired(isClient, side.state(), packet.input(), packet.epoch(), t, injected));
     }
@@ -307,7 +274,7 @@ public final class Moves {
     }
 
     private boolean stale(Party receiver, int state, Packet p) {
-        if (p.epoch() == Epoch.LOCAL || (receiver == server && p.epoch() == Epoch.EARLY && !facts.earlyDataAccepted())) {
+        if (p.epoch() == Epoch.LOCAL || receiver.skips(p.epoch())) {
             return false;
         }
         byte[] memo = staleMemo.computeIfAbsent(receiver, r -> new byte[r.states.size() * Input.values().length
@@ -321,7 +288,7 @@ public final class Moves {
 
     /** Tells whether an injected record is rejected or skipped without looking further (fast path). */
     private boolean rejectedOutright(Party party, Side side, Input input, Epoch epoch) {
-        if (party == server && epoch == Epoch.EARLY && !facts.earlyDataAccepted()) {
+        if (party.skips(epoch)) {
             return true;
         }
         return party.find(side.state(), input, epoch, facts) == null

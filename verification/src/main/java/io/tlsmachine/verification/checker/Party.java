@@ -7,9 +7,13 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.analysis.Endpoint;
 import java.util.List;
 
-/** Wraps one side's definition so the composed checker can address its states by ordinal. */
+/**
+ * Wraps one side's definition and its {@link Endpoint} in the composition, so the composed checker can address its
+ * states by ordinal.
+ */
 final class Party {
 
     final String tag;
@@ -17,15 +21,17 @@ final class Party {
     final int initial;
     final int failed;
     private final CompiledMachine<?, ?> compiled;
+    private final Endpoint<?> endpoint;
     /** {@code reach[s]}: the states reachable from {@code s} over any declared edges (guards ignored), {@code s} included. */
     private final boolean[][] reach;
 
-    <S extends Enum<S> & ModelState> Party(String tag, MachineDefinition<S, ?> definition) {
+    <S extends Enum<S> & ModelState> Party(String tag, MachineDefinition<S, ?> definition, Endpoint<S> endpoint) {
         this.tag = tag;
         this.states = List.of(definition.stateType().getEnumConstants());
         this.initial = definition.initial().ordinal();
         this.failed = Enum.valueOf(definition.stateType(), "FAILED").ordinal();
         this.compiled = definition.compiled();
+        this.endpoint = endpoint;
         int n = states.size();
         boolean[][] edge = new boolean[n][n];
         for (var t : definition.transitions()) {
@@ -69,5 +75,22 @@ final class Party {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Transition<?, ?> find(int state, Input input, Epoch epoch, Negotiated facts) {
         return ((CompiledMachine) compiled).find((Enum) states.get(state), input, epoch, facts);
+    }
+
+    /** Tells whether the side's record layer skips a record under {@code epoch} (rejected 0-RTT). */
+    boolean skips(Epoch epoch) {
+        return endpoint.skips(epoch);
+    }
+
+    /** Returns the local decision the side takes in {@code state}, or null ({@link Endpoint#decision}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Input decision(int state, List<Input> transcript) {
+        return ((Endpoint) endpoint).decision((Enum) states.get(state), transcript);
+    }
+
+    /** Fires one input by the composition's rules ({@link Endpoint#receive}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Endpoint.Reception<?> receive(int state, List<Input> transcript, Input input, Epoch epoch, List<Input> coverage) {
+        return ((Endpoint) endpoint).receive((Enum) states.get(state), transcript, input, epoch, coverage);
     }
 }

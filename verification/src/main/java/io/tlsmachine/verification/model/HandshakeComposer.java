@@ -2,24 +2,23 @@ package io.tlsmachine.verification.model;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
-import io.tlsmachine.model.MachineDefinition;
-import io.tlsmachine.model.Message;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
-import io.tlsmachine.model.Output;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.analysis.Composition;
+import io.tlsmachine.model.analysis.Endpoint;
+import io.tlsmachine.model.client.ClientState;
+import io.tlsmachine.model.server.ServerState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a client definition against a server definition under one facts combination, over a perfect network or one
- * that commits a single {@link Fault} (drop, duplicate or reorder one message). A handshake Finished is verified
- * abstractly: it carries the sender's transcript (handshake messages sent and accepted, in order) and the receiver
- * fails unless its own transcript is equal, as the Finished MAC over the transcript hash would. Each
- * side's outputs are delivered to the other in order (as {@code Message.receivedAs()} under the output's epoch),
- * local decisions are taken as the facts say, and the trace of sent messages is recorded. Early records sent to a
- * server that did not accept 0-RTT are skipped, as its record layer does (RFC 8446 §4.2.10, Appendix A.2).
+ * that commits a single {@link Fault} (drop, duplicate or reorder one message), by the rules of {@link Composition}:
+ * each side's outputs are delivered to the other in order under the output's epoch, a handshake Finished verifies
+ * only against the receiver's own transcript, early records a server did not accept are skipped, local decisions
+ * are taken as the facts say. The trace of sent messages is recorded.
  *
  * <p>Scheduling is fixed so traces are comparable: a pending local decision first, then the oldest message to the
  * server, then the oldest message to the client.
@@ -85,120 +84,100 @@ public final class HandshakeComposer {
 
     /** Runs one handshake over a perfect network. */
     public static Run run(Machines machines, Negotiated facts) {
-        return new Composition<>(machines.client(), machines.server(), facts, null).run();
+        return new Play(machines.composition(facts), null).run();
     }
 
     /** Runs one handshake over a network that commits {@code fault} once. */
     public static Run run(Machines machines, Negotiated facts, Fault fault) {
-        return new Composition<>(machines.client(), machines.server(), facts, fault).run();
+        return new Play(machines.composition(facts), fault).run();
     }
 
-    private static final class Side<S extends Enum<S> & ModelState, P> {
-        final MachineDefinition<S, P> definition;
+    /** Follows one side through the run: its state, what it sent and accepted, and its path. */
+    private static final class Side<S extends Enum<S> & ModelState> {
+        final Endpoint<S> endpoint;
         final String tag;
         S state;
-
-        Side(MachineDefinition<S, P> definition, String tag) {
-            this.definition = definition;
-            this.tag = tag;
-            this.state = definition.initial();
-        }
-
+        /** The handshake messages this side sent and accepted, in its order: what its Finished covers. */
+        List<Input> transcript = List.of();
         final List<String> received = new ArrayList<>();
         final List<String> sent = new ArrayList<>();
-        /** The handshake messages this side sent and accepted, in its order: what its Finished covers. */
-        final List<String> transcript = new ArrayList<>();
         final List<Transition<?, ?>> path = new ArrayList<>();
         int sentCount;
 
+        Side(Endpoint<S> endpoint, S initial, String tag) {
+            this.endpoint = endpoint;
+            this.state = initial;
+            this.tag = tag;
+        }
+
         /**
-         * Fires (input, epoch) and returns the packets to send, or throws with a description. A handshake Finished
-         * carries the sender's transcript; the receiver's must be equal (the abstraction of the Finished MAC over the
-         * transcript hash, RFC 8446 §4.4.4, RFC 5246 §7.4.9).
+         * Fires (input, epoch) by the rules of {@link Composition} and returns the records
+         * to send (none for a skipped early record), or throws with a description of the rejection.
          */
-        List<Packet> fire(Input input, Epoch epoch, Negotiated facts, List<String> coverage) {
-            Transition<S, P> t = definition.compiled().find(state, input, epoch, facts);
-            if (t == null) {
-                throw new IllegalStateException(tag + " rejects " + input + "@" + epoch.label() + " in " + state.name());
-            }
-            boolean inHandshake = !state.connected();
-            if (inHandshake && input == Input.FINISHED && coverage != null && !coverage.equals(transcript)) {
-                throw new IllegalStateException(tag + " fails to verify Finished in " + state.name()
-                        + ": peer's transcript " + coverage + ", own " + transcript);
-            }
-            if (inHandshake && Edges.HANDSHAKE_MESSAGES.contains(input)) {
-                received.add(input.name());
-                transcript.add(input.name());
-            }
-            state = t.to();
-            path.add(t);
-            List<Packet> packets = new ArrayList<>();
-            for (Output o : t.outputsFor(facts)) {
-                boolean covered = inHandshake && handshakeMessage(o);
-                packets.add(new Packet(o, covered && o.message() == Message.FINISHED
-                        ? List.copyOf(transcript) : null));
-                if (covered) {
-                    sent.add(o.message().receivedAs().name());
-                    transcript.add(o.message().receivedAs().name());
+        List<Endpoint.Sent> fire(Input input, Epoch epoch, List<Input> coverage) {
+            Endpoint.Reception<S> r = endpoint.receive(state, transcript, input, epoch, coverage);
+            switch (r.outcome()) {
+                case SKIPPED -> {
+                    return List.of();
+                }
+                case UNEXPECTED -> throw new IllegalStateException(
+                        tag + " rejects " + input + "@" + epoch.label() + " in " + state.name());
+                case FINISHED_MISMATCH -> throw new IllegalStateException(tag + " fails to verify Finished in "
+                        + state.name() + ": peer's transcript " + coverage + ", own " + transcript);
+                case ACCEPTED -> {
+                    // Only the outcome's other cases return early.
                 }
             }
-            return packets;
+            if (r.inputTranscribed()) {
+                received.add(input.name());
+            }
+            for (Endpoint.Sent o : r.sent()) {
+                if (o.transcribed()) {
+                    sent.add(o.input().name());
+                }
+            }
+            transcript = r.transcript();
+            state = r.transition().to();
+            path.add(r.transition());
+            return r.sent();
         }
     }
 
-    /** Carries one output over the network; a handshake Finished carries the transcript it covers. */
-    private record Packet(Output output, List<String> coverage) {
-    }
-
-    /** Tells whether an output belongs to the handshake transcript (TLS 1.3 NewSessionTicket is post-handshake). */
-    static boolean handshakeMessage(Output o) {
-        return Edges.HANDSHAKE_MESSAGES.contains(o.message().receivedAs())
-                && !(o.message() == Message.NEW_SESSION_TICKET
-                        && o.epoch() == Epoch.APPLICATION);
-    }
-
-    private static final class Composition<C extends Enum<C> & ModelState, CP, S extends Enum<S> & ModelState, SP> {
-        final Side<C, CP> client;
-        final Side<S, SP> server;
+    /** Plays one run: the fixed schedule over the network, with its one fault. */
+    private static final class Play {
+        final Side<ClientState> client;
+        final Side<ServerState> server;
         final Negotiated facts;
-        final ArrayDeque<Packet> toServer = new ArrayDeque<>();
-        final ArrayDeque<Packet> toClient = new ArrayDeque<>();
+        final ArrayDeque<Endpoint.Sent> toServer = new ArrayDeque<>();
+        final ArrayDeque<Endpoint.Sent> toClient = new ArrayDeque<>();
         final List<String> trace = new ArrayList<>();
         final Fault fault;
-        Packet swapped;
+        Endpoint.Sent swapped;
         boolean faultApplied;
-        boolean helloRetrySent;
 
-        Composition(MachineDefinition<C, CP> client, MachineDefinition<S, SP> server, Negotiated facts, Fault fault) {
-            this.client = new Side<>(client, "C");
-            this.server = new Side<>(server, "S");
-            this.facts = facts;
+        Play(Composition composition, Fault fault) {
+            this.client = new Side<>(composition.client(), ClientState.START, "C");
+            this.server = new Side<>(composition.server(), ServerState.START, "S");
+            this.facts = composition.facts();
             this.fault = fault;
         }
 
         Run run() {
             try {
-                send(client, client.fire(Input.CONNECT, Epoch.LOCAL, facts, null), toServer);
+                send(client, client.fire(Input.CONNECT, Epoch.LOCAL, null), toServer);
                 for (int step = 0; step < MAX_STEPS; step++) {
                     if (client.state.terminal() || server.state.terminal()) {
                         return end("ended in a terminal state");
                     }
-                    Input decision = decision(server);
+                    Input decision = server.endpoint.decision(server.state, server.transcript);
                     if (decision != null) {
-                        helloRetrySent |= decision == Input.SELECT_HELLO_RETRY;
-                        send(server, server.fire(decision, Epoch.LOCAL, facts, null), toClient);
+                        send(server, server.fire(decision, Epoch.LOCAL, null), toClient);
                     } else if (!toServer.isEmpty()) {
-                        Packet p = toServer.poll();
-                        Output o = p.output();
-                        if (o.epoch() == Epoch.EARLY && !facts.earlyDataAccepted()) {
-                            // RFC 8446 §4.2.10: a server that rejects 0-RTT skips the early records in its record layer.
-                            continue;
-                        }
-                        send(server, server.fire(o.message().receivedAs(), o.epoch(), facts, p.coverage()), toClient);
+                        Endpoint.Sent p = toServer.poll();
+                        send(server, server.fire(p.input(), p.epoch(), p.coverage()), toClient);
                     } else if (!toClient.isEmpty()) {
-                        Packet p = toClient.poll();
-                        send(client, client.fire(p.output().message().receivedAs(), p.output().epoch(), facts, p.coverage()),
-                                toServer);
+                        Endpoint.Sent p = toClient.poll();
+                        send(client, client.fire(p.input(), p.epoch(), p.coverage()), toServer);
                     } else if (client.state.connected() && server.state.connected()) {
                         return new Run(trace, client.state.name(), server.state.name(), null, transcripts(), faultApplied,
                                 List.copyOf(client.path), List.copyOf(server.path));
@@ -212,27 +191,10 @@ public final class HandshakeComposer {
             }
         }
 
-        private Input decision(Side<S, SP> side) {
-            if (side.state.terminal() || side.state.readEpoch() != Epoch.LOCAL) {
-                return null;
-            }
-            var compiled = side.definition.compiled();
-            boolean retry = facts.helloRetryRequested() && !helloRetrySent;
-            for (Input candidate : List.of(Input.SELECT_HELLO_RETRY, Input.SELECT_PARAMETERS, Input.SEND_SERVER_FLIGHT)) {
-                if (candidate == Input.SELECT_HELLO_RETRY && !retry) {
-                    continue;
-                }
-                if (compiled.find(side.state, candidate, Epoch.LOCAL, facts) != null) {
-                    return candidate;
-                }
-            }
-            return null;
-        }
-
-        private void send(Side<?, ?> from, List<Packet> outputs, ArrayDeque<Packet> queue) {
+        private void send(Side<?> from, List<Endpoint.Sent> outputs, ArrayDeque<Endpoint.Sent> queue) {
             boolean faulty = fault != null && fault.fromClient() == (from == client);
-            for (Packet o : outputs) {
-                trace.add(from.tag + " " + o.output().message().label() + "@" + o.output().epoch().label());
+            for (Endpoint.Sent o : outputs) {
+                trace.add(from.tag + " " + o.output().message().label() + "@" + o.epoch().label());
                 int index = from.sentCount++;
                 if (swapped != null && faulty) {
                     queue.add(o);

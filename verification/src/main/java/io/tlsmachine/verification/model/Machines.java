@@ -2,7 +2,9 @@ package io.tlsmachine.verification.model;
 
 import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.model.analysis.Composition;
 import io.tlsmachine.model.client.ClientMachine;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.client.ClientSteps;
@@ -21,6 +23,11 @@ public record Machines(MachineDefinition<ClientState, ClientSteps> client, Machi
     /** Returns the real model's definitions. */
     public static Machines real() {
         return new Machines(ClientMachine.definition(), ServerMachine.definition());
+    }
+
+    /** Pairs the two compiled machines under {@code facts}: what every composition of client and server runs. */
+    public Composition composition(Negotiated facts) {
+        return Composition.of(client.compiled(), server.compiled(), facts);
     }
 
     /** Returns both definitions, client first. */

@@ -1,6 +1,7 @@
 package io.tlsmachine.verification.model;
 
 import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.model.analysis.Composition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class NetworkFaults {
             for (boolean fromClient : new boolean[] {true, false}) {
                 List<String> sent = perfect.trace().stream().filter(e -> e.startsWith(fromClient ? "C " : "S ")).toList();
                 for (int index = 0; index < sent.size(); index++) {
-                    boolean handshakeMessage = HandshakeComposer.handshakeMessage(SpecDefinitions.output(sent.get(index).substring(2)));
+                    boolean handshakeMessage = Composition.transcribed(SpecDefinitions.output(sent.get(index).substring(2)));
                     for (HandshakeComposer.FaultKind kind : HandshakeComposer.FaultKind.values()) {
                         HandshakeComposer.Fault fault = new HandshakeComposer.Fault(fromClient, index, kind);
                         HandshakeComposer.Run run = HandshakeComposer.run(machines, facts, fault);

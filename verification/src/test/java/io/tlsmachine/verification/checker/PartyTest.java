@@ -3,8 +3,8 @@ package io.tlsmachine.verification.checker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.model.Epoch;
-import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Fact;
+import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.verification.model.Machines;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class PartyTest {
 
-    private final Party client = new Party("C", Machines.real().client());
+    private final Party client = new Party("C", Machines.real().client(),
+            Machines.real().composition(Negotiated.tls13()).client());
     private final Negotiated middlebox = Negotiated.tls13().with(Fact.MIDDLEBOX_COMPAT, true);
 
     @Test
