@@ -24,6 +24,18 @@ import java.util.List;
 /**
  * Declares the TLS 1.2 client after ServerHello, as RFC 5246 §7.3 Figure 1 (full) and Figure 2 (abbreviated) read
  * from its side, with RFC 5077's NewSessionTicket; the state names are derived in specs/machines/README.md.
+ *
+ * <pre>{@code
+ *   WAIT_SH --ServerHello (full)--> TLS12_WAIT_CERT
+ *   TLS12_WAIT_CERT --Certificate--> TLS12_WAIT_SKE ((EC)DHE) | TLS12_WAIT_CR_OR_SHD (RSA)
+ *   TLS12_WAIT_SKE --ServerKeyExchange--> TLS12_WAIT_CR_OR_SHD
+ *   TLS12_WAIT_CR_OR_SHD --CertificateRequest--> TLS12_WAIT_SHD
+ *   TLS12_WAIT_CR_OR_SHD, TLS12_WAIT_SHD --ServerHelloDone / [Certificate] ClientKeyExchange [CertificateVerify]
+ *                                         [ChangeCipherSpec] Finished--> TLS12_WAIT_NST (ticket) | TLS12_WAIT_CCS
+ *   WAIT_SH --ServerHello (abbreviated)--> TLS12_WAIT_NST (ticket) | TLS12_WAIT_CCS
+ *   TLS12_WAIT_NST --NewSessionTicket--> TLS12_WAIT_CCS --[ChangeCipherSpec]--> TLS12_WAIT_FINISHED
+ *   TLS12_WAIT_FINISHED --Finished (abbreviated: / [ChangeCipherSpec] Finished)--> TLS12_CONNECTED
+ * }</pre>
  */
 final class Tls12ClientTransitions {
 

@@ -27,7 +27,42 @@ import java.util.List;
 
 /**
  * Declares the TLS 1.3 client after ServerHello, as RFC 8446 Appendix A.1 draws it (WAIT_EE to CONNECTED), its
- * post-handshake messages (§4.6) and the middlebox ChangeCipherSpec it drops (§5, Appendix D.4).
+ * post-handshake messages (§4.6) and the middlebox ChangeCipherSpec it drops (§5, Appendix D.4). The figure, as the
+ * RFC draws it (our WAIT_SH_RETRY is WAIT_SH after the one HelloRetryRequest; the hellos are in
+ * {@link ClientHelloTransitions}):
+ *
+ * <pre>{@code
+ *                               START <----+
+ *                Send ClientHello |        | Recv HelloRetryRequest
+ *           [K_send = early data] |        |
+ *                                 v        |
+ *            /                 WAIT_SH ----+
+ *            |                    | Recv ServerHello
+ *            |                    | K_recv = handshake
+ *        Can |                    V
+ *       send |                 WAIT_EE
+ *      early |                    | Recv EncryptedExtensions
+ *       data |           +--------+--------+
+ *            |     Using |                 | Using certificate
+ *            |       PSK |                 v
+ *            |           |            WAIT_CERT_CR
+ *            |           |        Recv |       | Recv CertificateRequest
+ *            |           | Certificate |       v
+ *            |           |             |    WAIT_CERT
+ *            |           |             |       | Recv Certificate
+ *            |           |             v       v
+ *            |           |              WAIT_CV
+ *            |           |                 | Recv CertificateVerify
+ *            |           +> WAIT_FINISHED <+
+ *            |                  | Recv Finished
+ *            \                  | [Send EndOfEarlyData]
+ *                               | K_send = handshake
+ *                               | [Send Certificate [+ CertificateVerify]]
+ *     Can send                  | Send Finished
+ *     app data   -->            | K_send = K_recv = application
+ *     after here                v
+ *                           CONNECTED
+ * }</pre>
  */
 final class Tls13ClientTransitions {
 

@@ -17,6 +17,17 @@ import io.tlsmachine.model.TransitionListBuilder;
 /**
  * Declares the TLS 1.2 server after its first flight, as RFC 5246 §7.3 Figure 1 (full) and Figure 2 (abbreviated)
  * read from its side, with RFC 5077's NewSessionTicket; the state names are derived in specs/machines/README.md.
+ *
+ * <pre>{@code
+ *   RECVD_CH --select (full, client auth) / ServerHello Certificate [ServerKeyExchange] CertificateRequest
+ *              ServerHelloDone--> TLS12_WAIT_CLIENT_CERT
+ *   RECVD_CH --select (full) / ServerHello Certificate [ServerKeyExchange] ServerHelloDone--> TLS12_WAIT_CKE
+ *   RECVD_CH --select (abbreviated) / ServerHello [NewSessionTicket] [ChangeCipherSpec] Finished--> TLS12_WAIT_CCS
+ *   TLS12_WAIT_CLIENT_CERT --Certificate--> TLS12_WAIT_CKE_AFTER_CERT | --empty Certificate--> TLS12_WAIT_CKE
+ *   TLS12_WAIT_CKE_AFTER_CERT --ClientKeyExchange--> TLS12_WAIT_CERT_VERIFY --CertificateVerify--> TLS12_WAIT_CCS
+ *   TLS12_WAIT_CKE --ClientKeyExchange--> TLS12_WAIT_CCS --[ChangeCipherSpec]--> TLS12_WAIT_FINISHED
+ *   TLS12_WAIT_FINISHED --Finished (full: / [NewSessionTicket] [ChangeCipherSpec] Finished)--> TLS12_CONNECTED
+ * }</pre>
  */
 final class Tls12ServerTransitions {
 

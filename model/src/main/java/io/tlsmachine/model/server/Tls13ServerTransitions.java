@@ -29,7 +29,52 @@ import java.util.List;
 /**
  * Declares the TLS 1.3 server after its parameters are selected, as RFC 8446 Appendix A.2 draws it (NEGOTIATED to
  * CONNECTED), its post-handshake exchanges (§4.6), the middlebox ChangeCipherSpec it drops (§5, Appendix D.4)
- * and the alerts a client may send before it rekeys (Appendix A.1).
+ * and the alerts a client may send before it rekeys (Appendix A.1). The figure, as the RFC draws it (our
+ * WAIT_FLIGHT2 takes the "Client auth" ε-edge on the client's Certificate itself, so it has no separate WAIT_CERT;
+ * the hellos up to NEGOTIATED are in {@link ServerHelloTransitions}):
+ *
+ * <pre>{@code
+ *                               START <-----+
+ *                Recv ClientHello |         | Send HelloRetryRequest
+ *                                 v         |
+ *                              RECVD_CH ----+
+ *                                 | Select parameters
+ *                                 v
+ *                              NEGOTIATED
+ *                                 | Send ServerHello
+ *                                 | K_send = handshake
+ *                                 | Send EncryptedExtensions
+ *                                 | [Send CertificateRequest]
+ *  Can send                       | [Send Certificate + CertificateVerify]
+ *  app data                       | Send Finished
+ *  after   -->                    | K_send = application
+ *  here                  +--------+--------+
+ *               No 0-RTT |                 | 0-RTT
+ *                        |                 |
+ *    K_recv = handshake  |                 | K_recv = early data
+ *  [Skip decrypt errors] |    +------> WAIT_EOED -+
+ *                        |    |       Recv |      | Recv EndOfEarlyData
+ *                        |    | early data |      | K_recv = handshake
+ *                        |    +------------+      |
+ *                        |                        |
+ *                        +> WAIT_FLIGHT2 <--------+
+ *                                 |
+ *                        +--------+--------+
+ *                No auth |                 | Client auth
+ *                        |                 |
+ *                        |                 v
+ *                        |             WAIT_CERT
+ *                        |        Recv |       | Recv Certificate
+ *                        |       empty |       v
+ *                        | Certificate |    WAIT_CV
+ *                        |             |       | Recv
+ *                        |             v       | CertificateVerify
+ *                        +-> WAIT_FINISHED <---+
+ *                                 | Recv Finished
+ *                                 | K_recv = application
+ *                                 v
+ *                             CONNECTED
+ * }</pre>
  */
 final class Tls13ServerTransitions {
 

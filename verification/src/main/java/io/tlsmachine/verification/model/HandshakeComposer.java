@@ -116,17 +116,15 @@ public final class HandshakeComposer {
          */
         List<Endpoint.Sent> fire(Input input, Epoch epoch, List<Input> coverage) {
             Endpoint.Reception<S> r = endpoint.receive(state, transcript, input, epoch, coverage);
-            switch (r.outcome()) {
-                case SKIPPED -> {
-                    return List.of();
-                }
-                case UNEXPECTED -> throw new IllegalStateException(
-                        tag + " rejects " + input + "@" + epoch.label() + " in " + state.name());
-                case FINISHED_MISMATCH -> throw new IllegalStateException(tag + " fails to verify Finished in "
-                        + state.name() + ": peer's transcript " + coverage + ", own " + transcript);
-                case ACCEPTED -> {
-                    // Only the outcome's other cases return early.
-                }
+            if (r.outcome() == Endpoint.Outcome.SKIPPED) {
+                return List.of();
+            }
+            if (r.outcome() == Endpoint.Outcome.UNEXPECTED) {
+                throw new IllegalStateException(tag + " rejects " + input + "@" + epoch.label() + " in " + state.name());
+            }
+            if (r.outcome() == Endpoint.Outcome.FINISHED_MISMATCH) {
+                throw new IllegalStateException(tag + " fails to verify Finished in " + state.name()
+                        + ": peer's transcript " + coverage + ", own " + transcript);
             }
             if (r.inputTranscribed()) {
                 received.add(input.name());
