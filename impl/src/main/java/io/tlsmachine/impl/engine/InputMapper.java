@@ -19,6 +19,7 @@ import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.handshake.SuiteParameters;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
@@ -87,11 +88,11 @@ final class InputMapper {
         if (message instanceof io.tlsmachine.impl.codec.message.EncryptedExtensions extensions) {
             // RFC 8446 §4.2.10: early_data in EncryptedExtensions accepts the early data of our first ClientHello
             // (the step rejects it anywhere else).
-            return facts.withEarlyDataAccepted(facts.earlyDataOffered() && !facts.helloRetryRequested() && facts.pskAccepted()
+            return facts.with(Fact.EARLY_DATA_ACCEPTED, facts.earlyDataOffered() && !facts.helloRetryRequested() && facts.pskAccepted()
                     && extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent());
         }
         if (message instanceof HelloRetryRequest) {
-            return facts.withVersion(ProtocolVersion.TLS13);
+            return facts.with(Fact.VERSION, ProtocolVersion.TLS13);
         }
         if (!(message instanceof ServerHello hello)) {
             return facts;
@@ -99,7 +100,7 @@ final class InputMapper {
         boolean tls13 = hello.extension(SupportedVersionSelected.class)
                 .map(v -> v.version().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)).orElse(false);
         if (tls13) {
-            return facts.withVersion(ProtocolVersion.TLS13);
+            return facts.with(Fact.VERSION, ProtocolVersion.TLS13);
         }
         boolean sentinel = HandshakeContext.hasDowngradeSentinel(hello);
         // RFC 5077 §3.2, §3.4: an (empty) SessionTicket announces a NewSessionTicket; our session ID echoed resumes.
@@ -112,12 +113,12 @@ final class InputMapper {
         Tls12KeyExchange keyExchange = resumed || downgrade ? Tls12KeyExchange.ECDHE : SuiteParameters.of(hello.cipherSuite())
                 .filter(p -> p.version() == ProtocolVersion.TLS12).map(SuiteParameters::tls12KeyExchange)
                 .orElse(Tls12KeyExchange.ECDHE);
-        return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withHelloRetryRequested(false)
-                .withPostHandshakeAuthOffered(false)
-                .withTls12KeyExchange(keyExchange)
-                .withTls12Handshake(!resumed ? Tls12Handshake.FULL
+        return facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.HELLO_RETRY_REQUESTED, false)
+                .with(Fact.POST_HANDSHAKE_AUTH_OFFERED, false)
+                .with(Fact.TLS12_KEY_EXCHANGE, keyExchange)
+                .with(Fact.TLS12_HANDSHAKE, !resumed ? Tls12Handshake.FULL
                         : ctx.offeredTls12Ticket() ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.RESUMED_BY_SESSION_ID)
-                .withTicketExpected(ticketExpected).withDowngradeDetected(downgrade);
+                .with(Fact.TICKET_EXPECTED, ticketExpected).with(Fact.DOWNGRADE_DETECTED, downgrade);
     }
 
     /**

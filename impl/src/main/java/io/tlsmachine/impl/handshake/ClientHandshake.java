@@ -26,6 +26,7 @@ import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.keyschedule.Transcript;
 import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientSteps;
@@ -67,9 +68,9 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
     public static Negotiated initialFacts(TlsConfig config) {
         boolean tls13 = config.supports(ProtocolVersion.TLS13);
         return (tls13 ? Negotiated.tls13() : Negotiated.tls12())
-                .withMiddleboxCompat(tls13 && config.middleboxCompatibility())
-                .withClientCertificateAvailable(config.certifiedKey().isPresent())
-                .withPostHandshakeAuthOffered(tls13 && config.postHandshakeAuth());
+                .with(Fact.MIDDLEBOX_COMPAT, tls13 && config.middleboxCompatibility())
+                .with(Fact.CLIENT_CERTIFICATE_AVAILABLE, config.certifiedKey().isPresent())
+                .with(Fact.POST_HANDSHAKE_AUTH_OFFERED, tls13 && config.postHandshakeAuth());
     }
 
     private boolean tls13() {
@@ -114,7 +115,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.earlySecret, suite, hash));
         ctx.flight.applicationData(earlyData);
         ctx.earlyDataStatus = EarlyDataStatus.PENDING;
-        return facts.withEarlyDataOffered(true);
+        return facts.with(Fact.EARLY_DATA_OFFERED, true);
     }
 
     /**
@@ -248,7 +249,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         if (ctx.earlyDataStatus == EarlyDataStatus.PENDING) {
             rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }
-        return tls12Steps().processServerHello(facts).withEarlyDataOffered(false);
+        return tls12Steps().processServerHello(facts).with(Fact.EARLY_DATA_OFFERED, false);
     }
 
     /**

@@ -30,6 +30,7 @@ import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
@@ -118,15 +119,15 @@ final class ServerNegotiation {
         ctx.addReceivedToTranscript();
         List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
-        Negotiated selected = facts.withVersion(ProtocolVersion.TLS13)
+        Negotiated selected = facts.with(Fact.VERSION, ProtocolVersion.TLS13)
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
-                .withMiddleboxCompat(!ctx.sessionId.isEmpty())
+                .with(Fact.MIDDLEBOX_COMPAT, !ctx.sessionId.isEmpty())
                 // RFC 8446 §4.6.1: tickets issued after this handshake; accepting one is ticketsEnabled alone (acceptPsk).
-                .withTicketsEnabled(ctx.config.ticketsEnabled() && ctx.config.ticketsPerHandshake() > 0)
-                .withPostHandshakeAuthOffered(postHandshakeAuth)
-                .withTls13KeyExchange(mode)
+                .with(Fact.TICKETS_ENABLED, ctx.config.ticketsEnabled() && ctx.config.ticketsPerHandshake() > 0)
+                .with(Fact.POST_HANDSHAKE_AUTH_OFFERED, postHandshakeAuth)
+                .with(Fact.TLS13_KEY_EXCHANGE, mode)
                 // RFC 8446 §4.3.2: no CertificateRequest when authenticating with a PSK.
-                .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
         if (mode == Tls13KeyExchange.PSK_ONLY) {
             // RFC 8446 §4.2.9: psk_ke needs no key share.
             ctx.decide(Input.SELECT_PARAMETERS);
@@ -146,7 +147,7 @@ final class ServerNegotiation {
             if (supported.contains(Hellos.named(group))) {
                 ctx.group = group;
                 ctx.decide(Input.SELECT_HELLO_RETRY);
-                return selected.withEarlyDataOffered(offersEarlyData(clientHello));
+                return selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello));
             }
         }
         throw TlsException.fatal(Reason.NO_COMMON_GROUP, "none of the client's groups " + supported + " is enabled");
@@ -204,13 +205,13 @@ final class ServerNegotiation {
         ctx.transcript.selectHash(ctx.suite.hash());
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
-        return facts.withVersion(ProtocolVersion.TLS12).withMiddleboxCompat(false).withExtendedMasterSecret(ems)
+        return facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.EXTENDED_MASTER_SECRET, ems)
                 // The suite's key exchange decides ServerKeyExchange; an abbreviated handshake keeps the canonical ECDHE.
-                .withTls12KeyExchange(resumed ? Tls12KeyExchange.ECDHE : ctx.suite.tls12KeyExchange())
-                .withTls12Handshake(byTicket ? Tls12Handshake.RESUMED_BY_TICKET
+                .with(Fact.TLS12_KEY_EXCHANGE, resumed ? Tls12KeyExchange.ECDHE : ctx.suite.tls12KeyExchange())
+                .with(Fact.TLS12_HANDSHAKE, byTicket ? Tls12Handshake.RESUMED_BY_TICKET
                         : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
-                .withTicketExpected(ticketExpected)
-                .withClientAuthRequested(!resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+                .with(Fact.TICKET_EXPECTED, ticketExpected)
+                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
     }
 
     private static boolean offersEarlyData(ClientHello hello) {
@@ -229,7 +230,7 @@ final class ServerNegotiation {
             ctx.earlyData().limit = Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize());
             ctx.earlyData().readProtection = ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash());
         }
-        return selected.withEarlyDataOffered(offered).withEarlyDataAccepted(accepted);
+        return selected.with(Fact.EARLY_DATA_OFFERED, offered).with(Fact.EARLY_DATA_ACCEPTED, accepted);
     }
 
     /**
@@ -274,7 +275,7 @@ final class ServerNegotiation {
         if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
             ctx.reader.skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
         }
-        return facts.withHelloRetryRequested(true);
+        return facts.with(Fact.HELLO_RETRY_REQUESTED, true);
     }
 
     /**
@@ -295,8 +296,8 @@ final class ServerNegotiation {
         Tls13KeyExchange mode = acceptPsk(retried);
         ctx.addReceivedToTranscript();
         ctx.decide(Input.SELECT_PARAMETERS);
-        return facts.withTls13KeyExchange(mode)
-                .withClientAuthRequested(!mode.usesPsk() && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+        return facts.with(Fact.TLS13_KEY_EXCHANGE, mode)
+                .with(Fact.CLIENT_AUTH_REQUESTED, !mode.usesPsk() && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
     }
 
     /**

@@ -32,6 +32,7 @@ import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
@@ -98,7 +99,7 @@ final class Tls12Client {
         } else {
             serverSessionId = hello.legacySessionIdEcho();
         }
-        return facts.withExtendedMasterSecret(ems);
+        return facts.with(Fact.EXTENDED_MASTER_SECRET, ems);
     }
 
     /**
@@ -190,7 +191,7 @@ final class Tls12Client {
     Negotiated processCertificateRequest(Negotiated facts) {
         certificateRequest = ctx.received(Tls12CertificateRequest.class);
         ctx.addReceivedToTranscript();
-        return facts.withClientAuthRequested(true);
+        return facts.with(Fact.CLIENT_AUTH_REQUESTED, true);
     }
 
     /**

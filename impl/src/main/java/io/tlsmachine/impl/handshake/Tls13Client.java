@@ -32,6 +32,7 @@ import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Message;
+import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ final class Tls13Client {
         ctx.addReceivedToTranscript();
         client.clientHello = client.buildClientHello(cookie);
         ctx.flight.handshake(Message.CLIENT_HELLO, client.clientHello, ctx.transcript);
-        return facts.withHelloRetryRequested(true);
+        return facts.with(Fact.HELLO_RETRY_REQUESTED, true);
     }
 
     /**
@@ -139,7 +140,7 @@ final class Tls13Client {
             if (share.isEmpty() && !ctx.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_KE)) {
                 throw TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share, and we did not offer psk_ke");
             }
-            negotiated = facts.withTls13KeyExchange(share.isPresent() ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.PSK_ONLY);
+            negotiated = facts.with(Fact.TLS13_KEY_EXCHANGE, share.isPresent() ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.PSK_ONLY);
         } else if (share.isEmpty()) {
             throw TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share or pre_shared_key");
         } else if (ctx.earlySecret != null) {
@@ -202,7 +203,7 @@ final class Tls13Client {
     Negotiated processCertificateRequest(Negotiated facts) {
         certificateRequest = ctx.received(Tls13CertificateRequest.class);
         ctx.addReceivedToTranscript();
-        return facts.withClientAuthRequested(true);
+        return facts.with(Fact.CLIENT_AUTH_REQUESTED, true);
     }
 
     /** RFC 8446 §4.4.2, §4.4.2.4: validates the server's chain for the configured server name. */
