@@ -9,6 +9,7 @@ import java.util.Objects;
 public final class TableMachine<S extends Enum<S> & ModelState, P> implements MachineRunner<S, P> {
 
     private final CompiledMachine<S, P> table;
+    /** The port {@link #fire} runs steps on; null for a runner whose caller runs them ({@link #take}). */
     private final P port;
     private final S failedState;
     private S state;

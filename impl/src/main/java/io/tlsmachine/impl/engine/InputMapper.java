@@ -43,9 +43,10 @@ import io.tlsmachine.model.Tls12KeyExchange;
 import java.util.List;
 
 /**
- * Turns what arrived into the model's vocabulary: a handshake type into its candidate inputs (before decoding),
- * a decoded message into its input and the facts it carries (version, downgrade, TLS 1.2 resumption, accepted early
- * data), an alert into its alert input.
+ * Turns what arrived into the model's vocabulary: a decoded message into its input and the facts it carries (version,
+ * downgrade, TLS 1.2 resumption, accepted early data), a handshake type into its candidate inputs (for a body that
+ * does not decode), an alert into its alert input; and names what each input carries to its step
+ * ({@link #argumentType}, which the handler tables are checked against).
  */
 final class InputMapper {
 

@@ -69,7 +69,7 @@ public final class TlsEngine {
         this.out = new FlightWriter(ctx);
         this.driver = new ModelDriver(ctx, machine, out);
         // Verification hook: listeners a test suite installed for every engine (none in production).
-        driver.addListeners(VerificationHooks.listenersFor(role, machine.definition()));
+        addListeners(VerificationHooks.listenersFor(role, machine.definition()));
     }
 
     /**
@@ -107,8 +107,12 @@ public final class TlsEngine {
 
     /** Adds a listener that receives every transition taken from now on. */
     public TlsEngine addTransitionListener(TransitionListener listener) {
-        driver.addListeners(List.of(listener));
+        addListeners(List.of(listener));
         return this;
+    }
+
+    private void addListeners(List<TransitionListener> added) {
+        driver.addListeners(added);
     }
 
     /** Client: fires CONNECT (the ClientHello is then in {@link #drainOutbound()}). Server: nothing to do. */

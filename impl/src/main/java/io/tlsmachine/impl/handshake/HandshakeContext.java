@@ -14,7 +14,6 @@ import io.tlsmachine.impl.keyschedule.ExporterMasterSecret;
 import io.tlsmachine.impl.keyschedule.HandshakeSecret;
 import io.tlsmachine.impl.keyschedule.MasterSecret;
 import io.tlsmachine.impl.keyschedule.ResumptionMasterSecret;
-import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.keyschedule.Transcript;
