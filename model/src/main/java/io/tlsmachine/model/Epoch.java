@@ -4,7 +4,9 @@ package io.tlsmachine.model;
  * Names the keys an input arrived under (or {@link #LOCAL} for a local command or decision).
  *
  * <p>The right message under the wrong epoch is rejected like a wrong message. In TLS 1.2 the records
- * after ChangeCipherSpec use the negotiated connection keys, which the model calls {@link #APPLICATION}.
+ * after ChangeCipherSpec use the negotiated connection keys, which the model calls {@link #APPLICATION}. The record
+ * layer keeps its keys per epoch too (a record protection names the epoch it belongs to; never {@link #LOCAL}), so a
+ * received record's epoch is the input's without translation.
  */
 public enum Epoch {
     /** Unprotected records (ClientHello, ServerHello, TLS 1.2 handshake before ChangeCipherSpec, ChangeCipherSpec). */

@@ -8,6 +8,8 @@ final class FireContext<S extends Enum<S> & ModelState, P> {
 
     final P port;
     Negotiated facts;
+    /** Whether this fire runs the step (false for {@link StrictMachine#take}, whose caller runs it). */
+    boolean runStep = true;
     Transition<S, P> fired;
     boolean declined;
     RuntimeException failure;

@@ -26,4 +26,15 @@ public interface MachineRunner<S extends Enum<S> & ModelState, P> {
      *     exception, unwrapped, when the step fails; the machine is FAILED after either
      */
     Transition<S, P> fire(Input input, Epoch epoch);
+
+    /**
+     * Takes the transition of (input, epoch) and moves to its target state without running its step: the caller runs
+     * the step itself, with what the model does not know (the engine hands the decoded message to the handler it
+     * registered for the transition, and gets the handler's decision back as a return value), then reports the facts
+     * with {@link #updateFacts}. The model knows no codecs, so the message never passes through it.
+     *
+     * @throws UnexpectedMessage when no transition of (state, input, epoch) has a guard that holds; the machine is
+     *     FAILED after it
+     */
+    Transition<S, P> take(Input input, Epoch epoch);
 }

@@ -66,6 +66,11 @@ public final class SquirrelDefinition<S extends Enum<S> & ModelState, P> {
         return newMachine(definition.initial(), port, facts);
     }
 
+    /** Creates a strict machine in the initial state whose caller runs the steps ({@link StrictMachine#take} only). */
+    public StrictMachine<S, P> newTakingMachine(Negotiated facts) {
+        return newMachine(definition.initial(), null, facts);
+    }
+
     /** Creates a strict machine in {@code state} (tests and model checks start anywhere). */
     public StrictMachine<S, P> newMachine(S state, P port, Negotiated facts) {
         SquirrelFsm<S, P> fsm = builder.newStateMachine(state, configuration);

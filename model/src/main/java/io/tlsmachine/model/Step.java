@@ -15,4 +15,7 @@ public interface Step<P> {
 
     /** Returns the enum constant name. */
     String name();
+
+    /** Returns the enum ordinal: an index for tables keyed by step. */
+    int ordinal();
 }

@@ -17,7 +17,9 @@ final class StepAction<S extends Enum<S> & ModelState, P> extends AnonymousActio
     @Override
     public void execute(S from, S to, Event event, FireContext<S, P> context, SquirrelFsm<S, P> machine) {
         try {
-            context.facts = transition.step().apply(context.port, context.facts);
+            if (context.runStep) {
+                context.facts = transition.step().apply(context.port, context.facts);
+            }
             context.fired = transition;
         } catch (RuntimeException e) {
             context.failure = e;

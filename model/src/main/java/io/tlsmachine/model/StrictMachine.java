@@ -40,6 +40,18 @@ public final class StrictMachine<S extends Enum<S> & ModelState, P> implements M
 
     @Override
     public Transition<S, P> fire(Input input, Epoch epoch) {
+        if (context.port == null) {
+            throw new IllegalStateException("this machine takes transitions; its caller runs the steps");
+        }
+        return run(input, epoch, true);
+    }
+
+    @Override
+    public Transition<S, P> take(Input input, Epoch epoch) {
+        return run(input, epoch, false);
+    }
+
+    private Transition<S, P> run(Input input, Epoch epoch, boolean runStep) {
         S from = state();
         if (failed) {
             throw new UnexpectedMessage(from, input, epoch);
@@ -47,6 +59,7 @@ public final class StrictMachine<S extends Enum<S> & ModelState, P> implements M
         context.fired = null;
         context.declined = false;
         context.failure = null;
+        context.runStep = runStep;
         try {
             fsm.fire(Event.of(input, epoch), context);
         } catch (TransitionException e) {

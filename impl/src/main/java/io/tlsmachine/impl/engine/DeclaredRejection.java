@@ -1,6 +1,7 @@
 package io.tlsmachine.impl.engine;
 
 import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ final class DeclaredRejection {
      * without a declared fatal alert (a received fatal alert, RFC 8446 §6.2) the step's reason stands.
      */
     static Optional<Reason> reason(List<Output> outputs, Optional<Reason> stepReason) {
-        Optional<Reason> declared = outputs.stream().map(DeclaredRejection::reasonOf).flatMap(Optional::stream).findFirst();
+        Optional<Reason> declared = outputs.stream().map(o -> reasonOf(o.message())).filter(r -> r != null).findFirst();
         if (declared.isEmpty()) {
             return stepReason;
         }
@@ -30,13 +31,17 @@ final class DeclaredRejection {
         return declared;
     }
 
-    /** The least specific reason whose alert is the declared fatal alert {@code output}; empty for other outputs. */
-    private static Optional<Reason> reasonOf(Output output) {
-        return Optional.ofNullable(switch (output.message()) {
+    /**
+     * The least specific reason whose alert is the declared fatal alert {@code message}; null for other messages. The
+     * alert itself is the reason's ({@link Reason#alertToSend}), so the model's alert names and the reasons' alerts
+     * cannot drift apart.
+     */
+    static Reason reasonOf(Message message) {
+        return switch (message) {
             case ALERT_UNEXPECTED_MESSAGE -> Reason.UNEXPECTED_MESSAGE;
             case ALERT_DECODE_ERROR -> Reason.MALFORMED_MESSAGE;
             case ALERT_ILLEGAL_PARAMETER -> Reason.ILLEGAL_PARAMETER;
             default -> null;
-        });
+        };
     }
 }

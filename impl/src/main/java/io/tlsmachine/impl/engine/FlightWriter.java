@@ -9,7 +9,7 @@ import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.Flight;
 import io.tlsmachine.impl.handshake.HandshakeContext;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
@@ -45,7 +45,7 @@ final class FlightWriter {
             Message kind = output.message();
             if (kind == Message.CHANGE_CIPHER_SPEC) {
                 // RFC 8446 §5 and Appendix D.4: the compatibility ChangeCipherSpec is never protected.
-                bytes.write(writer.epoch() == RecordEpoch.PLAINTEXT
+                bytes.write(writer.epoch() == Epoch.PLAINTEXT
                         ? writer.write(ContentType.CHANGE_CIPHER_SPEC, new ChangeCipherSpec().encode())
                         : writer.compatibilityChangeCipherSpec());
                 continue;
@@ -84,7 +84,7 @@ final class FlightWriter {
     }
 
     private static void requireEpoch(Output output, RecordWriter writer) {
-        if (!writer.epoch().name().equals(output.epoch().name())) {
+        if (writer.epoch() != output.epoch()) {
             throw TlsException.fatal(Reason.INTERNAL_ERROR, output.message().label() + " is declared under "
                     + output.epoch().label() + " but the write key is " + writer.epoch());
         }
@@ -97,16 +97,20 @@ final class FlightWriter {
         return item instanceof Flight.Content content ? content.kind().label() : "a key change";
     }
 
-    /** RFC 8446 §6, RFC 5246 §7.2: the alert a declared alert output stands for; null for other messages. */
+    /**
+     * RFC 8446 §6, RFC 5246 §7.2: the alert a declared alert output stands for; null for other messages. A declared
+     * fatal alert is the alert of the failure it names ({@link DeclaredRejection#reasonOf}, then {@link
+     * Reason#alertToSend}, the one map from failure to alert); the two warnings are no failure.
+     */
     private static Alert alertOf(Message kind) {
-        return switch (kind) {
-            case ALERT_CLOSE_NOTIFY -> new Alert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
-            case ALERT_NO_RENEGOTIATION -> new Alert(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
-            case ALERT_ILLEGAL_PARAMETER -> Alert.fatal(AlertDescription.ILLEGAL_PARAMETER);
-            case ALERT_DECODE_ERROR -> Alert.fatal(AlertDescription.DECODE_ERROR);
-            case ALERT_UNEXPECTED_MESSAGE -> Alert.fatal(AlertDescription.UNEXPECTED_MESSAGE);
-            default -> null;
-        };
+        if (kind == Message.ALERT_CLOSE_NOTIFY) {
+            return new Alert(AlertLevel.WARNING, AlertDescription.CLOSE_NOTIFY);
+        }
+        if (kind == Message.ALERT_NO_RENEGOTIATION) {
+            return new Alert(AlertLevel.WARNING, AlertDescription.NO_RENEGOTIATION);
+        }
+        Reason failure = DeclaredRejection.reasonOf(kind);
+        return failure == null ? null : Alert.fatal(failure.alertToSend().orElseThrow());
     }
 
     /** Writes one fatal alert under the current write key; at most once per connection, and never if writing fails. */

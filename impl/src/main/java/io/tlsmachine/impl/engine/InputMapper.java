@@ -3,6 +3,23 @@ package io.tlsmachine.impl.engine;
 import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.impl.codec.message.CertificateVerify;
+import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.message.ClientKeyExchange;
+import io.tlsmachine.impl.codec.message.EncryptedExtensions;
+import io.tlsmachine.impl.codec.message.EndOfEarlyData;
+import io.tlsmachine.impl.codec.message.Finished;
+import io.tlsmachine.impl.codec.message.HelloRequest;
+import io.tlsmachine.impl.codec.message.ServerHelloDone;
+import io.tlsmachine.impl.codec.message.ServerKeyExchange;
+import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
+import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
+import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
+import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
+import io.tlsmachine.impl.handshake.PendingWrite;
+import io.tlsmachine.impl.record.ReceivedRecord;
+import io.tlsmachine.model.VersionRegion;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.HelloRetryRequest;
 import io.tlsmachine.impl.codec.message.KeyUpdate;
@@ -27,9 +44,10 @@ import io.tlsmachine.model.Tls12KeyExchange;
 import java.util.List;
 
 /**
- * Turns what arrived into the model's vocabulary: a handshake type into its candidate inputs (before decoding),
- * a decoded message into its input and the facts it carries (version, downgrade, TLS 1.2 resumption, accepted early
- * data), an alert into its alert input.
+ * Turns what arrived into the model's vocabulary: a decoded message into its input and the facts it carries (version,
+ * downgrade, TLS 1.2 resumption, accepted early data), a handshake type into its candidate inputs (for a body that
+ * does not decode), an alert into its alert input; and names what each input carries to its step
+ * ({@link #argumentType}, which the handler tables are checked against).
  */
 final class InputMapper {
 
@@ -119,6 +137,45 @@ final class InputMapper {
                 .with(Fact.TLS12_HANDSHAKE, !resumed ? Tls12Handshake.FULL
                         : ctx.offeredTls12Ticket() ? Tls12Handshake.RESUMED_BY_TICKET : Tls12Handshake.RESUMED_BY_SESSION_ID)
                 .with(Fact.TICKET_EXPECTED, ticketExpected).with(Fact.DOWNGRADE_DETECTED, downgrade);
+    }
+
+    /**
+     * Returns the type of what {@code input} carries to the step of a transition in {@code region}: the decoded
+     * message (of the region's version where the two versions' messages differ; their common type in the common
+     * region), the alert, the application data record, the pending write; {@code Void} for the other local inputs.
+     */
+    static Class<?> argumentType(Input input, VersionRegion region) {
+        return switch (input) {
+            case CLIENT_HELLO -> ClientHello.class;
+            case SERVER_HELLO -> ServerHello.class;
+            case HELLO_RETRY_REQUEST -> HelloRetryRequest.class;
+            case ENCRYPTED_EXTENSIONS -> EncryptedExtensions.class;
+            case CERTIFICATE, CERTIFICATE_EMPTY -> byVersion(region, Tls13Certificate.class, Tls12Certificate.class);
+            case CERTIFICATE_REQUEST -> byVersion(region, Tls13CertificateRequest.class, Tls12CertificateRequest.class);
+            case NEW_SESSION_TICKET -> byVersion(region, Tls13NewSessionTicket.class, Tls12NewSessionTicket.class);
+            case CERTIFICATE_VERIFY -> CertificateVerify.class;
+            case SERVER_KEY_EXCHANGE -> ServerKeyExchange.class;
+            case SERVER_HELLO_DONE -> ServerHelloDone.class;
+            case CLIENT_KEY_EXCHANGE -> ClientKeyExchange.class;
+            case END_OF_EARLY_DATA -> EndOfEarlyData.class;
+            case KEY_UPDATE_NOT_REQUESTED, KEY_UPDATE_REQUESTED -> KeyUpdate.class;
+            case FINISHED -> Finished.class;
+            case HELLO_REQUEST -> HelloRequest.class;
+            case CHANGE_CIPHER_SPEC -> ChangeCipherSpec.class;
+            case ALERT_CLOSE_NOTIFY, ALERT_WARNING, ALERT_FATAL -> Alert.class;
+            case APPLICATION_DATA -> ReceivedRecord.class;
+            case APPLICATION_WRITE -> PendingWrite.class;
+            case CONNECT, SELECT_PARAMETERS, SELECT_HELLO_RETRY, SEND_SERVER_FLIGHT, REQUEST_KEY_UPDATE,
+                    SEND_NEW_SESSION_TICKET, REQUEST_CLIENT_AUTH, CLOSE -> Void.class;
+        };
+    }
+
+    private static Class<?> byVersion(VersionRegion region, Class<?> tls13, Class<?> tls12) {
+        return switch (region) {
+            case TLS13 -> tls13;
+            case TLS12 -> tls12;
+            case COMMON -> HandshakeMessage.class;
+        };
     }
 
     /**

@@ -1,30 +1,35 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.impl.handshake.Decision;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
-import io.tlsmachine.model.MachineRunner;
 import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.MachineRunner;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.TableMachine;
 import io.tlsmachine.model.Transition;
 
 /**
- * Wraps one role's machine runner (compiled table or strict Squirrel) so the engine can drive client and server alike.
+ * Wraps one role's machine runner (compiled table or strict Squirrel) with its handler table and the connection's
+ * handshake object, so the engine drives client and server alike: it takes a transition, then runs its handler.
  *
  * @param <S> the role's state enum
- * @param <P> the role's steps port
+ * @param <P> the role's steps port (the model's)
+ * @param <C> the connection's handshake object the handlers run on
  */
-final class RoleMachine<S extends Enum<S> & ModelState, P> {
+final class RoleMachine<S extends Enum<S> & ModelState, P, C> {
 
     private final MachineDefinition<S, P> definition;
-    private final P steps;
+    private final HandlerTable<S, P, C> handlers;
+    private final C connection;
     private MachineRunner<S, P> runner;
 
-    RoleMachine(MachineDefinition<S, P> definition, MachineRunner<S, P> runner, P steps) {
+    RoleMachine(MachineDefinition<S, P> definition, MachineRunner<S, P> runner, HandlerTable<S, P, C> handlers, C connection) {
         this.definition = definition;
-        this.steps = steps;
         this.runner = runner;
+        this.handlers = handlers;
+        this.connection = connection;
     }
 
     MachineDefinition<S, P> definition() {
@@ -43,9 +48,26 @@ final class RoleMachine<S extends Enum<S> & ModelState, P> {
         runner.updateFacts(facts);
     }
 
-    /** Fires (input, epoch) on the runner; see {@link MachineRunner#fire}. */
-    Transition<S, P> fire(Input input, Epoch epoch) {
-        return runner.fire(input, epoch);
+    /** Takes the transition of (input, epoch); see {@link MachineRunner#take}. */
+    Transition<S, P> take(Input input, Epoch epoch) {
+        return runner.take(input, epoch);
+    }
+
+    /**
+     * Runs the handler of {@code taken} (the transition {@link #take} just returned) with what the input carries, and
+     * keeps the facts it returns; returns its {@link Decision}, or null for a handler that decides nothing.
+     */
+    @SuppressWarnings("unchecked")
+    Decision runStep(Transition<?, ?> taken, Object argument, byte[] encoded) {
+        HandlerTable.Handler<C> handler = handlers.handlerOf((Transition<S, P>) taken);
+        Object result = handler.run(connection, runner.facts(), argument, encoded);
+        if (handler.decides()) {
+            Decision decision = (Decision) result;
+            runner.updateFacts(decision.facts());
+            return decision;
+        }
+        runner.updateFacts((Negotiated) result);
+        return null;
     }
 
     /** Tells whether the model declares any transition for (current state, input, epoch). */
@@ -53,9 +75,9 @@ final class RoleMachine<S extends Enum<S> & ModelState, P> {
         return definition.compiled().declares(runner.state(), input, epoch);
     }
 
-    /** Puts the machine in its terminal FAILED state (after a failure outside any step: record layer, decoding). */
+    /** Puts the machine in its terminal FAILED state (after a failure outside the model: record layer, decoding, a step). */
     void fail() {
         S failed = Enum.valueOf(definition.stateType(), "FAILED");
-        runner = new TableMachine<>(definition, failed, steps, runner.facts());
+        runner = TableMachine.takingOnly(definition, failed, runner.facts());
     }
 }

@@ -12,6 +12,7 @@ import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.ClientHandshake;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.impl.handshake.PendingWrite;
 import io.tlsmachine.impl.handshake.ServerHandshake;
 import io.tlsmachine.impl.record.ReceivedHandshakeMessage;
 import io.tlsmachine.impl.record.ReceivedRecord;
@@ -19,15 +20,12 @@ import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
-import io.tlsmachine.model.Output;
-import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.UnexpectedMessage;
 import io.tlsmachine.model.client.ClientMachine;
 import io.tlsmachine.model.server.ServerMachine;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs one TLS 1.2 / 1.3 connection, sans-IO: bytes in with {@link #feed}, bytes out with {@link #drainOutbound},
@@ -37,7 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * machine; the transition's step (in {@code impl.handshake}) verifies, derives keys and produces the content of
  * the outputs the transition declares, which {@link FlightWriter} writes. The engine never chooses a state.
  *
- * <p>Failure is handled in one place, {@link #fail}: any {@link TlsException} or {@link UnexpectedMessage} (and
+ * <p>Failure is handled in one place, {@link ModelDriver#failOn}: any {@link TlsException} or {@link UnexpectedMessage} (and
  * any other exception, as internal_error) sends exactly one alert, the one its reason maps to, moves the machine
  * to FAILED, and nothing is sent afterwards. A received fatal alert moves it to FAILED and nothing is sent.
  *
@@ -48,11 +46,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TlsEngine {
 
     private final HandshakeContext ctx;
-    private final RoleMachine<?, ?> machine;
+    private final RoleMachine<?, ?, ?> machine;
     private final FlightWriter out;
-    /** The transition listeners: a shared empty list until the first is added. */
-    private volatile List<TransitionListener> listeners = List.of();
-    private TlsException failure;
+    private final ModelDriver driver;
+    private Alert receivedAlert;
     private boolean started;
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
@@ -61,15 +58,16 @@ public final class TlsEngine {
         if (role == Role.CLIENT) {
             ClientHandshake steps = new ClientHandshake(ctx);
             Negotiated facts = ClientHandshake.initialFacts(config);
-            machine = new RoleMachine<>(ClientMachine.definition(), table ? ClientMachine.newTableMachine(steps, facts)
-                    : ClientMachine.newStrictMachine(steps, facts), steps);
+            machine = new RoleMachine<>(ClientMachine.definition(), table ? ClientMachine.newTakingTableMachine(facts)
+                    : ClientMachine.newTakingStrictMachine(facts), ClientHandlers.TABLE, steps);
         } else {
             ServerHandshake steps = new ServerHandshake(ctx);
             Negotiated facts = ServerHandshake.initialFacts(config);
-            machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTableMachine(steps, facts)
-                    : ServerMachine.newStrictMachine(steps, facts), steps);
+            machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTakingTableMachine(facts)
+                    : ServerMachine.newTakingStrictMachine(facts), ServerHandlers.TABLE, steps);
         }
         this.out = new FlightWriter(ctx);
+        this.driver = new ModelDriver(ctx, machine, out);
         // Verification hook: listeners a test suite installed for every engine (none in production).
         addListeners(VerificationHooks.listenersFor(role, machine.definition()));
     }
@@ -113,14 +111,8 @@ public final class TlsEngine {
         return this;
     }
 
-    private synchronized void addListeners(List<TransitionListener> added) {
-        if (added.isEmpty()) {
-            return;
-        }
-        if (!(listeners instanceof CopyOnWriteArrayList)) {
-            listeners = new CopyOnWriteArrayList<>();
-        }
-        listeners.addAll(added);
+    private void addListeners(List<TransitionListener> added) {
+        driver.addListeners(added);
     }
 
     /** Client: fires CONNECT (the ClientHello is then in {@link #drainOutbound()}). Server: nothing to do. */
@@ -130,7 +122,7 @@ public final class TlsEngine {
         }
         started = true;
         if (ctx.role() == Role.CLIENT) {
-            fireLocal(Input.CONNECT);
+            driver.fireLocal(Input.CONNECT, null);
         }
     }
 
@@ -170,7 +162,7 @@ public final class TlsEngine {
 
     /** Feeds received bytes from {@code in} (consumed entirely, unless the connection ended first). */
     public void feed(ByteBuffer in) {
-        guarded(() -> {
+        driver.guarded(() -> {
             while (!machine.state().terminal() && in.hasRemaining()) {
                 ReceivedRecord record = ctx.reader().read(in);
                 if (record == null) {
@@ -185,7 +177,7 @@ public final class TlsEngine {
     }
 
     private void dispatch(ReceivedRecord record) {
-        Epoch epoch = epochOf(record.epoch());
+        Epoch epoch = record.epoch();
         if (ctx.assembler().accept(record)) {
             ReceivedHandshakeMessage message;
             while (!machine.state().terminal() && (message = ctx.assembler().poll()) != null) {
@@ -195,115 +187,38 @@ public final class TlsEngine {
         }
         ContentType type = record.type();
         if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
-            ChangeCipherSpec.decode(record.fragment());
-            fire(Input.CHANGE_CIPHER_SPEC, epoch);
+            driver.fire(Input.CHANGE_CIPHER_SPEC, epoch, ChangeCipherSpec.decode(record.fragment()), null);
         } else if (type.equals(ContentType.ALERT)) {
             Alert alert = Alert.decode(record.fragment());
-            ctx.receiveAlert(alert);
-            fire(InputMapper.alertInput(alert, machine.facts()), epoch);
+            receivedAlert = alert;
+            driver.fire(InputMapper.alertInput(alert, machine.facts()), epoch, alert, null);
         } else if (type.equals(ContentType.APPLICATION_DATA)) {
-            ctx.receiveApplicationData(record);
-            fire(Input.APPLICATION_DATA, epoch);
+            driver.fire(Input.APPLICATION_DATA, epoch, record, null);
         } else {
             throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record type " + type);
         }
     }
 
     /**
-     * Decodes one handshake message and fires its input. A type the model cannot take here is fired as it is
-     * (the model raises unexpected_message) before its body is decoded with a context it may not have.
+     * Decodes one handshake message (the codec knows no state: it decodes with what has been negotiated) and fires its
+     * input once, with the message as the step's argument and the facts it carries. RFC 8446 §6.2: a message whose
+     * body does not decode is unexpected_message where the model expects no message of its type, else decode_error.
      */
     private void handshake(ReceivedHandshakeMessage received) {
-        Epoch epoch = epochOf(received.epoch());
-        List<Input> candidates = InputMapper.candidates(received.type());
-        if (candidates.isEmpty()) {
-            throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "handshake type " + received.type().name());
-        }
-        if (candidates.stream().noneMatch(input -> machine.declares(input, epoch))) {
-            fire(candidates.get(0), epoch);
-            return;
-        }
-        HandshakeMessage message = HandshakeCodec.decode(received.encoded(), ctx.decodeContext());
-        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
-        ctx.receive(message, received.encoded());
-        fire(InputMapper.input(message), epoch);
-    }
-
-    /** Fires one input, reports the transition, writes its declared outputs, then fires any decision the step left. */
-    private void fire(Input input, Epoch epoch) {
-        ModelState from = machine.state();
-        Transition<?, ?> taken = machine.fire(input, epoch);
-        if (!listeners.isEmpty()) {
-            TakenTransition record = new TakenTransition(from, input, epoch, taken.guard(), taken.to());
-            for (TransitionListener listener : listeners) {
-                listener.onTransition(record);
+        Epoch epoch = received.epoch();
+        HandshakeMessage message;
+        try {
+            message = HandshakeCodec.decode(received.encoded(), ctx.decodeContext());
+        } catch (RuntimeException e) {
+            List<Input> candidates = InputMapper.candidates(received.type());
+            if (candidates.isEmpty() || candidates.stream().noneMatch(input -> machine.declares(input, epoch))) {
+                throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "handshake type " + received.type().name() + " in "
+                        + machine.state().name() + "@" + epoch.label());
             }
+            throw e;
         }
-        List<Output> outputs = taken.outputsFor(machine.facts());
-        out.write(outputs);
-        if (taken.to().connected() && !from.connected()) {
-            ctx.releaseHandshakeState();
-        }
-        if (machine.state().terminal() && failure == null) {
-            DeclaredRejection.reason(outputs, ctx.abortReason()).ifPresent(reason -> failure = TlsException.fatal(reason, "the model's " + taken.to().name()
-                    + " transition on " + input + " (" + taken.rfc() + ")"));
-        }
-        if (machine.state().terminal()) {
-            ctx.destroyKeys();
-            return;
-        }
-        Input decision = ctx.takeDecision();
-        if (decision != null) {
-            fire(decision, Epoch.LOCAL);
-        }
-    }
-
-    /** Runs {@code action} on a live connection; what it throws fails the connection ({@link #failOn}). */
-    private void guarded(Runnable action) {
-        if (machine.state().terminal()) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            failOn(e);
-        }
-    }
-
-    /** Fires a local input (the application's request) as {@link #guarded} runs an action, without a lambda per call. */
-    private void fireLocal(Input input) {
-        if (machine.state().terminal()) {
-            return;
-        }
-        try {
-            fire(input, Epoch.LOCAL);
-        } catch (RuntimeException e) {
-            failOn(e);
-        }
-    }
-
-    /**
-     * The one place failures are handled: fails the connection for what a guarded action threw, our typed failure or
-     * internal_error for anything else.
-     */
-    private void failOn(RuntimeException e) {
-        if (e instanceof UnexpectedMessage) {
-            fail(TlsException.fatal(Reason.UNEXPECTED_MESSAGE, e.getMessage()));
-        } else if (e instanceof TlsException tls) {
-            fail(tls);
-        } else {
-            fail(TlsException.fatal(Reason.INTERNAL_ERROR, "unexpected " + e.getClass().getSimpleName(), e));
-        }
-    }
-
-    /** Sends the one alert {@code e}'s reason maps to (if any), moves the machine to FAILED, and sends nothing more. */
-    private void fail(TlsException e) {
-        failure = e;
-        ctx.flight().clear();
-        ctx.rekeyForFatalAlert();
-        e.reason().alertToSend().ifPresent(out::writeFatalAlert);
-        machine.fail();
-        ctx.destroyKeys();
+        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
+        driver.fire(InputMapper.input(message), epoch, message, received.encoded());
     }
 
     /**
@@ -320,15 +235,10 @@ public final class TlsEngine {
         requireLocal(Input.APPLICATION_WRITE);
         // RFC 8446 §5.5: update the write key before the AEAD limit (or the configured volume) is reached.
         if (ctx.keyUpdateDue() && machine.declares(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL)) {
-            fireLocal(Input.REQUEST_KEY_UPDATE);
+            driver.fireLocal(Input.REQUEST_KEY_UPDATE, null);
         }
         // The step queues the caller's bytes without a copy: they are sealed into the outbound buffer before return.
-        ctx.pendWrite(new HandshakeContext.PendingWrite(data, offset, length));
-        try {
-            fireLocal(Input.APPLICATION_WRITE);
-        } finally {
-            ctx.clearPendingWrite();
-        }
+        driver.fireLocal(Input.APPLICATION_WRITE, new PendingWrite(data, offset, length));
     }
 
     /** Seals the remaining bytes of {@code src} (consumed entirely); see {@link #writeApplicationData(byte[])}. */
@@ -362,7 +272,7 @@ public final class TlsEngine {
     /** RFC 8446 §4.6.3: updates our write key and asks the peer to update too. */
     public void requestKeyUpdate() {
         requireLocal(Input.REQUEST_KEY_UPDATE);
-        fireLocal(Input.REQUEST_KEY_UPDATE);
+        driver.fireLocal(Input.REQUEST_KEY_UPDATE, null);
     }
 
     /**
@@ -371,13 +281,13 @@ public final class TlsEngine {
      */
     public void requestClientAuth() {
         requireLocal(Input.REQUEST_CLIENT_AUTH);
-        fireLocal(Input.REQUEST_CLIENT_AUTH);
+        driver.fireLocal(Input.REQUEST_CLIENT_AUTH, null);
     }
 
     /** RFC 8446 §4.6.1: a TLS 1.3 server sends another NewSessionTicket (when tickets are enabled). */
     public void sendNewSessionTicket() {
         requireLocal(Input.SEND_NEW_SESSION_TICKET);
-        fireLocal(Input.SEND_NEW_SESSION_TICKET);
+        driver.fireLocal(Input.SEND_NEW_SESSION_TICKET, null);
     }
 
     /** Sends close_notify (RFC 8446 §6.1, RFC 5246 §7.2.1) when the model allows CLOSE here; does nothing once terminal. */
@@ -386,7 +296,7 @@ public final class TlsEngine {
             return;
         }
         requireLocal(Input.CLOSE);
-        fireLocal(Input.CLOSE);
+        driver.fireLocal(Input.CLOSE, null);
     }
 
     private void requireLocal(Input input) {
@@ -452,12 +362,12 @@ public final class TlsEngine {
 
     /** Returns why the connection failed. */
     public Optional<TlsException> failure() {
-        return Optional.ofNullable(failure);
+        return driver.failure();
     }
 
     /** Returns the alert the peer sent last, if any. */
     public Optional<Alert> receivedAlert() {
-        return ctx.receivedAlert();
+        return Optional.ofNullable(receivedAlert);
     }
 
     /** Returns the negotiated parameters once the version and suite are known. */
@@ -479,15 +389,5 @@ public final class TlsEngine {
     /** Returns the model definition this engine runs (for checking traces against it). */
     public io.tlsmachine.model.MachineDefinition<?, ?> definition() {
         return machine.definition();
-    }
-
-    /** The model epoch of a record epoch (same names; a switch, not a by-name lookup per record). */
-    private static Epoch epochOf(io.tlsmachine.impl.record.RecordEpoch epoch) {
-        return switch (epoch) {
-            case PLAINTEXT -> Epoch.PLAINTEXT;
-            case EARLY -> Epoch.EARLY;
-            case HANDSHAKE -> Epoch.HANDSHAKE;
-            case APPLICATION -> Epoch.APPLICATION;
-        };
     }
 }

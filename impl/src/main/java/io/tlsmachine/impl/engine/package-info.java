@@ -5,12 +5,13 @@
  * <pre>
  * bytes in → RecordReader → HandshakeAssembler → HandshakeCodec.decode
  *          → InputMapper (message + epoch → model Input, facts it carries)
- *          → CompiledMachine.step (via TableMachine): guard → step (impl.handshake: verify, derive keys, queue flight)
+ *          → CompiledMachine.step (via TableMachine.take): guard → the transition's handler (HandlerTable) with the
+ *            message as its argument (impl.handshake: verify, derive keys, queue flight) → its facts or Decision
  *          → FlightWriter (the transition's declared outputs, content from the step) → RecordWriter → bytes out
  * </pre>
  *
  * <p>Local commands (CONNECT, APPLICATION_WRITE, REQUEST_KEY_UPDATE, CLOSE) and the server's decisions
- * (SELECT_PARAMETERS, SELECT_HELLO_RETRY, SEND_SERVER_FLIGHT, left by a step) are fired into the model the same way.
- * Every failure is handled in {@code TlsEngine.fail}: one alert, then FAILED, then silence.
+ * (SELECT_PARAMETERS, SELECT_HELLO_RETRY, SEND_SERVER_FLIGHT, returned by a step) are fired into the model the same
+ * way. Every failure is handled in {@code ModelDriver.failOn}: one alert, then FAILED, then silence.
  */
 package io.tlsmachine.impl.engine;

@@ -29,17 +29,16 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
-import io.tlsmachine.model.client.ClientSteps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Implements the client's steps with real codecs and crypto: builds the ClientHello here and hands each later
- * step to {@link Tls13Client} or {@link Tls12Client} according to the negotiated version.
+ * Implements the client's steps of both versions with real codecs and crypto: builds the ClientHello, and holds the
+ * version's steps ({@link Tls13Client}, {@link Tls12Client}) the model's transitions call.
  */
-public final class ClientHandshake extends CommonSteps implements ClientSteps {
+public final class ClientHandshake extends CommonSteps implements ClientHelloSteps {
 
     /** Our key shares by group: a map of their own while the handshake offers them, the shared empty map otherwise. */
     Map<KeyExchangeGroup, KeyExchange> keyShares = Map.of();
@@ -71,10 +70,6 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
                 .with(Fact.MIDDLEBOX_COMPAT, tls13 && config.middleboxCompatibility())
                 .with(Fact.CLIENT_CERTIFICATE_AVAILABLE, config.certifiedKey().isPresent())
                 .with(Fact.POST_HANDSHAKE_AUTH_OFFERED, tls13 && config.postHandshakeAuth());
-    }
-
-    private boolean tls13() {
-        return ctx.version == ProtocolVersion.TLS13;
     }
 
     /** RFC 8446 §4.1.2, RFC 5246 §7.4.1.2: sends the first ClientHello. */
@@ -114,7 +109,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
         ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.earlySecret, suite, hash));
         ctx.flight.applicationData(earlyData);
-        ctx.earlyDataStatus = EarlyDataStatus.PENDING;
+        ctx.earlyDataSent();
         return facts.with(Fact.EARLY_DATA_OFFERED, true);
     }
 
@@ -124,10 +119,8 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
      */
     void rejectEarlyData(io.tlsmachine.impl.record.RecordProtection next) {
         offeringEarlyData = false;
-        if (ctx.earlyDataStatus == EarlyDataStatus.PENDING) {
-            ctx.earlyDataStatus = EarlyDataStatus.REJECTED;
-        }
-        if (ctx.writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY) {
+        ctx.earlyDataRejected();
+        if (ctx.writer.epoch() == io.tlsmachine.model.Epoch.EARLY) {
             ctx.flight.writeKey(next);
         } else {
             next.destroy();
@@ -235,23 +228,6 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         return name.contains(":") || name.matches("[0-9.]+");
     }
 
-    @Override
-    public Negotiated processHelloRetryRequest(Negotiated facts) {
-        return tls13Steps().processHelloRetryRequest(facts);
-    }
-
-    @Override
-    public Negotiated processServerHello(Negotiated facts) {
-        if (facts.version() == ProtocolVersion.TLS13) {
-            return tls13Steps().processServerHello(facts);
-        }
-        // RFC 8446 §4.2.10: a TLS 1.2 server rejects early data; our next records are in the clear.
-        if (ctx.earlyDataStatus == EarlyDataStatus.PENDING) {
-            rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        }
-        return tls12Steps().processServerHello(facts).with(Fact.EARLY_DATA_OFFERED, false);
-    }
-
     /**
      * RFC 8446 §6.1 and Appendix A.1 (note): a close_notify answered before we know whether the server accepted our
      * early data goes under the handshake key (the model declares it so), not the early key.
@@ -269,7 +245,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
      * §4.1.3).
      */
     @Override
-    public Negotiated abortHandshake(Negotiated facts) {
+    public Decision abortHandshake(Negotiated facts) {
         leaveUnansweredEarlyKey(facts, true);
         return super.abortHandshake(facts);
     }
@@ -279,7 +255,7 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
      * once we have one, otherwise into the clear when {@code inTheClearWithoutHandshakeKey}, else not at all.
      */
     private void leaveUnansweredEarlyKey(Negotiated facts, boolean inTheClearWithoutHandshakeKey) {
-        if (facts.earlyDataAccepted() || ctx.writer.epoch() != io.tlsmachine.impl.record.RecordEpoch.EARLY) {
+        if (facts.earlyDataAccepted() || ctx.writer.epoch() != io.tlsmachine.model.Epoch.EARLY) {
             return;
         }
         if (ctx.clientHandshakeSecret != null) {
@@ -289,80 +265,24 @@ public final class ClientHandshake extends CommonSteps implements ClientSteps {
         }
     }
 
-    @Override
-    public Negotiated processEncryptedExtensions(Negotiated facts) {
-        return tls13Steps().processEncryptedExtensions(facts);
-    }
-
-    @Override
-    public Negotiated processCertificateRequest(Negotiated facts) {
-        return tls13() ? tls13Steps().processCertificateRequest(facts) : tls12Steps().processCertificateRequest(facts);
-    }
-
-    @Override
-    public Negotiated processServerCertificate(Negotiated facts) {
-        return tls13() ? tls13Steps().processServerCertificate(facts) : tls12Steps().processServerCertificate(facts);
-    }
-
-    @Override
-    public Negotiated processServerCertificateVerify(Negotiated facts) {
-        return tls13Steps().processServerCertificateVerify(facts);
-    }
-
-    @Override
-    public Negotiated processServerFinished(Negotiated facts) {
-        return tls13Steps().processServerFinished(facts);
-    }
-
-    /** RFC 8446 §4.6.1, RFC 5077 §3.3: stores the ticket (with its PSK, or the TLS 1.2 master secret) when we keep tickets. */
-    @Override
-    public Negotiated processNewSessionTicket(Negotiated facts) {
-        return tls13() ? tls13Steps().processNewSessionTicket(facts) : tls12Steps().processNewSessionTicket(facts);
-    }
-
-    @Override
-    public Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
-        return tls13Steps().processPostHandshakeCertificateRequest(facts);
-    }
-
-    @Override
-    public Negotiated processServerKeyExchange(Negotiated facts) {
-        return tls12Steps().processServerKeyExchange(facts);
-    }
-
-    @Override
-    public Negotiated processServerHelloDone(Negotiated facts) {
-        return tls12Steps().processServerHelloDone(facts);
-    }
-
-    @Override
-    public Negotiated processChangeCipherSpec(Negotiated facts) {
-        return tls12Steps().processChangeCipherSpec(facts);
-    }
-
-    @Override
-    public Negotiated processTls12ServerFinished(Negotiated facts) {
-        return tls12Steps().processServerFinished(facts);
-    }
-
     /** RFC 5246 §7.4.1.1: "This message will be ignored by the client if the client is currently negotiating". */
     @Override
     public Negotiated ignoreHelloRequest(Negotiated facts) {
         return facts;
     }
 
-    /** The TLS 1.3 steps, made when the version negotiation first needs them (a TLS 1.2 connection holds none). */
-    private Tls13Client tls13Steps() {
+    /** The TLS 1.3 steps, made when the model first takes a TLS 1.3 transition (a TLS 1.2 connection holds none). */
+    public Tls13ClientSteps tls13() {
         if (tls13 == null) {
             tls13 = new Tls13Client(ctx, this);
         }
         return tls13;
     }
 
-    /** The TLS 1.2 steps, made when the version negotiation first needs them (a TLS 1.3 connection holds none). */
-    private Tls12Client tls12Steps() {
+    /** The TLS 1.2 steps, made when the model first takes a TLS 1.2 transition (a TLS 1.3 connection holds none). */
+    public Tls12ClientSteps tls12() {
         if (tls12 == null) {
-            tls12 = new Tls12Client(ctx);
+            tls12 = new Tls12Client(ctx, this);
         }
         return tls12;
     }

@@ -3,9 +3,9 @@ package io.tlsmachine.impl.handshake;
 import io.tlsmachine.impl.codec.message.KeyUpdate;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.impl.record.ReceivedRecord;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
-import io.tlsmachine.model.ConnectionSteps;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
@@ -14,7 +14,7 @@ import io.tlsmachine.impl.keyschedule.TrafficSecret;
  * Implements the steps both roles share: application data, TLS 1.3 KeyUpdate, close_notify and alerts.
  * Alerts and ChangeCipherSpec records that a transition declares are written by the engine from the declaration.
  */
-abstract class CommonSteps implements ConnectionSteps {
+abstract class CommonSteps implements SharedSteps {
 
     final HandshakeContext ctx;
 
@@ -33,14 +33,13 @@ abstract class CommonSteps implements ConnectionSteps {
     }
 
     @Override
-    public Negotiated receiveApplicationData(Negotiated facts) {
-        ctx.deliverReceivedApplicationData();
+    public Negotiated receiveApplicationData(Negotiated facts, ReceivedRecord record) {
+        ctx.deliverApplicationData(record);
         return facts;
     }
 
     @Override
-    public Negotiated writeApplicationData(Negotiated facts) {
-        HandshakeContext.PendingWrite data = ctx.takePendingWrite();
+    public Negotiated writeApplicationData(Negotiated facts, PendingWrite data) {
         ctx.bytesUnderWriteKey += data.length();
         ctx.flight.applicationDataView(data.bytes(), data.offset(), data.length());
         return facts;
@@ -52,8 +51,7 @@ abstract class CommonSteps implements ConnectionSteps {
      * sending its next Application Data record", and then updates its sending keys.
      */
     @Override
-    public Negotiated processKeyUpdate(Negotiated facts) {
-        KeyUpdate update = ctx.received(KeyUpdate.class);
+    public Negotiated processKeyUpdate(Negotiated facts, KeyUpdate update, byte[] encoded) {
         if (ctx.role == Role.CLIENT) {
             ctx.serverApplicationSecret = ctx.serverApplicationSecret.nextGeneration();
             ctx.setReadProtection(protection(ctx.serverApplicationSecret));
@@ -91,7 +89,7 @@ abstract class CommonSteps implements ConnectionSteps {
 
     /** RFC 8446 §7.3: the application traffic protection of {@code secret}, keyed when a record first uses it. */
     Tls13AeadProtection protection(TrafficSecret secret) {
-        return Tls13AeadProtection.deferred(RecordEpoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
     }
 
     @Override
@@ -101,7 +99,6 @@ abstract class CommonSteps implements ConnectionSteps {
 
     @Override
     public Negotiated receiveCloseNotify(Negotiated facts) {
-        ctx.markPeerClosed();
         return facts;
     }
 
@@ -112,9 +109,8 @@ abstract class CommonSteps implements ConnectionSteps {
 
     /** RFC 8446 §6.2: a fatal alert ends the connection; nothing is sent back. */
     @Override
-    public Negotiated receiveFatalAlert(Negotiated facts) {
-        ctx.abortWith(Reason.PEER_SENT_FATAL_ALERT);
-        return facts;
+    public Decision receiveFatalAlert(Negotiated facts) {
+        return Decision.reject(facts, Reason.PEER_SENT_FATAL_ALERT);
     }
 
     @Override
@@ -129,10 +125,7 @@ abstract class CommonSteps implements ConnectionSteps {
      * CertificateRequest without post_handshake_auth, §4.6.2; a TLS 1.2 ServerHello after HelloRetryRequest, §4.1.4).
      */
     @Override
-    public Negotiated abortHandshake(Negotiated facts) {
-        if (facts.downgradeDetected()) {
-            ctx.abortWith(Reason.DOWNGRADE_DETECTED);
-        }
-        return facts;
+    public Decision abortHandshake(Negotiated facts) {
+        return facts.downgradeDetected() ? Decision.reject(facts, Reason.DOWNGRADE_DETECTED) : Decision.proceed(facts);
     }
 }

@@ -10,12 +10,56 @@ import java.io.ByteArrayOutputStream;
  */
 final class EarlyDataState {
     /** Client: the early data to send with the first ClientHello, until it is sent. */
-    byte[] toSend;
+    private byte[] toSend;
     /** Server: the client's early traffic protection, until EncryptedExtensions engages it. */
-    Tls13AeadProtection readProtection;
+    private Tls13AeadProtection readProtection;
     /** Server: max_early_data_size as accepted, and the early data bytes received so far. */
-    long limit;
-    long received;
+    private long limit;
+    private long received;
     /** Server: 0-RTT data received and not yet taken; made when the first arrives. */
-    ByteArrayOutputStream in;
+    private ByteArrayOutputStream in;
+
+    /** Client: queues a copy of {@code data} to send with the first ClientHello. */
+    void queue(byte[] data) {
+        toSend = data.clone();
+    }
+
+    /** Client: takes the early data queued to send (null when none). */
+    byte[] takeQueued() {
+        byte[] data = toSend;
+        toSend = null;
+        return data;
+    }
+
+    /** Server: accepts up to {@code limit} bytes of early data, read under {@code protection}. */
+    void accept(long limit, Tls13AeadProtection protection) {
+        this.limit = limit;
+        this.readProtection = protection;
+    }
+
+    /** Server: takes the early read key to engage it. */
+    Tls13AeadProtection takeReadProtection() {
+        Tls13AeadProtection protection = readProtection;
+        readProtection = null;
+        return protection;
+    }
+
+    /** Server: keeps received 0-RTT data apart from 1-RTT data, counted against max_early_data_size. */
+    void receive(byte[] data) {
+        received = ZeroRtt.chargeEarlyData(received, data.length, limit);
+        if (in == null) {
+            in = new ByteArrayOutputStream();
+        }
+        in.write(data, 0, data.length);
+    }
+
+    /** Server: returns and clears the 0-RTT data received so far (possibly empty). */
+    byte[] takeReceived() {
+        if (in == null) {
+            return new byte[0];
+        }
+        byte[] data = in.toByteArray();
+        in = null;
+        return data;
+    }
 }

@@ -1,16 +1,12 @@
 package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.Opaque;
-import io.tlsmachine.impl.codec.message.Alert;
 import io.tlsmachine.impl.codec.message.DecodeContext;
-import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.certificate.VerifiedChain;
 import io.tlsmachine.impl.config.StoredTicket;
 import io.tlsmachine.impl.keyschedule.EarlySecret;
@@ -18,7 +14,6 @@ import io.tlsmachine.impl.keyschedule.ExporterMasterSecret;
 import io.tlsmachine.impl.keyschedule.HandshakeSecret;
 import io.tlsmachine.impl.keyschedule.MasterSecret;
 import io.tlsmachine.impl.keyschedule.ResumptionMasterSecret;
-import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.keyschedule.Transcript;
@@ -26,21 +21,19 @@ import io.tlsmachine.impl.record.HandshakeAssembler;
 import io.tlsmachine.impl.record.RecordProtection;
 import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.RecordWriter;
-import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.impl.record.ByteQueue;
 import io.tlsmachine.impl.record.ReceivedRecord;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
  * Holds one connection's handshake state shared by the steps and the engine: configuration, record layer,
- * transcript, the message being processed, the flight being produced, and what has been negotiated.
+ * transcript, the flight being produced, what has been negotiated, and the TLS 1.3 key schedule; the TLS 1.2 session
+ * ({@link Tls12Session}) and the 0-RTT state ({@link EarlyDataState}) are objects of their own, made on first use.
  *
- * <p>The engine puts each received message here before firing its input; the steps read it, verify, derive keys
- * and queue their flight. A step that makes a decision (the server's HelloRetryRequest or not) leaves the
- * matching local input in {@link #takeDecision()} for the engine to fire into the model.
+ * <p>The steps get each received message as their argument; they verify, derive keys and queue their flight here,
+ * and return their decisions ({@link Decision}) to the engine.
  */
 public final class HandshakeContext {
 
@@ -53,15 +46,7 @@ public final class HandshakeContext {
     final HandshakeAssembler assembler;
     Transcript transcript;
 
-    private HandshakeMessage received;
-    private byte[] receivedEncoded;
-    private Alert receivedAlert;
-    private ReceivedRecord receivedApplicationData;
-    private PendingWrite pendingWrite;
-    private Input decision;
-    private Reason abortReason;
     private final ByteQueue applicationIn = new ByteQueue();
-    private boolean peerClosed;
     /** The steps, which set themselves here: their handshake-only state is dropped with ours. */
     CommonSteps steps;
     /** Application data bytes written under the current TLS 1.3 application write key. */
@@ -88,8 +73,6 @@ public final class HandshakeContext {
     ResumptionMasterSecret resumptionSecret;
     ExporterMasterSecret exporterSecret;
     StoredTicket offeredTicket;
-    /** TLS 1.2 server: the session ID of a full handshake, cached when it completes. */
-    Opaque newSessionId;
     HandshakeSecret handshakeSecret;
     TrafficSecret clientHandshakeSecret;
     TrafficSecret serverHandshakeSecret;
@@ -97,13 +80,11 @@ public final class HandshakeContext {
     TrafficSecret serverApplicationSecret;
 
     // 0-RTT (RFC 8446 §4.2.10): what became of the client's early data; the rest only when 0-RTT is in play.
-    EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
+    private EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
     private EarlyDataState earlyData;
 
-    // TLS 1.2 (RFC 5246 §6.3, §8.1).
-    Tls12MasterSecret tls12MasterSecret;
-    RecordProtection tls12PendingRead;
-    RecordProtection tls12PendingWrite;
+    /** The TLS 1.2 session (RFC 5246 §6.3, §8.1), made on first use: a TLS 1.3 connection holds none. */
+    private Tls12Session tls12;
 
     /** Creates the context of one connection in {@code role}. */
     public HandshakeContext(TlsConfig config, Role role) {
@@ -154,50 +135,6 @@ public final class HandshakeContext {
         return DecodeContext.tls12(peer, suite.keyExchange());
     }
 
-    /** Sets the handshake message the next input carries, with its exact bytes for the transcript. */
-    public void receive(HandshakeMessage message, byte[] encoded) {
-        this.received = message;
-        this.receivedEncoded = encoded;
-    }
-
-    /** Sets the alert the next input carries. */
-    public void receiveAlert(Alert alert) {
-        this.receivedAlert = alert;
-    }
-
-    /** Sets the application data record the next input carries (a view, valid until the next record is read). */
-    public void receiveApplicationData(ReceivedRecord record) {
-        this.receivedApplicationData = record;
-    }
-
-    /** Sets application data the next input carries, as an array of its own. */
-    public void receiveApplicationData(byte[] data) {
-        receiveApplicationData(new ReceivedRecord(io.tlsmachine.impl.codec.types.ContentType.APPLICATION_DATA,
-                io.tlsmachine.impl.record.RecordEpoch.APPLICATION, data));
-    }
-
-    /** The application data the next APPLICATION_WRITE sends: {@code bytes[offset, offset+length)}, not copied. */
-    public record PendingWrite(byte[] bytes, int offset, int length) {
-    }
-
-    /**
-     * Sets the application data the next APPLICATION_WRITE sends, without copying it (the engine writes it before
-     * it returns).
-     */
-    public void pendWrite(PendingWrite data) {
-        this.pendingWrite = java.util.Objects.requireNonNull(data, "data");
-    }
-
-    /** Sets all of {@code data} as the application data the next APPLICATION_WRITE sends, without copying it. */
-    public void pendWrite(byte[] data) {
-        pendWrite(new PendingWrite(data, 0, data.length));
-    }
-
-    /** Forgets the pending write (whether or not it was sent), so the caller's array is not kept. */
-    public void clearPendingWrite() {
-        this.pendingWrite = null;
-    }
-
     /**
      * RFC 8446 §5.5: whether our write key should be updated before the next application data, because the record
      * layer nears the AEAD's limit or we wrote the configured volume under it.
@@ -212,14 +149,12 @@ public final class HandshakeContext {
 
     /**
      * Drops what only the handshake needed once the model reached a connected state, so an established connection
-     * holds little more than its record keys: the last received message, the peer's chain (the API does not expose
+     * holds little more than its record keys: the peer's chain (the API does not expose
      * it; a TLS 1.3 post-handshake authentication sets it anew), the handshake traffic secrets, the offered ticket,
      * the steps' hellos and key shares, and the transcript, unless a TLS 1.3 post-handshake authentication may still
      * continue from it (its messages are retained only then, RFC 8446 §4.6.2). Idempotent.
      */
     public void releaseHandshakeState() {
-        received = null;
-        receivedEncoded = null;
         peerChain = null;
         offeredTicket = null;
         Wipe.allQuietly(clientHandshakeSecret, serverHandshakeSecret, handshakeSecret);
@@ -261,23 +196,6 @@ public final class HandshakeContext {
         exporterSecret = null;
     }
 
-    /** Returns and clears the local decision a step made, or null. */
-    public Input takeDecision() {
-        Input d = decision;
-        decision = null;
-        return d;
-    }
-
-    /** Returns why the model's abort transition was taken (or the peer's alert), if it was. */
-    public Optional<Reason> abortReason() {
-        return Optional.ofNullable(abortReason);
-    }
-
-    /** Returns the last alert received. */
-    public Optional<Alert> receivedAlert() {
-        return Optional.ofNullable(receivedAlert);
-    }
-
     /** Returns and clears the application data received so far. */
     public byte[] takeApplicationData() {
         byte[] data = applicationIn.take();
@@ -285,9 +203,17 @@ public final class HandshakeContext {
         return data;
     }
 
+    /** The connection's TLS 1.2 session, made on first use. */
+    Tls12Session tls12() {
+        if (tls12 == null) {
+            tls12 = new Tls12Session();
+        }
+        return tls12;
+    }
+
     /** Client: queues {@code data} to send as 0-RTT data with the first ClientHello, when a stored ticket allows it. */
     public void offerEarlyData(byte[] data) {
-        earlyData().toSend = data.clone();
+        earlyData().queue(data);
     }
 
     /** The connection's 0-RTT state, made on first use. */
@@ -300,12 +226,7 @@ public final class HandshakeContext {
 
     /** Client: takes the early data queued to send (null when none). */
     byte[] takeEarlyDataToSend() {
-        if (earlyData == null) {
-            return null;
-        }
-        byte[] data = earlyData.toSend;
-        earlyData.toSend = null;
-        return data;
+        return earlyData == null ? null : earlyData.takeQueued();
     }
 
     /** Returns what became of the client's early data. */
@@ -313,14 +234,31 @@ public final class HandshakeContext {
         return earlyDataStatus;
     }
 
+    /** Client: the early data went out after the first ClientHello; the server has not answered yet. */
+    void earlyDataSent() {
+        earlyDataStatus = EarlyDataStatus.PENDING;
+    }
+
+    /** Client: whether early data went out and the server has not answered yet. */
+    boolean earlyDataPending() {
+        return earlyDataStatus == EarlyDataStatus.PENDING;
+    }
+
+    /** Client, RFC 8446 §4.2.10: EncryptedExtensions accepted our early data. */
+    void earlyDataAccepted() {
+        earlyDataStatus = EarlyDataStatus.ACCEPTED;
+    }
+
+    /** Client, RFC 8446 §4.2.10: the server did not accept the early data we sent (if we sent any). */
+    void earlyDataRejected() {
+        if (earlyDataStatus == EarlyDataStatus.PENDING) {
+            earlyDataStatus = EarlyDataStatus.REJECTED;
+        }
+    }
+
     /** Server: returns and clears the 0-RTT data received so far (possibly empty). */
     public byte[] takeEarlyData() {
-        if (earlyData == null || earlyData.in == null) {
-            return new byte[0];
-        }
-        byte[] data = earlyData.in.toByteArray();
-        earlyData.in = null;
-        return data;
+        return earlyData == null ? new byte[0] : earlyData.takeReceived();
     }
 
     /**
@@ -329,7 +267,7 @@ public final class HandshakeContext {
      * handshake key once it has one.
      */
     public void rekeyForFatalAlert() {
-        if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.impl.record.RecordEpoch.EARLY
+        if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.model.Epoch.EARLY
                 && earlyDataStatus != EarlyDataStatus.ACCEPTED && clientHandshakeSecret != null) {
             try {
                 writer.setProtection(Tls13Keys.protection(this, clientHandshakeSecret, true));
@@ -337,14 +275,6 @@ public final class HandshakeContext {
                 // The handshake secret is gone: the alert goes under the early key.
             }
         }
-    }
-
-    void deliverEarlyData(byte[] data) {
-        EarlyDataState state = earlyData();
-        if (state.in == null) {
-            state.in = new ByteArrayOutputStream();
-        }
-        state.in.write(data, 0, data.length);
     }
 
     /** Moves as much received application data as fits into {@code dst}; returns how many bytes. */
@@ -357,10 +287,6 @@ public final class HandshakeContext {
         return applicationIn.size();
     }
 
-    public boolean peerClosed() {
-        return peerClosed;
-    }
-
     /** Returns the negotiated parameters once the version and suite are known. */
     public Optional<NegotiatedParameters> negotiated(boolean resumed) {
         if (version == null || suite == null) {
@@ -369,18 +295,6 @@ public final class HandshakeContext {
         return Optional.of(new NegotiatedParameters(version, suite.suite(), Optional.ofNullable(group),
                 Optional.ofNullable(signature), Optional.ofNullable(applicationProtocol), resumed,
                 Optional.ofNullable(serverName)));
-    }
-
-    <T extends HandshakeMessage> T received(Class<T> type) {
-        if (!type.isInstance(received)) {
-            throw TlsException.fatal(Reason.INTERNAL_ERROR, "step expected " + type.getSimpleName() + " but holds "
-                    + (received == null ? "nothing" : received.getClass().getSimpleName()));
-        }
-        return type.cast(received);
-    }
-
-    HandshakeMessage receivedMessage() {
-        return received;
     }
 
     /**
@@ -400,8 +314,8 @@ public final class HandshakeContext {
         if (version == ProtocolVersion.TLS13 && exporterSecret != null) {
             return exporterSecret.export(label, context == null ? new byte[0] : context, length);
         }
-        if (version == ProtocolVersion.TLS12 && tls12MasterSecret != null) {
-            return tls12MasterSecret.export(label, clientRandom, serverRandom, context, length);
+        if (version == ProtocolVersion.TLS12 && tls12 != null && tls12.established()) {
+            return tls12.masterSecret().export(label, clientRandom, serverRandom, context, length);
         }
         throw new IllegalStateException("no exporter secret before the handshake completes");
     }
@@ -416,47 +330,9 @@ public final class HandshakeContext {
         return offeredTicket != null && !offeredTicket.ticket().isEmpty();
     }
 
-    byte[] receivedEncoded() {
-        return receivedEncoded;
-    }
-
-    /** Adds the message being processed to the transcript, exactly as received. */
-    void addReceivedToTranscript() {
-        transcript.add(receivedEncoded);
-    }
-
-    /** Returns the content of the application data record being processed, as an array of its own. */
-    byte[] receivedApplicationData() {
-        return receivedApplicationData.fragment();
-    }
-
-    /** Appends {@code data} to what the application reads. */
-    void deliverApplicationData(byte[] data) {
-        applicationIn.write(data);
-    }
-
-    /** Appends the application data record being processed to what the application reads. */
-    void deliverReceivedApplicationData() {
-        applicationIn.append(receivedApplicationData);
-        receivedApplicationData = null;
-    }
-
-    PendingWrite takePendingWrite() {
-        PendingWrite data = pendingWrite;
-        pendingWrite = null;
-        return data;
-    }
-
-    void decide(Input localInput) {
-        this.decision = localInput;
-    }
-
-    void abortWith(Reason reason) {
-        this.abortReason = reason;
-    }
-
-    void markPeerClosed() {
-        this.peerClosed = true;
+    /** Appends a received application data record to what the application reads. */
+    void deliverApplicationData(ReceivedRecord record) {
+        applicationIn.append(record);
     }
 
     /** RFC 8446 §5.1: switches the read key; pending handshake bytes under the old key are a failure. */

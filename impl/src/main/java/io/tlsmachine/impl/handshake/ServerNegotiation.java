@@ -45,7 +45,7 @@ import java.util.Optional;
  * exchange group, signature scheme, ALPN; and whether a HelloRetryRequest is needed, which it leaves as the local
  * input SELECT_HELLO_RETRY or SELECT_PARAMETERS for the engine to fire.
  */
-final class ServerNegotiation {
+final class ServerNegotiation implements ServerHelloSteps {
 
     private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS13 =
             io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13;
@@ -81,8 +81,9 @@ final class ServerNegotiation {
     }
 
     /** RFC 8446 §4.1.2, §4.2.1: selects the version; then each version's parameters. */
-    Negotiated processClientHello(Negotiated facts) {
-        clientHello = ctx.received(ClientHello.class);
+    @Override
+    public Decision processClientHello(Negotiated facts, ClientHello received, byte[] encoded) {
+        clientHello = received;
         ctx.clientRandom = clientHello.random().toByteArray();
         ctx.sessionId = clientHello.legacySessionId();
         ctx.serverName = clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
@@ -90,15 +91,15 @@ final class ServerNegotiation {
         boolean offers13 = clientHello.extension(SupportedVersionsOffer.class)
                 .map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
         if (offers13 && ctx.config.supports(ProtocolVersion.TLS13)) {
-            return selectTls13(facts);
+            return selectTls13(facts, encoded);
         }
         if (clientHello.legacyVersion().code() >= WIRE_TLS12.code() && ctx.config.supports(ProtocolVersion.TLS12)) {
-            return selectTls12(facts);
+            return selectTls12(facts, encoded);
         }
         throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "no protocol version in common with the client");
     }
 
-    private Negotiated selectTls13(Negotiated facts) {
+    private Decision selectTls13(Negotiated facts, byte[] encoded) {
         // RFC 8446 §4.1.2: legacy_compression_methods MUST be exactly one byte, 0.
         if (!clientHello.legacyCompressionMethods().equals(Opaque.ofUnsigned(0))) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "TLS 1.3 ClientHello with compression methods other than null");
@@ -114,9 +115,9 @@ final class ServerNegotiation {
             ctx.transcript = io.tlsmachine.impl.keyschedule.Transcript.awaitingHash(ctx.crypto).retainMessages();
         }
         ctx.transcript.selectHash(ctx.suite.hash());
-        Tls13KeyExchange mode = acceptPsk(clientHello);
+        Tls13KeyExchange mode = acceptPsk(clientHello, encoded);
         boolean resumed = mode.usesPsk();
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
         Negotiated selected = facts.with(Fact.VERSION, ProtocolVersion.TLS13)
@@ -130,8 +131,7 @@ final class ServerNegotiation {
                 .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
         if (mode == Tls13KeyExchange.PSK_ONLY) {
             // RFC 8446 §4.2.9: psk_ke needs no key share.
-            ctx.decide(Input.SELECT_PARAMETERS);
-            return withEarlyData(selected);
+            return Decision.then(withEarlyData(selected), Input.SELECT_PARAMETERS);
         }
         // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
         for (KeyExchangeGroup group : ctx.config.groups()) {
@@ -139,15 +139,13 @@ final class ServerNegotiation {
             if (share.isPresent()) {
                 ctx.group = group;
                 clientShare = share.get();
-                ctx.decide(Input.SELECT_PARAMETERS);
-                return withEarlyData(selected);
+                return Decision.then(withEarlyData(selected), Input.SELECT_PARAMETERS);
             }
         }
         for (KeyExchangeGroup group : ctx.config.groups()) {
             if (supported.contains(Hellos.named(group))) {
                 ctx.group = group;
-                ctx.decide(Input.SELECT_HELLO_RETRY);
-                return selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello));
+                return Decision.then(selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello)), Input.SELECT_HELLO_RETRY);
             }
         }
         throw TlsException.fatal(Reason.NO_COMMON_GROUP, "none of the client's groups " + supported + " is enabled");
@@ -157,7 +155,7 @@ final class ServerNegotiation {
      * RFC 5246 §7.4.1.2 with RFC 8422 (ECDHE), RFC 7919 (DHE), RFC 7627 §5.3 (EMS), RFC 5746 §3.6 (renegotiation_info or the SCSV),
      * and RFC 8446 §4.1.3: a TLS 1.3-capable server puts the downgrade sentinel in its random.
      */
-    private Negotiated selectTls12(Negotiated facts) {
+    private Decision selectTls12(Negotiated facts, byte[] encoded) {
         boolean ems = clientHello.extension(ExtendedMasterSecret.class).isPresent();
         if (!ems && ctx.config.extendedMasterSecretRequired()) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the client did not offer extended master secret");
@@ -200,18 +198,18 @@ final class ServerNegotiation {
                                 s.createdMillis(), ServerSessionCache.LIFETIME_MILLIS / 1000)), ecdsa);
         boolean resumed = byTicket || byId;
         if (!resumed && ctx.config.sessionCache().isPresent()) {
-            ctx.newSessionId = Opaque.of(ctx.random32());
+            ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
         ctx.transcript.selectHash(ctx.suite.hash());
-        ctx.addReceivedToTranscript();
-        ctx.decide(Input.SELECT_PARAMETERS);
-        return facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.EXTENDED_MASTER_SECRET, ems)
+        ctx.transcript.add(encoded);
+        return Decision.then(facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.EXTENDED_MASTER_SECRET, ems)
                 // The suite's key exchange decides ServerKeyExchange; an abbreviated handshake keeps the canonical ECDHE.
                 .with(Fact.TLS12_KEY_EXCHANGE, resumed ? Tls12KeyExchange.ECDHE : ctx.suite.tls12KeyExchange())
                 .with(Fact.TLS12_HANDSHAKE, byTicket ? Tls12Handshake.RESUMED_BY_TICKET
                         : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
                 .with(Fact.TICKET_EXPECTED, ticketExpected)
-                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE),
+                Input.SELECT_PARAMETERS);
     }
 
     private static boolean offersEarlyData(ClientHello hello) {
@@ -227,8 +225,8 @@ final class ServerNegotiation {
         boolean accepted = offered && acceptedTicket != null && ZeroRtt.serverAccepts(ctx, clientHello, acceptedTicket,
                 clientHello.extension(PreSharedKeyOffer.class).orElseThrow().identities().get(0));
         if (accepted) {
-            ctx.earlyData().limit = Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize());
-            ctx.earlyData().readProtection = ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash());
+            ctx.earlyData().accept(Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize()),
+                    ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash()));
         }
         return selected.with(Fact.EARLY_DATA_OFFERED, offered).with(Fact.EARLY_DATA_ACCEPTED, accepted);
     }
@@ -253,14 +251,15 @@ final class ServerNegotiation {
             return false;
         }
         ctx.suite = suite.get();
-        ctx.tls12MasterSecret = io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
-                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto, ctx.suite.hash()), session.psk());
+        ctx.tls12().establish(io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
+                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto, ctx.suite.hash()), session.psk()));
         Tls12Keys.logMasterSecret(ctx);
         return true;
     }
 
     /** RFC 8446 §4.1.4: HelloRetryRequest naming the group we want; ClientHello1 becomes message_hash (§4.4.1). */
-    Negotiated sendHelloRetryRequest(Negotiated facts) {
+    @Override
+    public Negotiated sendHelloRetryRequest(Negotiated facts) {
         ctx.transcript.replaceClientHelloWithMessageHash();
         List<io.tlsmachine.impl.codec.extension.Extension> extensions = new java.util.ArrayList<>(
                 List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.group))));
@@ -282,8 +281,8 @@ final class ServerNegotiation {
      * RFC 8446 §4.1.4: ClientHello2 must keep the session id and still offer the selected suite and TLS 1.3, and
      * carry exactly one share, for the group the HelloRetryRequest named.
      */
-    Negotiated processRetriedClientHello(Negotiated facts) {
-        ClientHello retried = ctx.received(ClientHello.class);
+    @Override
+    public Decision processRetriedClientHello(Negotiated facts, ClientHello retried, byte[] encoded) {
         boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
         List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         if (!offers13 || !retried.legacySessionId().equals(ctx.sessionId) || !retried.cipherSuites().contains(ctx.suite.suite())
@@ -293,11 +292,10 @@ final class ServerNegotiation {
         RetriedClientHello.check(clientHello, retried, helloRetryCookie);
         clientHello = retried;
         clientShare = shares.get(0);
-        Tls13KeyExchange mode = acceptPsk(retried);
-        ctx.addReceivedToTranscript();
-        ctx.decide(Input.SELECT_PARAMETERS);
-        return facts.with(Fact.TLS13_KEY_EXCHANGE, mode)
-                .with(Fact.CLIENT_AUTH_REQUESTED, !mode.usesPsk() && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+        Tls13KeyExchange mode = acceptPsk(retried, encoded);
+        ctx.transcript.add(encoded);
+        return Decision.then(facts.with(Fact.TLS13_KEY_EXCHANGE, mode)
+                .with(Fact.CLIENT_AUTH_REQUESTED, !mode.usesPsk() && ctx.config.clientAuth() != ClientAuthPolicy.NONE), Input.SELECT_PARAMETERS);
     }
 
     /**
@@ -305,7 +303,7 @@ final class ServerNegotiation {
      * (psk_dhe_ke preferred, §4.2.9), the ticket is ours and unexpired, and its suite has the selected suite's hash;
      * then the binder must verify (else decrypt_error). Any other PSK is ignored: ECDHE, a full handshake.
      */
-    private Tls13KeyExchange acceptPsk(ClientHello hello) {
+    private Tls13KeyExchange acceptPsk(ClientHello hello, byte[] encoded) {
         if (ctx.earlySecret != null) {
             ctx.earlySecret.destroy();
             ctx.earlySecret = null;
@@ -331,7 +329,7 @@ final class ServerNegotiation {
         }
         io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.suite.hash(), ticket.get().psk());
         ticket.get().psk().destroy();
-        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.suite.hash(), hello, ctx.receivedEncoded());
+        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.suite.hash(), hello, encoded);
         try {
             SessionTickets.checkBinder(early, truncated, offer.get().binders().get(0).toByteArray());
         } catch (RuntimeException e) {
@@ -361,5 +359,20 @@ final class ServerNegotiation {
                 .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
         return SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ctx.config.certifiedKey().orElseThrow().privateKey(),
                 version);
+    }
+
+    /**
+     * RFC 8446 §4.4.2.4, RFC 5246 §7.4.6: verifies a non-empty client chain against our trust anchors; an empty one is
+     * fatal ({@code whenMissing}) only when a certificate is required.
+     */
+    void verifyClientCertificate(List<byte[]> ders, Reason whenMissing) {
+        if (ders.isEmpty()) {
+            if (ctx.config.clientAuth() == ClientAuthPolicy.REQUIRE) {
+                throw TlsException.fatal(whenMissing, "the client sent no certificate, and one is required");
+            }
+        } else {
+            ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyClient(
+                    io.tlsmachine.impl.certificate.CertificateChain.fromDer(ders));
+        }
     }
 }

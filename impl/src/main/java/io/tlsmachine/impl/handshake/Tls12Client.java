@@ -17,6 +17,7 @@ import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
 import io.tlsmachine.impl.codec.message.Finished;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.ServerHelloDone;
 import io.tlsmachine.impl.codec.message.Tls12Certificate;
 import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
 import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
@@ -42,12 +43,13 @@ import java.util.Optional;
  * Runs the TLS 1.2 client steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), DHE (RFC 7919) or RSA key transport
  * (RFC 5246 §7.4.7.1), one method per received message.
  */
-final class Tls12Client {
+final class Tls12Client implements Tls12ClientSteps {
 
     private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
             io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
+    private final ClientHandshake client;
     private ServerKeyExchange serverKeyExchange;
     /** The DHE group of the ServerKeyExchange, named or custom. */
     private FfdheNegotiation.ServerGroup dheGroup;
@@ -55,16 +57,21 @@ final class Tls12Client {
     private boolean ticketReceived;
     private Tls12CertificateRequest certificateRequest;
 
-    Tls12Client(HandshakeContext ctx) {
+    Tls12Client(HandshakeContext ctx, ClientHandshake client) {
         this.ctx = ctx;
+        this.client = client;
     }
 
     /**
      * RFC 5246 §7.4.1.3: checks version, suite, compression; RFC 7627 §5.3 extended master secret (required by
-     * default); RFC 5746 §3.4 an empty renegotiation_info; RFC 7301 ALPN. From here on records carry 0x0303.
+     * default); RFC 5746 §3.4 an empty renegotiation_info; RFC 7301 ALPN. From here on records carry 0x0303. RFC 8446
+     * §4.2.10: a TLS 1.2 server rejects early data; our next records are in the clear.
      */
-    Negotiated processServerHello(Negotiated facts) {
-        ServerHello hello = ctx.received(ServerHello.class);
+    @Override
+    public Negotiated processServerHello(Negotiated facts, ServerHello hello, byte[] encoded) {
+        if (ctx.earlyDataPending()) {
+            client.rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        }
         if (!hello.legacyVersion().equals(WIRE_TLS12) || !ctx.config.supports(ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "the server selected " + hello.legacyVersion());
         }
@@ -92,14 +99,14 @@ final class Tls12Client {
         ctx.suite = SuiteParameters.of(hello.cipherSuite()).orElseThrow();
         ctx.serverRandom = hello.random().toByteArray();
         ctx.transcript.selectHash(ctx.suite.hash());
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         ctx.reader.pinRecordVersion(WIRE_TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
         } else {
             serverSessionId = hello.legacySessionIdEcho();
         }
-        return facts.with(Fact.EXTENDED_MASTER_SECRET, ems);
+        return facts.with(Fact.EXTENDED_MASTER_SECRET, ems).with(Fact.EARLY_DATA_OFFERED, false);
     }
 
     /**
@@ -111,20 +118,20 @@ final class Tls12Client {
         if (!ticket.suite().equals(ctx.suite.suite()) || !ems) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the resumed session's suite or extended master secret changed");
         }
-        ctx.tls12MasterSecret = Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto, ctx.suite.hash()),
-                Secret.copyOf(ticket.psk().bytes()));
+        ctx.tls12().establish(Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto, ctx.suite.hash()),
+                Secret.copyOf(ticket.psk().bytes())));
         Tls12Keys.logMasterSecret(ctx);
         Tls12Keys.installKeyBlock(ctx);
     }
 
     /** RFC 5077 §3.3: keeps the new ticket with the session's master secret; the message is part of the transcript. */
-    Negotiated processNewSessionTicket(Negotiated facts) {
-        Tls12NewSessionTicket ticket = ctx.received(Tls12NewSessionTicket.class);
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processNewSessionTicket(Negotiated facts, Tls12NewSessionTicket ticket, byte[] encoded) {
+        ctx.transcript.add(encoded);
         if (ctx.config.ticketStore().isPresent() && ctx.serverName != null && !ticket.ticket().isEmpty()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
             ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
-                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, lifetime, ctx.config.clock().millis(),
+                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config.clock().millis(),
                     Opaque.EMPTY));
             ticketReceived = true;
         }
@@ -132,8 +139,8 @@ final class Tls12Client {
     }
 
     /** RFC 5246 §7.4.2: validates the server's chain for the configured server name. */
-    Negotiated processServerCertificate(Negotiated facts) {
-        Tls12Certificate certificate = ctx.received(Tls12Certificate.class);
+    @Override
+    public Negotiated processServerCertificate(Negotiated facts, Tls12Certificate certificate, byte[] encoded) {
         CertificateChain chain = CertificateChain.fromDer(certificate.certificates().stream().map(Opaque::toByteArray).toList());
         // RFC 8422 §5.3, RFC 5246 §7.4.2: ECDHE_ECDSA needs an ECDSA-capable key, ECDHE_RSA an RSA key.
         boolean ecKey = "EC".equals(chain.leaf().getPublicKey().getAlgorithm());
@@ -149,7 +156,7 @@ final class Tls12Client {
         // RFC 5246 §7.4.2: under RSA key transport the certificate's key encrypts the premaster secret (keyEncipherment).
         LeafKeyUse use = ctx.suite.keyExchange() == KeyExchangeKind.RSA ? LeafKeyUse.KEY_ENCIPHERMENT : LeafKeyUse.DIGITAL_SIGNATURE;
         ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""), use);
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
@@ -159,8 +166,8 @@ final class Tls12Client {
      * (RFC 7919 §3) in an RFC 7919 group we offered or a custom group our policy accepts, checked after the signature,
      * with 1 &lt; Ys &lt; p-1.
      */
-    Negotiated processServerKeyExchange(Negotiated facts) {
-        ServerKeyExchange ske = ctx.received(ServerKeyExchange.class);
+    @Override
+    public Negotiated processServerKeyExchange(Negotiated facts, ServerKeyExchange ske, byte[] encoded) {
         KeyExchangeGroup group = null;
         if (ske instanceof EcdheServerKeyExchange ecdhe) {
             group = KeyExchangeGroup.fromCode(ecdhe.namedCurve().code());
@@ -183,14 +190,15 @@ final class Tls12Client {
         ctx.group = group;
         ctx.signature = scheme;
         serverKeyExchange = ske;
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
     /** RFC 5246 §7.4.4: keeps the request; the client answers after ServerHelloDone. */
-    Negotiated processCertificateRequest(Negotiated facts) {
-        certificateRequest = ctx.received(Tls12CertificateRequest.class);
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processCertificateRequest(Negotiated facts, Tls12CertificateRequest received, byte[] encoded) {
+        certificateRequest = received;
+        ctx.transcript.add(encoded);
         return facts.with(Fact.CLIENT_AUTH_REQUESTED, true);
     }
 
@@ -199,8 +207,9 @@ final class Tls12Client {
      * the declared ChangeCipherSpec) Finished under the new keys. With EMS (RFC 7627 §4) the session hash covers
      * the transcript through ClientKeyExchange.
      */
-    Negotiated processServerHelloDone(Negotiated facts) {
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processServerHelloDone(Negotiated facts, ServerHelloDone done, byte[] encoded) {
+        ctx.transcript.add(encoded);
         CertifiedKey ours = ctx.config.certifiedKey().orElse(null);
         if (facts.clientAuthRequested()) {
             if (facts.clientCertificateAvailable()) {
@@ -219,9 +228,8 @@ final class Tls12Client {
                     new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript);
         }
         Tls12Keys.installKeyBlock(ctx);
-        ctx.flight.writeKey(ctx.tls12PendingWrite);
-        ctx.tls12PendingWrite = null;
-        byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
+        ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
+        byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         return facts;
     }
@@ -266,9 +274,9 @@ final class Tls12Client {
     }
 
     /** RFC 5246 §7.1: the server's records are read with the new keys from here on. */
-    Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.setReadProtection(ctx.tls12PendingRead);
-        ctx.tls12PendingRead = null;
+    @Override
+    public Negotiated processChangeCipherSpec(Negotiated facts) {
+        ctx.setReadProtection(ctx.tls12().takeReadKeys());
         return facts;
     }
 
@@ -276,21 +284,20 @@ final class Tls12Client {
      * RFC 5246 §7.4.9: verifies the server's verify_data; in an abbreviated handshake (§7.3 Figure 2) the client's
      * Finished follows the declared ChangeCipherSpec, under the new keys.
      */
-    Negotiated processServerFinished(Negotiated facts) {
-        Finished finished = ctx.received(Finished.class);
-        ctx.tls12MasterSecret.checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processServerFinished(Negotiated facts, Finished finished, byte[] encoded) {
+        ctx.tls12().masterSecret().checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+        ctx.transcript.add(encoded);
         if (!facts.tls12Handshake().abbreviated() && !ticketReceived && !serverSessionId.isEmpty()
                 && ctx.config.ticketStore().isPresent() && ctx.serverName != null && facts.extendedMasterSecret()) {
             // RFC 5246 §7.4.1.3: a session ID from the server lets us resume this session by ID.
             ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), Opaque.EMPTY,
-                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
+                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
                     ctx.config.clock().millis(), serverSessionId));
         }
         if (facts.tls12Handshake().abbreviated()) {
-            ctx.flight.writeKey(ctx.tls12PendingWrite);
-            ctx.tls12PendingWrite = null;
-            byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
+            ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
+            byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
             ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         }
         return facts;

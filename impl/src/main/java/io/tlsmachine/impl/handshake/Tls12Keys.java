@@ -8,7 +8,7 @@ import io.tlsmachine.impl.keylog.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.Tls12KeyBlock;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls12AeadProtection;
 
 /** Runs the TLS 1.2 key derivation steps both roles share (RFC 5246 §8.1, §6.3; RFC 7627 §4). */
@@ -29,9 +29,9 @@ final class Tls12Keys {
     static void deriveMasterSecret(HandshakeContext ctx, Secret premaster, boolean extended) {
         Tls12Prf prf = new Tls12Prf(ctx.crypto, ctx.suite.hash());
         try {
-            ctx.tls12MasterSecret = extended
+            ctx.tls12().establish(extended
                     ? Tls12MasterSecret.extendedFromPremaster(prf, premaster, ctx.transcript.currentHash())
-                    : Tls12MasterSecret.fromPremaster(prf, premaster, ctx.clientRandom, ctx.serverRandom);
+                    : Tls12MasterSecret.fromPremaster(prf, premaster, ctx.clientRandom, ctx.serverRandom));
         } finally {
             premaster.destroy();
         }
@@ -45,18 +45,17 @@ final class Tls12Keys {
      */
     static void logMasterSecret(HandshakeContext ctx) {
         if (ctx.config.keyLog().enabled()) {
-            ctx.config.keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.clientRandom, ctx.tls12MasterSecret.secret());
+            ctx.config.keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.clientRandom, ctx.tls12().masterSecret().secret());
         }
     }
 
     /** RFC 5246 §6.3: the key block; keeps our write and the peer's read protection until ChangeCipherSpec. */
     static void installKeyBlock(HandshakeContext ctx) {
-        Tls12KeyBlock block = ctx.tls12MasterSecret.keyBlock(ctx.suite.aead(), ctx.clientRandom, ctx.serverRandom);
-        Tls12AeadProtection client = Tls12AeadProtection.create(RecordEpoch.APPLICATION, ctx.crypto, block.client());
-        Tls12AeadProtection server = Tls12AeadProtection.create(RecordEpoch.APPLICATION, ctx.crypto, block.server());
+        Tls12KeyBlock block = ctx.tls12().masterSecret().keyBlock(ctx.suite.aead(), ctx.clientRandom, ctx.serverRandom);
+        Tls12AeadProtection client = Tls12AeadProtection.create(Epoch.APPLICATION, ctx.crypto, block.client());
+        Tls12AeadProtection server = Tls12AeadProtection.create(Epoch.APPLICATION, ctx.crypto, block.server());
         block.destroy();
         boolean isClient = ctx.role == Role.CLIENT;
-        ctx.tls12PendingWrite = isClient ? client : server;
-        ctx.tls12PendingRead = isClient ? server : client;
+        ctx.tls12().pendKeys(isClient ? server : client, isClient ? client : server);
     }
 }

@@ -14,7 +14,6 @@ import io.tlsmachine.impl.codec.message.EcdheServerKeyExchange;
 import io.tlsmachine.impl.codec.message.DheClientKeyExchange;
 import io.tlsmachine.impl.codec.message.DheServerKeyExchange;
 import io.tlsmachine.impl.codec.message.Finished;
-import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.impl.codec.message.RsaClientKeyExchange;
 import io.tlsmachine.impl.codec.message.ServerKeyExchange;
@@ -34,6 +33,7 @@ import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.Message;
+import io.tlsmachine.impl.codec.message.ClientKeyExchange;
 import io.tlsmachine.model.Negotiated;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ import java.util.List;
  * Runs the TLS 1.2 server steps of RFC 5246 §7.3 Figure 1 with ECDHE (RFC 8422), DHE (RFC 7919) or RSA key transport
  * (RFC 5246 §7.4.7.1).
  */
-final class Tls12Server {
+final class Tls12Server implements Tls12ServerSteps {
 
     private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
             io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
@@ -60,7 +60,8 @@ final class Tls12Server {
      * RFC 5246 §7.4.1.3-§7.4.5: ServerHello (EMS, empty renegotiation_info, ALPN), Certificate, the signed
      * ServerKeyExchange, [CertificateRequest] and ServerHelloDone.
      */
-    Negotiated selectParameters(Negotiated facts) {
+    @Override
+    public Negotiated selectParameters(Negotiated facts) {
         List<Extension> extensions = new ArrayList<>();
         if (facts.extendedMasterSecret()) {
             extensions.add(new ExtendedMasterSecret());
@@ -80,7 +81,7 @@ final class Tls12Server {
             extensions.add(new SessionTicket(Opaque.EMPTY));
         }
         boolean abbreviated = facts.tls12Handshake().abbreviated();
-        Opaque sessionId = abbreviated ? ctx.sessionId : ctx.newSessionId != null ? ctx.newSessionId : Opaque.EMPTY;
+        Opaque sessionId = abbreviated ? ctx.sessionId : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
         ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), sessionId, ctx.suite.suite(), 0, extensions);
         ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
         ctx.reader.pinRecordVersion(WIRE_TLS12);
@@ -90,9 +91,8 @@ final class Tls12Server {
                 sendNewSessionTicket();
             }
             Tls12Keys.installKeyBlock(ctx);
-            ctx.flight.writeKey(ctx.tls12PendingWrite);
-            ctx.tls12PendingWrite = null;
-            byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
+            ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
+            byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
             ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
             return facts;
         }
@@ -132,7 +132,7 @@ final class Tls12Server {
 
     /** RFC 5077 §3.3: a ticket sealing the session (suite and master secret); it is part of the transcript. */
     private void sendNewSessionTicket() {
-        Opaque ticket = SessionTickets.seal(ctx, ctx.tls12MasterSecret.secret(), 0);
+        Opaque ticket = SessionTickets.seal(ctx, ctx.tls12().masterSecret().secret(), 0);
         ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls12NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ticket),
                 ctx.transcript);
     }
@@ -141,8 +141,8 @@ final class Tls12Server {
      * RFC 5246 §7.4.7: the premaster secret from the client's ECDHE point (RFC 8422 §5.7), DHE value (§7.4.7.2, RFC 7919
      * §4: 1 &lt; Yc &lt; p-1) or RSA-encrypted secret (§7.4.7.1), then the master secret and keys.
      */
-    Negotiated processClientKeyExchange(Negotiated facts) {
-        HandshakeMessage cke = ctx.receivedMessage();
+    @Override
+    public Negotiated processClientKeyExchange(Negotiated facts, ClientKeyExchange cke, byte[] encoded) {
         Secret premaster;
         if (cke instanceof RsaClientKeyExchange rsa) {
             premaster = RsaKeyTransport.serverReceives(ctx, ctx.config.certifiedKey().orElseThrow().privateKey(), rsa,
@@ -156,28 +156,40 @@ final class Tls12Server {
                 Wipe.quietly(exchange);
             }
         }
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         Tls12Keys.deriveMasterSecret(ctx, premaster, facts.extendedMasterSecret());
         Tls12Keys.installKeyBlock(ctx);
         return facts;
     }
 
+    /**
+     * RFC 5246 §7.4.6: an empty client Certificate is fatal only when a certificate is required; a non-empty one is
+     * verified against our trust anchors.
+     */
+    @Override
+    public Negotiated processClientCertificate(Negotiated facts, Tls12Certificate certificate, byte[] encoded) {
+        negotiation.verifyClientCertificate(certificate.certificates().stream().map(Opaque::toByteArray).toList(),
+                Reason.BAD_CERTIFICATE);
+        ctx.transcript.add(encoded);
+        return facts;
+    }
+
     /** RFC 5246 §7.4.8: the client signs every handshake message through ClientKeyExchange. */
-    Negotiated processClientCertificateVerify(Negotiated facts) {
-        CertificateVerify verify = ctx.received(CertificateVerify.class);
+    @Override
+    public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config.signatureSchemes(),
                 ctx.peerChain.leafPublicKey(), WIRE_TLS12);
         if (!ctx.crypto.verify(scheme, ctx.peerChain.leafPublicKey(), ctx.transcript.messages(), verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "client CertificateVerify signature does not verify");
         }
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
     /** RFC 5246 §7.1: the client's records are read with the new keys from here on. */
-    Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.setReadProtection(ctx.tls12PendingRead);
-        ctx.tls12PendingRead = null;
+    @Override
+    public Negotiated processChangeCipherSpec(Negotiated facts) {
+        ctx.setReadProtection(ctx.tls12().takeReadKeys());
         return facts;
     }
 
@@ -185,23 +197,22 @@ final class Tls12Server {
      * RFC 5246 §7.4.9: verifies the client Finished; in a full handshake then [NewSessionTicket] and (after the
      * declared ChangeCipherSpec) our Finished under the new write key.
      */
-    Negotiated processClientFinished(Negotiated facts) {
-        Finished finished = ctx.received(Finished.class);
-        ctx.tls12MasterSecret.checkFinished(Role.CLIENT, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processClientFinished(Negotiated facts, Finished finished, byte[] encoded) {
+        ctx.tls12().masterSecret().checkFinished(Role.CLIENT, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
+        ctx.transcript.add(encoded);
         if (facts.tls12Handshake().abbreviated()) {
             return facts;
         }
-        if (ctx.newSessionId != null && facts.extendedMasterSecret()) {
-            ctx.config.sessionCache().orElseThrow().put(ctx.newSessionId, new ServerSessionCache.Session(ctx.suite.suite(),
-                    Secret.copyOf(ctx.tls12MasterSecret.secret().bytes()), ctx.config.clock().millis()));
+        if (ctx.tls12().issuedSessionId() != null && facts.extendedMasterSecret()) {
+            ctx.config.sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.suite.suite(),
+                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), ctx.config.clock().millis()));
         }
         if (facts.ticketExpected()) {
             sendNewSessionTicket();
         }
-        ctx.flight.writeKey(ctx.tls12PendingWrite);
-        ctx.tls12PendingWrite = null;
-        byte[] verifyData = ctx.tls12MasterSecret.finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
+        ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
+        byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         return facts;
     }

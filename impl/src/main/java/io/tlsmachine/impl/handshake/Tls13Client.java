@@ -39,7 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /** Runs the TLS 1.3 client steps of RFC 8446 §4, one method per received message. */
-final class Tls13Client {
+final class Tls13Client implements Tls13ClientSteps {
 
     private final HandshakeContext ctx;
     private final ClientHandshake client;
@@ -58,8 +58,8 @@ final class Tls13Client {
      * share for, our session id echoed), replaces ClientHello1 in the transcript by message_hash (§4.4.1), and
      * sends ClientHello2 with a share for the requested group and any cookie.
      */
-    Negotiated processHelloRetryRequest(Negotiated facts) {
-        HelloRetryRequest hrr = ctx.received(HelloRetryRequest.class);
+    @Override
+    public Negotiated processHelloRetryRequest(Negotiated facts, HelloRetryRequest hrr, byte[] encoded) {
         requireTls13(hrr.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
         SuiteParameters suite = offeredTls13Suite(hrr.cipherSuite());
         if (!hrr.legacySessionIdEcho().equals(ctx.sessionId)) {
@@ -97,7 +97,7 @@ final class Tls13Client {
         ctx.suite = suite;
         ctx.transcript.selectHash(suite.hash());
         ctx.transcript.replaceClientHelloWithMessageHash();
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         client.clientHello = client.buildClientHello(cookie);
         ctx.flight.handshake(Message.CLIENT_HELLO, client.clientHello, ctx.transcript);
         return facts.with(Fact.HELLO_RETRY_REQUESTED, true);
@@ -108,8 +108,8 @@ final class Tls13Client {
      * and derives the handshake traffic secrets (§7.1); the server's records are read with its handshake key
      * from here on, and ours are written with our handshake key (alerts included).
      */
-    Negotiated processServerHello(Negotiated facts) {
-        ServerHello hello = ctx.received(ServerHello.class);
+    @Override
+    public Negotiated processServerHello(Negotiated facts, ServerHello hello, byte[] encoded) {
         requireTls13(hello.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
         if (!hello.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello.legacy_version is not 0x0303");
@@ -154,7 +154,7 @@ final class Tls13Client {
         if (!ctx.transcript.hashSelected()) {
             ctx.transcript.selectHash(suite.hash());
         }
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         Secret shared = ours == null ? null : ours.agree(share.get().share().keyExchange().toByteArray());
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);
@@ -177,8 +177,8 @@ final class Tls13Client {
      * §4.2.10: early_data here means the server accepted our early data (only possible with our first PSK, its
      * suite and ALPN protocol); without it, our early data was rejected and we switch to the handshake key.
      */
-    Negotiated processEncryptedExtensions(Negotiated facts) {
-        EncryptedExtensions extensions = ctx.received(EncryptedExtensions.class);
+    @Override
+    public Negotiated processEncryptedExtensions(Negotiated facts, EncryptedExtensions extensions, byte[] encoded) {
         ctx.applicationProtocol = Hellos.checkSelectedProtocol(extensions, ctx.config.applicationProtocols()).orElse(null);
         if (extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
             if (!client.offeringEarlyData) {
@@ -189,42 +189,43 @@ final class Tls13Client {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
                         "early data accepted without the ticket's PSK, cipher suite or ALPN protocol");
             }
-            ctx.earlyDataStatus = EarlyDataStatus.ACCEPTED;
+            ctx.earlyDataAccepted();
         } else if (client.offeringEarlyData) {
             client.rejectEarlyData(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
         }
         RecordSizeLimits.accept(ctx, extensions);
         ctx.serverName = ctx.config.serverName().orElse(null);
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
     /** RFC 8446 §4.3.2: keeps the request; the client answers in its second flight. */
-    Negotiated processCertificateRequest(Negotiated facts) {
-        certificateRequest = ctx.received(Tls13CertificateRequest.class);
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processCertificateRequest(Negotiated facts, Tls13CertificateRequest received, byte[] encoded) {
+        certificateRequest = received;
+        ctx.transcript.add(encoded);
         return facts.with(Fact.CLIENT_AUTH_REQUESTED, true);
     }
 
     /** RFC 8446 §4.4.2, §4.4.2.4: validates the server's chain for the configured server name. */
-    Negotiated processServerCertificate(Negotiated facts) {
-        Tls13Certificate certificate = ctx.received(Tls13Certificate.class);
+    @Override
+    public Negotiated processServerCertificate(Negotiated facts, Tls13Certificate certificate, byte[] encoded) {
         if (!certificate.certificateRequestContext().isEmpty()) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "server Certificate with a certificate_request_context");
         }
         CertificateChain chain = CertificateChain.fromDer(
                 certificate.entries().stream().map(e -> e.certData().toByteArray()).toList());
         ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""));
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
     /** RFC 8446 §4.4.3: verifies the server's signature over the transcript through Certificate. */
-    Negotiated processServerCertificateVerify(Negotiated facts) {
-        CertificateVerify verify = ctx.received(CertificateVerify.class);
+    @Override
+    public Negotiated processServerCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
         ctx.signature = Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.peerChain.leafPublicKey(),
                 CertificateVerifyContent.forServer(ctx.transcript.currentHash()));
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
@@ -232,10 +233,10 @@ final class Tls13Client {
      * RFC 8446 §4.4.4: verifies the server Finished, derives the application traffic secrets over the transcript
      * through it, and sends [Certificate, CertificateVerify] and Finished under the client handshake key.
      */
-    Negotiated processServerFinished(Negotiated facts) {
-        Finished finished = ctx.received(Finished.class);
+    @Override
+    public Negotiated processServerFinished(Negotiated facts, Finished finished, byte[] encoded) {
         ctx.serverHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         Tls13Keys.deriveApplicationSecrets(ctx);
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.5: EndOfEarlyData under the early key ends our 0-RTT data; then the handshake key.
@@ -255,8 +256,8 @@ final class Tls13Client {
     }
 
     /** RFC 8446 §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length). */
-    Negotiated processNewSessionTicket(Negotiated facts) {
-        Tls13NewSessionTicket ticket = ctx.received(Tls13NewSessionTicket.class);
+    @Override
+    public Negotiated processNewSessionTicket(Negotiated facts, Tls13NewSessionTicket ticket, byte[] encoded) {
         if (ctx.resumptionSecret != null && ctx.serverName != null && ticket.ticketLifetime() > 0) {
             // RFC 8446 §4.6.1: early_data in a NewSessionTicket says how much 0-RTT data the ticket allows.
             long maxEarlyDataSize = ticket.extension(io.tlsmachine.impl.codec.extension.EarlyDataLimit.class)
@@ -275,8 +276,8 @@ final class Tls13Client {
      * (§4.4), over the main handshake followed by this request and our answer. The context must be non-empty and
      * new (§4.3.2), and signature_algorithms "MUST be specified" (§4.3.2) whether or not we have a certificate.
      */
-    Negotiated processPostHandshakeCertificateRequest(Negotiated facts) {
-        Tls13CertificateRequest request = ctx.received(Tls13CertificateRequest.class);
+    @Override
+    public Negotiated processPostHandshakeCertificateRequest(Negotiated facts, Tls13CertificateRequest request, byte[] encoded) {
         if (request.extension(SignatureAlgorithms.class).isEmpty()) {
             throw TlsException.fatal(Reason.MISSING_EXTENSION, "CertificateRequest without signature_algorithms");
         }
@@ -284,7 +285,7 @@ final class Tls13Client {
         Transcript handshake = ctx.transcript;
         ctx.transcript = ctx.forkHandshakeTranscript();
         try {
-            ctx.addReceivedToTranscript();
+            ctx.transcript.add(encoded);
             sendCertificate(request, facts.clientCertificateAvailable());
             byte[] verifyData = ctx.clientApplicationSecret.finishedVerifyData(ctx.transcript.currentHash());
             ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);

@@ -15,7 +15,7 @@ import io.tlsmachine.impl.keyschedule.EarlySecret;
 import io.tlsmachine.impl.keyschedule.MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import java.security.PublicKey;
 import java.util.List;
@@ -94,10 +94,10 @@ final class Tls13Keys {
     /** RFC 8446 §7.3: the record protection keyed from {@code secret}. */
     static Tls13AeadProtection protection(HandshakeContext ctx, TrafficSecret secret, boolean handshake) {
         if (handshake) {
-            return Tls13AeadProtection.create(RecordEpoch.HANDSHAKE, ctx.crypto, secret.trafficKeys(ctx.suite.aead()));
+            return Tls13AeadProtection.create(Epoch.HANDSHAKE, ctx.crypto, secret.trafficKeys(ctx.suite.aead()));
         }
         // The application secrets stay for KeyUpdate (§7.2): a direction no record flows in is never keyed.
-        return Tls13AeadProtection.deferred(RecordEpoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
     }
 
     /** RFC 8446 §4.4.2: a Certificate message of {@code chain}, leaf first, no per-entry extensions. */

@@ -18,6 +18,11 @@ import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.crypto.CertificateVerifyContent;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.codec.message.EndOfEarlyData;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Tls13KeyExchange;
@@ -25,7 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the TLS 1.3 server steps of RFC 8446 §4: the server flight, then the client's second flight. */
-final class Tls13Server {
+final class Tls13Server implements Tls13ServerSteps {
 
     private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
             io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
@@ -52,9 +57,9 @@ final class Tls13Server {
     }
 
     /** RFC 8446 §4.1.1: everything was chosen while reading the ClientHello; the flight follows. */
-    Negotiated selectParameters(Negotiated facts) {
-        ctx.decide(io.tlsmachine.model.Input.SEND_SERVER_FLIGHT);
-        return facts;
+    @Override
+    public Decision selectParameters(Negotiated facts) {
+        return Decision.then(facts, Input.SEND_SERVER_FLIGHT);
     }
 
     /**
@@ -62,7 +67,8 @@ final class Tls13Server {
      * key EncryptedExtensions, [CertificateRequest], Certificate, CertificateVerify and Finished; then the
      * application secrets, our application write key, and the client's handshake key for reading.
      */
-    Negotiated sendServerFlight(Negotiated facts) {
+    @Override
+    public Negotiated sendServerFlight(Negotiated facts) {
         ctx.serverRandom = ctx.random32();
         List<Extension> helloExtensions = new ArrayList<>(List.of(
                 new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)));
@@ -123,8 +129,7 @@ final class Tls13Server {
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.serverApplicationSecret, false));
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.2.10, Appendix A.2: the client's early data and EndOfEarlyData come under its early key.
-            ctx.setReadProtection(ctx.earlyData().readProtection);
-            ctx.earlyData().readProtection = null;
+            ctx.setReadProtection(ctx.earlyData().takeReadProtection());
             return facts;
         }
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
@@ -140,9 +145,9 @@ final class Tls13Server {
      * RFC 8446 §4.5: EndOfEarlyData (under the early key, at the end of a record) ends the early data; the client's
      * records are read with its handshake key from here on.
      */
-    Negotiated processEndOfEarlyData(Negotiated facts) {
-        ctx.received(io.tlsmachine.impl.codec.message.EndOfEarlyData.class);
-        ctx.addReceivedToTranscript();
+    @Override
+    public Negotiated processEndOfEarlyData(Negotiated facts, EndOfEarlyData message, byte[] encoded) {
+        ctx.transcript.add(encoded);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
         return facts;
     }
@@ -151,7 +156,7 @@ final class Tls13Server {
      * RFC 8446 §4.6.1: a ticket sealing the PSK derived from a fresh nonce, with a random ticket_age_add, and the
      * 0-RTT allowance, ALPN protocol and server name early data on it must match (§4.2.10).
      */
-    void sendNewSessionTicket() {
+    private void issueTicket() {
         byte[] nonce = new byte[8];
         ctx.config.random().nextBytes(nonce);
         io.tlsmachine.impl.crypto.Secret psk = ctx.resumptionSecret.ticketPsk(nonce);
@@ -170,19 +175,33 @@ final class Tls13Server {
      * RFC 8446 §4.6.1: "Servers MAY send multiple tickets on a single connection"; each further ticket of this
      * handshake is one SEND_NEW_SESSION_TICKET transition of the model, decided while some remain.
      */
-    void decideFurtherTicket() {
+    private Decision furtherTicket(Negotiated facts) {
         if (ticketsStillToIssue > 0) {
             ticketsStillToIssue--;
-            ctx.decide(io.tlsmachine.model.Input.SEND_NEW_SESSION_TICKET);
+            return Decision.then(facts, Input.SEND_NEW_SESSION_TICKET);
         }
+        return Decision.proceed(facts);
+    }
+
+    /**
+     * RFC 8446 §4.6.1: another ticket, on request or as one of this handshake's tickets (the model sends it only when
+     * this connection issues tickets: enabled, and at least one per handshake).
+     */
+    @Override
+    public Decision sendNewSessionTicket(Negotiated facts) {
+        if (!facts.ticketsEnabled()) {
+            return Decision.proceed(facts);
+        }
+        issueTicket();
+        return furtherTicket(facts);
     }
 
     /** RFC 8446 §4.4.3: verifies the client's signature over the transcript through its Certificate. */
-    Negotiated processClientCertificateVerify(Negotiated facts) {
-        CertificateVerify verify = ctx.received(CertificateVerify.class);
+    @Override
+    public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
         Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.peerChain.leafPublicKey(),
                 CertificateVerifyContent.forClient(ctx.transcript.currentHash()));
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         return facts;
     }
 
@@ -190,34 +209,36 @@ final class Tls13Server {
      * RFC 8446 §4.4.4: verifies the client Finished; the client's records are read with its application key; with
      * tickets enabled, derives the resumption secret and sends a NewSessionTicket (§4.6.1).
      */
-    Negotiated processClientFinished(Negotiated facts) {
-        Finished finished = ctx.received(Finished.class);
+    @Override
+    public Decision processClientFinished(Negotiated facts, Finished finished, byte[] encoded) {
         if (handshakeTranscript != null) {
             // RFC 8446 §4.4: a post-handshake Finished is keyed by client_application_traffic_secret_N.
             ctx.clientApplicationSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
             ctx.transcript = handshakeTranscript;
             handshakeTranscript = null;
             postHandshakeContext = null;
-            return facts;
+            return Decision.proceed(facts);
         }
         ctx.clientHandshakeSecret.checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.addReceivedToTranscript();
+        ctx.transcript.add(encoded);
         Tls13Keys.deriveResumptionSecret(ctx, facts.ticketsEnabled());
+        Decision decision = Decision.proceed(facts);
         if (facts.ticketsEnabled()) {
-            sendNewSessionTicket();
+            issueTicket();
             ticketsStillToIssue = ctx.config.ticketsPerHandshake() - 1;
-            decideFurtherTicket();
+            decision = furtherTicket(facts);
         }
         Tls13Keys.destroyHandshakeSecrets(ctx);
         ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.clientApplicationSecret, false));
-        return facts;
+        return decision;
     }
 
     /**
      * RFC 8446 §4.6.2, §4.3.2: a CertificateRequest with a fresh, unpredictable context under the application key;
      * the client's answer is read over a fork of the main handshake's transcript.
      */
-    Negotiated requestPostHandshakeAuth(Negotiated facts) {
+    @Override
+    public Negotiated requestClientAuth(Negotiated facts) {
         postHandshakeContext = Opaque.of(ctx.random32());
         handshakeTranscript = ctx.transcript;
         ctx.transcript = ctx.forkHandshakeTranscript();
@@ -226,8 +247,23 @@ final class Tls13Server {
         return facts;
     }
 
-    /** The context the client's post-handshake Certificate must echo, or empty outside one. */
-    java.util.Optional<Opaque> postHandshakeContext() {
-        return java.util.Optional.ofNullable(postHandshakeContext);
+    /**
+     * RFC 8446 §4.4.2.4, §4.6.2: an empty client Certificate is fatal only when a certificate is required; a
+     * non-empty one is verified against our trust anchors; after the handshake it echoes the request's context.
+     */
+    @Override
+    public Negotiated processClientCertificate(Negotiated facts, Tls13Certificate certificate, byte[] encoded) {
+        if (postHandshakeContext != null && !certificate.certificateRequestContext().equals(postHandshakeContext)) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "post-handshake Certificate with another certificate_request_context");
+        }
+        negotiation.verifyClientCertificate(certificate.entries().stream().map(e -> e.certData().toByteArray()).toList(),
+                Reason.CERTIFICATE_REQUIRED);
+        ctx.transcript.add(encoded);
+        return facts;
+    }
+
+    @Override
+    public Negotiated declineClientAuth(Negotiated facts) {
+        return facts;
     }
 }

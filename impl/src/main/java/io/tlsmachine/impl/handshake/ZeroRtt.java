@@ -10,7 +10,7 @@ import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.keylog.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.EarlySecret;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import java.util.Objects;
 
@@ -52,7 +52,7 @@ final class ZeroRtt {
             if (ctx.config.keyLog().enabled()) {
                 ctx.config.keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.clientRandom, secret.secret());
             }
-            return Tls13AeadProtection.create(RecordEpoch.EARLY, ctx.crypto, secret.trafficKeys(suite.aead()));
+            return Tls13AeadProtection.create(Epoch.EARLY, ctx.crypto, secret.trafficKeys(suite.aead()));
         } finally {
             Wipe.quietly(secret);
         }

@@ -1,10 +1,17 @@
 /**
- * The handshake steps: {@link io.tlsmachine.impl.handshake.ClientHandshake} implements the model's
- * {@code ClientSteps} and {@link io.tlsmachine.impl.handshake.ServerHandshake} its {@code ServerSteps}, one method per
- * RFC step, delegating to {@code Tls13Client}, {@code Tls12Client}, {@code ServerNegotiation}, {@code Tls13Server}
- * and {@code Tls12Server}. Steps verify, derive keys and queue the content of the outputs the model declares in a
- * {@link io.tlsmachine.impl.handshake.Flight}; they may update facts and leave a local decision, and never choose a
- * state. A step fails with {@code throw TlsException.fatal(Reason.X, "what failed")}.
+ * The handshake steps, as per-version ports the version classes implement directly:
+ * {@link io.tlsmachine.impl.handshake.Tls13ClientSteps} ({@code Tls13Client}),
+ * {@link io.tlsmachine.impl.handshake.Tls12ClientSteps} ({@code Tls12Client}),
+ * {@link io.tlsmachine.impl.handshake.Tls13ServerSteps} ({@code Tls13Server}),
+ * {@link io.tlsmachine.impl.handshake.Tls12ServerSteps} ({@code Tls12Server}), and for what both versions share
+ * {@link io.tlsmachine.impl.handshake.ClientHelloSteps} ({@code ClientHandshake}),
+ * {@link io.tlsmachine.impl.handshake.ServerHelloSteps} ({@code ServerNegotiation}) and
+ * {@link io.tlsmachine.impl.handshake.SharedSteps} (both roles). The engine's handler tables register each step once
+ * for the model's transitions of its version region. A step gets the received message (and its exact bytes) as its
+ * argument, verifies, derives keys and queues the content of the outputs the model declares in a
+ * {@link io.tlsmachine.impl.handshake.Flight}; it returns the facts, or a {@link io.tlsmachine.impl.handshake.Decision}
+ * (the model's next local input, or why a declared rejection ends the connection), and never chooses a state. A step
+ * fails with {@code throw TlsException.fatal(Reason.X, "what failed")}.
  *
  * <p>Implemented: TLS 1.3 full handshake (ECDHE, certificates, HelloRetryRequest for another group, middlebox
  * compatibility, client authentication, KeyUpdate, close_notify) and resumption from NewSessionTicket PSKs

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.error.Reason;
@@ -52,7 +53,7 @@ public final class HandshakeAssembler {
     private int headerFilled;
     private byte[] message;
     private int messageFilled;
-    private RecordEpoch pendingEpoch;
+    private Epoch pendingEpoch;
     /** Complete messages not yet taken: made for a record that completes one, dropped once all are taken. */
     private ArrayDeque<ReceivedHandshakeMessage> complete;
 

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 
@@ -11,8 +12,8 @@ public enum PlaintextProtection implements RecordProtection {
     INSTANCE;
 
     @Override
-    public RecordEpoch epoch() {
-        return RecordEpoch.PLAINTEXT;
+    public Epoch epoch() {
+        return Epoch.PLAINTEXT;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import java.util.Arrays;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * } Handshake;
  * </pre>
  */
-public record ReceivedHandshakeMessage(HandshakeType type, byte[] encoded, RecordEpoch epoch) {
+public record ReceivedHandshakeMessage(HandshakeType type, byte[] encoded, Epoch epoch) {
     /** msg_type(1) || length(3). */
     public static final int HEADER_LENGTH = 4;
 

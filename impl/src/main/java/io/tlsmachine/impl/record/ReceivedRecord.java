@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import java.util.Arrays;
 import java.util.Objects;
@@ -16,18 +17,18 @@ import java.util.Objects;
  */
 public final class ReceivedRecord {
     private final ContentType type;
-    private final RecordEpoch epoch;
+    private final Epoch epoch;
     private final byte[] buffer;
     private final int offset;
     private final int length;
 
     /** A record whose content is all of {@code fragment} (which it keeps). */
-    public ReceivedRecord(ContentType type, RecordEpoch epoch, byte[] fragment) {
+    public ReceivedRecord(ContentType type, Epoch epoch, byte[] fragment) {
         this(type, epoch, Objects.requireNonNull(fragment, "fragment"), 0, fragment.length);
     }
 
     /** A record whose content is {@code buffer[offset, offset+length)} (a view: nothing is copied). */
-    ReceivedRecord(ContentType type, RecordEpoch epoch, byte[] buffer, int offset, int length) {
+    ReceivedRecord(ContentType type, Epoch epoch, byte[] buffer, int offset, int length) {
         this.type = Objects.requireNonNull(type, "type");
         this.epoch = Objects.requireNonNull(epoch, "epoch");
         this.buffer = Objects.requireNonNull(buffer, "buffer");
@@ -40,7 +41,7 @@ public final class ReceivedRecord {
         return type;
     }
 
-    public RecordEpoch epoch() {
+    public Epoch epoch() {
         return epoch;
     }
 

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.error.TlsException;
@@ -17,14 +18,14 @@ public sealed interface RecordProtection permits PlaintextProtection, Tls13AeadP
     enum OuterTypeHandling {
         /** Deprotect the body with {@link #open}. */
         DEPROTECT,
-        /** Deliver the body as it is, as a record of epoch {@link RecordEpoch#PLAINTEXT}. */
+        /** Deliver the body as it is, as a record of epoch {@link Epoch#PLAINTEXT}. */
         PASS_THROUGH_UNPROTECTED,
         /** Fail with unexpected_message. */
         REJECT
     }
 
     /** Which key this is. */
-    RecordEpoch epoch();
+    Epoch epoch();
 
     /** Returns how a record of this (known) outer type is read. */
     OuterTypeHandling handling(ContentType outerType);

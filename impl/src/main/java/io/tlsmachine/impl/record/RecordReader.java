@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.error.Reason;
@@ -134,7 +135,7 @@ public final class RecordReader {
     }
 
     /** The epoch of the current read key. */
-    public RecordEpoch epoch() {
+    public Epoch epoch() {
         return protection.epoch();
     }
 
@@ -169,7 +170,7 @@ public final class RecordReader {
         if (maxEarlyDataSize < 0) {
             throw new IllegalArgumentException("negative max_early_data_size");
         }
-        skipping = protection.epoch() == RecordEpoch.PLAINTEXT
+        skipping = protection.epoch() == Epoch.PLAINTEXT
                 ? EarlyDataSkipping.APPLICATION_DATA_RECORDS
                 : EarlyDataSkipping.UNDECRYPTABLE_RECORDS;
         earlyDataBudget = maxEarlyDataSize;
@@ -260,7 +261,7 @@ public final class RecordReader {
             return null;
         }
         if (protection.handling(outerType) == RecordProtection.OuterTypeHandling.PASS_THROUGH_UNPROTECTED) {
-            return new ReceivedRecord(outerType, RecordEpoch.PLAINTEXT, takeBody(0, length));
+            return new ReceivedRecord(outerType, Epoch.PLAINTEXT, takeBody(0, length));
         }
         OpenedRecord opened;
         if (skipping == EarlyDataSkipping.UNDECRYPTABLE_RECORDS) {
@@ -290,7 +291,7 @@ public final class RecordReader {
      * application-key record deprotected normally.
      */
     private boolean opensFromInput(ByteBuffer in) {
-        if (applicationTarget == null || !in.hasArray() || protection.epoch() != RecordEpoch.APPLICATION
+        if (applicationTarget == null || !in.hasArray() || protection.epoch() != Epoch.APPLICATION
                 || skipping != EarlyDataSkipping.NONE) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.error.TlsException;
@@ -55,7 +56,7 @@ public final class RecordWriter {
             throw new IllegalArgumentException("zero-length " + type + " fragment");
         }
         // RFC 8446 §5.1: "Application Data records MUST NOT be written to the wire unprotected".
-        if (type.equals(ContentType.APPLICATION_DATA) && protection.epoch() == RecordEpoch.PLAINTEXT) {
+        if (type.equals(ContentType.APPLICATION_DATA) && protection.epoch() == Epoch.PLAINTEXT) {
             throw new IllegalStateException("application data before record protection is engaged");
         }
         // RFC 8446 §5: a protected change_cipher_spec is never valid; see compatibilityChangeCipherSpec().
@@ -107,7 +108,7 @@ public final class RecordWriter {
     }
 
     /** The epoch of the current write key. */
-    public RecordEpoch epoch() {
+    public Epoch epoch() {
         return protection.epoch();
     }
 

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
@@ -35,7 +36,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     /** RFC 5288 §3: record_iv_length for AES-GCM. */
     static final int GCM_EXPLICIT_NONCE_LENGTH = 8;
 
-    private final RecordEpoch epoch;
+    private final Epoch epoch;
     private final Aead aead;
     private final byte[] fixedIv;
     private final int explicitNonceLength;
@@ -48,7 +49,7 @@ public final class Tls12AeadProtection implements RecordProtection {
      * Keys a protection with the write key and implicit IV of {@code keys} (from the TLS 1.2 key
      * block); the protection keeps its own copies, so the caller may destroy {@code keys} afterwards.
      */
-    public static Tls12AeadProtection create(RecordEpoch epoch, CryptoProvider crypto, TrafficKeys keys) {
+    public static Tls12AeadProtection create(Epoch epoch, CryptoProvider crypto, TrafficKeys keys) {
         return new Tls12AeadProtection(epoch, crypto.aead(keys.aead(), keys.key()), keys.iv().bytes());
     }
 
@@ -56,12 +57,12 @@ public final class Tls12AeadProtection implements RecordProtection {
      * Protects with {@code aead} (keyed with the write key) and {@code fixedIv}: the 4-byte salt
      * for AES-GCM, the 12-byte IV for ChaCha20-Poly1305.
      */
-    public Tls12AeadProtection(RecordEpoch epoch, Aead aead, byte[] fixedIv) {
+    public Tls12AeadProtection(Epoch epoch, Aead aead, byte[] fixedIv) {
         this(epoch, aead, fixedIv, SequenceNumber.forAead(aead.algorithm()));
     }
 
-    Tls12AeadProtection(RecordEpoch epoch, Aead aead, byte[] fixedIv, SequenceNumber sequence) {
-        if (epoch == RecordEpoch.PLAINTEXT) {
+    Tls12AeadProtection(Epoch epoch, Aead aead, byte[] fixedIv, SequenceNumber sequence) {
+        if (epoch == Epoch.PLAINTEXT) {
             throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
         }
         boolean chacha = aead.algorithm() == AeadAlgorithm.CHACHA20_POLY1305;
@@ -94,7 +95,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     }
 
     @Override
-    public RecordEpoch epoch() {
+    public Epoch epoch() {
         return epoch;
     }
 

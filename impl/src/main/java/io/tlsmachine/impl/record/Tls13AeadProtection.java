@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.Aead;
@@ -42,7 +43,7 @@ public final class Tls13AeadProtection implements RecordProtection {
         }
     }
 
-    private final RecordEpoch epoch;
+    private final Epoch epoch;
     private final AeadAlgorithm algorithm;
     /** The keyed AEAD, the IV and the sequence number: null while a deferred protection is not yet keyed. */
     private Aead aead;
@@ -62,7 +63,7 @@ public final class Tls13AeadProtection implements RecordProtection {
      * Keys a protection with the write key and write_iv of {@code keys} (from the key schedule);
      * the protection keeps its own copies, so the caller may destroy {@code keys} afterwards.
      */
-    public static Tls13AeadProtection create(RecordEpoch epoch, CryptoProvider crypto, TrafficKeys keys) {
+    public static Tls13AeadProtection create(Epoch epoch, CryptoProvider crypto, TrafficKeys keys) {
         return new Tls13AeadProtection(epoch, crypto.aead(keys.aead(), keys.key()), keys.iv().bytes());
     }
 
@@ -71,13 +72,13 @@ public final class Tls13AeadProtection implements RecordProtection {
      * direction no record flows in holds no keyed AEAD. The caller keeps {@code secret} intact until this
      * protection has sealed or opened a record, or is replaced (see {@link #keyNow()}).
      */
-    public static Tls13AeadProtection deferred(RecordEpoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm,
+    public static Tls13AeadProtection deferred(Epoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm,
             TrafficSecret secret) {
         return new Tls13AeadProtection(epoch, crypto, algorithm, secret);
     }
 
-    private Tls13AeadProtection(RecordEpoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm, TrafficSecret secret) {
-        if (epoch == RecordEpoch.PLAINTEXT) {
+    private Tls13AeadProtection(Epoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm, TrafficSecret secret) {
+        if (epoch == Epoch.PLAINTEXT) {
             throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
         }
         this.epoch = epoch;
@@ -87,12 +88,12 @@ public final class Tls13AeadProtection implements RecordProtection {
     }
 
     /** Protects with {@code aead} (keyed with the traffic key) and {@code iv}; sequence numbers start at zero. */
-    public Tls13AeadProtection(RecordEpoch epoch, Aead aead, byte[] iv) {
+    public Tls13AeadProtection(Epoch epoch, Aead aead, byte[] iv) {
         this(epoch, aead, iv, SequenceNumber.forAead(aead.algorithm()));
     }
 
-    Tls13AeadProtection(RecordEpoch epoch, Aead aead, byte[] iv, SequenceNumber sequence) {
-        if (epoch == RecordEpoch.PLAINTEXT) {
+    Tls13AeadProtection(Epoch epoch, Aead aead, byte[] iv, SequenceNumber sequence) {
+        if (epoch == Epoch.PLAINTEXT) {
             throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
         }
         if (iv.length != aead.algorithm().nonceLength()) {
@@ -130,7 +131,7 @@ public final class Tls13AeadProtection implements RecordProtection {
     }
 
     @Override
-    public RecordEpoch epoch() {
+    public Epoch epoch() {
         return epoch;
     }
 

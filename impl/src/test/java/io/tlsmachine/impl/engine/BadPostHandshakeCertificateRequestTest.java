@@ -25,7 +25,7 @@ import io.tlsmachine.impl.keylog.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.TrafficKeys;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.ProtocolVersion;
@@ -167,7 +167,7 @@ class BadPostHandshakeCertificateRequestTest {
             Tls13Hkdf hkdf = new Tls13Hkdf(crypto, HashAlgorithm.SHA256);
             TrafficKeys serverKeys = TrafficSecret.of(hkdf, Secret.copyOf(secrets.get(KeyLogLabel.SERVER_TRAFFIC_SECRET_0)))
                     .trafficKeys(AeadAlgorithm.AES_128_GCM);
-            serverWriter.setProtection(Tls13AeadProtection.create(RecordEpoch.APPLICATION, crypto, serverKeys));
+            serverWriter.setProtection(Tls13AeadProtection.create(Epoch.APPLICATION, crypto, serverKeys));
             TrafficKeys clientKeys = TrafficSecret.of(hkdf, Secret.copyOf(secrets.get(KeyLogLabel.CLIENT_TRAFFIC_SECRET_0)))
                     .trafficKeys(AeadAlgorithm.AES_128_GCM);
             clientAead = crypto.aead(clientKeys.aead(), clientKeys.key());

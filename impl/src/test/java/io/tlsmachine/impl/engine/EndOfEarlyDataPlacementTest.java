@@ -15,7 +15,7 @@ import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.keylog.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.server.ServerState;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class EndOfEarlyDataPlacementTest {
     }
 
     /** A record protection keyed like the client's, from a secret the server logged. */
-    private Tls13AeadProtection clientKey(KeyLogLabel label, RecordEpoch epoch) {
+    private Tls13AeadProtection clientKey(KeyLogLabel label, Epoch epoch) {
         TrafficSecret secret = TrafficSecret.of(new Tls13Hkdf(server.crypto(), HashAlgorithm.SHA256),
                 Secret.copyOf(serverLog.secret(label)));
         return Tls13AeadProtection.create(epoch, server.crypto(), secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
@@ -64,7 +64,7 @@ class EndOfEarlyDataPlacementTest {
         pair.server.feed(pair.client.drainOutbound());
         pair.server.drainOutbound();
         assertThat(pair.server.state()).isEqualTo(ServerState.WAIT_FLIGHT2);
-        Tls13AeadProtection handshakeKey = clientKey(KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, RecordEpoch.HANDSHAKE);
+        Tls13AeadProtection handshakeKey = clientKey(KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, Epoch.HANDSHAKE);
         pair.server.feed(handshakeKey.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, END_OF_EARLY_DATA, 0, 4, 0));
         assertOneUnexpectedMessageAlert(pair);
     }
@@ -84,7 +84,7 @@ class EndOfEarlyDataPlacementTest {
     @Test
     void finishedInsteadOfEndOfEarlyDataUnderTheEarlyKeyIsUnexpectedMessage() {
         EngineFixtures.Pair pair = inWaitEndOfEarlyData();
-        Tls13AeadProtection earlyKey = clientKey(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, RecordEpoch.EARLY);
+        Tls13AeadProtection earlyKey = clientKey(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, Epoch.EARLY);
         earlyKey.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0);
         byte[] finished = new byte[4 + 32];
         finished[0] = 20;
@@ -103,7 +103,7 @@ class EndOfEarlyDataPlacementTest {
     @Test
     void endOfEarlyDataUnderTheEarlyKeyMovesTheServerOnToTheHandshakeKey() {
         EngineFixtures.Pair pair = inWaitEndOfEarlyData();
-        Tls13AeadProtection earlyKey = clientKey(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, RecordEpoch.EARLY);
+        Tls13AeadProtection earlyKey = clientKey(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, Epoch.EARLY);
         earlyKey.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0);
         pair.server.feed(earlyKey.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, END_OF_EARLY_DATA, 0, 4, 0));
         assertThat(pair.server.failure()).isEmpty();

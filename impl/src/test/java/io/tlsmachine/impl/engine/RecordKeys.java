@@ -11,7 +11,7 @@ import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.impl.record.RecordReader;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import java.nio.ByteBuffer;
 
@@ -28,7 +28,7 @@ final class RecordKeys {
     static Tls13AeadProtection protection(CapturingKeyLog log, KeyLogLabel label, long sequence) {
         TrafficSecret secret = TrafficSecret.of(new Tls13Hkdf(CryptoProviders.fastest(), HashAlgorithm.SHA256),
                 Secret.copyOf(log.secret(label)));
-        Tls13AeadProtection protection = Tls13AeadProtection.create(RecordEpoch.HANDSHAKE, CryptoProviders.fastest(),
+        Tls13AeadProtection protection = Tls13AeadProtection.create(Epoch.HANDSHAKE, CryptoProviders.fastest(),
                 secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
         for (long i = 0; i < sequence; i++) {
             protection.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[1], 0, 1, 0);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +54,8 @@ class FlightTest {
         flight.applicationData(new byte[] {1});
         RecordingAead first = new RecordingAead();
         RecordingAead second = new RecordingAead();
-        flight.writeKey(new Tls13AeadProtection(RecordEpoch.APPLICATION, first, new byte[12]));
-        flight.writeKey(new Tls13AeadProtection(RecordEpoch.APPLICATION, second, new byte[12]));
+        flight.writeKey(new Tls13AeadProtection(Epoch.APPLICATION, first, new byte[12]));
+        flight.writeKey(new Tls13AeadProtection(Epoch.APPLICATION, second, new byte[12]));
         flight.clear();
         assertThat(flight.isEmpty()).isTrue();
         assertThat(first.isDestroyed()).isTrue();

@@ -8,7 +8,6 @@ import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.keyschedule.Tls13TraceReplay.Epoch;
 import io.tlsmachine.impl.keyschedule.Tls13TraceReplay.Keys;
 import io.tlsmachine.impl.record.PlaintextProtection;
-import io.tlsmachine.impl.record.RecordEpoch;
 import io.tlsmachine.impl.record.RecordProtection;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.impl.vectors.Tls13Trace;
@@ -36,9 +35,9 @@ class Tls13TraceRecordTest {
     private static final HexFormat HEX = HexFormat.ofDelimiter(" ");
 
     /** One record of a trace and the bytes the record layer produced for it. */
-    private record SealedRecord(TraceStep step, RecordEpoch epoch, long sequence, byte[] expected, byte[] actual) {
+    private record SealedRecord(TraceStep step, io.tlsmachine.model.Epoch epoch, long sequence, byte[] expected, byte[] actual) {
         String name() {
-            return step + (epoch == RecordEpoch.PLAINTEXT ? " in plaintext" : " under " + epoch + " keys, record " + sequence);
+            return step + (epoch == io.tlsmachine.model.Epoch.PLAINTEXT ? " in plaintext" : " under " + epoch + " keys, record " + sequence);
         }
     }
 
@@ -55,9 +54,9 @@ class Tls13TraceRecordTest {
     void protectedRecordsOfEveryEpochAppearInTrace(Tls13Trace trace) {
         List<SealedRecord> records = seal(trace);
         assertThat(records).extracting(SealedRecord::epoch)
-                .contains(RecordEpoch.PLAINTEXT, RecordEpoch.HANDSHAKE, RecordEpoch.APPLICATION);
+                .contains(io.tlsmachine.model.Epoch.PLAINTEXT, io.tlsmachine.model.Epoch.HANDSHAKE, io.tlsmachine.model.Epoch.APPLICATION);
         if (trace == Tls13Trace.RESUMED_0RTT) {
-            assertThat(records).extracting(SealedRecord::epoch).contains(RecordEpoch.EARLY);
+            assertThat(records).extracting(SealedRecord::epoch).contains(io.tlsmachine.model.Epoch.EARLY);
         }
         assertThat(records).allSatisfy(r -> assertThat(r.actual()).isEqualTo(r.expected()));
     }
@@ -88,7 +87,7 @@ class Tls13TraceRecordTest {
             if (plaintext) {
                 ProtocolVersion legacyVersion = new ProtocolVersion(HandshakeMessages.u16(expected, 1));
                 byte[] actual = PlaintextProtection.INSTANCE.seal(type, legacyVersion, payload, 0, payload.length, 0);
-                sealed.add(new SealedRecord(step, RecordEpoch.PLAINTEXT, 0, expected, actual));
+                sealed.add(new SealedRecord(step, io.tlsmachine.model.Epoch.PLAINTEXT, 0, expected, actual));
                 continue;
             }
             Epoch epoch = epochs.get(sender);
@@ -123,7 +122,7 @@ class Tls13TraceRecordTest {
 
     private static RecordProtection protection(Tls13TraceReplay replay, TraceSide sender, Epoch epoch) {
         Keys keys = replay.keys.get(sender).get(epoch);
-        RecordEpoch recordEpoch = RecordEpoch.valueOf(epoch.name());
+        io.tlsmachine.model.Epoch recordEpoch = io.tlsmachine.model.Epoch.valueOf(epoch.name());
         return new Tls13AeadProtection(recordEpoch,
                 replay.provider.aead(Tls13TraceReplay.AEAD, Secret.copyOf(keys.key())), keys.iv());
     }

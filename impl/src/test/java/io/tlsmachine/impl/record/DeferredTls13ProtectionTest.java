@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,11 +28,11 @@ class DeferredTls13ProtectionTest {
     }
 
     private static Tls13AeadProtection eager(TrafficSecret secret, AeadAlgorithm algorithm) {
-        return Tls13AeadProtection.create(RecordEpoch.APPLICATION, CRYPTO, secret.trafficKeys(algorithm));
+        return Tls13AeadProtection.create(Epoch.APPLICATION, CRYPTO, secret.trafficKeys(algorithm));
     }
 
     private static Tls13AeadProtection deferred(TrafficSecret secret, AeadAlgorithm algorithm) {
-        return Tls13AeadProtection.deferred(RecordEpoch.APPLICATION, CRYPTO, algorithm, secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, CRYPTO, algorithm, secret);
     }
 
     private static void assertOpens(Tls13AeadProtection sealer, Tls13AeadProtection opener, int records) {

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.assertFails;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;
@@ -26,10 +27,10 @@ class HandshakeAssemblerTest {
     }
 
     private static ReceivedRecord handshake(byte[] fragment) {
-        return new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.PLAINTEXT, fragment);
+        return new ReceivedRecord(ContentType.HANDSHAKE, Epoch.PLAINTEXT, fragment);
     }
 
-    private static ReceivedRecord handshake(RecordEpoch epoch, byte[] fragment) {
+    private static ReceivedRecord handshake(Epoch epoch, byte[] fragment) {
         return new ReceivedRecord(ContentType.HANDSHAKE, epoch, fragment);
     }
 
@@ -48,9 +49,9 @@ class HandshakeAssemblerTest {
 
     private static List<ReceivedHandshakeMessage> expectedFlight() {
         return List.of(
-                new ReceivedHandshakeMessage(HandshakeType.CLIENT_HELLO, CLIENT_HELLO, RecordEpoch.PLAINTEXT),
-                new ReceivedHandshakeMessage(HandshakeType.SERVER_HELLO_DONE, SERVER_HELLO_DONE, RecordEpoch.PLAINTEXT),
-                new ReceivedHandshakeMessage(HandshakeType.CERTIFICATE, CERTIFICATE, RecordEpoch.PLAINTEXT));
+                new ReceivedHandshakeMessage(HandshakeType.CLIENT_HELLO, CLIENT_HELLO, Epoch.PLAINTEXT),
+                new ReceivedHandshakeMessage(HandshakeType.SERVER_HELLO_DONE, SERVER_HELLO_DONE, Epoch.PLAINTEXT),
+                new ReceivedHandshakeMessage(HandshakeType.CERTIFICATE, CERTIFICATE, Epoch.PLAINTEXT));
     }
 
     @Test
@@ -106,10 +107,10 @@ class HandshakeAssemblerTest {
     @Test
     void rejectsEveryOtherContentTypeInsideAFragmentedMessageAsInterleaved() {
         List<ReceivedRecord> intruders = List.of(
-                new ReceivedRecord(ContentType.ALERT, RecordEpoch.PLAINTEXT, new byte[] {1, 0}),
-                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, RecordEpoch.PLAINTEXT, new byte[] {1}),
-                new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.PLAINTEXT, new byte[] {7}),
-                new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.PLAINTEXT, new byte[0]));
+                new ReceivedRecord(ContentType.ALERT, Epoch.PLAINTEXT, new byte[] {1, 0}),
+                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, new byte[] {1}),
+                new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.PLAINTEXT, new byte[] {7}),
+                new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.PLAINTEXT, new byte[0]));
         for (ReceivedRecord intruder : intruders) {
             for (int split = 1; split < CLIENT_HELLO.length; split++) {
                 HandshakeAssembler assembler = new HandshakeAssembler();
@@ -123,9 +124,9 @@ class HandshakeAssemblerTest {
     void letsOtherContentTypesThroughBetweenCompleteMessages() {
         HandshakeAssembler assembler = new HandshakeAssembler();
         feed(assembler, List.of(handshake(CLIENT_HELLO)));
-        assertThat(assembler.accept(new ReceivedRecord(ContentType.ALERT, RecordEpoch.PLAINTEXT, new byte[] {1, 0}))).isFalse();
-        assertThat(assembler.accept(new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.PLAINTEXT, new byte[0]))).isFalse();
-        assertThat(assembler.accept(new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, RecordEpoch.PLAINTEXT, new byte[] {1}))).isFalse();
+        assertThat(assembler.accept(new ReceivedRecord(ContentType.ALERT, Epoch.PLAINTEXT, new byte[] {1, 0}))).isFalse();
+        assertThat(assembler.accept(new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.PLAINTEXT, new byte[0]))).isFalse();
+        assertThat(assembler.accept(new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, new byte[] {1}))).isFalse();
     }
 
     @Test
@@ -156,28 +157,28 @@ class HandshakeAssemblerTest {
     @Test
     void rejectsAMessageContinuedUnderAnotherEpoch() {
         HandshakeAssembler assembler = new HandshakeAssembler();
-        assembler.accept(handshake(RecordEpoch.HANDSHAKE, Arrays.copyOf(CLIENT_HELLO, 10)));
+        assembler.accept(handshake(Epoch.HANDSHAKE, Arrays.copyOf(CLIENT_HELLO, 10)));
         assertFails(Reason.KEY_CHANGE_NOT_ON_RECORD_BOUNDARY,
-                () -> assembler.accept(handshake(RecordEpoch.APPLICATION, Arrays.copyOfRange(CLIENT_HELLO, 10, CLIENT_HELLO.length))));
+                () -> assembler.accept(handshake(Epoch.APPLICATION, Arrays.copyOfRange(CLIENT_HELLO, 10, CLIENT_HELLO.length))));
     }
 
     @Test
     void labelsEachMessageWithTheEpochItArrivedUnder() {
         HandshakeAssembler assembler = new HandshakeAssembler();
-        assembler.accept(handshake(RecordEpoch.HANDSHAKE, SERVER_HELLO_DONE));
-        assertThat(assembler.poll().epoch()).isEqualTo(RecordEpoch.HANDSHAKE);
+        assembler.accept(handshake(Epoch.HANDSHAKE, SERVER_HELLO_DONE));
+        assertThat(assembler.poll().epoch()).isEqualTo(Epoch.HANDSHAKE);
         assembler.onReadKeyChange();
-        assembler.accept(handshake(RecordEpoch.APPLICATION, SERVER_HELLO_DONE));
-        assertThat(assembler.poll().epoch()).isEqualTo(RecordEpoch.APPLICATION);
+        assembler.accept(handshake(Epoch.APPLICATION, SERVER_HELLO_DONE));
+        assertThat(assembler.poll().epoch()).isEqualTo(Epoch.APPLICATION);
     }
 
     @Test
     void rejectsZeroLengthHandshakeAlertAndChangeCipherSpecRecordsButNotApplicationData() {
         for (ContentType type : List.of(ContentType.HANDSHAKE, ContentType.ALERT, ContentType.CHANGE_CIPHER_SPEC)) {
             assertFails(Reason.ZERO_LENGTH_FRAGMENT,
-                    () -> new HandshakeAssembler().accept(new ReceivedRecord(type, RecordEpoch.APPLICATION, new byte[0])));
+                    () -> new HandshakeAssembler().accept(new ReceivedRecord(type, Epoch.APPLICATION, new byte[0])));
         }
-        assertThat(new HandshakeAssembler().accept(new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.APPLICATION, new byte[0])))
+        assertThat(new HandshakeAssembler().accept(new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.APPLICATION, new byte[0])))
                 .isFalse();
     }
 
@@ -185,7 +186,7 @@ class HandshakeAssemblerTest {
     void rejectsAnAlertRecordThatIsNotExactlyOneAlert() {
         for (int length : new int[] {1, 3, 4}) {
             assertFails(Reason.MALFORMED_MESSAGE,
-                    () -> new HandshakeAssembler().accept(new ReceivedRecord(ContentType.ALERT, RecordEpoch.PLAINTEXT, new byte[length])));
+                    () -> new HandshakeAssembler().accept(new ReceivedRecord(ContentType.ALERT, Epoch.PLAINTEXT, new byte[length])));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,15 +19,15 @@ import org.junit.jupiter.api.Test;
  * with the key changes where RFC 8446 puts them, the way the engine will drive them.
  */
 class RecordLayerFlightTest {
-    private final Supplier<Tls13AeadProtection> handshakeKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_256_GCM, RecordEpoch.HANDSHAKE, 1);
-    private final Supplier<Tls13AeadProtection> applicationKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_256_GCM, RecordEpoch.APPLICATION, 2);
+    private final Supplier<Tls13AeadProtection> handshakeKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_256_GCM, Epoch.HANDSHAKE, 1);
+    private final Supplier<Tls13AeadProtection> applicationKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_256_GCM, Epoch.APPLICATION, 2);
 
     private static byte[] message(HandshakeType type, int bodyLength) {
         byte[] header = {(byte) type.code(), (byte) (bodyLength >>> 16), (byte) (bodyLength >>> 8), (byte) bodyLength};
         return concat(header, bytes(bodyLength, type.code()));
     }
 
-    private record Delivered(HandshakeType type, RecordEpoch epoch, int length) {
+    private record Delivered(HandshakeType type, Epoch epoch, int length) {
     }
 
     @Test
@@ -51,7 +52,7 @@ class RecordLayerFlightTest {
         RecordReader reader = new RecordReader();
         HandshakeAssembler assembler = new HandshakeAssembler();
         List<Delivered> delivered = new ArrayList<>();
-        List<RecordEpoch> applicationDataEpochs = new ArrayList<>();
+        List<Epoch> applicationDataEpochs = new ArrayList<>();
         int applicationBytes = 0;
         ByteBuffer in = ByteBuffer.wrap(wire);
         ReceivedRecord record;
@@ -78,13 +79,13 @@ class RecordLayerFlightTest {
         }
 
         assertThat(delivered).containsExactly(
-                new Delivered(HandshakeType.SERVER_HELLO, RecordEpoch.PLAINTEXT, 90),
-                new Delivered(HandshakeType.ENCRYPTED_EXTENSIONS, RecordEpoch.HANDSHAKE, 24),
-                new Delivered(HandshakeType.CERTIFICATE, RecordEpoch.HANDSHAKE, 40_004),
-                new Delivered(HandshakeType.CERTIFICATE_VERIFY, RecordEpoch.HANDSHAKE, 264),
-                new Delivered(HandshakeType.FINISHED, RecordEpoch.HANDSHAKE, 36));
+                new Delivered(HandshakeType.SERVER_HELLO, Epoch.PLAINTEXT, 90),
+                new Delivered(HandshakeType.ENCRYPTED_EXTENSIONS, Epoch.HANDSHAKE, 24),
+                new Delivered(HandshakeType.CERTIFICATE, Epoch.HANDSHAKE, 40_004),
+                new Delivered(HandshakeType.CERTIFICATE_VERIFY, Epoch.HANDSHAKE, 264),
+                new Delivered(HandshakeType.FINISHED, Epoch.HANDSHAKE, 36));
         assertThat(applicationBytes).isEqualTo(applicationData.length);
-        assertThat(applicationDataEpochs).containsOnly(RecordEpoch.APPLICATION).hasSize(2);
+        assertThat(applicationDataEpochs).containsOnly(Epoch.APPLICATION).hasSize(2);
         assertThat(in.hasRemaining()).isFalse();
         assertThat(reader.hasPartialRecord()).isFalse();
     }

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -25,10 +26,10 @@ class RecordLayerRandomInputTest {
 
     private static final List<Supplier<? extends RecordProtection>> KEYS = List.of(
             () -> PlaintextProtection.INSTANCE,
-            RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1),
-            RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, RecordEpoch.APPLICATION, 2),
-            RecordTestSupport.tls12(AeadAlgorithm.AES_256_GCM, RecordEpoch.APPLICATION, 3),
-            RecordTestSupport.tls12(AeadAlgorithm.CHACHA20_POLY1305, RecordEpoch.APPLICATION, 4));
+            RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1),
+            RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, Epoch.APPLICATION, 2),
+            RecordTestSupport.tls12(AeadAlgorithm.AES_256_GCM, Epoch.APPLICATION, 3),
+            RecordTestSupport.tls12(AeadAlgorithm.CHACHA20_POLY1305, Epoch.APPLICATION, 4));
 
     private static final ContentType[] TYPES = {
         ContentType.HANDSHAKE, ContentType.ALERT, ContentType.APPLICATION_DATA, ContentType.CHANGE_CIPHER_SPEC};
@@ -61,7 +62,7 @@ class RecordLayerRandomInputTest {
     private void run(SplittableRandom random, RecordProtection protection, byte[] stream) {
         RecordReader reader = new RecordReader();
         reader.setProtection(protection);
-        if (protection.epoch() == RecordEpoch.HANDSHAKE && random.nextInt(4) == 0) {
+        if (protection.epoch() == Epoch.HANDSHAKE && random.nextInt(4) == 0) {
             reader.skipRejectedEarlyData(random.nextInt(1 << 16));
         }
         HandshakeAssembler assembler = new HandshakeAssembler();
@@ -104,7 +105,7 @@ class RecordLayerRandomInputTest {
 
     /** The writer sends no unprotected application data and no TLS 1.3 protected change_cipher_spec. */
     private static boolean writable(ContentType type, RecordProtection protection) {
-        return !(type.equals(ContentType.APPLICATION_DATA) && protection.epoch() == RecordEpoch.PLAINTEXT)
+        return !(type.equals(ContentType.APPLICATION_DATA) && protection.epoch() == Epoch.PLAINTEXT)
                 && !(type.equals(ContentType.CHANGE_CIPHER_SPEC) && protection.innerOverhead() > 0);
     }
 

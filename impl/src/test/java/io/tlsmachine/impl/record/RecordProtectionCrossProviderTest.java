@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;
 import static io.tlsmachine.impl.record.RecordTestSupport.readAll;
@@ -38,10 +39,10 @@ class RecordProtectionCrossProviderTest {
     private static RecordProtection protection(AeadAlgorithm algorithm, boolean tls13, CryptoProvider provider) {
         Secret key = Secret.copyOf(bytes(algorithm.keyLength(), 3));
         if (tls13) {
-            return new Tls13AeadProtection(RecordEpoch.APPLICATION, provider.aead(algorithm, key), bytes(12, 4));
+            return new Tls13AeadProtection(Epoch.APPLICATION, provider.aead(algorithm, key), bytes(12, 4));
         }
         int ivLength = algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? 12 : 4;
-        return new Tls12AeadProtection(RecordEpoch.APPLICATION, provider.aead(algorithm, key), bytes(ivLength, 4));
+        return new Tls12AeadProtection(Epoch.APPLICATION, provider.aead(algorithm, key), bytes(ivLength, 4));
     }
 
     @ParameterizedTest(name = "{0}, TLS 1.3 {1}, {2} to {3}")
@@ -75,17 +76,17 @@ class RecordProtectionCrossProviderTest {
     @MethodSource("earlyDataSkipping")
     void skipsSeveralUndecryptableEarlyDataRecordsUnderOneSequenceNumber(AeadAlgorithm algorithm, CryptoProvider provider) {
         byte[] iv = bytes(12, 4);
-        var early = new Tls13AeadProtection(RecordEpoch.EARLY, provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 1))), iv);
-        var handshakeSealer = new Tls13AeadProtection(RecordEpoch.HANDSHAKE, provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 2))), iv);
+        var early = new Tls13AeadProtection(Epoch.EARLY, provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 1))), iv);
+        var handshakeSealer = new Tls13AeadProtection(Epoch.HANDSHAKE, provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 2))), iv);
         byte[] stream = concat(
                 early.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 1), 0, 50, 0),
                 early.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 2), 0, 50, 0),
                 early.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 3), 0, 50, 0),
                 handshakeSealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(36, 4), 0, 36, 0));
         RecordReader reader = new RecordReader();
-        reader.setProtection(new Tls13AeadProtection(RecordEpoch.HANDSHAKE,
+        reader.setProtection(new Tls13AeadProtection(Epoch.HANDSHAKE,
                 provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 2))), iv));
         reader.skipRejectedEarlyData(150);
-        assertThat(readAll(reader, stream)).containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, bytes(36, 4)));
+        assertThat(readAll(reader, stream)).containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, bytes(36, 4)));
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.assertFails;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** RFC 8446 §4.2.10: a server that rejected 0-RTT skips the client's early data records. */
 class RecordReaderEarlyDataTest {
-    private final Supplier<Tls13AeadProtection> earlyKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.EARLY, 5);
-    private final Supplier<Tls13AeadProtection> handshakeKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 6);
+    private final Supplier<Tls13AeadProtection> earlyKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.EARLY, 5);
+    private final Supplier<Tls13AeadProtection> handshakeKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 6);
 
     /** Three 0-RTT records of 100 bytes of early data each (300 in total). */
     private byte[] earlyData() {
@@ -44,7 +45,7 @@ class RecordReaderEarlyDataTest {
         RecordReader reader = readerUnderHandshakeKey();
         reader.skipRejectedEarlyData(300);
         assertThat(readAll(reader, concat(earlyData(), clientFinished())))
-                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, bytes(36, 9)));
+                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, bytes(36, 9)));
         assertThat(reader.isSkippingEarlyData()).isFalse();
     }
 
@@ -76,8 +77,8 @@ class RecordReaderEarlyDataTest {
         byte[] changeCipherSpec = plaintextRecord(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
         byte[] secondClientHello = plaintextRecord(ContentType.HANDSHAKE, bytes(80, 4));
         assertThat(readAll(reader, concat(changeCipherSpec, earlyData(), secondClientHello))).containsExactly(
-                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, RecordEpoch.PLAINTEXT, new byte[] {1}),
-                new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.PLAINTEXT, bytes(80, 4)));
+                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, new byte[] {1}),
+                new ReceivedRecord(ContentType.HANDSHAKE, Epoch.PLAINTEXT, bytes(80, 4)));
         assertThat(reader.isSkippingEarlyData()).isTrue();
         reader.setProtection(handshakeKeys.get());
         assertThat(reader.isSkippingEarlyData()).isFalse();
@@ -107,6 +108,6 @@ class RecordReaderEarlyDataTest {
         reader.stopSkippingEarlyData();
         byte[] plaintextApplicationData = plaintextRecord(ContentType.APPLICATION_DATA, bytes(3, 3));
         assertThat(readAll(reader, plaintextApplicationData))
-                .containsExactly(new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.PLAINTEXT, bytes(3, 3)));
+                .containsExactly(new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.PLAINTEXT, bytes(3, 3)));
     }
 }

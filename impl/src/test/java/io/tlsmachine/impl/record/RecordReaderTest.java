@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.assertFails;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;
@@ -22,13 +23,13 @@ import org.junit.jupiter.api.Test;
 class RecordReaderTest {
     private static final int MAX = 1 << 14;
 
-    private static RecordReader tls13Reader(RecordEpoch epoch) {
+    private static RecordReader tls13Reader(Epoch epoch) {
         RecordReader reader = new RecordReader();
         reader.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, epoch, 1).get());
         return reader;
     }
 
-    private static Tls13AeadProtection tls13Sealer(RecordEpoch epoch) {
+    private static Tls13AeadProtection tls13Sealer(Epoch epoch) {
         return RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, epoch, 1).get();
     }
 
@@ -39,9 +40,9 @@ class RecordReaderTest {
     @Test
     void framesRecordsSplitAtEveryPositionIntoTwoReads() {
         List<ReceivedRecord> expected = List.of(
-                new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.PLAINTEXT, bytes(30, 1)),
-                new ReceivedRecord(ContentType.ALERT, RecordEpoch.PLAINTEXT, new byte[] {2, 40}),
-                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, RecordEpoch.PLAINTEXT, new byte[] {1}));
+                new ReceivedRecord(ContentType.HANDSHAKE, Epoch.PLAINTEXT, bytes(30, 1)),
+                new ReceivedRecord(ContentType.ALERT, Epoch.PLAINTEXT, new byte[] {2, 40}),
+                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, new byte[] {1}));
         byte[] stream = concat(
                 plaintextRecord(ContentType.HANDSHAKE, bytes(30, 1)),
                 plaintextRecord(ContentType.ALERT, new byte[] {2, 40}),
@@ -57,18 +58,18 @@ class RecordReaderTest {
 
     @Test
     void framesProtectedRecordsFedOneByteAtATime() {
-        Tls13AeadProtection sealer = tls13Sealer(RecordEpoch.APPLICATION);
+        Tls13AeadProtection sealer = tls13Sealer(Epoch.APPLICATION);
         byte[] stream = concat(
                 sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 2), 0, 50, 3),
                 sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(9, 4), 0, 9, 0));
-        RecordReader reader = tls13Reader(RecordEpoch.APPLICATION);
+        RecordReader reader = tls13Reader(Epoch.APPLICATION);
         List<ReceivedRecord> records = new ArrayList<>();
         for (byte b : stream) {
             records.addAll(readAll(reader, new byte[] {b}));
         }
         assertThat(records).containsExactly(
-                new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.APPLICATION, bytes(50, 2)),
-                new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.APPLICATION, bytes(9, 4)));
+                new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.APPLICATION, bytes(50, 2)),
+                new ReceivedRecord(ContentType.HANDSHAKE, Epoch.APPLICATION, bytes(9, 4)));
     }
 
     @Test
@@ -134,19 +135,19 @@ class RecordReaderTest {
 
     @Test
     void acceptsATls13CiphertextLengthOf2To14Plus256AndRejectsOneMoreRightAfterTheHeader() {
-        RecordReader atLimit = tls13Reader(RecordEpoch.APPLICATION);
+        RecordReader atLimit = tls13Reader(Epoch.APPLICATION);
         assertThat(atLimit.read(ByteBuffer.wrap(header(23, 0x0303, MAX + 256)))).isNull();
         assertThat(atLimit.hasPartialRecord()).isTrue();
-        assertFails(Reason.RECORD_OVERFLOW, () -> tls13Reader(RecordEpoch.APPLICATION).read(ByteBuffer.wrap(header(23, 0x0303, MAX + 257))));
+        assertFails(Reason.RECORD_OVERFLOW, () -> tls13Reader(Epoch.APPLICATION).read(ByteBuffer.wrap(header(23, 0x0303, MAX + 257))));
     }
 
     @Test
     void acceptsATls12CiphertextLengthOf2To14Plus2048AndRejectsOneMoreRightAfterTheHeader() {
         RecordReader atLimit = new RecordReader();
-        atLimit.setProtection(RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get());
+        atLimit.setProtection(RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get());
         assertThat(atLimit.read(ByteBuffer.wrap(header(23, 0x0303, MAX + 2048)))).isNull();
         RecordReader overLimit = new RecordReader();
-        overLimit.setProtection(RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get());
+        overLimit.setProtection(RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get());
         assertFails(Reason.RECORD_OVERFLOW, () -> overLimit.read(ByteBuffer.wrap(header(23, 0x0303, MAX + 2049))));
     }
 
@@ -155,22 +156,22 @@ class RecordReaderTest {
         byte[] fullContent = concat(new byte[MAX], new byte[] {23});
         byte[] paddedToLimit = concat(bytes(MAX - 10, 1), new byte[] {22}, new byte[10]);
         byte[] overLimit = concat(bytes(MAX - 10, 1), new byte[] {22}, new byte[11]);
-        assertThat(readAll(tls13Reader(RecordEpoch.APPLICATION), rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, fullContent)))
+        assertThat(readAll(tls13Reader(Epoch.APPLICATION), rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, fullContent)))
                 .singleElement().satisfies(r -> assertThat(r.length()).isEqualTo(MAX));
-        assertThat(readAll(tls13Reader(RecordEpoch.APPLICATION), rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, paddedToLimit)))
+        assertThat(readAll(tls13Reader(Epoch.APPLICATION), rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, paddedToLimit)))
                 .singleElement().satisfies(r -> assertThat(r.fragment()).isEqualTo(bytes(MAX - 10, 1)));
         assertFails(Reason.RECORD_OVERFLOW,
-                () -> readAll(tls13Reader(RecordEpoch.APPLICATION), rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, overLimit)));
+                () -> readAll(tls13Reader(Epoch.APPLICATION), rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, overLimit)));
     }
 
     @Test
     void appliesOurRecordSizeLimitToTheWholeTls13InnerPlaintextIncludingPadding() {
-        Tls13AeadProtection sealer = tls13Sealer(RecordEpoch.APPLICATION);
+        Tls13AeadProtection sealer = tls13Sealer(Epoch.APPLICATION);
         byte[] stream = concat(
                 sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[99], 0, 99, 0),
                 sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[50], 0, 50, 49),
                 sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[50], 0, 50, 50));
-        RecordReader reader = tls13Reader(RecordEpoch.APPLICATION);
+        RecordReader reader = tls13Reader(Epoch.APPLICATION);
         reader.setRecordSizeLimit(100);
         ByteBuffer in = ByteBuffer.wrap(stream);
         assertThat(reader.read(in).length()).isEqualTo(99);
@@ -180,7 +181,7 @@ class RecordReaderTest {
 
     @Test
     void appliesOurRecordSizeLimitToTls12PlaintextButNotToUnprotectedRecords() {
-        var protections = RecordTestSupport.tls12(AeadAlgorithm.AES_256_GCM, RecordEpoch.APPLICATION, 3);
+        var protections = RecordTestSupport.tls12(AeadAlgorithm.AES_256_GCM, Epoch.APPLICATION, 3);
         Tls12AeadProtection sealer = protections.get();
         RecordReader reader = new RecordReader();
         reader.setRecordSizeLimit(100);
@@ -193,7 +194,7 @@ class RecordReaderTest {
 
     @Test
     void rejectsATls12RecordThatDecryptsToMoreThan2To14Bytes() {
-        var protections = RecordTestSupport.tls12(AeadAlgorithm.CHACHA20_POLY1305, RecordEpoch.APPLICATION, 3);
+        var protections = RecordTestSupport.tls12(AeadAlgorithm.CHACHA20_POLY1305, Epoch.APPLICATION, 3);
         byte[] iv = bytes(12, 3 + 7);
         byte[] content = new byte[MAX + 1];
         byte[] sealed = RecordTestSupport.aead(AeadAlgorithm.CHACHA20_POLY1305, 3).seal(
@@ -207,52 +208,52 @@ class RecordReaderTest {
 
     @Test
     void deliversTheInnerContentTypeAndTheEpochTheRecordArrivedUnder() {
-        Tls13AeadProtection sealer = tls13Sealer(RecordEpoch.HANDSHAKE);
+        Tls13AeadProtection sealer = tls13Sealer(Epoch.HANDSHAKE);
         byte[] record = sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(12, 1), 0, 12, 7);
-        assertThat(readAll(tls13Reader(RecordEpoch.HANDSHAKE), record))
-                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, bytes(12, 1)));
+        assertThat(readAll(tls13Reader(Epoch.HANDSHAKE), record))
+                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, bytes(12, 1)));
     }
 
     @Test
     void rejectsAProtectedChangeCipherSpecWithUnexpectedMessage() {
         byte[] record = rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, new byte[] {1, 20});
-        assertFails(Reason.UNEXPECTED_MESSAGE, () -> readAll(tls13Reader(RecordEpoch.HANDSHAKE), record));
+        assertFails(Reason.UNEXPECTED_MESSAGE, () -> readAll(tls13Reader(Epoch.HANDSHAKE), record));
     }
 
     @Test
     void rejectsAnUnknownInnerContentType() {
         byte[] record = rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, new byte[] {1, 24, 0});
-        assertFails(Reason.UNKNOWN_CONTENT_TYPE, () -> readAll(tls13Reader(RecordEpoch.HANDSHAKE), record));
+        assertFails(Reason.UNKNOWN_CONTENT_TYPE, () -> readAll(tls13Reader(Epoch.HANDSHAKE), record));
     }
 
     @Test
     void rejectsAnAllZeroInnerPlaintextWithUnexpectedMessage() {
         byte[] record = rawTls13Record(AeadAlgorithm.AES_128_GCM, 1, 0, new byte[20]);
-        assertFails(Reason.UNEXPECTED_MESSAGE, () -> readAll(tls13Reader(RecordEpoch.APPLICATION), record));
+        assertFails(Reason.UNEXPECTED_MESSAGE, () -> readAll(tls13Reader(Epoch.APPLICATION), record));
     }
 
     @Test
     void passesUnprotectedChangeCipherSpecAndAlertThroughAsPlaintextUnderTls13Keys() {
-        RecordReader reader = tls13Reader(RecordEpoch.HANDSHAKE);
+        RecordReader reader = tls13Reader(Epoch.HANDSHAKE);
         byte[] stream = concat(
                 plaintextRecord(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}),
                 plaintextRecord(ContentType.ALERT, new byte[] {2, 40}),
-                tls13Sealer(RecordEpoch.HANDSHAKE).seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(5, 5), 0, 5, 0));
+                tls13Sealer(Epoch.HANDSHAKE).seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(5, 5), 0, 5, 0));
         assertThat(readAll(reader, stream)).containsExactly(
-                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, RecordEpoch.PLAINTEXT, new byte[] {1}),
-                new ReceivedRecord(ContentType.ALERT, RecordEpoch.PLAINTEXT, new byte[] {2, 40}),
-                new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, bytes(5, 5)));
+                new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, new byte[] {1}),
+                new ReceivedRecord(ContentType.ALERT, Epoch.PLAINTEXT, new byte[] {2, 40}),
+                new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, bytes(5, 5)));
     }
 
     @Test
     void rejectsAnUnprotectedHandshakeRecordUnderTls13KeysRightAfterTheHeader() {
-        RecordReader reader = tls13Reader(RecordEpoch.HANDSHAKE);
+        RecordReader reader = tls13Reader(Epoch.HANDSHAKE);
         assertFails(Reason.UNEXPECTED_MESSAGE, () -> reader.read(ByteBuffer.wrap(header(22, 0x0303, 10))));
     }
 
     @Test
     void decryptsEveryTls12RecordTypeAfterKeysAreActive() {
-        var protections = RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 4);
+        var protections = RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 4);
         Tls12AeadProtection sealer = protections.get();
         RecordReader reader = new RecordReader();
         reader.setProtection(protections.get());
@@ -260,44 +261,44 @@ class RecordReaderTest {
                 sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(16, 1), 0, 16, 0),
                 sealer.seal(ContentType.ALERT, ProtocolVersion.TLS12, new byte[] {1, 0}, 0, 2, 0));
         assertThat(readAll(reader, stream)).containsExactly(
-                new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.APPLICATION, bytes(16, 1)),
-                new ReceivedRecord(ContentType.ALERT, RecordEpoch.APPLICATION, new byte[] {1, 0}));
+                new ReceivedRecord(ContentType.HANDSHAKE, Epoch.APPLICATION, bytes(16, 1)),
+                new ReceivedRecord(ContentType.ALERT, Epoch.APPLICATION, new byte[] {1, 0}));
     }
 
     @Test
     void rejectsAReplayedRecordBecauseTheSequenceNumberAdvanced() {
-        byte[] record = tls13Sealer(RecordEpoch.APPLICATION).seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(8, 1), 0, 8, 0);
-        RecordReader reader = tls13Reader(RecordEpoch.APPLICATION);
+        byte[] record = tls13Sealer(Epoch.APPLICATION).seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(8, 1), 0, 8, 0);
+        RecordReader reader = tls13Reader(Epoch.APPLICATION);
         assertThat(readAll(reader, record)).hasSize(1);
         assertFails(Reason.BAD_RECORD_MAC, () -> readAll(reader, record));
     }
 
     @Test
     void restartsSequenceNumbersAtZeroWithANewKey() {
-        Tls13AeadProtection handshakeSealer = tls13Sealer(RecordEpoch.HANDSHAKE);
-        var applicationKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 2);
+        Tls13AeadProtection handshakeSealer = tls13Sealer(Epoch.HANDSHAKE);
+        var applicationKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 2);
         byte[] stream = concat(
                 handshakeSealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(4, 1), 0, 4, 0),
                 handshakeSealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(4, 2), 0, 4, 0),
                 applicationKeys.get().seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(4, 3), 0, 4, 0));
         ByteBuffer in = ByteBuffer.wrap(stream);
-        RecordReader reader = tls13Reader(RecordEpoch.HANDSHAKE);
-        assertThat(reader.read(in).epoch()).isEqualTo(RecordEpoch.HANDSHAKE);
-        assertThat(reader.read(in).epoch()).isEqualTo(RecordEpoch.HANDSHAKE);
+        RecordReader reader = tls13Reader(Epoch.HANDSHAKE);
+        assertThat(reader.read(in).epoch()).isEqualTo(Epoch.HANDSHAKE);
+        assertThat(reader.read(in).epoch()).isEqualTo(Epoch.HANDSHAKE);
         reader.setProtection(applicationKeys.get());
-        assertThat(reader.epoch()).isEqualTo(RecordEpoch.APPLICATION);
-        assertThat(reader.read(in)).isEqualTo(new ReceivedRecord(ContentType.APPLICATION_DATA, RecordEpoch.APPLICATION, bytes(4, 3)));
+        assertThat(reader.epoch()).isEqualTo(Epoch.APPLICATION);
+        assertThat(reader.read(in)).isEqualTo(new ReceivedRecord(ContentType.APPLICATION_DATA, Epoch.APPLICATION, bytes(4, 3)));
     }
 
     @Test
     void rejectsATamperedHeaderVersionOrATruncatedBodyWithBadRecordMac() {
-        byte[] record = tls13Sealer(RecordEpoch.APPLICATION).seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(8, 1), 0, 8, 0);
+        byte[] record = tls13Sealer(Epoch.APPLICATION).seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(8, 1), 0, 8, 0);
         byte[] otherVersion = record.clone();
         otherVersion[2] = 0x01;
-        assertFails(Reason.BAD_RECORD_MAC, () -> readAll(tls13Reader(RecordEpoch.APPLICATION), otherVersion));
+        assertFails(Reason.BAD_RECORD_MAC, () -> readAll(tls13Reader(Epoch.APPLICATION), otherVersion));
         byte[] shorter = Arrays.copyOf(record, record.length - 1);
         shorter[4]--;
-        assertFails(Reason.BAD_RECORD_MAC, () -> readAll(tls13Reader(RecordEpoch.APPLICATION), shorter));
+        assertFails(Reason.BAD_RECORD_MAC, () -> readAll(tls13Reader(Epoch.APPLICATION), shorter));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
@@ -54,13 +55,13 @@ final class RecordTestSupport {
     }
 
     /** A matching pair of TLS 1.3 protections (one to seal, one to open) with the same key and IV. */
-    static Supplier<Tls13AeadProtection> tls13(AeadAlgorithm algorithm, RecordEpoch epoch, int seed) {
+    static Supplier<Tls13AeadProtection> tls13(AeadAlgorithm algorithm, Epoch epoch, int seed) {
         byte[] iv = bytes(algorithm.nonceLength(), seed + 7);
         return () -> new Tls13AeadProtection(epoch, aead(algorithm, seed), iv);
     }
 
     /** A supplier of TLS 1.2 protections sharing one key and IV. */
-    static Supplier<Tls12AeadProtection> tls12(AeadAlgorithm algorithm, RecordEpoch epoch, int seed) {
+    static Supplier<Tls12AeadProtection> tls12(AeadAlgorithm algorithm, Epoch epoch, int seed) {
         int ivLength = algorithm == AeadAlgorithm.CHACHA20_POLY1305 ? 12 : 4;
         byte[] iv = bytes(ivLength, seed + 7);
         return () -> new Tls12AeadProtection(epoch, aead(algorithm, seed), iv);

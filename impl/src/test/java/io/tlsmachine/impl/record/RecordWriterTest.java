@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.aead;
 import static io.tlsmachine.impl.record.RecordTestSupport.assertFails;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
@@ -62,14 +63,14 @@ class RecordWriterTest {
     @Test
     void fillsTls13RecordsWith2To14ContentBytesPlusTheTypeByte() {
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get());
+        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get());
         assertThat(bodyLengths(writer.write(ContentType.APPLICATION_DATA, new byte[MAX + 1]), 0x0303))
                 .containsExactly(MAX + 1 + 16, 1 + 1 + 16);
     }
 
     @Test
     void keepsTls13InnerPlaintextWithinThePeersRecordSizeLimitPaddingIncluded() {
-        var keys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1);
+        var keys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1);
         RecordWriter writer = new RecordWriter();
         writer.setProtection(keys.get());
         writer.setPeerRecordSizeLimit(100);
@@ -89,7 +90,7 @@ class RecordWriterTest {
         RecordWriter writer = new RecordWriter();
         writer.setPeerRecordSizeLimit(100);
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[300]), 0x0303)).containsExactly(300);
-        writer.setProtection(RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get());
+        writer.setProtection(RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get());
         assertThat(bodyLengths(writer.write(ContentType.APPLICATION_DATA, new byte[201]), 0x0303))
                 .containsExactly(8 + 100 + 16, 8 + 100 + 16, 8 + 1 + 16);
     }
@@ -97,7 +98,7 @@ class RecordWriterTest {
     @Test
     void padsTls13RecordsToTheBlockSize() {
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, RecordEpoch.HANDSHAKE, 1).get());
+        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, Epoch.HANDSHAKE, 1).get());
         writer.setPaddingPolicy(PaddingPolicy.toBlockSize(32));
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[1]), 0x0303)).containsExactly(32 + 16);
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[31]), 0x0303)).containsExactly(32 + 16);
@@ -118,7 +119,7 @@ class RecordWriterTest {
     @Test
     void writesOneEmptyRecordForEmptyApplicationData() {
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get());
+        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get());
         assertThat(bodyLengths(writer.write(ContentType.APPLICATION_DATA, new byte[0]), 0x0303)).containsExactly(1 + 16);
     }
 
@@ -135,7 +136,7 @@ class RecordWriterTest {
         RecordWriter writer = new RecordWriter();
         writer.setRecordVersion(ProtocolVersion.TLS10);
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[10]), 0x0301)).containsExactly(10);
-        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1).get());
+        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1).get());
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[10]), 0x0303)).containsExactly(10 + 1 + 16);
         assertThatThrownBy(() -> writer.setRecordVersion(ProtocolVersion.TLS13)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -145,7 +146,7 @@ class RecordWriterTest {
         SequenceNumber sequence = new SequenceNumber(1L << 24);
         sequence.setForTesting((1L << 24) - 1);
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(new Tls13AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), bytes(12, 1), sequence));
+        writer.setProtection(new Tls13AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), bytes(12, 1), sequence));
         assertThat(writer.shouldRekey()).isFalse();
         writer.write(ContentType.APPLICATION_DATA, new byte[1]);
         assertThat(writer.shouldRekey()).isTrue();
@@ -156,7 +157,7 @@ class RecordWriterTest {
         SequenceNumber sequence = new SequenceNumber(1L << 24);
         sequence.setForTesting(-1L);
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), bytes(4, 1), sequence));
+        writer.setProtection(new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), bytes(4, 1), sequence));
         assertFails(Reason.SEQUENCE_NUMBER_EXHAUSTED, () -> writer.write(ContentType.APPLICATION_DATA, new byte[MAX + 1]));
     }
 
@@ -166,8 +167,8 @@ class RecordWriterTest {
         long seed = 20261127L + algorithm.ordinal();
         SplittableRandom random = new SplittableRandom(seed);
         List<Supplier<? extends RecordProtection>> versions = List.of(
-                RecordTestSupport.tls13(algorithm, RecordEpoch.APPLICATION, 3),
-                RecordTestSupport.tls12(algorithm, RecordEpoch.APPLICATION, 3));
+                RecordTestSupport.tls13(algorithm, Epoch.APPLICATION, 3),
+                RecordTestSupport.tls12(algorithm, Epoch.APPLICATION, 3));
         for (Supplier<? extends RecordProtection> keys : versions) {
             RecordWriter writer = new RecordWriter();
             writer.setProtection(keys.get());
@@ -185,7 +186,7 @@ class RecordWriterTest {
 
     @Test
     void writesTheCompatibilityChangeCipherSpecUnprotectedUnderTls13KeysWithoutUsingASequenceNumber() {
-        var keys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1);
+        var keys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1);
         RecordWriter writer = new RecordWriter();
         writer.setProtection(keys.get());
         assertThat(writer.compatibilityChangeCipherSpec()).isEqualTo(hex("14 03 03 00 01 01"));
@@ -204,7 +205,7 @@ class RecordWriterTest {
     @Test
     void refusesToProtectAChangeCipherSpecUnderTls13Keys() {
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1).get());
+        writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1).get());
         assertThatThrownBy(() -> writer.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}))
                 .isInstanceOf(IllegalStateException.class);
     }

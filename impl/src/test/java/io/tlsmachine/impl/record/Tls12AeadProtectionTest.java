@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.aead;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;
@@ -42,7 +43,7 @@ class Tls12AeadProtectionTest {
         byte[] content = bytes(33, 4);
         SequenceNumber sequence = new SequenceNumber(1L << 24);
         sequence.setForTesting(SEQUENCE);
-        var sealer = new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT, sequence);
+        var sealer = new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT, sequence);
 
         byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0);
 
@@ -67,7 +68,7 @@ class Tls12AeadProtectionTest {
                 Tls12AeadProtection.additionalData(0, ContentType.HANDSHAKE, ProtocolVersion.TLS12, content.length),
                 content);
         byte[] body = concat(explicit, sealed);
-        var opener = new Tls12AeadProtection(RecordEpoch.HANDSHAKE, aead(AeadAlgorithm.AES_256_GCM, 5), SALT);
+        var opener = new Tls12AeadProtection(Epoch.HANDSHAKE, aead(AeadAlgorithm.AES_256_GCM, 5), SALT);
 
         OpenedRecord opened = opener.open(new byte[] {0x16, 0x03, 0x03, 0x00, (byte) body.length}, body);
 
@@ -81,7 +82,7 @@ class Tls12AeadProtectionTest {
         byte[] content = bytes(40, 8);
         SequenceNumber sequence = new SequenceNumber(1L << 62);
         sequence.setForTesting(SEQUENCE);
-        var sealer = new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.CHACHA20_POLY1305, 3), iv, sequence);
+        var sealer = new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.CHACHA20_POLY1305, 3), iv, sequence);
 
         byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0);
 
@@ -96,7 +97,7 @@ class Tls12AeadProtectionTest {
     @ParameterizedTest
     @EnumSource(AeadAlgorithm.class)
     void roundTripsRecordsOfEveryTypeInSequence(AeadAlgorithm algorithm) {
-        var protections = RecordTestSupport.tls12(algorithm, RecordEpoch.APPLICATION, 9);
+        var protections = RecordTestSupport.tls12(algorithm, Epoch.APPLICATION, 9);
         Tls12AeadProtection sealer = protections.get();
         Tls12AeadProtection opener = protections.get();
         ContentType[] types = {ContentType.HANDSHAKE, ContentType.ALERT, ContentType.APPLICATION_DATA, ContentType.CHANGE_CIPHER_SPEC};
@@ -112,7 +113,7 @@ class Tls12AeadProtectionTest {
     @ParameterizedTest
     @EnumSource(AeadAlgorithm.class)
     void rejectsEveryFlippedBitWithBadRecordMacWithoutAdvancing(AeadAlgorithm algorithm) {
-        var protections = RecordTestSupport.tls12(algorithm, RecordEpoch.APPLICATION, 11);
+        var protections = RecordTestSupport.tls12(algorithm, Epoch.APPLICATION, 11);
         byte[] record = protections.get().seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(12, 1), 0, 12, 0);
         Tls12AeadProtection opener = protections.get();
         for (int position = 0; position < record.length; position++) {
@@ -133,7 +134,7 @@ class Tls12AeadProtectionTest {
 
     @Test
     void rejectsABodyShorterThanExplicitNonceAndTagWithBadRecordMac() {
-        Tls12AeadProtection opener = RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get();
+        Tls12AeadProtection opener = RecordTestSupport.tls12(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get();
         assertThatThrownBy(() -> opener.open(hex("17 03 03 00 17"), new byte[23]))
                 .extracting(e -> ((TlsException) e).reason())
                 .isEqualTo(Reason.BAD_RECORD_MAC);
@@ -141,19 +142,19 @@ class Tls12AeadProtectionTest {
 
     @Test
     void rejectsAnIvOfTheWrongLengthForTheAlgorithm() {
-        assertThatThrownBy(() -> new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), new byte[12]))
+        assertThatThrownBy(() -> new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), new byte[12]))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.CHACHA20_POLY1305, 1), new byte[4]))
+        assertThatThrownBy(() -> new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.CHACHA20_POLY1305, 1), new byte[4]))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void keysAProtectionFromKeyBlockTrafficKeysAndKeepsItsOwnCopies() {
         TrafficKeys keys = new TrafficKeys(AeadAlgorithm.AES_128_GCM, Secret.copyOf(bytes(16, 1)), Secret.copyOf(SALT));
-        Tls12AeadProtection sealer = Tls12AeadProtection.create(RecordEpoch.APPLICATION, CryptoProviders.jdk(), keys);
+        Tls12AeadProtection sealer = Tls12AeadProtection.create(Epoch.APPLICATION, CryptoProviders.jdk(), keys);
         keys.destroy();
         byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(5, 5), 0, 5, 0);
-        var opener = new Tls12AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT);
+        var opener = new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT);
         assertThat(opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)).content()).isEqualTo(bytes(5, 5));
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.aead;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.hex;
@@ -42,7 +43,7 @@ class Tls13AeadProtectionTest {
     @ParameterizedTest
     @EnumSource(AeadAlgorithm.class)
     void roundTripsContentAndInnerContentTypeWithPadding(AeadAlgorithm algorithm) {
-        var protections = RecordTestSupport.tls13(algorithm, RecordEpoch.HANDSHAKE, 3);
+        var protections = RecordTestSupport.tls13(algorithm, Epoch.HANDSHAKE, 3);
         Tls13AeadProtection sealer = protections.get();
         Tls13AeadProtection opener = protections.get();
         byte[] content = bytes(100, 5);
@@ -60,14 +61,14 @@ class Tls13AeadProtectionTest {
 
     @Test
     void writesLegacyRecordVersion0303EvenWhenAskedForAnother() {
-        Tls13AeadProtection sealer = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.HANDSHAKE, 1).get();
+        Tls13AeadProtection sealer = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1).get();
         byte[] record = sealer.seal(ContentType.ALERT, ProtocolVersion.TLS10, new byte[] {1, 0}, 0, 2, 0);
         assertThat(Arrays.copyOfRange(record, 1, 3)).containsExactly(0x03, 0x03);
     }
 
     @Test
     void rejectsAnAllZeroInnerPlaintextWithUnexpectedMessage() {
-        var protections = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 2);
+        var protections = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 2);
         byte[] record = protections.get().seal(ContentType.INVALID, ProtocolVersion.TLS12, new byte[0], 0, 0, 9);
         Tls13AeadProtection opener = protections.get();
         assertThatThrownBy(() -> opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)))
@@ -78,7 +79,7 @@ class Tls13AeadProtectionTest {
 
     @Test
     void rejectsEveryFlippedBitOfHeaderCiphertextAndTagWithBadRecordMacWithoutAdvancing() {
-        var protections = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 4);
+        var protections = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 4);
         byte[] record = protections.get().seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(20, 9), 0, 20, 0);
         Tls13AeadProtection opener = protections.get();
         for (int position = 0; position < record.length; position++) {
@@ -105,8 +106,8 @@ class Tls13AeadProtectionTest {
     @EnumSource(AeadAlgorithm.class)
     void sealsAndOpensEachRecordUnderItsOwnNonceAlsoAfterAFailedOpen(AeadAlgorithm algorithm) {
         int seed = 12;
-        Tls13AeadProtection sealer = RecordTestSupport.tls13(algorithm, RecordEpoch.APPLICATION, seed).get();
-        Tls13AeadProtection opener = RecordTestSupport.tls13(algorithm, RecordEpoch.APPLICATION, seed).get();
+        Tls13AeadProtection sealer = RecordTestSupport.tls13(algorithm, Epoch.APPLICATION, seed).get();
+        Tls13AeadProtection opener = RecordTestSupport.tls13(algorithm, Epoch.APPLICATION, seed).get();
         for (long sequence = 0; sequence < 5; sequence++) {
             byte[] content = bytes(7, (int) sequence);
             byte[] inner = RecordTestSupport.concat(content, new byte[] {0x17});
@@ -127,7 +128,7 @@ class Tls13AeadProtectionTest {
 
     @Test
     void rejectsABodyShorterThanTheTagWithBadRecordMac() {
-        Tls13AeadProtection opener = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 4).get();
+        Tls13AeadProtection opener = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 4).get();
         assertThatThrownBy(() -> opener.open(hex("17 03 03 00 0f"), new byte[15]))
                 .extracting(e -> ((TlsException) e).reason())
                 .isEqualTo(Reason.BAD_RECORD_MAC);
@@ -135,7 +136,7 @@ class Tls13AeadProtectionTest {
 
     @Test
     void rejectsARecordSealedUnderTheNextSequenceNumber() {
-        var protections = RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, RecordEpoch.APPLICATION, 6);
+        var protections = RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, Epoch.APPLICATION, 6);
         Tls13AeadProtection sealer = protections.get();
         sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[3], 0, 3, 0);
         byte[] second = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[3], 0, 3, 0);
@@ -151,8 +152,8 @@ class Tls13AeadProtectionTest {
         sealing.setForTesting(-1L);
         SequenceNumber opening = new SequenceNumber(1L << 24);
         opening.setForTesting(-1L);
-        var sealer = new Tls13AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_256_GCM, 8), iv, sealing);
-        var opener = new Tls13AeadProtection(RecordEpoch.APPLICATION, aead(AeadAlgorithm.AES_256_GCM, 8), iv, opening);
+        var sealer = new Tls13AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_256_GCM, 8), iv, sealing);
+        var opener = new Tls13AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_256_GCM, 8), iv, opening);
 
         byte[] last = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0);
         assertThat(opener.open(Arrays.copyOf(last, 5), Arrays.copyOfRange(last, 5, last.length)).content()).containsExactly(42);
@@ -164,7 +165,7 @@ class Tls13AeadProtectionTest {
 
     @Test
     void refusesToSealAnInnerPlaintextLongerThan2To14Plus1() {
-        Tls13AeadProtection sealer = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, RecordEpoch.APPLICATION, 1).get();
+        Tls13AeadProtection sealer = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get();
         byte[] content = new byte[1 << 14];
         assertThat(sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0))
                 .hasSize(5 + (1 << 14) + 1 + 16);

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.hex;
 import static io.tlsmachine.impl.record.RecordTestSupport.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,7 +136,7 @@ class Tls13TraceRecordsTest {
     private static final byte[] SERVER_HANDSHAKE_TRAFFIC_SECRET = hex(
             "30 31 e9 c2 c2 6e cc 15 4b c3 68 26 e8 7f ee ff 8f 45 47 df 52 59 67 47 b2 dc ab f9 2b 18 fb 59");
 
-    private static Tls13AeadProtection protection(RecordEpoch epoch, byte[] key, byte[] iv) {
+    private static Tls13AeadProtection protection(Epoch epoch, byte[] key, byte[] iv) {
         return new Tls13AeadProtection(epoch, CryptoProviders.jdk().aead(AeadAlgorithm.AES_128_GCM, Secret.copyOf(key)), iv);
     }
 
@@ -150,11 +151,11 @@ class Tls13TraceRecordsTest {
     @Test
     void decryptsTheServersHandshakeRecordIntoItsFourMessages() {
         RecordReader reader = new RecordReader();
-        reader.setProtection(protection(RecordEpoch.HANDSHAKE, SERVER_HANDSHAKE_KEY, SERVER_HANDSHAKE_IV));
+        reader.setProtection(protection(Epoch.HANDSHAKE, SERVER_HANDSHAKE_KEY, SERVER_HANDSHAKE_IV));
 
         List<ReceivedRecord> records = readAll(reader, SERVER_HANDSHAKE_RECORD);
 
-        assertThat(records).containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, SERVER_HANDSHAKE_PAYLOAD));
+        assertThat(records).containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, SERVER_HANDSHAKE_PAYLOAD));
         HandshakeAssembler assembler = new HandshakeAssembler();
         assembler.accept(records.get(0));
         List<HandshakeType> types = new ArrayList<>();
@@ -169,14 +170,14 @@ class Tls13TraceRecordsTest {
     @Test
     void encryptsTheServersHandshakeRecordByteForByte() {
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(protection(RecordEpoch.HANDSHAKE, SERVER_HANDSHAKE_KEY, SERVER_HANDSHAKE_IV));
+        writer.setProtection(protection(Epoch.HANDSHAKE, SERVER_HANDSHAKE_KEY, SERVER_HANDSHAKE_IV));
         assertThat(writer.write(ContentType.HANDSHAKE, SERVER_HANDSHAKE_PAYLOAD)).isEqualTo(SERVER_HANDSHAKE_RECORD);
     }
 
     @Test
     void encryptsTheClientsApplicationDataAndAlertRecordsByteForByteWithSequenceNumbersZeroAndOne() {
         RecordWriter writer = new RecordWriter();
-        writer.setProtection(protection(RecordEpoch.APPLICATION, CLIENT_APPLICATION_KEY, CLIENT_APPLICATION_IV));
+        writer.setProtection(protection(Epoch.APPLICATION, CLIENT_APPLICATION_KEY, CLIENT_APPLICATION_IV));
         assertThat(writer.write(ContentType.APPLICATION_DATA, counting(50))).isEqualTo(CLIENT_APPLICATION_DATA_RECORD);
         assertThat(writer.write(ContentType.ALERT, new byte[] {1, 0})).isEqualTo(CLIENT_ALERT_RECORD);
     }
@@ -184,7 +185,7 @@ class Tls13TraceRecordsTest {
     @Test
     void decryptsTheServersApplicationRecordsInSequence() {
         RecordReader reader = new RecordReader();
-        reader.setProtection(protection(RecordEpoch.APPLICATION, SERVER_APPLICATION_KEY, SERVER_APPLICATION_IV));
+        reader.setProtection(protection(Epoch.APPLICATION, SERVER_APPLICATION_KEY, SERVER_APPLICATION_IV));
 
         List<ReceivedRecord> records = readAll(reader,
                 RecordTestSupport.concat(NEW_SESSION_TICKET_RECORD, SERVER_APPLICATION_DATA_RECORD, SERVER_ALERT_RECORD));
@@ -203,10 +204,10 @@ class Tls13TraceRecordsTest {
                 new Tls13Hkdf(CryptoProviders.jdk(), HashAlgorithm.SHA256), Secret.copyOf(SERVER_HANDSHAKE_TRAFFIC_SECRET));
         TrafficKeys keys = secret.trafficKeys(AeadAlgorithm.AES_128_GCM);
         RecordReader reader = new RecordReader();
-        reader.setProtection(Tls13AeadProtection.create(RecordEpoch.HANDSHAKE, CryptoProviders.jdk(), keys));
+        reader.setProtection(Tls13AeadProtection.create(Epoch.HANDSHAKE, CryptoProviders.jdk(), keys));
         keys.destroy();
 
         assertThat(readAll(reader, SERVER_HANDSHAKE_RECORD))
-                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, RecordEpoch.HANDSHAKE, SERVER_HANDSHAKE_PAYLOAD));
+                .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, SERVER_HANDSHAKE_PAYLOAD));
     }
 }

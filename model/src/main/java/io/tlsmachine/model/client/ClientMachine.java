@@ -44,4 +44,14 @@ public final class ClientMachine {
     public static TableMachine<ClientState, ClientSteps> newTableMachine(ClientSteps steps, Negotiated facts) {
         return new TableMachine<>(DEFINITION, DEFINITION.initial(), steps, facts);
     }
+
+    /** Creates a strict Squirrel-backed client machine in START whose caller runs the steps (the engine). */
+    public static StrictMachine<ClientState, ClientSteps> newTakingStrictMachine(Negotiated facts) {
+        return SQUIRREL.newTakingMachine(facts);
+    }
+
+    /** Creates a client machine on the compiled table in START whose caller runs the steps: what the engine runs. */
+    public static TableMachine<ClientState, ClientSteps> newTakingTableMachine(Negotiated facts) {
+        return TableMachine.takingOnly(DEFINITION, DEFINITION.initial(), facts);
+    }
 }

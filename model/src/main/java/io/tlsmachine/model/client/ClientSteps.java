@@ -4,8 +4,9 @@ import io.tlsmachine.model.ConnectionSteps;
 import io.tlsmachine.model.Negotiated;
 
 /**
- * Declares the client's handshake steps, one per kind of transition; {@code impl} implements them with codecs
- * and crypto, tests with recording fakes. Each receives and returns the facts; none chooses the next state.
+ * Declares the client's handshake steps, one per kind of transition: the model's own vocabulary, which
+ * runners call for tests' recording fakes ({@code MachineRunner#fire}). The engine takes transitions instead
+ * ({@code MachineRunner#take}) and runs its own handler per transition, with the message. None chooses the next state.
  */
 public interface ClientSteps extends ConnectionSteps {
 

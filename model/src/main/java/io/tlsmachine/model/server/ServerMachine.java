@@ -44,4 +44,14 @@ public final class ServerMachine {
     public static TableMachine<ServerState, ServerSteps> newTableMachine(ServerSteps steps, Negotiated facts) {
         return new TableMachine<>(DEFINITION, DEFINITION.initial(), steps, facts);
     }
+
+    /** Creates a strict Squirrel-backed server machine in START whose caller runs the steps (the engine). */
+    public static StrictMachine<ServerState, ServerSteps> newTakingStrictMachine(Negotiated facts) {
+        return SQUIRREL.newTakingMachine(facts);
+    }
+
+    /** Creates a server machine on the compiled table in START whose caller runs the steps: what the engine runs. */
+    public static TableMachine<ServerState, ServerSteps> newTakingTableMachine(Negotiated facts) {
+        return TableMachine.takingOnly(DEFINITION, DEFINITION.initial(), facts);
+    }
 }

@@ -50,6 +50,11 @@ public final class SpecDefinitions {
             public String name() {
                 return "SPEC_ROW";
             }
+
+            @Override
+            public int ordinal() {
+                return 0;
+            }
         };
         List<Transition<S, P>> transitions = table.rows().stream().map(r -> {
             try {

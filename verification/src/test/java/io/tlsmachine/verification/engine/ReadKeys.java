@@ -14,7 +14,6 @@ import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficKeys;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
-import io.tlsmachine.impl.record.RecordEpoch;
 import io.tlsmachine.impl.record.RecordProtection;
 import io.tlsmachine.impl.record.Tls12AeadProtection;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
@@ -107,9 +106,8 @@ final class ReadKeys {
     /** Seals {@code content} as the {@code sequence}-th record (from 0) the victim reads under {@code epoch}. */
     byte[] seal(Epoch epoch, long sequence, int type, byte[] content) {
         TrafficKeys k = keys.get(epoch);
-        RecordEpoch recordEpoch = RecordEpoch.valueOf(epoch.name());
-        RecordProtection protection = version == ProtocolVersion.TLS13 ? Tls13AeadProtection.create(recordEpoch, crypto, k)
-                : Tls12AeadProtection.create(recordEpoch, crypto, k);
+        RecordProtection protection = version == ProtocolVersion.TLS13 ? Tls13AeadProtection.create(epoch, crypto, k)
+                : Tls12AeadProtection.create(epoch, crypto, k);
         io.tlsmachine.impl.codec.types.ProtocolVersion recordVersion = io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
         for (long skipped = 0; skipped < sequence; skipped++) {
             protection.seal(new ContentType(type), recordVersion, new byte[1], 0, 1, 0);
