@@ -1,7 +1,10 @@
-package io.tlsmachine.verification.checker;
+package io.tlsmachine.cli;
 
-import io.tlsmachine.impl.cli.CliSubcommand;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.verification.checker.Adversary;
+import io.tlsmachine.verification.checker.CheckResult;
+import io.tlsmachine.verification.checker.ComposedChecker;
+import io.tlsmachine.verification.checker.Moves;
 import io.tlsmachine.verification.model.Machines;
 import io.tlsmachine.verification.model.SafetyProperties;
 import io.tlsmachine.verification.model.SafetyProperty;

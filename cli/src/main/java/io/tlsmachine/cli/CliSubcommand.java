@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.cli;
+package io.tlsmachine.cli;
 
 /** A subcommand contributed by another module (found with {@link java.util.ServiceLoader}). */
 public interface CliSubcommand {

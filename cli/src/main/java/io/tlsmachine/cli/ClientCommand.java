@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.cli;
+package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.TrustAnchors;

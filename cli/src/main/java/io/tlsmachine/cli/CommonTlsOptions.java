@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.cli;
+package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.codec.types.CipherSuite;

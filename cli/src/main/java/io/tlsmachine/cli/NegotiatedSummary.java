@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.cli;
+package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import java.util.Locale;

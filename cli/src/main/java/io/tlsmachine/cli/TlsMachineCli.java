@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.cli;
+package io.tlsmachine.cli;
 
 import java.io.PrintWriter;
 import java.util.ServiceLoader;

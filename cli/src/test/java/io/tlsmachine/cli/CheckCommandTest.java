@@ -1,8 +1,7 @@
-package io.tlsmachine.verification.checker;
+package io.tlsmachine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.cli.CliSubcommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.cli;
+package io.tlsmachine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class Moves {
 
     /** Bound on records in flight per direction; an honest flight that would exceed it is an error, never dropped. */
-    static final int CAPACITY = 12;
+    public static final int CAPACITY = 12;
 
     private static final List<Input> DECISIONS = List.of(Input.CONNECT, Input.SELECT_HELLO_RETRY,
             Input.SELECT_PARAMETERS, Input.SEND_SERVER_FLIGHT);

@@ -2,11 +2,11 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.cli.TlsMachineCli;
 import io.tlsmachine.impl.certificate.CertificateChain;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.TrustAnchors;
-import io.tlsmachine.impl.cli.TlsMachineCli;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
