@@ -1,12 +1,12 @@
 package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.issuing.CertificateIssuer;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
 import io.tlsmachine.impl.config.TicketStore;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.impl.handshake.EarlyDataStatus;
@@ -50,14 +50,14 @@ final class LoopbackDemo {
     }
 
     private final PrintWriter out;
-    private final TestPki.Hierarchy serverPki;
-    private final TestPki.Hierarchy clientPki;
+    private final CertificateIssuer.Hierarchy serverPki;
+    private final CertificateIssuer.Hierarchy clientPki;
 
     LoopbackDemo(PrintWriter out) {
         this.out = out;
         SecureRandom random = new SecureRandom();
-        this.serverPki = new TestPki(random).hierarchy("tlsmachine demo", CertificateKeyType.EC_P256, HOST, Instant.now());
-        this.clientPki = new TestPki(random).hierarchy("tlsmachine demo client", CertificateKeyType.EC_P256, "client",
+        this.serverPki = new CertificateIssuer(random).hierarchy("tlsmachine demo", CertificateKeyType.EC_P256, HOST, Instant.now());
+        this.clientPki = new CertificateIssuer(random).hierarchy("tlsmachine demo client", CertificateKeyType.EC_P256, "client",
                 Instant.now());
     }
 

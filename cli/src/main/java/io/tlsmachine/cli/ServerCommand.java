@@ -3,9 +3,9 @@ package io.tlsmachine.cli;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.impl.certificate.issuing.SelfSignedCertificates;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
 import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.crypto.cert.SelfSignedCertificates;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.impl.net.TlsConnection;
@@ -27,9 +27,9 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Serves TLS on a loopback (or given) address: an HTTP page of what was negotiated ({@code --www}) or an echo. */
 @Command(name = "server", mixinStandardHelpOptions = true, description = "Run a TLS server driven by the model.")

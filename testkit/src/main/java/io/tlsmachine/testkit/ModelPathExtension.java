@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.engine;
+package io.tlsmachine.testkit;
 
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;

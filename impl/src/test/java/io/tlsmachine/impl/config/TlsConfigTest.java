@@ -3,10 +3,10 @@ package io.tlsmachine.impl.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.TestPki;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,15 +3,15 @@ package io.tlsmachine.impl.engine;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.keylog.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.record.ReceivedRecord;
-import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.RecordEpoch;
+import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import java.nio.ByteBuffer;
 

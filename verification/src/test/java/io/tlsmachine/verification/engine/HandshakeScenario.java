@@ -1,15 +1,15 @@
 package io.tlsmachine.verification.engine;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.config.TicketStore;
 import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
-import io.tlsmachine.impl.engine.EnginePump;
 import io.tlsmachine.impl.engine.MachineKind;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.EnginePump;
+import io.tlsmachine.testkit.TestPki;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -9,8 +9,8 @@ import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;

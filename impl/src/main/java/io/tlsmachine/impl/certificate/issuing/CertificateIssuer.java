@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import io.tlsmachine.impl.certificate.CertificateChain;
 import io.tlsmachine.impl.certificate.CertifiedKey;
@@ -7,34 +7,26 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.CRLReason;
-import org.bouncycastle.cert.X509v2CRLBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A small certificate authority for tests, the demo and interop runs: issues roots,
- * intermediates and leaves (ECDSA P-256/P-384, RSA-2048, Ed25519) with chosen names, SANs,
- * validity and key usages, and CRLs. Never for production certificates.
+ * Issues certificates for the demo, a local server's self-signed certificate and (through the testkit's
+ * {@code TestPki}, which adds CRLs) the tests: roots, intermediates and leaves (ECDSA P-256/P-384, RSA-2048, Ed25519)
+ * with chosen names, SANs, validity and key usages. Never for production certificates.
  *
  * <p>{@link #hierarchy} builds the usual root → intermediate → leaf in one call.
  */
-public final class TestPki {
+public class CertificateIssuer {
     private final SecureRandom random;
 
-    /** A CA for tests, drawing keys and serial numbers from {@code random}. */
-    public TestPki(SecureRandom random) {
+    /** An issuer drawing keys and serial numbers from {@code random}. */
+    public CertificateIssuer(SecureRandom random) {
         this.random = random;
     }
 
@@ -88,30 +80,12 @@ public final class TestPki {
         return new IssuedCertificate(certificate, spec.keyType(), keyPair.getPrivate());
     }
 
-    /**
-     * Issues a CRL of {@code issuer} (RFC 5280 §5) revoking {@code revoked}, valid from
-     * {@code thisUpdate} for seven days.
-     */
-    public X509CRL revocationList(IssuedCertificate issuer, List<X509Certificate> revoked, Instant thisUpdate) {
-        try {
-            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(issuer.certificate().getSubjectX500Principal(), Date.from(thisUpdate));
-            builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(7))));
-            for (X509Certificate certificate : revoked) {
-                builder.addCRLEntry(certificate.getSerialNumber(), Date.from(thisUpdate), CRLReason.keyCompromise);
-            }
-            builder.addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
-                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.certificate().getPublicKey()));
-            return new JcaX509CRLConverter().getCRL(builder.build(signer(issuer.keyType(), issuer.privateKey())));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot issue a CRL", e);
-        }
-    }
-
     private BigInteger serialNumber() {
         return new BigInteger(63, random).add(BigInteger.ONE);
     }
 
-    private ContentSigner signer(CertificateKeyType issuerKeyType, PrivateKey issuerKey) {
+    /** Returns a signer with {@code issuerKey} for certificates and CRLs an issuer of {@code issuerKeyType} signs. */
+    protected final ContentSigner signer(CertificateKeyType issuerKeyType, PrivateKey issuerKey) {
         try {
             return new JcaContentSignerBuilder(issuerKeyType.certificateSignatureAlgorithm()).setSecureRandom(random).build(issuerKey);
         } catch (OperatorCreationException e) {

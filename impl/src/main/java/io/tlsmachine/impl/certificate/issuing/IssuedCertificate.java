@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import io.tlsmachine.impl.certificate.CertificateChain;
 import io.tlsmachine.impl.certificate.CertifiedKey;

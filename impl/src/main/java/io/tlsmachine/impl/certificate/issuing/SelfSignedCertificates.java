@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.certificate.PemWriter;
@@ -36,7 +36,7 @@ public final class SelfSignedCertificates {
                 .withDnsNames("localhost")
                 .withIpAddresses("127.0.0.1", "::1")
                 .withExtendedKeyUsages(java.util.EnumSet.of(CertificateSpec.ExtendedKeyUsage.SERVER_AUTH));
-        return new TestPki(random).selfSigned(spec).certifiedKey();
+        return new CertificateIssuer(random).selfSigned(spec).certifiedKey();
     }
 
     /** Writes the certificate to {@code certificateFile} and the key (owner-only where possible) to {@code keyFile}, as PEM. */

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsmachine.impl.certificate.CertificateChain;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.PrivateKeyLoader;
+import io.tlsmachine.testkit.TestPki;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.security.KeyPair;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import io.tlsmachine.impl.certificate.CertificateChain;
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.PrivateKeyLoader;
+import io.tlsmachine.testkit.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,12 @@
-package io.tlsmachine.impl.crypto.cert;
+package io.tlsmachine.impl.certificate.issuing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec.ExtendedKeyUsage;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec.KeyUsage;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec.ExtendedKeyUsage;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec.KeyUsage;
+import io.tlsmachine.testkit.TestPki;
 import java.security.SecureRandom;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -15,9 +16,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class TestPkiTest {
     private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
