@@ -70,8 +70,8 @@ public final class TlsEngine {
                     : ServerMachine.newStrictMachine(steps, facts), steps);
         }
         this.out = new FlightWriter(ctx);
-        // Verification hook: listeners a test suite installed for every engine (none in production).
-        addListeners(VerificationHooks.listenersFor(role, machine.definition()));
+        // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
+        addListeners(ProvidedListeners.listenersFor(machine.definition()));
     }
 
     /**
