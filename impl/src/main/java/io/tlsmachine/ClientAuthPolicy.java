@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.config;
+package io.tlsmachine;
 
 /** Says whether a server asks the client for a certificate (RFC 8446 §4.3.2, RFC 5246 §7.4.4). */
 public enum ClientAuthPolicy {

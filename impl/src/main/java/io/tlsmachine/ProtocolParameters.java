@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.config;
+package io.tlsmachine;
 
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.config;
+package io.tlsmachine;
 
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.crypto.Secret;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.config;
+package io.tlsmachine;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
-package io.tlsmachine.impl.net;
+package io.tlsmachine;
 
-import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TransitionListener;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.config;
+package io.tlsmachine;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.CertifiedKey;
@@ -8,7 +8,6 @@ import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.keylog.KeyLog;
 import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.model.ProtocolVersion;
@@ -47,7 +46,7 @@ public final class TlsConfig {
     private final Clock clock;
     private final boolean helloRetryCookies;
 
-    private TlsConfig(Builder b) {
+    TlsConfig(TlsConfigBuilder b) {
         protocol = b.protocol.build();
         authentication = b.authentication.build();
         serverName = Optional.ofNullable(b.serverName);
@@ -63,14 +62,39 @@ public final class TlsConfig {
         sessions = b.sessions.build(random);
     }
 
+    private TlsConfig(TlsConfig base, String serverName) {
+        protocol = base.protocol;
+        authentication = base.authentication;
+        sessions = base.sessions;
+        recordLayer = base.recordLayer;
+        this.serverName = Optional.of(serverName);
+        applicationProtocols = base.applicationProtocols;
+        extendedMasterSecretRequired = base.extendedMasterSecretRequired;
+        middleboxCompatibility = base.middleboxCompatibility;
+        random = base.random;
+        crypto = base.crypto;
+        keyLog = base.keyLog;
+        clock = base.clock;
+        helloRetryCookies = base.helloRetryCookies;
+    }
+
+    /**
+     * Returns this configuration for a connection to {@code name} (sent as server_name, RFC 6066 §3, and the name the
+     * server's certificate must match, RFC 6125), sharing everything else, ticket store and session keys included:
+     * one configuration serves many hosts.
+     */
+    public TlsConfig withServerName(String name) {
+        return new TlsConfig(this, Objects.requireNonNull(name, "name"));
+    }
+
     /** Returns a builder with the defaults: TLS 1.3 and 1.2, every suite and group we implement, no certificate. */
-    public static Builder builder() {
-        return new Builder();
+    public static TlsConfigBuilder builder() {
+        return new TlsConfigBuilder();
     }
 
     /** Returns a builder holding this configuration's values. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
+    public TlsConfigBuilder toBuilder() {
+        TlsConfigBuilder b = new TlsConfigBuilder();
         b.protocol = protocol.toBuilder();
         b.authentication = authentication.toBuilder();
         b.sessions = sessions.toBuilder();
@@ -269,217 +293,5 @@ public final class TlsConfig {
                 + ", certificate=" + certifiedKey().map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
                 + ", serverName=" + serverName.orElse("none") + ", alpn=" + applicationProtocols + ", clientAuth=" + clientAuth()
                 + ", crypto=" + crypto.name() + "]";
-    }
-
-    /** Collects configuration values; every setter checks its argument and returns this builder. */
-    public static final class Builder {
-        private ProtocolParameters.Builder protocol = new ProtocolParameters.Builder();
-        private AuthenticationConfig.Builder authentication = new AuthenticationConfig.Builder();
-        private SessionConfig.Builder sessions = new SessionConfig.Builder();
-        private RecordLayerConfig.Builder recordLayer = new RecordLayerConfig.Builder();
-        private String serverName;
-        private List<String> applicationProtocols = List.of();
-        private boolean extendedMasterSecretRequired = true;
-        private boolean middleboxCompatibility = true;
-        private SecureRandom random;
-        private CryptoProvider crypto = CryptoProviders.fastest();
-        private KeyLog keyLog = KeyLog.disabled();
-        private Clock clock = Clock.systemUTC();
-        private boolean helloRetryCookies;
-
-        private Builder() {
-        }
-
-        public Builder versions(ProtocolVersion... versions) {
-            protocol.versions(List.of(versions));
-            return this;
-        }
-
-        public Builder cipherSuites(CipherSuite... suites) {
-            protocol.cipherSuites(List.of(suites));
-            return this;
-        }
-
-        public Builder cipherSuites(List<CipherSuite> suites) {
-            protocol.cipherSuites(suites);
-            return this;
-        }
-
-        public Builder groups(KeyExchangeGroup... groups) {
-            protocol.groups(List.of(groups));
-            return this;
-        }
-
-        /** Sets the groups a client sends key shares for first (each must be among {@link #groups}). */
-        public Builder keyShareGroups(KeyExchangeGroup... groups) {
-            protocol.keyShareGroups(List.of(groups));
-            return this;
-        }
-
-        public Builder signatureSchemes(SignatureAlgorithm... schemes) {
-            protocol.signatureSchemes(List.of(schemes));
-            return this;
-        }
-
-        public Builder certifiedKey(CertifiedKey key) {
-            authentication.certifiedKey(key);
-            return this;
-        }
-
-        /** Sets how the peer's certificate chain is verified (use {@code CertificateVerifier.pkix(anchors)}). */
-        public Builder certificateVerifier(CertificateVerifier verifier) {
-            authentication.certificateVerifier(verifier);
-            return this;
-        }
-
-        /** INSECURE: accept any server certificate for any name; for tests against throw-away peers only. */
-        public Builder insecureAcceptAnyCertificate() {
-            authentication.certificateVerifier(CertificateVerifier.insecureAcceptAnyCertificate());
-            return this;
-        }
-
-        public Builder serverName(String name) {
-            this.serverName = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        public Builder applicationProtocols(String... protocols) {
-            this.applicationProtocols = List.of(protocols);
-            return this;
-        }
-
-        public Builder clientAuth(ClientAuthPolicy policy) {
-            authentication.clientAuth(policy);
-            return this;
-        }
-
-        public Builder ticketsEnabled(boolean enabled) {
-            sessions.ticketsEnabled(enabled);
-            return this;
-        }
-
-        /**
-         * Sets how many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake
-         * (default 1; RFC 8446 §4.6.1 allows several, or none); 0 accepts tickets but issues none.
-         *
-         * @throws IllegalArgumentException unless {@code 0 <= tickets <= SessionConfig.MAX_TICKETS_PER_HANDSHAKE}
-         */
-        public Builder ticketsPerHandshake(int tickets) {
-            sessions.ticketsPerHandshake(tickets);
-            return this;
-        }
-
-        public Builder extendedMasterSecretRequired(boolean required) {
-            this.extendedMasterSecretRequired = required;
-            return this;
-        }
-
-        public Builder middleboxCompatibility(boolean enabled) {
-            this.middleboxCompatibility = enabled;
-            return this;
-        }
-
-        /** Sets the randomness (inject a seeded generator for reproducible tests). */
-        public Builder random(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        public Builder crypto(CryptoProvider crypto) {
-            this.crypto = Objects.requireNonNull(crypto, "crypto");
-            return this;
-        }
-
-        public Builder maxHandshakeMessageSize(int size) {
-            recordLayer.maxHandshakeMessageSize(size);
-            return this;
-        }
-
-        public Builder keyLog(KeyLog keyLog) {
-            this.keyLog = Objects.requireNonNull(keyLog, "keyLog");
-            return this;
-        }
-
-        /** Client: keep received tickets here and offer one to resume (TLS 1.3 PSK, psk_dhe_ke). */
-        public Builder ticketStore(TicketStore store) {
-            sessions.ticketStore(store);
-            return this;
-        }
-
-        /** Server: seal tickets with this 32-byte key (to share tickets between configurations). */
-        public Builder ticketKey(byte[] key) {
-            sessions.ticketKey(key);
-            return this;
-        }
-
-        /** Sets the PSK modes (psk_dhe_ke keeps forward secrecy; psk_ke does not). */
-        public Builder pskKeyExchangeModes(PskKeyExchangeMode... modes) {
-            sessions.pskKeyExchangeModes(List.of(modes));
-            return this;
-        }
-
-        /** TLS 1.2 server: cache sessions here and resume them by session ID. */
-        public Builder sessionCache(ServerSessionCache cache) {
-            sessions.sessionCache(cache);
-            return this;
-        }
-
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Advertises record_size_limit {@code limit} (RFC 8449 §4): the largest protected record plaintext we accept,
-         * counting TLS 1.3's content type byte; 64 to 2^14 + 1 (TLS 1.2 reads a larger value as 2^14).
-         */
-        public Builder recordSizeLimit(int limit) {
-            recordLayer.recordSizeLimit(limit);
-            return this;
-        }
-
-        /** TLS 1.3 server: send a cookie in every HelloRetryRequest and require it in the second ClientHello. */
-        public Builder helloRetryCookies(boolean enabled) {
-            this.helloRetryCookies = enabled;
-            return this;
-        }
-
-        /** TLS 1.3: update the write key (KeyUpdate) once this many application bytes were written under it. */
-        public Builder keyUpdateAfterBytes(long bytes) {
-            recordLayer.keyUpdateAfterBytes(bytes);
-            return this;
-        }
-
-        /** TLS 1.3 client: offer post_handshake_auth and authenticate when the server asks after the handshake. */
-        public Builder postHandshakeAuth(boolean enabled) {
-            authentication.postHandshakeAuth(enabled);
-            return this;
-        }
-
-        /** Sets how our TLS 1.3 records are padded (RFC 8446 §5.4); the default pads nothing. */
-        public Builder paddingPolicy(PaddingPolicy policy) {
-            recordLayer.paddingPolicy(policy);
-            return this;
-        }
-
-        /**
-         * TLS 1.3 server: issue tickets allowing up to {@code bytes} of 0-RTT data and accept early data on them (RFC
-         * 8446 §4.2.10, §4.6.1); 0 turns 0-RTT off. Accepted early data is replayable (§8): enable it only for requests
-         * that are safe to replay.
-         */
-        public Builder maxEarlyDataSize(long bytes) {
-            sessions.maxEarlyDataSize(bytes);
-            return this;
-        }
-
-        /** TLS 1.3 server: the anti-replay record to use (default: a new one of the default capacity, when 0-RTT is on). */
-        public Builder earlyDataAntiReplay(EarlyDataAntiReplay antiReplay) {
-            sessions.earlyDataAntiReplay(antiReplay);
-            return this;
-        }
-
-        public TlsConfig build() {
-            return new TlsConfig(this);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.net;
+package io.tlsmachine;
 
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.error.TlsException;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.net;
+package io.tlsmachine;
 
 import io.tlsmachine.impl.error.TlsException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.config;
+package io.tlsmachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

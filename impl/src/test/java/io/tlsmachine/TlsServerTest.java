@@ -1,11 +1,10 @@
-package io.tlsmachine.impl.net;
+package io.tlsmachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.engine.TakenTransition;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;

@@ -2,11 +2,12 @@ package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.TrustAnchors;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.engine.TraceRecorder;
-import io.tlsmachine.impl.net.TlsClient;
-import io.tlsmachine.impl.net.TlsConnection;
+import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnection;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ final class ClientCommand implements Callable<Integer> {
         }
         String host = target.substring(0, colon).replace("[", "").replace("]", "");
         int port = Integer.parseInt(target.substring(colon + 1));
-        TlsConfig.Builder builder = tls.apply(TlsConfig.builder()).serverName(serverName != null ? serverName : host);
+        TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).serverName(serverName != null ? serverName : host);
         if (trust.insecure) {
             builder.insecureAcceptAnyCertificate();
             System.err.println("WARNING: --insecure: the server's certificate is NOT verified");

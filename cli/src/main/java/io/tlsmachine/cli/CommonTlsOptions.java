@@ -2,8 +2,9 @@ package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.config.TlsDefaults;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
+import io.tlsmachine.TlsDefaults;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.engine.TransitionListener;
 import io.tlsmachine.impl.keylog.KeyLog;
@@ -40,7 +41,7 @@ final class CommonTlsOptions {
     boolean trace;
 
     /** Applies the shared options to {@code builder}. */
-    TlsConfig.Builder apply(TlsConfig.Builder builder) {
+    TlsConfigBuilder apply(TlsConfigBuilder builder) {
         if (versions != null) {
             builder.versions(versions.stream().map(CommonTlsOptions::version).toArray(ProtocolVersion[]::new));
         }

@@ -3,17 +3,18 @@ package io.tlsmachine.cli;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateIssuer;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.impl.handshake.EarlyDataStatus;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
-import io.tlsmachine.impl.net.TlsClient;
-import io.tlsmachine.impl.net.TlsConnection;
-import io.tlsmachine.impl.net.TlsServer;
+import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnection;
+import io.tlsmachine.TlsServer;
 import io.tlsmachine.model.ProtocolVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,9 +42,9 @@ final class LoopbackDemo {
      * One demo handshake: how the server and client are configured and what must come out; with {@code earlyData},
      * the client sends it as 0-RTT data, which the server must accept.
      */
-    private record Scenario(String title, UnaryOperator<TlsConfig.Builder> server, UnaryOperator<TlsConfig.Builder> client,
+    private record Scenario(String title, UnaryOperator<TlsConfigBuilder> server, UnaryOperator<TlsConfigBuilder> client,
             ProtocolVersion version, boolean resumes, String earlyData) {
-        Scenario(String title, UnaryOperator<TlsConfig.Builder> server, UnaryOperator<TlsConfig.Builder> client,
+        Scenario(String title, UnaryOperator<TlsConfigBuilder> server, UnaryOperator<TlsConfigBuilder> client,
                 ProtocolVersion version, boolean resumes) {
             this(title, server, client, version, resumes, null);
         }

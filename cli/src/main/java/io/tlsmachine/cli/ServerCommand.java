@@ -4,12 +4,13 @@ import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.certificate.TrustAnchors;
 import io.tlsmachine.impl.certificate.issuing.SelfSignedCertificates;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
-import io.tlsmachine.impl.net.TlsConnection;
-import io.tlsmachine.impl.net.TlsServer;
+import io.tlsmachine.TlsConnection;
+import io.tlsmachine.TlsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TlsConfig.Builder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets).maxEarlyDataSize(maxEarlyData);
+        TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets).maxEarlyDataSize(maxEarlyData);
         if (tls.ourCredentials().isEmpty()) {
             builder.certifiedKey(selfSigned(out));
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.TlsDefaults;
+import io.tlsmachine.TlsDefaults;
 import org.junit.jupiter.api.Test;
 
 /** The {@code --suites} names: every implemented suite by its RFC name, the opt-in DHE_RSA and RSA ones included. */

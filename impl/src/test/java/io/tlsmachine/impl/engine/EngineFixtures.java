@@ -12,7 +12,8 @@ import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Transition;
 import io.tlsmachine.testkit.TestPki;
@@ -44,11 +45,11 @@ final class EngineFixtures {
         }
     }
 
-    static TlsConfig.Builder client(TestPki.Hierarchy pki) {
+    static TlsConfigBuilder client(TestPki.Hierarchy pki) {
         return TlsConfig.builder().serverName(HOST).certificateVerifier(CertificateVerifier.pkix(pki.anchors()));
     }
 
-    static TlsConfig.Builder server(TestPki.Hierarchy pki) {
+    static TlsConfigBuilder server(TestPki.Hierarchy pki) {
         return TlsConfig.builder().certifiedKey(pki.certifiedLeaf());
     }
 

@@ -4,7 +4,7 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.keylog.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.EnginePump;

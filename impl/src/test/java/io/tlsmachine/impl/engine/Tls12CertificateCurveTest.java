@@ -30,7 +30,7 @@ class Tls12CertificateCurveTest {
     private static final List<CipherSuite> BOTH_AUTHENTICATIONS = List.of(
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
 
-    private static io.tlsmachine.impl.config.TlsConfig.Builder x25519OnlyClient(TestPki.Hierarchy pki) {
+    private static io.tlsmachine.TlsConfigBuilder x25519OnlyClient(TestPki.Hierarchy pki) {
         return EngineFixtures.client(pki).versions(ProtocolVersion.TLS12).cipherSuites(BOTH_AUTHENTICATIONS)
                 .groups(KeyExchangeGroup.X25519).keyShareGroups(KeyExchangeGroup.X25519);
     }
