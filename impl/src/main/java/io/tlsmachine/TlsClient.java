@@ -12,6 +12,18 @@ public final class TlsClient {
     private TlsClient() {
     }
 
+    /** How long {@link #connect(TlsConfig, String, int)} waits for the TCP connection and for the handshake. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Connects to {@code host} on {@code port} and completes the handshake with {@code host} as the server name (sent
+     * in server_name unless it is an IP literal, and checked against the server's certificate), so one configuration
+     * serves many hosts; waits at most {@link #DEFAULT_TIMEOUT} for each.
+     */
+    public static TlsConnection connect(TlsConfig config, String host, int port) throws IOException {
+        return connect(new InetSocketAddress(host, port), config.withServerName(host), taken -> { }, DEFAULT_TIMEOUT);
+    }
+
     /**
      * Connects to {@code address} and completes the handshake; {@code listener} sees every model transition
      * (pass {@code t -> {}} for none).

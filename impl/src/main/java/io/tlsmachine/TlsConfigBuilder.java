@@ -11,6 +11,7 @@ import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.keylog.KeyLog;
 import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.model.ProtocolVersion;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -72,6 +73,11 @@ public final class TlsConfigBuilder {
     public TlsConfigBuilder certifiedKey(CertifiedKey key) {
         authentication.certifiedKey(key);
         return this;
+    }
+
+    /** Uses the certificate chain (leaf first) and private key of two PEM files (they may be one file). */
+    public TlsConfigBuilder certifiedKey(Path chainPem, Path keyPem) {
+        return certifiedKey(CertifiedKey.load(chainPem, keyPem));
     }
 
     /** Sets how the peer's certificate chain is verified (use {@code CertificateVerifier.pkix(anchors)}). */

@@ -69,6 +69,11 @@ public final class TlsServer implements Closeable {
         this.acceptor.setDaemon(true);
     }
 
+    /** Binds {@code address} (port 0: any free port) and serves each connection with {@code handler}, default limits. */
+    public static TlsServer start(InetSocketAddress address, TlsConfig config, Handler handler) throws IOException {
+        return start(address, config, handler, new Observer() { }, Limits.defaults());
+    }
+
     /** Binds {@code address} (port 0: any free port) and starts serving. */
     public static TlsServer start(InetSocketAddress address, TlsConfig config, Handler handler, Observer observer,
             Limits limits) throws IOException {
