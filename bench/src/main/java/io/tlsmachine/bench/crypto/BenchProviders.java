@@ -1,7 +1,7 @@
 package io.tlsmachine.bench.crypto;
 
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.CryptoProviders;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 
 /** Looks up the provider a benchmark's {@code provider} parameter names. */
 final class BenchProviders {

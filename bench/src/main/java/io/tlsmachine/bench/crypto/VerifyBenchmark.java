@@ -2,8 +2,8 @@ package io.tlsmachine.bench.crypto;
 
 import io.tlsmachine.impl.crypto.CertificateVerifyContent;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;

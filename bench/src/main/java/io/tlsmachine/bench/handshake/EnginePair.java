@@ -1,6 +1,6 @@
 package io.tlsmachine.bench.handshake;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.engine.TlsEngine;
 import java.nio.ByteBuffer;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.tlsmachine.bench.handshake;
 
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.testkit.TestPki;
 
 /**
  * Runs full handshakes of one stack in a loop for a number of seconds (not JMH): the workload to profile with

@@ -3,11 +3,12 @@ package io.tlsmachine.bench.handshake;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.KeyStores;
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.TestPki;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
@@ -49,12 +50,12 @@ final class PairFactory {
         this.resumable = resumable;
         if (stack == Stack.TLSMACHINE) {
             ProtocolVersion v = version.equals("1.3") ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
-            TlsConfig.Builder client = TlsConfig.builder().versions(v).serverName(BenchPki.HOST)
+            TlsConfigBuilder client = TlsConfig.builder().versions(v).serverName(BenchPki.HOST)
                     .certificateVerifier(CertificateVerifier.pkix(pki.anchors()))
                     // secp256r1 listed as for the JSSE stacks: the certificate's curve must be offered (RFC 4492
                     // §5.1 / RFC 8422); the server supports only x25519, so the key exchange stays x25519.
                     .groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1).keyShareGroups(KeyExchangeGroup.X25519);
-            TlsConfig.Builder server = TlsConfig.builder().versions(v).certifiedKey(pki.certifiedLeaf())
+            TlsConfigBuilder server = TlsConfig.builder().versions(v).certifiedKey(pki.certifiedLeaf())
                     .groups(KeyExchangeGroup.X25519);
             if (suite != null) {
                 CipherSuite chosen = ourSuite(suite);

@@ -1,6 +1,6 @@
 package io.tlsmachine.bench.handshake;
 
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.testkit.TestPki;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

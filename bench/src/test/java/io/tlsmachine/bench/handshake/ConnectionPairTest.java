@@ -3,7 +3,7 @@ package io.tlsmachine.bench.handshake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.testkit.TestPki;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

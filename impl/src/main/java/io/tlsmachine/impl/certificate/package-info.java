@@ -1,7 +1,7 @@
 /**
  * Certificates and trust for the engine: our credentials, the peer's chain, and the decision
- * whether to accept it. No crypto library is imported here (Bouncy Castle code lives in
- * {@code impl.crypto.cert}).
+ * whether to accept it. No crypto library is imported in this package (Bouncy Castle's certificate
+ * generation lives in the subpackage {@code impl.certificate.issuing}).
  *
  * <h2>Our credentials</h2>
  * {@link io.tlsmachine.impl.certificate.CertifiedKey} (chain + matching private key) from PEM

@@ -30,7 +30,7 @@ import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.AlertLevel;
 import io.tlsmachine.impl.codec.types.HandshakeType;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.handshake.SuiteParameters;

@@ -6,7 +6,7 @@ import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.ClientHandshake;
@@ -68,8 +68,8 @@ public final class TlsEngine {
         }
         this.out = new FlightWriter(ctx);
         this.driver = new ModelDriver(ctx, machine, out);
-        // Verification hook: listeners a test suite installed for every engine (none in production).
-        addListeners(VerificationHooks.listenersFor(role, machine.definition()));
+        // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
+        addListeners(ProvidedListeners.listenersFor(machine.definition()));
     }
 
     /**
@@ -93,6 +93,15 @@ public final class TlsEngine {
             throw new IllegalArgumentException("a client that verifies the server's certificate needs a server name");
         }
         return new TlsEngine(config, Role.CLIENT, kind);
+    }
+
+    /**
+     * Creates a client engine for a connection to {@code serverName} (server_name, RFC 6066 §3, and the name the
+     * server's certificate must match), so one configuration serves many hosts; any server name in {@code config} is
+     * replaced for this connection.
+     */
+    public static TlsEngine client(TlsConfig config, String serverName) {
+        return client(config.withServerName(serverName), MachineKind.COMPILED_TABLE);
     }
 
     /** Creates a server engine (it needs a certificate chain and key in {@code config}). */

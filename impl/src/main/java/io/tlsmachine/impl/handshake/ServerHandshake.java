@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.keyschedule.Transcript;
 import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.model.Epoch;

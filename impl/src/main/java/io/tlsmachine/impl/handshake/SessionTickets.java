@@ -24,7 +24,7 @@ import java.util.Optional;
  * <p>A ticket is {@code nonce[12] || AES-256-GCM(ticket key, suite(2) || psk<1..255> || ticket_age_add(4) ||
  * issued_at_ms(8) || lifetime_s(4) || max_early_data_size(4) || alpn<0..255> || server_name<0..2^16-1>)}:
  * self-contained, so the server keeps no per-session state. The random nonce identifies the ticket (for the
- * single-use record of 0-RTT tickets, {@link io.tlsmachine.impl.config.EarlyDataAntiReplay}); the last three fields
+ * single-use record of 0-RTT tickets, {@link io.tlsmachine.EarlyDataAntiReplay}); the last three fields
  * are what RFC 8446 §4.2.10 requires early data to match.
  */
 final class SessionTickets {

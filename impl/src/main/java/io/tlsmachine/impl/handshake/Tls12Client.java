@@ -21,7 +21,7 @@ import io.tlsmachine.impl.codec.message.ServerHelloDone;
 import io.tlsmachine.impl.codec.message.Tls12Certificate;
 import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
 import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
-import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.StoredTicket;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.codec.types.SignatureScheme;

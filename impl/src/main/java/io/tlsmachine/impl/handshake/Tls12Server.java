@@ -26,7 +26,7 @@ import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
 import io.tlsmachine.impl.codec.types.CertificateType;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.config.ServerSessionCache;
+import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;

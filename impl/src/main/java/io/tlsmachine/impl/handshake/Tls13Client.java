@@ -7,7 +7,7 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Cookie;
 import io.tlsmachine.impl.codec.extension.PreSharedKeySelected;
 import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
-import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.StoredTicket;
 import io.tlsmachine.model.Tls13KeyExchange;
 import io.tlsmachine.impl.codec.extension.KeyShareRetry;
 import io.tlsmachine.impl.codec.extension.KeyShareSelected;

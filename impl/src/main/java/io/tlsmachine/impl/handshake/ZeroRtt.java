@@ -3,7 +3,7 @@ package io.tlsmachine.impl.handshake;
 import io.tlsmachine.impl.codec.extension.EarlyData;
 import io.tlsmachine.impl.codec.extension.PskIdentity;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.config.StoredTicket;
+import io.tlsmachine.StoredTicket;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;

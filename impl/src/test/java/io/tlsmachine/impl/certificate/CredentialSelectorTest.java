@@ -8,11 +8,11 @@ import static io.tlsmachine.impl.certificate.Fixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.testkit.TestPki;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

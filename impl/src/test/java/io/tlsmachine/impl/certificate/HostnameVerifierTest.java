@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec;
-import io.tlsmachine.impl.crypto.cert.IssuedCertificate;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
+import io.tlsmachine.impl.certificate.issuing.IssuedCertificate;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import java.security.cert.X509Certificate;

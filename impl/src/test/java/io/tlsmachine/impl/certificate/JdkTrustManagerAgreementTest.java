@@ -2,12 +2,12 @@ package io.tlsmachine.impl.certificate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec.ExtendedKeyUsage;
-import io.tlsmachine.impl.crypto.cert.IssuedCertificate;
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec.ExtendedKeyUsage;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
+import io.tlsmachine.impl.certificate.issuing.IssuedCertificate;
 import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.testkit.TestPki;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;

@@ -5,7 +5,7 @@ import static io.tlsmachine.impl.certificate.Fixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.testkit.TestPki;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

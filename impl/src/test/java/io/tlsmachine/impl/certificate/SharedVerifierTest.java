@@ -4,7 +4,7 @@ import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -120,8 +120,8 @@ class ValidatedPathCacheTest {
         VerifiedChain verified = verifier.verifyServer(EC.chain(), HOST);
         for (int i = 0; i < ValidatedPathCache.CAPACITY + 5; i++) {
             CertificateChain distinct = CertificateChain.of(EC.leaf().certificate(), EC.intermediate().certificate(),
-                    Fixtures.PKI.selfSigned(io.tlsmachine.impl.crypto.cert.CertificateSpec.endEntity("CN=Extra " + i,
-                            io.tlsmachine.impl.crypto.cert.CertificateKeyType.EC_P256, NOW.minus(Duration.ofDays(1)),
+                    Fixtures.PKI.selfSigned(io.tlsmachine.impl.certificate.issuing.CertificateSpec.endEntity("CN=Extra " + i,
+                            io.tlsmachine.impl.certificate.issuing.CertificateKeyType.EC_P256, NOW.minus(Duration.ofDays(1)),
                             Duration.ofDays(10))).certificate());
             cache.remember(new VerifiedChain(distinct, verified.path(), verified.trustAnchor()), NOW);
         }

@@ -2,6 +2,7 @@ package io.tlsmachine.impl.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static io.tlsmachine.impl.crypto.Providers.hex;
 import static io.tlsmachine.impl.crypto.Providers.repeated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

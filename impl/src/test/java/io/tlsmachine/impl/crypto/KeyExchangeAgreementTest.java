@@ -3,6 +3,7 @@ package io.tlsmachine.impl.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.security.SecureRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;

@@ -13,7 +13,8 @@ import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.CryptoProvider;
@@ -191,7 +192,7 @@ class BadPostHandshakeCertificateRequestTest {
                     return true;
                 }
             };
-            TlsConfig.Builder client = EngineFixtures.client(EC).versions(ProtocolVersion.TLS13)
+            TlsConfigBuilder client = EngineFixtures.client(EC).versions(ProtocolVersion.TLS13)
                     .cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256).postHandshakeAuth(offerPostHandshakeAuth)
                     .keyLog(capture);
             if (clientCertificate) {

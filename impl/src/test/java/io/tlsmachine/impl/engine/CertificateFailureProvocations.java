@@ -6,12 +6,12 @@ import static io.tlsmachine.impl.engine.FailureProvocations.handshakeUntilFailur
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.PkixCertificateVerifier;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.CertificateSpec;
-import io.tlsmachine.impl.crypto.cert.IssuedCertificate;
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
+import io.tlsmachine.impl.certificate.issuing.IssuedCertificate;
 import io.tlsmachine.impl.engine.FailureProvocations.Failure;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.TestPki;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

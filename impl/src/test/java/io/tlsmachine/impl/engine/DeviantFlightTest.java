@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.HandshakeType;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.model.CompiledMachine;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;

@@ -3,6 +3,7 @@ package io.tlsmachine.impl.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Extension;
@@ -11,11 +12,11 @@ import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.record.RecordWriter;
-import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.Transition;
+import io.tlsmachine.testkit.TestPki;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,11 +45,11 @@ final class EngineFixtures {
         }
     }
 
-    static TlsConfig.Builder client(TestPki.Hierarchy pki) {
+    static TlsConfigBuilder client(TestPki.Hierarchy pki) {
         return TlsConfig.builder().serverName(HOST).certificateVerifier(CertificateVerifier.pkix(pki.anchors()));
     }
 
-    static TlsConfig.Builder server(TestPki.Hierarchy pki) {
+    static TlsConfigBuilder server(TestPki.Hierarchy pki) {
         return TlsConfig.builder().certifiedKey(pki.certifiedLeaf());
     }
 

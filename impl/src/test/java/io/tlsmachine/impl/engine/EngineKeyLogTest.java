@@ -4,9 +4,10 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.EnginePump;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

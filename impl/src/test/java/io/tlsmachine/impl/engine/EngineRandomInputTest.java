@@ -3,7 +3,7 @@ package io.tlsmachine.impl.engine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.crypto.CryptoProviders;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.model.ProtocolVersion;
 import java.io.ByteArrayOutputStream;
 import java.util.List;

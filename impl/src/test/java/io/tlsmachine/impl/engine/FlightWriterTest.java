@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.Finished;
 import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.HandshakeContext;

@@ -4,8 +4,8 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;

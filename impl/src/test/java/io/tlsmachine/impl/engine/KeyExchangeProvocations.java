@@ -5,7 +5,8 @@ import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.DheClientKeyExchange;
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.FfdheGroups;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
@@ -22,11 +23,11 @@ final class KeyExchangeProvocations {
     private KeyExchangeProvocations() {
     }
 
-    static TlsConfig.Builder client(CipherSuite... suites) {
+    static TlsConfigBuilder client(CipherSuite... suites) {
         return EngineFixtures.client(RSA).versions(ProtocolVersion.TLS12).cipherSuites(suites);
     }
 
-    static TlsConfig.Builder server(CipherSuite... suites) {
+    static TlsConfigBuilder server(CipherSuite... suites) {
         return EngineFixtures.server(RSA).cipherSuites(suites);
     }
 

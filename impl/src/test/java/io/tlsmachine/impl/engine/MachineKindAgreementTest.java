@@ -3,7 +3,8 @@ package io.tlsmachine.impl.engine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ class MachineKindAgreementTest {
     private record Run(List<String> clientTrace, List<String> serverTrace, List<byte[]> wire) {
     }
 
-    private static Run run(MachineKind kind, UnaryOperator<TlsConfig.Builder> client, UnaryOperator<TlsConfig.Builder> server) {
+    private static Run run(MachineKind kind, UnaryOperator<TlsConfigBuilder> client, UnaryOperator<TlsConfigBuilder> server) {
         List<String> clientTrace = new ArrayList<>();
         List<String> serverTrace = new ArrayList<>();
         TlsEngine c = TlsEngine.client(client.apply(EngineFixtures.client(EC).random(EngineFixtures.seeded(11))).build(), kind)
@@ -41,7 +42,7 @@ class MachineKindAgreementTest {
         return new Run(clientTrace, serverTrace, wire);
     }
 
-    private static void assertAgree(UnaryOperator<TlsConfig.Builder> client, UnaryOperator<TlsConfig.Builder> server) {
+    private static void assertAgree(UnaryOperator<TlsConfigBuilder> client, UnaryOperator<TlsConfigBuilder> server) {
         Run table = run(MachineKind.COMPILED_TABLE, client, server);
         Run squirrel = run(MachineKind.SQUIRREL, client, server);
         assertThat(squirrel.clientTrace()).isEqualTo(table.clientTrace()).isNotEmpty();

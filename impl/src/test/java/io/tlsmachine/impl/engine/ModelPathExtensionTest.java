@@ -2,9 +2,10 @@ package io.tlsmachine.impl.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.testkit.ModelPathWatch;
 import org.junit.jupiter.api.Test;
 
-/** Shows the automatically registered {@link ModelPathExtension} watches the engines of the impl test suite. */
+/** Shows the automatically registered {@link io.tlsmachine.testkit.ModelPathExtension} watches the engines of the impl test suite. */
 class ModelPathExtensionTest {
 
     @Test

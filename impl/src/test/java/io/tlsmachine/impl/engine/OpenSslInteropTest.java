@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.TestPki;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,11 +60,11 @@ class OpenSslInteropTest {
     @Test
     void ourClientNegotiatesEverySuiteWithOpensslServer() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
-        for (CipherSuite suite : io.tlsmachine.impl.config.TlsDefaults.TLS13_SUITES) {
+        for (CipherSuite suite : io.tlsmachine.TlsDefaults.TLS13_SUITES) {
             String page = fetchFromOpensslServer(EC, ProtocolVersion.TLS13, List.of(), b -> b.cipherSuites(suite));
             assertThat(page).contains("TLSv1.3");
         }
-        for (CipherSuite suite : io.tlsmachine.impl.config.TlsDefaults.TLS12_SUITES) {
+        for (CipherSuite suite : io.tlsmachine.TlsDefaults.TLS12_SUITES) {
             boolean ecdsa = io.tlsmachine.impl.handshake.SuiteParameters.of(suite).orElseThrow().ecdsaAuthentication();
             String page = fetchFromOpensslServer(ecdsa ? EC : RSA, ProtocolVersion.TLS12, List.of(), b -> b.cipherSuites(suite));
             assertThat(page).as("%s", suite).contains("TLSv1.2");
@@ -73,7 +74,7 @@ class OpenSslInteropTest {
     @Test
     void ourClientResumesWithOpensslServersTicket() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
-        io.tlsmachine.impl.config.TicketStore store = new io.tlsmachine.impl.config.TicketStore();
+        io.tlsmachine.TicketStore store = new io.tlsmachine.TicketStore();
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
             List<Boolean> resumed = new ArrayList<>();
             String page = fetchFromOpensslServer(EC, version, List.of("-naccept", "2"), b -> b.ticketStore(store), 2, resumed);
@@ -87,7 +88,7 @@ class OpenSslInteropTest {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
             Path session = dir.resolve(version + "-session.pem");
-            io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
+            io.tlsmachine.TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
             echoWithOpensslClient(EC, version, List.of("-sess_out", session.toString()), server);
             assertThat(lastServerResumed).isFalse();
             assertThat(session).exists();
@@ -101,8 +102,8 @@ class OpenSslInteropTest {
     void opensslClientResumesTls12BySessionIdWithOurServersCache() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
         Path session = dir.resolve("id-session.pem");
-        io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC)
-                .sessionCache(new io.tlsmachine.impl.config.ServerSessionCache(8)).build();
+        io.tlsmachine.TlsConfig server = EngineFixtures.server(EC)
+                .sessionCache(new io.tlsmachine.ServerSessionCache(8)).build();
         echoWithOpensslClient(EC, ProtocolVersion.TLS12, List.of("-sess_out", session.toString(), "-no_ticket"), server);
         assertThat(lastServerResumed).isFalse();
         String second = echoWithOpensslClient(EC, ProtocolVersion.TLS12, List.of("-sess_in", session.toString(), "-no_ticket"),
@@ -138,8 +139,8 @@ class OpenSslInteropTest {
         PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(RSA.intermediate().certificate()), clientChain);
         PemWriter.write(RSA.certifiedLeaf().privateKey(), clientKey);
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
-            io.tlsmachine.impl.config.TlsConfig server = EngineFixtures.server(EC)
-                    .clientAuth(io.tlsmachine.impl.config.ClientAuthPolicy.REQUIRE)
+            io.tlsmachine.TlsConfig server = EngineFixtures.server(EC)
+                    .clientAuth(io.tlsmachine.ClientAuthPolicy.REQUIRE)
                     .certificateVerifier(io.tlsmachine.impl.certificate.CertificateVerifier.pkix(RSA.anchors())).build();
             assertThat(echoWithOpensslClient(EC, version, List.of("-cert", clientCert.toString(), "-cert_chain", clientChain.toString(),
                     "-key", clientKey.toString()),
@@ -164,12 +165,12 @@ class OpenSslInteropTest {
     }
 
     private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
-            java.util.function.UnaryOperator<io.tlsmachine.impl.config.TlsConfig.Builder> clientOptions) throws Exception {
+            java.util.function.UnaryOperator<io.tlsmachine.TlsConfigBuilder> clientOptions) throws Exception {
         return fetchFromOpensslServer(pki, version, extra, clientOptions, 1, new ArrayList<>());
     }
 
     private String fetchFromOpensslServer(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
-            java.util.function.UnaryOperator<io.tlsmachine.impl.config.TlsConfig.Builder> clientOptions, int connections,
+            java.util.function.UnaryOperator<io.tlsmachine.TlsConfigBuilder> clientOptions, int connections,
             List<Boolean> resumed) throws Exception {
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server.key");
@@ -221,7 +222,7 @@ class OpenSslInteropTest {
     }
 
     private String echoWithOpensslClient(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
-            io.tlsmachine.impl.config.TlsConfig serverConfig) throws Exception {
+            io.tlsmachine.TlsConfig serverConfig) throws Exception {
         Path anchor = dir.resolve("root.pem");
         Files.writeString(anchor, PemWriter.encode(io.tlsmachine.impl.certificate.CertificateChain.of(
                 pki.root().certificate())));

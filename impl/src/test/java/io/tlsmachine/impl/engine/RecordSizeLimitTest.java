@@ -4,7 +4,8 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ class RecordSizeLimitTest {
 
     @Test
     void limitsOutsideSixtyFourToTwoToTheFourteenPlusOneAreRefusedByTheBuilder() {
-        TlsConfig.Builder builder = TlsConfig.builder();
+        TlsConfigBuilder builder = TlsConfig.builder();
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> builder.recordSizeLimit(63));
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> builder.recordSizeLimit((1 << 14) + 2));
     }

@@ -7,7 +7,7 @@ import io.tlsmachine.impl.codec.extension.EarlyData;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.model.server.ServerState;

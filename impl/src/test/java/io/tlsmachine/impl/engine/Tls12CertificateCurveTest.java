@@ -11,12 +11,12 @@ import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.cert.TestPki;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
+import io.tlsmachine.testkit.TestPki;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class Tls12CertificateCurveTest {
     private static final List<CipherSuite> BOTH_AUTHENTICATIONS = List.of(
             CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256);
 
-    private static io.tlsmachine.impl.config.TlsConfig.Builder x25519OnlyClient(TestPki.Hierarchy pki) {
+    private static io.tlsmachine.TlsConfigBuilder x25519OnlyClient(TestPki.Hierarchy pki) {
         return EngineFixtures.client(pki).versions(ProtocolVersion.TLS12).cipherSuites(BOTH_AUTHENTICATIONS)
                 .groups(KeyExchangeGroup.X25519).keyShareGroups(KeyExchangeGroup.X25519);
     }

@@ -14,11 +14,12 @@ import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.ServerSessionCache;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.config.TlsDefaults;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
+import io.tlsmachine.TlsDefaults;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
@@ -43,7 +44,7 @@ class Tls12DheRsaHandshakeTest {
     private static final List<CipherSuite> KEY_TRANSPORT = List.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256,
             CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384);
 
-    private static TlsConfig.Builder client(CipherSuite suite) {
+    private static TlsConfigBuilder client(CipherSuite suite) {
         return EngineFixtures.client(RSA).versions(ProtocolVersion.TLS12).cipherSuites(suite);
     }
 

@@ -13,13 +13,14 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.RsaClientKeyExchange;
 import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.FfdheGroups;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
+import io.tlsmachine.testkit.TestPki;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -217,11 +218,11 @@ class Tls12KeyExchangeFailureTest {
 
     /** An RSA leaf whose key usage allows signing only (RFC 5280 §4.2.1.3), issued under the RSA test hierarchy. */
     private static io.tlsmachine.impl.certificate.CertifiedKey signOnlyRsaLeaf() {
-        var spec = io.tlsmachine.impl.crypto.cert.CertificateSpec.endEntity("CN=" + EngineFixtures.HOST,
-                io.tlsmachine.impl.crypto.cert.CertificateKeyType.RSA_2048, java.time.Instant.now().minusSeconds(60),
+        var spec = io.tlsmachine.impl.certificate.issuing.CertificateSpec.endEntity("CN=" + EngineFixtures.HOST,
+                io.tlsmachine.impl.certificate.issuing.CertificateKeyType.RSA_2048, java.time.Instant.now().minusSeconds(60),
                 java.time.Duration.ofDays(1)).withDnsNames(EngineFixtures.HOST)
-                .withKeyUsages(java.util.Set.of(io.tlsmachine.impl.crypto.cert.CertificateSpec.KeyUsage.DIGITAL_SIGNATURE));
-        return new io.tlsmachine.impl.crypto.cert.TestPki(EngineFixtures.seeded(12)).issue(spec, RSA.intermediate())
+                .withKeyUsages(java.util.Set.of(io.tlsmachine.impl.certificate.issuing.CertificateSpec.KeyUsage.DIGITAL_SIGNATURE));
+        return new io.tlsmachine.testkit.TestPki(EngineFixtures.seeded(12)).issue(spec, RSA.intermediate())
                 .certifiedKey(RSA.intermediate());
     }
 

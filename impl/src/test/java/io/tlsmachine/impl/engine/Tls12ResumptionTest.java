@@ -4,15 +4,15 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.ServerSessionCache;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
+import io.tlsmachine.testkit.TestPki;
 import org.junit.jupiter.api.Test;
 
 /** Resumes TLS 1.2 sessions with RFC 5077 tickets: the abbreviated handshake of RFC 5246 §7.3 Figure 2. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
+import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.model.Input;

@@ -7,8 +7,9 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.model.Input;
@@ -26,9 +27,9 @@ class Tls13ResumptionTest {
     private final TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
 
     private EngineFixtures.Pair connect(TlsConfig serverConfig, KeyExchangeGroup... serverGroups) {
-        TlsConfig.Builder client = EngineFixtures.client(EC).ticketStore(store)
+        TlsConfigBuilder client = EngineFixtures.client(EC).ticketStore(store)
                 .groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1).keyShareGroups(KeyExchangeGroup.X25519);
-        TlsConfig.Builder serverBuilder = serverConfig.toBuilder();
+        TlsConfigBuilder serverBuilder = serverConfig.toBuilder();
         if (serverGroups.length > 0) {
             serverBuilder.groups(serverGroups);
         }

@@ -4,6 +4,7 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.EnginePump;
 import org.junit.jupiter.api.Test;
 
 class TraceRecorderTest {

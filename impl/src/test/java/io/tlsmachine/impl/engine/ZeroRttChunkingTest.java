@@ -3,8 +3,8 @@ package io.tlsmachine.impl.engine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.handshake.EarlyDataStatus;
 import io.tlsmachine.model.server.ServerState;
 import java.util.Arrays;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.types.AlertDescription;
 import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.config.StoredTicket;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.StoredTicket;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.handshake.EarlyDataStatus;
@@ -31,7 +32,7 @@ class ZeroRttTest {
     private final TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).maxEarlyDataSize(1024)
             .ticketKey(new byte[32]).build();
 
-    private TlsConfig.Builder client() {
+    private TlsConfigBuilder client() {
         return EngineFixtures.client(EC).ticketStore(store).cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256)
                 .groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1).keyShareGroups(KeyExchangeGroup.X25519);
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.FfdheGroups;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;

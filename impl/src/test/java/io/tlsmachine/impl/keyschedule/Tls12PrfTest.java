@@ -2,9 +2,9 @@ package io.tlsmachine.impl.keyschedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.SplittableRandom;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.vectors.Tls13Trace;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

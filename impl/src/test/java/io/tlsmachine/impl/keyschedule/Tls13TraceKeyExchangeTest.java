@@ -3,9 +3,9 @@ package io.tlsmachine.impl.keyschedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.vectors.Tls13Trace;
 import io.tlsmachine.impl.vectors.TraceScenario;
 import io.tlsmachine.impl.vectors.TraceSide;

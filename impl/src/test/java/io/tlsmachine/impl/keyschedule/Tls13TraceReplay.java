@@ -7,9 +7,9 @@ import static io.tlsmachine.impl.keyschedule.HandshakeMessages.SERVER_HELLO;
 
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.vectors.Tls13Trace;
 import io.tlsmachine.impl.vectors.TraceScenario;
 import io.tlsmachine.impl.vectors.TraceSide;

@@ -3,8 +3,8 @@ package io.tlsmachine.impl.keyschedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.crypto.CryptoProviders;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.keyschedule.Tls13TraceChecks.Check;

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 public final class Moves {
 
     /** Bound on records in flight per direction; an honest flight that would exceed it is an error, never dropped. */
-    static final int CAPACITY = 12;
+    public static final int CAPACITY = 12;
 
     private static final List<Input> COMMANDS = List.of(Input.APPLICATION_WRITE, Input.REQUEST_KEY_UPDATE,
             Input.SEND_NEW_SESSION_TICKET, Input.REQUEST_CLIENT_AUTH, Input.CLOSE);

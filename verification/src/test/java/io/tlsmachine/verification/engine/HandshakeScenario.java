@@ -1,15 +1,16 @@
 package io.tlsmachine.verification.engine;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
-import io.tlsmachine.impl.engine.EnginePump;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.engine.MachineKind;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.EnginePump;
+import io.tlsmachine.testkit.TestPki;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,8 +28,8 @@ import java.util.function.UnaryOperator;
  * @param measuredServer applied on top of {@code server} for the measured connection only (the first connection
  *     that issued the ticket keeps {@code server}): e.g. a server that no longer accepts early data
  */
-record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, UnaryOperator<TlsConfig.Builder> client,
-        UnaryOperator<TlsConfig.Builder> server, ZeroRtt zeroRtt, UnaryOperator<TlsConfig.Builder> measuredServer) {
+record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, UnaryOperator<TlsConfigBuilder> client,
+        UnaryOperator<TlsConfigBuilder> server, ZeroRtt zeroRtt, UnaryOperator<TlsConfigBuilder> measuredServer) {
 
     /** What the client of the measured connection does about 0-RTT (RFC 8446 §2.3, §4.2.10). */
     enum ZeroRtt {
@@ -52,8 +53,8 @@ record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, 
             NOW);
 
     /** A scenario without 0-RTT whose measured connection uses the same server configuration as the first. */
-    HandshakeScenario(String name, ProtocolVersion version, boolean resumes, UnaryOperator<TlsConfig.Builder> client,
-            UnaryOperator<TlsConfig.Builder> server) {
+    HandshakeScenario(String name, ProtocolVersion version, boolean resumes, UnaryOperator<TlsConfigBuilder> client,
+            UnaryOperator<TlsConfigBuilder> server) {
         this(name, version, resumes, client, server, ZeroRtt.NONE, b -> b);
     }
 
@@ -112,9 +113,9 @@ record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, 
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ReadKeys.Recorder log = new ReadKeys.Recorder();
         TicketStore tickets = new TicketStore();
-        TlsConfig.Builder c = TlsConfig.builder().serverName(HOST).certificateVerifier(CertificateVerifier.pkix(EC.anchors()))
+        TlsConfigBuilder c = TlsConfig.builder().serverName(HOST).certificateVerifier(CertificateVerifier.pkix(EC.anchors()))
                 .random(seeded(11)).clock(clock).ticketStore(tickets).keyLog(log);
-        TlsConfig.Builder s = TlsConfig.builder().certifiedKey(EC.certifiedLeaf()).random(seeded(12)).clock(clock).keyLog(log);
+        TlsConfigBuilder s = TlsConfig.builder().certifiedKey(EC.certifiedLeaf()).random(seeded(12)).clock(clock).keyLog(log);
         TlsConfig first = server.apply(s).build();
         return new Configs(client.apply(c).build(), measuredServer.apply(first.toBuilder()).build(), first, log, tickets,
                 zeroRtt != ZeroRtt.NONE);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.engine.MachineKind;
-import io.tlsmachine.impl.engine.ModelPathMonitor;
-import io.tlsmachine.impl.engine.ModelPathWatch;
 import io.tlsmachine.impl.engine.TakenTransition;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
@@ -14,6 +12,9 @@ import io.tlsmachine.model.Guard;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientMachine;
 import io.tlsmachine.model.client.ClientState;
+import io.tlsmachine.testkit.EnginePump;
+import io.tlsmachine.testkit.ModelPathMonitor;
+import io.tlsmachine.testkit.ModelPathWatch;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class ModelPathMonitorTest {
         TlsEngine client = configs.engine(Role.CLIENT, MachineKind.COMPILED_TABLE).addTransitionListener(recorder);
         TlsEngine server = configs.engine(Role.SERVER, MachineKind.COMPILED_TABLE);
         client.beginHandshake();
-        io.tlsmachine.impl.engine.EnginePump.exchange(client, server);
+        io.tlsmachine.testkit.EnginePump.exchange(client, server);
         assertThat(client.isHandshakeComplete()).isTrue();
         return recorder.transitions();
     }

@@ -3,11 +3,11 @@ package io.tlsmachine.verification.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.engine.EnginePump;
 import io.tlsmachine.impl.engine.MachineKind;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.testkit.EnginePump;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

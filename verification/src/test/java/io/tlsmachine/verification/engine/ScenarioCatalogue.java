@@ -3,9 +3,10 @@ package io.tlsmachine.verification.engine;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.ServerSessionCache;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class ScenarioCatalogue {
     private static final byte[] UNREADABLE_TICKET_KEY = java.util.Arrays.copyOf(new byte[] {0x5A}, 32);
 
     /** RFC 8446 §4.6.1: a server that accepts tickets (resumes) but issues no NewSessionTicket after this handshake. */
-    private static final UnaryOperator<TlsConfig.Builder> NO_NEW_TICKET = b -> b.ticketsPerHandshake(0);
+    private static final UnaryOperator<TlsConfigBuilder> NO_NEW_TICKET = b -> b.ticketsPerHandshake(0);
 
     private ScenarioCatalogue() {
     }
@@ -42,10 +43,10 @@ final class ScenarioCatalogue {
         EMPTY(", empty client certificate", b -> b, b -> b.clientAuth(ClientAuthPolicy.REQUEST));
 
         final String label;
-        final UnaryOperator<TlsConfig.Builder> client;
-        final UnaryOperator<TlsConfig.Builder> server;
+        final UnaryOperator<TlsConfigBuilder> client;
+        final UnaryOperator<TlsConfigBuilder> server;
 
-        ClientAuth(String label, UnaryOperator<TlsConfig.Builder> client, UnaryOperator<TlsConfig.Builder> server) {
+        ClientAuth(String label, UnaryOperator<TlsConfigBuilder> client, UnaryOperator<TlsConfigBuilder> server) {
             this.label = label;
             this.client = client;
             this.server = server;
@@ -60,18 +61,18 @@ final class ScenarioCatalogue {
         COOKIE(", HelloRetryRequest with cookie", GROUP.client, b -> GROUP.server.apply(b).helloRetryCookies(true));
 
         final String label;
-        final UnaryOperator<TlsConfig.Builder> client;
-        final UnaryOperator<TlsConfig.Builder> server;
+        final UnaryOperator<TlsConfigBuilder> client;
+        final UnaryOperator<TlsConfigBuilder> server;
 
-        Retry(String label, UnaryOperator<TlsConfig.Builder> client, UnaryOperator<TlsConfig.Builder> server) {
+        Retry(String label, UnaryOperator<TlsConfigBuilder> client, UnaryOperator<TlsConfigBuilder> server) {
             this.label = label;
             this.client = client;
             this.server = server;
         }
     }
 
-    private static UnaryOperator<TlsConfig.Builder> then(UnaryOperator<TlsConfig.Builder> first,
-            UnaryOperator<TlsConfig.Builder> second) {
+    private static UnaryOperator<TlsConfigBuilder> then(UnaryOperator<TlsConfigBuilder> first,
+            UnaryOperator<TlsConfigBuilder> second) {
         return b -> second.apply(first.apply(b));
     }
 
@@ -89,7 +90,7 @@ final class ScenarioCatalogue {
         for (Retry retry : Retry.values()) {
             for (boolean middlebox : new boolean[] {true, false}) {
                 String mb = middlebox ? "" : ", no middlebox compatibility";
-                UnaryOperator<TlsConfig.Builder> mbClient = b -> b.middleboxCompatibility(middlebox);
+                UnaryOperator<TlsConfigBuilder> mbClient = b -> b.middleboxCompatibility(middlebox);
                 for (ClientAuth auth : ClientAuth.values()) {
                     for (boolean tickets : new boolean[] {false, true}) {
                         String name = "TLS 1.3 full" + retry.label + auth.label + mb + (tickets ? ", ticket issued" : "");
@@ -140,17 +141,17 @@ final class ScenarioCatalogue {
      * a ticket whose early data it has already seen, §8.1), or cannot open the ticket and makes a full handshake.
      */
     static List<HandshakeScenario> tls13ZeroRtt() {
-        UnaryOperator<TlsConfig.Builder> zeroRttServer = b -> b.ticketsEnabled(true).maxEarlyDataSize(1024)
+        UnaryOperator<TlsConfigBuilder> zeroRttServer = b -> b.ticketsEnabled(true).maxEarlyDataSize(1024)
                 .pskKeyExchangeModes(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE);
-        UnaryOperator<TlsConfig.Builder> pskKe = b -> b.pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE);
-        UnaryOperator<TlsConfig.Builder> same = b -> b;
+        UnaryOperator<TlsConfigBuilder> pskKe = b -> b.pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE);
+        UnaryOperator<TlsConfigBuilder> same = b -> b;
         List<HandshakeScenario> scenarios = new ArrayList<>();
         for (boolean middlebox : new boolean[] {true, false}) {
             String mb = middlebox ? "" : ", no middlebox compatibility";
-            UnaryOperator<TlsConfig.Builder> mbClient = b -> b.middleboxCompatibility(middlebox);
+            UnaryOperator<TlsConfigBuilder> mbClient = b -> b.middleboxCompatibility(middlebox);
             for (boolean psk : new boolean[] {false, true}) {
                 String mode = psk ? ", psk_ke" : ", psk_dhe_ke";
-                UnaryOperator<TlsConfig.Builder> client = psk ? then(mbClient, pskKe) : mbClient;
+                UnaryOperator<TlsConfigBuilder> client = psk ? then(mbClient, pskKe) : mbClient;
                 scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT accepted" + mode + mb, ProtocolVersion.TLS13, true,
                         client, zeroRttServer, HandshakeScenario.ZeroRtt.OFFERED, same));
                 scenarios.add(new HandshakeScenario("TLS 1.3 0-RTT rejected by server configuration" + mode + mb,
@@ -195,7 +196,7 @@ final class ScenarioCatalogue {
 
     /** TLS 1.2 (RFC 5246 §7.3 Figures 1-2, RFC 5077 §3.1 Figures 1-2, RFC 7627). */
     static List<HandshakeScenario> tls12() {
-        UnaryOperator<TlsConfig.Builder> tls12 = b -> b.versions(ProtocolVersion.TLS12);
+        UnaryOperator<TlsConfigBuilder> tls12 = b -> b.versions(ProtocolVersion.TLS12);
         List<HandshakeScenario> scenarios = new ArrayList<>();
         for (ClientAuth auth : ClientAuth.values()) {
             for (boolean tickets : new boolean[] {false, true}) {

@@ -3,10 +3,11 @@ package io.tlsmachine.verification.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.ServerSessionCache;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.file.Path;
@@ -173,7 +174,7 @@ class GnuTlsInteropTest {
     @ParameterizedTest
     @EnumSource(Resumption.class)
     void gnutlsClientResumesWithOurServer(Resumption resumption) throws Exception {
-        TlsConfig.Builder config = InteropPki.EC.ourServer().versions(resumption.version);
+        TlsConfigBuilder config = InteropPki.EC.ourServer().versions(resumption.version);
         config = resumption.noTickets ? config.sessionCache(new ServerSessionCache(8)) : config.ticketsEnabled(true);
         InteropPki.PemFiles pem = InteropPki.EC.writePem(dir);
         Peers.requireGnutls();

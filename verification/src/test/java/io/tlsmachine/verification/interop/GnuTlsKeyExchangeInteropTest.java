@@ -2,7 +2,8 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.file.Path;
@@ -28,11 +29,11 @@ class GnuTlsKeyExchangeInteropTest {
     @TempDir
     Path dir;
 
-    private static TlsConfig.Builder ourClient(KeyExchangeSuite suite) {
+    private static TlsConfigBuilder ourClient(KeyExchangeSuite suite) {
         return InteropPki.RSA.ourClient().versions(ProtocolVersion.TLS12).cipherSuites(suite.suite());
     }
 
-    private static TlsConfig.Builder ourServer(KeyExchangeSuite suite) {
+    private static TlsConfigBuilder ourServer(KeyExchangeSuite suite) {
         return InteropPki.RSA.ourServer().versions(ProtocolVersion.TLS12).cipherSuites(suite.suite());
     }
 

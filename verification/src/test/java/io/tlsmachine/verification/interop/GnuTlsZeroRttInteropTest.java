@@ -2,12 +2,12 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.handshake.EarlyDataStatus;
-import io.tlsmachine.impl.net.TlsClient;
-import io.tlsmachine.impl.net.TlsConnection;
-import io.tlsmachine.impl.net.TlsServer;
+import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnection;
+import io.tlsmachine.TlsServer;
 import io.tlsmachine.model.ProtocolVersion;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;

@@ -4,9 +4,10 @@ import io.tlsmachine.impl.certificate.CertificateChain;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.KeyStores;
 import io.tlsmachine.impl.certificate.PemWriter;
-import io.tlsmachine.impl.config.TlsConfig;
-import io.tlsmachine.impl.crypto.cert.CertificateKeyType;
-import io.tlsmachine.impl.crypto.cert.TestPki;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
+import io.tlsmachine.testkit.TestPki;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -47,12 +48,12 @@ enum InteropPki {
     }
 
     /** Our client: trusts this hierarchy's root and checks {@link #HOST}. */
-    TlsConfig.Builder ourClient() {
+    TlsConfigBuilder ourClient() {
         return TlsConfig.builder().serverName(HOST).certificateVerifier(CertificateVerifier.pkix(hierarchy.anchors()));
     }
 
     /** Our server: presents this hierarchy's leaf and intermediate. */
-    TlsConfig.Builder ourServer() {
+    TlsConfigBuilder ourServer() {
         return TlsConfig.builder().certifiedKey(hierarchy.certifiedLeaf());
     }
 

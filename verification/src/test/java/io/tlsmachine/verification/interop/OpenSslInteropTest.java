@@ -2,14 +2,15 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.ServerSessionCache;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
-import io.tlsmachine.impl.net.TlsClient;
-import io.tlsmachine.impl.net.TlsConnection;
+import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnection;
 import io.tlsmachine.model.ProtocolVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +164,7 @@ class OpenSslInteropTest {
     @ParameterizedTest
     @EnumSource(Resumption.class)
     void opensslClientResumesWithOurServer(Resumption resumption) throws Exception {
-        TlsConfig.Builder server = InteropPki.EC.ourServer().versions(resumption.version);
+        TlsConfigBuilder server = InteropPki.EC.ourServer().versions(resumption.version);
         server = resumption == Resumption.TLS12_SESSION_ID ? server.sessionCache(new ServerSessionCache(8))
                 : server.ticketsEnabled(true);
         Path session = dir.resolve("session.pem");

@@ -3,12 +3,13 @@ package io.tlsmachine.verification.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.config.ClientAuthPolicy;
-import io.tlsmachine.impl.config.TicketStore;
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.net.TlsClient;
-import io.tlsmachine.impl.net.TlsConnection;
+import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnection;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12KeyExchange;
 import java.net.InetSocketAddress;
@@ -43,7 +44,7 @@ class OpenSslKeyExchangeInteropTest {
         Peers.requireOpenssl();
     }
 
-    private static TlsConfig.Builder ourClient(KeyExchangeSuite suite) {
+    private static TlsConfigBuilder ourClient(KeyExchangeSuite suite) {
         return InteropPki.RSA.ourClient().versions(ProtocolVersion.TLS12).cipherSuites(suite.suite());
     }
 

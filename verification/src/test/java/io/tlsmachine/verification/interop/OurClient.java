@@ -1,9 +1,9 @@
 package io.tlsmachine.verification.interop;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
-import io.tlsmachine.impl.net.TlsClient;
-import io.tlsmachine.impl.net.TlsConnection;
+import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnection;
 import io.tlsmachine.model.Negotiated;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;

@@ -1,10 +1,10 @@
 package io.tlsmachine.verification.interop;
 
-import io.tlsmachine.impl.config.TlsConfig;
+import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
-import io.tlsmachine.impl.net.TlsConnection;
-import io.tlsmachine.impl.net.TlsServer;
+import io.tlsmachine.TlsConnection;
+import io.tlsmachine.TlsServer;
 import io.tlsmachine.model.Negotiated;
 import java.io.IOException;
 import java.net.InetAddress;

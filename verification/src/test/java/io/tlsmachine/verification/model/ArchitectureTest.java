@@ -1,11 +1,16 @@
 package io.tlsmachine.verification.model;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.tlsmachine.model.CompiledMachine;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
@@ -15,8 +20,10 @@ import io.tlsmachine.model.UnexpectedMessage;
 import org.junit.jupiter.api.Test;
 
 /**
- * Enforces the module boundaries of DESIGN.md with ArchUnit: the model knows no crypto and no networking, and
- * crypto libraries are used only inside {@code io.tlsmachine.impl.crypto}.
+ * Enforces the module boundaries of DESIGN.md with ArchUnit on the main code of model, impl (the library) and
+ * verification (the command line has its own rules in cli): the model knows no crypto and no networking, crypto
+ * libraries are used only inside {@code io.tlsmachine.impl.crypto} (and Bouncy Castle's certificate builder in
+ * {@code impl.certificate.issuing}), no main code uses the testkit, and no two packages depend on each other.
  */
 class ArchitectureTest {
 
@@ -26,9 +33,16 @@ class ArchitectureTest {
      */
     private static final ImportOption MAIN_CODE_ONLY = location -> !location.contains("/test-classes/");
 
+    /** Certificate generation (bcpkix): the one package outside {@code impl.crypto} that may import Bouncy Castle. */
+    private static final String CERTIFICATE_ISSUING = "io.tlsmachine.impl.certificate.issuing";
+
+    /** The testkit is test support: on this class path as a jar, but no product code. */
+    private static final ImportOption NOT_TESTKIT = location -> !location.contains("/io/tlsmachine/testkit/");
+
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(MAIN_CODE_ONLY)
+            .withImportOption(NOT_TESTKIT)
             .importPackages("io.tlsmachine");
 
     @Test
@@ -59,9 +73,69 @@ class ArchitectureTest {
 
     @Test
     void cryptoLibrariesAreUsedOnlyInTheCryptoPackage() {
-        noClasses().that().resideOutsideOfPackage("io.tlsmachine.impl.crypto..")
+        noClasses().that().resideOutsideOfPackages("io.tlsmachine.impl.crypto..", CERTIFICATE_ISSUING)
                 .should().dependOnClassesThat().resideInAnyPackage("javax.crypto..", "org.bouncycastle..")
-                .because("crypto imports live only under io.tlsmachine.impl.crypto (DESIGN.md)")
+                .because("crypto imports live only under io.tlsmachine.impl.crypto (DESIGN.md), and Bouncy Castle's"
+                        + " certificate builder (bcpkix) in io.tlsmachine.impl.certificate.issuing")
+                .check(PRODUCTION);
+    }
+
+    /** Every package of main code is a slice of its own, the API package {@code io.tlsmachine} included. */
+    private static final SliceAssignment PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return javaClass.getPackageName().startsWith("io.tlsmachine") ? SliceIdentifier.of(javaClass.getPackageName())
+                    : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "each package of io.tlsmachine";
+        }
+    };
+
+    private static DescribedPredicate<JavaClass> inPackage(String packageName) {
+        return DescribedPredicate.describe("in " + packageName, c -> c.getPackageName().equals(packageName));
+    }
+
+    @Test
+    void noPackageCyclesInMainCode() {
+        slices().assignedFrom(PACKAGES).should().beFreeOfCycles()
+                // Known, owned elsewhere (issue 10): the checker and the model analyses of verification use each other;
+                // the helper composing client and server removes this edge, then delete this line.
+                .ignoreDependency(inPackage("io.tlsmachine.verification.model"),
+                        inPackage("io.tlsmachine.verification.checker"))
+                // By design for now: the API package holds both the configuration the internals read (TlsConfig and
+                // its pieces, the listener SPI) and the entry points that drive the internals (TlsClient, TlsServer,
+                // later TlsEngine). Edges from impl onto the API package are not counted; every cycle among the
+                // internals, or from the API through them back to another package, still fails. Removing it needs
+                // the internals to read an internal view of the configuration (follow-up to issue 10).
+                .ignoreDependency(DescribedPredicate.describe("in io.tlsmachine.impl..",
+                        c -> c.getPackageName().startsWith("io.tlsmachine.impl.")), inPackage("io.tlsmachine"))
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void mainCodeNeverUsesTheTestkit() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.tlsmachine.testkit..")
+                .because("test support (model-path watch, engine pump, test PKI) is never part of the product")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .withImportOption(MAIN_CODE_ONLY).withImportOption(NOT_TESTKIT).importPackages("io.tlsmachine"));
+    }
+
+    @Test
+    void jcaPrimitivesAreCalledOnlyInTheCryptoPackages() {
+        noClasses().that().resideOutsideOfPackages("io.tlsmachine.impl.crypto..", CERTIFICATE_ISSUING)
+                // The one exception: checking that a loaded private key belongs to its certificate (sign, verify).
+                .and().doNotHaveFullyQualifiedName("io.tlsmachine.impl.certificate.KeyPairs")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.security.Signature")
+                .orShould().callMethod(java.security.MessageDigest.class, "getInstance", String.class)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.KeyPairGenerator")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.Security")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.Provider")
+                .because("signing, hashing, key generation and provider choice are the crypto providers' job; elsewhere"
+                        + " keys and certificates are only carried (java.security.Key, cert.*, KeyStore, KeyFactory),"
+                        + " and MessageDigest.isEqual compares in constant time")
                 .check(PRODUCTION);
     }
 }

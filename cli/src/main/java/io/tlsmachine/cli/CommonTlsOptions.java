@@ -1,0 +1,96 @@
+package io.tlsmachine.cli;
+
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
+import io.tlsmachine.TlsDefaults;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.engine.TransitionListener;
+import io.tlsmachine.impl.keylog.KeyLog;
+import io.tlsmachine.model.ProtocolVersion;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/** The options the {@code server} and {@code client} commands share, and how they become a {@link TlsConfig}. */
+final class CommonTlsOptions {
+    @Option(names = "--versions", split = ",", description = "protocol versions in preference order, e.g. 1.3,1.2")
+    List<String> versions;
+
+    @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519,secp256r1")
+    List<String> groups;
+
+    @Option(names = "--suites", split = ",", description = "cipher suites by RFC name, e.g. TLS_AES_128_GCM_SHA256; TLS_DHE_RSA_* and TLS_RSA_* only when listed")
+    List<String> suites;
+
+    @Option(names = "--cert", description = "our certificate chain (PEM, leaf first)")
+    Path certificate;
+
+    @Option(names = "--key", description = "our private key (PEM: PKCS#8, SEC1 or PKCS#1)")
+    Path key;
+
+    @Option(names = "--keylog", description = "append secrets in NSS key log format (also: SSLKEYLOGFILE)")
+    Path keyLog;
+
+    @Option(names = "--trace", description = "print every model transition to stderr")
+    boolean trace;
+
+    /** Applies the shared options to {@code builder}. */
+    TlsConfigBuilder apply(TlsConfigBuilder builder) {
+        if (versions != null) {
+            builder.versions(versions.stream().map(CommonTlsOptions::version).toArray(ProtocolVersion[]::new));
+        }
+        if (groups != null) {
+            builder.groups(groups.stream().map(CommonTlsOptions::group).toArray(KeyExchangeGroup[]::new));
+        }
+        if (suites != null) {
+            builder.cipherSuites(suites.stream().map(CommonTlsOptions::suite).toList());
+        }
+        ourCredentials().ifPresent(builder::certifiedKey);
+        builder.keyLog(KeyLog.resolve(Optional.ofNullable(keyLog)));
+        return builder;
+    }
+
+    /** Returns the certificate and key given with --cert and --key (both or neither). */
+    Optional<CertifiedKey> ourCredentials() {
+        if ((certificate == null) != (key == null)) {
+            throw new IllegalArgumentException("--cert and --key go together");
+        }
+        return certificate == null ? Optional.empty() : Optional.of(CertifiedKey.load(certificate, key));
+    }
+
+    /** Returns a listener printing each transition to {@code err} with {@code who}, or one doing nothing. */
+    TransitionListener tracer(String who, PrintStream err) {
+        return trace ? taken -> err.println("[" + who + "] " + taken) : taken -> { };
+    }
+
+    static ProtocolVersion version(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "1.3", "tls1.3", "tls13" -> ProtocolVersion.TLS13;
+            case "1.2", "tls1.2", "tls12" -> ProtocolVersion.TLS12;
+            default -> throw new IllegalArgumentException("unsupported version " + text + " (1.3 or 1.2)");
+        };
+    }
+
+    static KeyExchangeGroup group(String text) {
+        try {
+            return KeyExchangeGroup.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown group " + text + "; one of " + List.of(KeyExchangeGroup.values())
+                    .toString().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** Finds an implemented cipher suite by its RFC name. */
+    static CipherSuite suite(String text) {
+        String wanted = text.trim().toUpperCase(Locale.ROOT);
+        return Stream.of(TlsDefaults.TLS13_SUITES, TlsDefaults.TLS12_SUITES, TlsDefaults.TLS12_OPT_IN_SUITES).flatMap(List::stream)
+                .filter(suite -> suite.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown or unimplemented cipher suite " + text));
+    }
+}

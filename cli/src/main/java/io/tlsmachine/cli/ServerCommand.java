@@ -1,0 +1,176 @@
+package io.tlsmachine.cli;
+
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.impl.certificate.issuing.SelfSignedCertificates;
+import io.tlsmachine.ClientAuthPolicy;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.TlsConfigBuilder;
+import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.impl.engine.TraceRecorder;
+import io.tlsmachine.TlsConnection;
+import io.tlsmachine.TlsServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Serves TLS on a loopback (or given) address: an HTTP page of what was negotiated ({@code --www}) or an echo. */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run a TLS server driven by the model.")
+final class ServerCommand implements Callable<Integer> {
+    /** Largest HTTP request head read by --www before answering. */
+    private static final int MAX_REQUEST = 16 * 1024;
+
+    /** What the server does with a connection after the handshake. */
+    static final class Mode {
+        @Option(names = "--www", description = "answer an HTTP request with a page of the negotiated parameters")
+        boolean www;
+
+        @Option(names = "--echo", description = "echo application data back (the default)")
+        boolean echo;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonTlsOptions tls;
+
+    @ArgGroup(exclusive = true)
+    private Mode mode = new Mode();
+
+    @Option(names = "--port", required = true, description = "TCP port (0: any free port)")
+    private int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--client-auth", defaultValue = "none", description = "none, request or require")
+    private String clientAuth;
+
+    @Option(names = "--trust", description = "trust anchors (PEM) for client certificates")
+    private Path trust;
+
+    @Option(names = "--tickets", negatable = true, defaultValue = "true", description = "issue session tickets")
+    private boolean tickets;
+
+    @Option(names = "--max-early-data", defaultValue = "0",
+            description = "TLS 1.3 0-RTT: tickets allow this many bytes of early data, which is accepted (0: off)")
+    private long maxEarlyData;
+
+    @Option(names = "--max-connections", defaultValue = "0", description = "exit after this many connections (0: never)")
+    private int maxConnections;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets).maxEarlyDataSize(maxEarlyData);
+        if (tls.ourCredentials().isEmpty()) {
+            builder.certifiedKey(selfSigned(out));
+        }
+        ClientAuthPolicy policy = ClientAuthPolicy.valueOf(clientAuth.trim().toUpperCase(java.util.Locale.ROOT));
+        builder.clientAuth(policy);
+        if (trust != null) {
+            builder.certificateVerifier(CertificateVerifier.pkix(TrustAnchors.fromPem(trust)));
+        }
+        TlsConfig config = builder.build();
+        Map<TlsEngine, TraceRecorder> paths = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(maxConnections > 0 ? maxConnections : 1);
+        TlsServer.Observer observer = new TlsServer.Observer() {
+            @Override
+            public void accepted(TlsEngine engine) {
+                TraceRecorder path = new TraceRecorder();
+                paths.put(engine, path);
+                engine.addTransitionListener(path).addTransitionListener(tls.tracer("server", System.err));
+            }
+
+            @Override
+            public void finished(TlsEngine engine, Exception failure) {
+                TraceRecorder path = paths.remove(engine);
+                System.err.println("connection " + (failure == null ? "done" : "failed: " + failure.getMessage())
+                        + "; model path: " + (path == null ? "" : path.path()));
+                if (maxConnections > 0) {
+                    done.countDown();
+                }
+            }
+        };
+        TlsServer.Handler handler = mode.www ? connection -> www(connection, paths.get(connection.engine()))
+                : ServerCommand::echo;
+        try (TlsServer server = TlsServer.start(new InetSocketAddress(host, port), config, handler, observer,
+                TlsServer.Limits.defaults())) {
+            out.println("tlsmachine server listening on " + host + ":" + server.port()
+                    + (mode.www ? " (www)" : " (echo)"));
+            out.flush();
+            done.await();
+        }
+        return 0;
+    }
+
+    private CertifiedKey selfSigned(PrintWriter out) throws IOException {
+        CertifiedKey generated = SelfSignedCertificates.localhost(Duration.ofDays(30), Clock.systemUTC(),
+                new SecureRandom());
+        Path folder = Files.createTempDirectory("tlsmachine-server-");
+        Path certificate = folder.resolve("localhost.crt.pem");
+        Path key = folder.resolve("localhost.key.pem");
+        SelfSignedCertificates.writePem(generated, certificate, key);
+        out.println("no --cert given: generated a self-signed ECDSA P-256 certificate for localhost and 127.0.0.1");
+        out.println("  certificate: " + certificate);
+        out.println("  key:         " + key);
+        return generated;
+    }
+
+    /** Echoes everything received, 0-RTT data first (RFC 8446 §4.2.10). */
+    private static void echo(TlsConnection connection) throws IOException {
+        byte[] early = connection.engine().readEarlyData();
+        if (early.length > 0) {
+            connection.write(early);
+        }
+        while (true) {
+            byte[] data = connection.read();
+            if (data.length == 0) {
+                return;
+            }
+            connection.write(data);
+        }
+    }
+
+    /** Reads an HTTP request head (to the blank line) and answers with a text page, like {@code s_server -www}. */
+    private static void www(TlsConnection connection, TraceRecorder path) throws IOException {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        // RFC 8446 §2.3: the request may have come (in part) as 0-RTT data.
+        byte[] early = connection.engine().readEarlyData();
+        request.writeBytes(early);
+        while (request.size() < MAX_REQUEST && !request.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")
+                && !request.toString(StandardCharsets.ISO_8859_1).contains("\n\n")) {
+            byte[] data = connection.read();
+            if (data.length == 0) {
+                break;
+            }
+            request.writeBytes(data);
+        }
+        String page = "tlsmachine server\n"
+                + "negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?") + "\n"
+                + "model path: " + (path == null ? "?" : path.path()) + "\n"
+                + (early.length > 0 ? "0-RTT early data: " + early.length + " bytes\n" : "");
+        String response = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                + page.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + page;
+        connection.write(response.getBytes(StandardCharsets.UTF_8));
+    }
+}

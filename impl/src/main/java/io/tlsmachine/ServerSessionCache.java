@@ -1,0 +1,58 @@
+package io.tlsmachine;
+
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.Secret;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps a TLS 1.2 server's sessions by session ID for resumption (RFC 5246 §7.3, §7.4.1.2). Thread-safe, bounded:
+ * when full, new sessions are simply not cached. Entries expire after {@link #LIFETIME_MILLIS}.
+ */
+public final class ServerSessionCache {
+
+    /** RFC 5246 Appendix F.1.4 suggests an upper limit of 24 hours; we keep two. */
+    public static final long LIFETIME_MILLIS = 2 * 60 * 60 * 1000L;
+
+    /** One cached session: its suite and master secret. {@link #toString()} hides the secret. */
+    public record Session(CipherSuite suite, Secret masterSecret, long createdMillis) {
+        @Override
+        public String toString() {
+            return "Session[" + suite + "]";
+        }
+    }
+
+    private final Map<Opaque, Session> sessions = new ConcurrentHashMap<>();
+    private final int capacity;
+
+    /** A cache holding at most {@code capacity} sessions. */
+    public ServerSessionCache(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.capacity = capacity;
+    }
+
+    /** Caches a session under {@code sessionId} unless the cache is full. */
+    public void put(Opaque sessionId, Session session) {
+        if (sessions.size() < capacity) {
+            sessions.put(sessionId, session);
+        }
+    }
+
+    /** Returns the unexpired session cached under {@code sessionId}; an expired one is removed. */
+    public Optional<Session> find(Opaque sessionId, long nowMillis) {
+        Session session = sessions.get(sessionId);
+        if (session != null && nowMillis - session.createdMillis() >= LIFETIME_MILLIS) {
+            sessions.remove(sessionId);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(session);
+    }
+
+    public int size() {
+        return sessions.size();
+    }
+}

@@ -1,0 +1,297 @@
+package io.tlsmachine;
+
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.impl.crypto.CryptoProvider;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.keylog.KeyLog;
+import io.tlsmachine.impl.record.PaddingPolicy;
+import io.tlsmachine.model.ProtocolVersion;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Holds everything one endpoint is configured with; immutable, built with {@link #builder()}.
+ *
+ * <p>The values live in focused pieces, each checking its own: {@link ProtocolParameters} (versions, suites, groups,
+ * signature schemes), {@link AuthenticationConfig} (our certificate, the peer's verifier, client authentication),
+ * {@link SessionConfig} (tickets, PSK modes, session cache) and {@link RecordLayerConfig} (limits, padding, key
+ * updates); the rest (server name, ALPN, compatibility switches, randomness, crypto, key log, clock) is held here.
+ * The accessors and the builder's setters here are the entry points; they delegate to the pieces.
+ *
+ * <p>Lists are in preference order. A client verifies the server's certificate with {@link #certificateVerifier()}
+ * (the JDK's default trust store unless set; skipping verification must be asked for by name with
+ * {@link CertificateVerifier#insecureAcceptAnyCertificate()}). {@link #toString()} never shows the private key.
+ */
+public final class TlsConfig {
+
+    private final ProtocolParameters protocol;
+    private final AuthenticationConfig authentication;
+    private final SessionConfig sessions;
+    private final RecordLayerConfig recordLayer;
+    private final Optional<String> serverName;
+    private final List<String> applicationProtocols;
+    private final boolean extendedMasterSecretRequired;
+    private final boolean middleboxCompatibility;
+    private final SecureRandom random;
+    private final CryptoProvider crypto;
+    private final KeyLog keyLog;
+    private final Clock clock;
+    private final boolean helloRetryCookies;
+
+    TlsConfig(TlsConfigBuilder b) {
+        protocol = b.protocol.build();
+        authentication = b.authentication.build();
+        serverName = Optional.ofNullable(b.serverName);
+        applicationProtocols = List.copyOf(b.applicationProtocols);
+        extendedMasterSecretRequired = b.extendedMasterSecretRequired;
+        middleboxCompatibility = b.middleboxCompatibility;
+        random = b.random == null ? new SecureRandom() : b.random;
+        crypto = b.crypto;
+        keyLog = b.keyLog;
+        clock = b.clock;
+        recordLayer = b.recordLayer.build();
+        helloRetryCookies = b.helloRetryCookies;
+        sessions = b.sessions.build(random);
+    }
+
+    private TlsConfig(TlsConfig base, String serverName) {
+        protocol = base.protocol;
+        authentication = base.authentication;
+        sessions = base.sessions;
+        recordLayer = base.recordLayer;
+        this.serverName = Optional.of(serverName);
+        applicationProtocols = base.applicationProtocols;
+        extendedMasterSecretRequired = base.extendedMasterSecretRequired;
+        middleboxCompatibility = base.middleboxCompatibility;
+        random = base.random;
+        crypto = base.crypto;
+        keyLog = base.keyLog;
+        clock = base.clock;
+        helloRetryCookies = base.helloRetryCookies;
+    }
+
+    /**
+     * Returns this configuration for a connection to {@code name} (sent as server_name, RFC 6066 §3, and the name the
+     * server's certificate must match, RFC 6125), sharing everything else, ticket store and session keys included:
+     * one configuration serves many hosts.
+     */
+    public TlsConfig withServerName(String name) {
+        return new TlsConfig(this, Objects.requireNonNull(name, "name"));
+    }
+
+    /** Returns a builder with the defaults: TLS 1.3 and 1.2, every suite and group we implement, no certificate. */
+    public static TlsConfigBuilder builder() {
+        return new TlsConfigBuilder();
+    }
+
+    /** Returns a builder holding this configuration's values. */
+    public TlsConfigBuilder toBuilder() {
+        TlsConfigBuilder b = new TlsConfigBuilder();
+        b.protocol = protocol.toBuilder();
+        b.authentication = authentication.toBuilder();
+        b.sessions = sessions.toBuilder();
+        b.recordLayer = recordLayer.toBuilder();
+        b.serverName = serverName.orElse(null);
+        b.applicationProtocols = applicationProtocols;
+        b.extendedMasterSecretRequired = extendedMasterSecretRequired;
+        b.middleboxCompatibility = middleboxCompatibility;
+        b.random = random;
+        b.crypto = crypto;
+        b.keyLog = keyLog;
+        b.clock = clock;
+        b.helloRetryCookies = helloRetryCookies;
+        return b;
+    }
+
+    /** Returns the protocol parameter lists. */
+    public ProtocolParameters protocol() {
+        return protocol;
+    }
+
+    /** Returns our credentials and how the peer is authenticated. */
+    public AuthenticationConfig authentication() {
+        return authentication;
+    }
+
+    /** Returns how sessions are resumed. */
+    public SessionConfig sessions() {
+        return sessions;
+    }
+
+    /** Returns the record and handshake layer limits and policies. */
+    public RecordLayerConfig recordLayer() {
+        return recordLayer;
+    }
+
+    public List<ProtocolVersion> versions() {
+        return protocol.versions();
+    }
+
+    public boolean supports(ProtocolVersion version) {
+        return protocol.supports(version);
+    }
+
+    public List<CipherSuite> cipherSuites() {
+        return protocol.cipherSuites();
+    }
+
+    public List<KeyExchangeGroup> groups() {
+        return protocol.groups();
+    }
+
+    /** Returns the groups a client sends a key share for in its first TLS 1.3 ClientHello. */
+    public List<KeyExchangeGroup> keyShareGroups() {
+        return protocol.keyShareGroups();
+    }
+
+    public List<SignatureAlgorithm> signatureSchemes() {
+        return protocol.signatureSchemes();
+    }
+
+    /** Returns our certificate chain and private key (a server's, or a client's for client authentication). */
+    public Optional<CertifiedKey> certifiedKey() {
+        return authentication.certifiedKey();
+    }
+
+    /** Returns how to verify the peer's chain; empty means the JDK's default trust store. */
+    public Optional<CertificateVerifier> certificateVerifier() {
+        return authentication.certificateVerifier();
+    }
+
+    /** Returns the verifier to use: the configured one, else PKIX against the JDK's default trust store. */
+    public CertificateVerifier effectiveCertificateVerifier() {
+        return authentication.effectiveCertificateVerifier();
+    }
+
+    /** Returns the server name a client sends (SNI, RFC 6066 §3) and checks the certificate against. */
+    public Optional<String> serverName() {
+        return serverName;
+    }
+
+    /** Returns the ALPN protocol names (RFC 7301), in preference order. */
+    public List<String> applicationProtocols() {
+        return applicationProtocols;
+    }
+
+    public ClientAuthPolicy clientAuth() {
+        return authentication.clientAuth();
+    }
+
+    /** Whether a TLS 1.3 server issues a NewSessionTicket after the handshake and accepts tickets (RFC 8446 §4.6.1). */
+    public boolean ticketsEnabled() {
+        return sessions.ticketsEnabled();
+    }
+
+    /** How many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake (RFC 8446 §4.6.1). */
+    public int ticketsPerHandshake() {
+        return sessions.ticketsPerHandshake();
+    }
+
+    /** RFC 7627 §5.3, §5.4: abort a TLS 1.2 handshake without extended master secret. */
+    public boolean extendedMasterSecretRequired() {
+        return extendedMasterSecretRequired;
+    }
+
+    /** RFC 8446 Appendix D.4: a client sends a legacy_session_id and dummy ChangeCipherSpec records. */
+    public boolean middleboxCompatibility() {
+        return middleboxCompatibility;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    public CryptoProvider crypto() {
+        return crypto;
+    }
+
+    public int maxHandshakeMessageSize() {
+        return recordLayer.maxHandshakeMessageSize();
+    }
+
+    public KeyLog keyLog() {
+        return keyLog;
+    }
+
+    /** Returns where a client keeps tickets and finds one to resume with; empty: no resumption. */
+    public Optional<TicketStore> ticketStore() {
+        return sessions.ticketStore();
+    }
+
+    /**
+     * Returns the AES-256-GCM key a server seals its tickets with: random per configuration unless set, so every
+     * engine built from one configuration accepts the others' tickets.
+     */
+    public Secret ticketKey() {
+        return sessions.ticketKey();
+    }
+
+    /** RFC 8446 §4.2.9: the PSK key exchange modes a client offers and a server accepts, in preference order. */
+    public List<PskKeyExchangeMode> pskKeyExchangeModes() {
+        return sessions.pskModes();
+    }
+
+    /** Returns where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none. */
+    public Optional<ServerSessionCache> sessionCache() {
+        return sessions.sessionCache();
+    }
+
+    /** Returns the clock for ticket lifetimes and ages. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Returns the record_size_limit we advertise (RFC 8449); empty: the extension is not sent. */
+    public Optional<Integer> recordSizeLimit() {
+        return recordLayer.recordSizeLimit();
+    }
+
+    /** Returns how our TLS 1.3 records are padded (RFC 8446 §5.4). */
+    public PaddingPolicy paddingPolicy() {
+        return recordLayer.paddingPolicy();
+    }
+
+    /** Whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2). */
+    public boolean helloRetryCookies() {
+        return helloRetryCookies;
+    }
+
+    /**
+     * Returns the application data volume after which a TLS 1.3 endpoint updates its write key before writing more;
+     * empty: only near the AEAD limit (RFC 8446 §5.5).
+     */
+    public Optional<Long> keyUpdateAfterBytes() {
+        return recordLayer.keyUpdateAfterBytes();
+    }
+
+    /** TLS 1.3 server: the max_early_data_size its tickets allow (RFC 8446 §4.6.1); 0 (the default) accepts no 0-RTT. */
+    public long maxEarlyDataSize() {
+        return sessions.maxEarlyDataSize();
+    }
+
+    /** TLS 1.3 server accepting 0-RTT: the single-use record of tickets (RFC 8446 §8.1) its connections share. */
+    public Optional<EarlyDataAntiReplay> earlyDataAntiReplay() {
+        return sessions.earlyDataAntiReplay();
+    }
+
+    /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake. */
+    public boolean postHandshakeAuth() {
+        return authentication.postHandshakeAuth();
+    }
+
+    @Override
+    public String toString() {
+        return "TlsConfig[versions=" + versions() + ", suites=" + cipherSuites().size() + ", groups=" + groups()
+                + ", certificate=" + certifiedKey().map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
+                + ", serverName=" + serverName.orElse("none") + ", alpn=" + applicationProtocols + ", clientAuth=" + clientAuth()
+                + ", crypto=" + crypto.name() + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package io.tlsmachine;
+
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.impl.crypto.CryptoProvider;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
+import io.tlsmachine.impl.keylog.KeyLog;
+import io.tlsmachine.impl.record.PaddingPolicy;
+import io.tlsmachine.model.ProtocolVersion;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Collects the values of a {@link TlsConfig} ({@link TlsConfig#builder()}); every setter checks its argument and returns
+ * this builder.
+ */
+public final class TlsConfigBuilder {
+    ProtocolParameters.Builder protocol = new ProtocolParameters.Builder();
+    AuthenticationConfig.Builder authentication = new AuthenticationConfig.Builder();
+    SessionConfig.Builder sessions = new SessionConfig.Builder();
+    RecordLayerConfig.Builder recordLayer = new RecordLayerConfig.Builder();
+    String serverName;
+    List<String> applicationProtocols = List.of();
+    boolean extendedMasterSecretRequired = true;
+    boolean middleboxCompatibility = true;
+    SecureRandom random;
+    CryptoProvider crypto = CryptoProviders.fastest();
+    KeyLog keyLog = KeyLog.disabled();
+    Clock clock = Clock.systemUTC();
+    boolean helloRetryCookies;
+
+    TlsConfigBuilder() {
+    }
+
+    public TlsConfigBuilder versions(ProtocolVersion... versions) {
+        protocol.versions(List.of(versions));
+        return this;
+    }
+
+    public TlsConfigBuilder cipherSuites(CipherSuite... suites) {
+        protocol.cipherSuites(List.of(suites));
+        return this;
+    }
+
+    public TlsConfigBuilder cipherSuites(List<CipherSuite> suites) {
+        protocol.cipherSuites(suites);
+        return this;
+    }
+
+    public TlsConfigBuilder groups(KeyExchangeGroup... groups) {
+        protocol.groups(List.of(groups));
+        return this;
+    }
+
+    /** Sets the groups a client sends key shares for first (each must be among {@link #groups}). */
+    public TlsConfigBuilder keyShareGroups(KeyExchangeGroup... groups) {
+        protocol.keyShareGroups(List.of(groups));
+        return this;
+    }
+
+    public TlsConfigBuilder signatureSchemes(SignatureAlgorithm... schemes) {
+        protocol.signatureSchemes(List.of(schemes));
+        return this;
+    }
+
+    public TlsConfigBuilder certifiedKey(CertifiedKey key) {
+        authentication.certifiedKey(key);
+        return this;
+    }
+
+    /** Uses the certificate chain (leaf first) and private key of two PEM files (they may be one file). */
+    public TlsConfigBuilder certifiedKey(Path chainPem, Path keyPem) {
+        return certifiedKey(CertifiedKey.load(chainPem, keyPem));
+    }
+
+    /** Sets how the peer's certificate chain is verified (use {@code CertificateVerifier.pkix(anchors)}). */
+    public TlsConfigBuilder certificateVerifier(CertificateVerifier verifier) {
+        authentication.certificateVerifier(verifier);
+        return this;
+    }
+
+    /** INSECURE: accept any server certificate for any name; for tests against throw-away peers only. */
+    public TlsConfigBuilder insecureAcceptAnyCertificate() {
+        authentication.certificateVerifier(CertificateVerifier.insecureAcceptAnyCertificate());
+        return this;
+    }
+
+    public TlsConfigBuilder serverName(String name) {
+        this.serverName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    public TlsConfigBuilder applicationProtocols(String... protocols) {
+        this.applicationProtocols = List.of(protocols);
+        return this;
+    }
+
+    public TlsConfigBuilder clientAuth(ClientAuthPolicy policy) {
+        authentication.clientAuth(policy);
+        return this;
+    }
+
+    public TlsConfigBuilder ticketsEnabled(boolean enabled) {
+        sessions.ticketsEnabled(enabled);
+        return this;
+    }
+
+    /**
+     * Sets how many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake
+     * (default 1; RFC 8446 §4.6.1 allows several, or none); 0 accepts tickets but issues none.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= tickets <= SessionConfig.MAX_TICKETS_PER_HANDSHAKE}
+     */
+    public TlsConfigBuilder ticketsPerHandshake(int tickets) {
+        sessions.ticketsPerHandshake(tickets);
+        return this;
+    }
+
+    public TlsConfigBuilder extendedMasterSecretRequired(boolean required) {
+        this.extendedMasterSecretRequired = required;
+        return this;
+    }
+
+    public TlsConfigBuilder middleboxCompatibility(boolean enabled) {
+        this.middleboxCompatibility = enabled;
+        return this;
+    }
+
+    /** Sets the randomness (inject a seeded generator for reproducible tests). */
+    public TlsConfigBuilder random(SecureRandom random) {
+        this.random = Objects.requireNonNull(random, "random");
+        return this;
+    }
+
+    public TlsConfigBuilder crypto(CryptoProvider crypto) {
+        this.crypto = Objects.requireNonNull(crypto, "crypto");
+        return this;
+    }
+
+    public TlsConfigBuilder maxHandshakeMessageSize(int size) {
+        recordLayer.maxHandshakeMessageSize(size);
+        return this;
+    }
+
+    public TlsConfigBuilder keyLog(KeyLog keyLog) {
+        this.keyLog = Objects.requireNonNull(keyLog, "keyLog");
+        return this;
+    }
+
+    /** Client: keep received tickets here and offer one to resume (TLS 1.3 PSK, psk_dhe_ke). */
+    public TlsConfigBuilder ticketStore(TicketStore store) {
+        sessions.ticketStore(store);
+        return this;
+    }
+
+    /** Server: seal tickets with this 32-byte key (to share tickets between configurations). */
+    public TlsConfigBuilder ticketKey(byte[] key) {
+        sessions.ticketKey(key);
+        return this;
+    }
+
+    /** Sets the PSK modes (psk_dhe_ke keeps forward secrecy; psk_ke does not). */
+    public TlsConfigBuilder pskKeyExchangeModes(PskKeyExchangeMode... modes) {
+        sessions.pskKeyExchangeModes(List.of(modes));
+        return this;
+    }
+
+    /** TLS 1.2 server: cache sessions here and resume them by session ID. */
+    public TlsConfigBuilder sessionCache(ServerSessionCache cache) {
+        sessions.sessionCache(cache);
+        return this;
+    }
+
+    public TlsConfigBuilder clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Advertises record_size_limit {@code limit} (RFC 8449 §4): the largest protected record plaintext we accept,
+     * counting TLS 1.3's content type byte; 64 to 2^14 + 1 (TLS 1.2 reads a larger value as 2^14).
+     */
+    public TlsConfigBuilder recordSizeLimit(int limit) {
+        recordLayer.recordSizeLimit(limit);
+        return this;
+    }
+
+    /** TLS 1.3 server: send a cookie in every HelloRetryRequest and require it in the second ClientHello. */
+    public TlsConfigBuilder helloRetryCookies(boolean enabled) {
+        this.helloRetryCookies = enabled;
+        return this;
+    }
+
+    /** TLS 1.3: update the write key (KeyUpdate) once this many application bytes were written under it. */
+    public TlsConfigBuilder keyUpdateAfterBytes(long bytes) {
+        recordLayer.keyUpdateAfterBytes(bytes);
+        return this;
+    }
+
+    /** TLS 1.3 client: offer post_handshake_auth and authenticate when the server asks after the handshake. */
+    public TlsConfigBuilder postHandshakeAuth(boolean enabled) {
+        authentication.postHandshakeAuth(enabled);
+        return this;
+    }
+
+    /** Sets how our TLS 1.3 records are padded (RFC 8446 §5.4); the default pads nothing. */
+    public TlsConfigBuilder paddingPolicy(PaddingPolicy policy) {
+        recordLayer.paddingPolicy(policy);
+        return this;
+    }
+
+    /**
+     * TLS 1.3 server: issue tickets allowing up to {@code bytes} of 0-RTT data and accept early data on them (RFC
+     * 8446 §4.2.10, §4.6.1); 0 turns 0-RTT off. Accepted early data is replayable (§8): enable it only for requests
+     * that are safe to replay.
+     */
+    public TlsConfigBuilder maxEarlyDataSize(long bytes) {
+        sessions.maxEarlyDataSize(bytes);
+        return this;
+    }
+
+    /** TLS 1.3 server: the anti-replay record to use (default: a new one of the default capacity, when 0-RTT is on). */
+    public TlsConfigBuilder earlyDataAntiReplay(EarlyDataAntiReplay antiReplay) {
+        sessions.earlyDataAntiReplay(antiReplay);
+        return this;
+    }
+
+    public TlsConfig build() {
+        return new TlsConfig(this);
+    }
+}

@@ -1,0 +1,22 @@
+package io.tlsmachine;
+
+import io.tlsmachine.impl.error.TlsException;
+import java.io.IOException;
+import java.util.Optional;
+
+/** A TLS connection over a socket failed: the TLS failure when there is one, or a transport problem. */
+public final class TlsConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient TlsException failure;
+
+    public TlsConnectionException(String message, TlsException failure) {
+        super(message, failure);
+        this.failure = failure;
+    }
+
+    /** Returns the TLS failure (with its reason and alert), if the engine failed. */
+    public Optional<TlsException> failure() {
+        return Optional.ofNullable(failure);
+    }
+}

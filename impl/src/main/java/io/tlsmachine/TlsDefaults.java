@@ -1,0 +1,42 @@
+package io.tlsmachine;
+
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import java.util.List;
+
+/** Lists what a {@link TlsConfig} enables unless told otherwise: everything we implement, strongest first where it matters. */
+public final class TlsDefaults {
+
+    /** RFC 8446 §4.1.1 and §9.1: the TLS 1.3 suites, in our preference order. */
+    public static final List<CipherSuite> TLS13_SUITES = List.of(CipherSuite.TLS_AES_128_GCM_SHA256,
+            CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+    /** RFC 5289, RFC 7905: the TLS 1.2 ECDHE AEAD suites. */
+    public static final List<CipherSuite> TLS12_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+    /**
+     * RFC 5288, RFC 7905: the TLS 1.2 DHE_RSA and RSA key transport AEAD suites, enabled only when listed in the
+     * configuration (RSA key transport has no forward secrecy; DHE costs more than ECDHE).
+     */
+    public static final List<CipherSuite> TLS12_OPT_IN_SUITES = List.of(
+            CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384);
+    /** RFC 7919 Appendix A: the finite-field groups offered and used for DHE when none is configured. */
+    public static final List<KeyExchangeGroup> FFDHE_GROUPS = List.of(KeyExchangeGroup.FFDHE2048, KeyExchangeGroup.FFDHE3072);
+    public static final List<KeyExchangeGroup> GROUPS =
+            List.of(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1);
+    public static final List<SignatureAlgorithm> SIGNATURE_SCHEMES = List.of(
+            SignatureAlgorithm.ECDSA_SECP256R1_SHA256, SignatureAlgorithm.ECDSA_SECP384R1_SHA384,
+            SignatureAlgorithm.RSA_PSS_RSAE_SHA256, SignatureAlgorithm.RSA_PSS_RSAE_SHA384,
+            SignatureAlgorithm.RSA_PSS_RSAE_SHA512, SignatureAlgorithm.ED25519,
+            SignatureAlgorithm.RSA_PKCS1_SHA256, SignatureAlgorithm.RSA_PKCS1_SHA384);
+    /** Largest handshake message we accept by default (Go's maxHandshake). */
+    public static final int MAX_HANDSHAKE_MESSAGE_SIZE = 1 << 16;
+
+    private TlsDefaults() {
+    }
+}

@@ -1,0 +1,25 @@
+package io.tlsmachine.impl.engine;
+
+import io.tlsmachine.TransitionListenerProvider;
+import io.tlsmachine.model.MachineDefinition;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The {@link TransitionListenerProvider}s on the class or module path, looked up once per JVM. */
+final class ProvidedListeners {
+
+    private static final List<TransitionListenerProvider> PROVIDERS = ServiceLoader
+            .load(TransitionListenerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+
+    private ProvidedListeners() {
+    }
+
+    /** Returns the listeners the providers give an engine running {@code definition} (none in production). */
+    static List<TransitionListener> listenersFor(MachineDefinition<?, ?> definition) {
+        if (PROVIDERS.isEmpty()) {
+            return List.of();
+        }
+        return PROVIDERS.stream().map(p -> p.listenerFor(definition)).flatMap(Optional::stream).toList();
+    }
+}
