@@ -1,12 +1,7 @@
 package io.tlsmachine.impl.codec.extension;
 
-import static io.tlsmachine.impl.codec.extension.ExtensionContext.CERTIFICATE;
-import static io.tlsmachine.impl.codec.extension.ExtensionContext.CERTIFICATE_REQUEST;
 import static io.tlsmachine.impl.codec.extension.ExtensionContext.CLIENT_HELLO;
-import static io.tlsmachine.impl.codec.extension.ExtensionContext.ENCRYPTED_EXTENSIONS;
-import static io.tlsmachine.impl.codec.extension.ExtensionContext.HELLO_RETRY_REQUEST;
 import static io.tlsmachine.impl.codec.extension.ExtensionContext.NEW_SESSION_TICKET;
-import static io.tlsmachine.impl.codec.extension.ExtensionContext.SERVER_HELLO;
 
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
@@ -14,7 +9,6 @@ import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.impl.error.Reason;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +30,8 @@ import java.util.Set;
  *       (Go and rustls send decode_error / illegal_parameter too); one alert for all blocks keeps
  *       the rejection matrix simple.</li>
  *   <li>RFC 8446 §4.2: a recognised extension in a message it is not specified for is
- *       illegal_parameter ({@link Reason#ILLEGAL_PARAMETER}). Unrecognised types, and types we keep
+ *       illegal_parameter ({@link Reason#ILLEGAL_PARAMETER}), where "specified" is {@link ExtensionRules} in
+ *       either version (the version is not known while decoding). Unrecognised types, and types we keep
  *       no record for, become {@link UnknownExtension} in any message.</li>
  *   <li>RFC 8446 §4.2.11: pre_shared_key must be the last extension of a ClientHello
  *       (illegal_parameter).</li>
@@ -93,16 +88,17 @@ public final class ExtensionCodec {
         out.prefixed16("Extension.extension_data", 0, 0xFFFF, extension::writeData);
     }
 
-    // RFC 8446 §4.2 (the table of which message carries which extension), extended with the TLS 1.2
-    // ServerHello extensions of RFC 4492, 5077, 5746, 6066, 7301, 7627 and 8449.
+    // RFC 8446 §4.2: "If an implementation receives an extension which it recognizes and which is not specified for
+    // the message in which it appears, it MUST abort the handshake with an "illegal_parameter" alert." Where each
+    // extension may appear is ExtensionRules (both versions: the version is not known while decoding).
     private static Extension decodeData(ExtensionType type, ByteReader data, ExtensionContext context, int at) {
         switch (type.code()) {
             case 0 -> { // server_name
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at);
                 return context == CLIENT_HELLO ? ServerName.decodeList(data) : ServerName.acknowledgement();
             }
             case 5 -> { // status_request
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, CERTIFICATE, CERTIFICATE_REQUEST);
+                allow(context, type, at);
                 return switch (context) {
                     case CLIENT_HELLO -> StatusRequest.decode(data);
                     case CERTIFICATE -> CertificateStatus.decode(data);
@@ -110,72 +106,72 @@ public final class ExtensionCodec {
                 };
             }
             case 10 -> { // supported_groups
-                allow(context, type, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at);
                 return SupportedGroups.decode(data);
             }
             case 11 -> { // ec_point_formats
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at);
                 return EcPointFormats.decode(data);
             }
             case 13 -> { // signature_algorithms
-                allow(context, type, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                allow(context, type, at);
                 return SignatureAlgorithms.decode(data);
             }
             case 16 -> { // application_layer_protocol_negotiation
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at);
                 return ApplicationLayerProtocolNegotiation.decode(data, context != CLIENT_HELLO);
             }
             case 21 -> { // padding
-                allow(context, type, at, CLIENT_HELLO);
+                allow(context, type, at);
                 return Padding.decode(data);
             }
             case 23 -> { // extended_master_secret
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at);
                 return new ExtendedMasterSecret();
             }
             case 28 -> { // record_size_limit
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, ENCRYPTED_EXTENSIONS);
+                allow(context, type, at);
                 return RecordSizeLimit.decode(data);
             }
             case 35 -> { // session_ticket
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at);
                 return SessionTicket.decode(data);
             }
             case 41 -> { // pre_shared_key
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at);
                 return context == CLIENT_HELLO ? PreSharedKeyOffer.decode(data) : PreSharedKeySelected.decode(data);
             }
             case 42 -> { // early_data
-                allow(context, type, at, CLIENT_HELLO, ENCRYPTED_EXTENSIONS, NEW_SESSION_TICKET);
+                allow(context, type, at);
                 return context == NEW_SESSION_TICKET ? EarlyDataLimit.decode(data) : new EarlyData();
             }
             case 43 -> { // supported_versions
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
+                allow(context, type, at);
                 return context == CLIENT_HELLO
                         ? SupportedVersionsOffer.decode(data) : SupportedVersionSelected.decode(data);
             }
             case 44 -> { // cookie
-                allow(context, type, at, CLIENT_HELLO, HELLO_RETRY_REQUEST);
+                allow(context, type, at);
                 return Cookie.decode(data);
             }
             case 45 -> { // psk_key_exchange_modes
-                allow(context, type, at, CLIENT_HELLO);
+                allow(context, type, at);
                 return PskKeyExchangeModes.decode(data);
             }
             case 47 -> { // certificate_authorities
-                allow(context, type, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                allow(context, type, at);
                 return CertificateAuthorities.decode(data);
             }
             case 49 -> { // post_handshake_auth
-                allow(context, type, at, CLIENT_HELLO);
+                allow(context, type, at);
                 return new PostHandshakeAuth();
             }
             case 50 -> { // signature_algorithms_cert
-                allow(context, type, at, CLIENT_HELLO, CERTIFICATE_REQUEST);
+                allow(context, type, at);
                 return SignatureAlgorithmsCert.decode(data);
             }
             case 51 -> { // key_share
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO, HELLO_RETRY_REQUEST);
+                allow(context, type, at);
                 return switch (context) {
                     case CLIENT_HELLO -> KeyShareOffer.decode(data);
                     case SERVER_HELLO -> KeyShareSelected.decode(data);
@@ -183,7 +179,7 @@ public final class ExtensionCodec {
                 };
             }
             case 0xFF01 -> { // renegotiation_info
-                allow(context, type, at, CLIENT_HELLO, SERVER_HELLO);
+                allow(context, type, at);
                 return RenegotiationInfo.decode(data);
             }
             default -> {
@@ -192,9 +188,8 @@ public final class ExtensionCodec {
         }
     }
 
-    private static void allow(ExtensionContext context, ExtensionType type, int at, ExtensionContext first,
-            ExtensionContext... rest) {
-        if (context != first && !Arrays.asList(rest).contains(context)) {
+    private static void allow(ExtensionContext context, ExtensionType type, int at) {
+        if (!ExtensionRules.mayAppearInSomeVersion(type, context)) {
             throw new DecodeException(Reason.ILLEGAL_PARAMETER,
                     name(context, type) + " is not allowed in this message", at);
         }
