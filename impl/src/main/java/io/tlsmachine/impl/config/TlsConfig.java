@@ -46,6 +46,7 @@ public final class TlsConfig {
     private final KeyLog keyLog;
     private final Clock clock;
     private final boolean helloRetryCookies;
+    private final KemShareRule kemShareRule;
 
     private TlsConfig(Builder b) {
         protocol = b.protocol.build();
@@ -60,6 +61,7 @@ public final class TlsConfig {
         clock = b.clock;
         recordLayer = b.recordLayer.build();
         helloRetryCookies = b.helloRetryCookies;
+        kemShareRule = b.kemShareRule;
         sessions = b.sessions.build(random);
     }
 
@@ -84,6 +86,7 @@ public final class TlsConfig {
         b.keyLog = keyLog;
         b.clock = clock;
         b.helloRetryCookies = helloRetryCookies;
+        b.kemShareRule = kemShareRule;
         return b;
     }
 
@@ -235,6 +238,11 @@ public final class TlsConfig {
         return recordLayer.paddingPolicy();
     }
 
+    /** Returns what a TLS 1.3 server does when the client lists a preferred KEM group without a share for it. */
+    public KemShareRule kemShareRule() {
+        return kemShareRule;
+    }
+
     /** Whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2). */
     public boolean helloRetryCookies() {
         return helloRetryCookies;
@@ -286,6 +294,7 @@ public final class TlsConfig {
         private KeyLog keyLog = KeyLog.disabled();
         private Clock clock = Clock.systemUTC();
         private boolean helloRetryCookies;
+        private KemShareRule kemShareRule = KemShareRule.ACCEPT_CLASSICAL_SHARE;
 
         private Builder() {
         }
@@ -435,6 +444,12 @@ public final class TlsConfig {
          */
         public Builder recordSizeLimit(int limit) {
             recordLayer.recordSizeLimit(limit);
+            return this;
+        }
+
+        /** Sets the server's rule for a preferred KEM group the client lists without a share (see {@link KemShareRule}). */
+        public Builder kemShareRule(KemShareRule rule) {
+            this.kemShareRule = java.util.Objects.requireNonNull(rule);
             return this;
         }
 
