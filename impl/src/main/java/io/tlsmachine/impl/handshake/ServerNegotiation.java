@@ -23,6 +23,7 @@ import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.config.ClientAuthPolicy;
+import io.tlsmachine.impl.config.KemShareRule;
 import io.tlsmachine.impl.config.ServerSessionCache;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
@@ -132,9 +133,18 @@ final class ServerNegotiation {
             ctx.decide(Input.SELECT_PARAMETERS);
             return withEarlyData(selected);
         }
-        // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
+        // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one. Under
+        // KemShareRule.RETRY_FOR_KEM a KEM group the client lists without a share, ranked above every share it
+        // sent, is asked for instead.
+        boolean retryForKem = ctx.config.kemShareRule() == KemShareRule.RETRY_FOR_KEM;
         for (KeyExchangeGroup group : ctx.config.groups()) {
             Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
+            if (share.isEmpty() && retryForKem && group.isKem() && supported.contains(Hellos.named(group))
+                    && !facts.helloRetryRequested()) {
+                ctx.group = group;
+                ctx.decide(Input.SELECT_HELLO_RETRY);
+                return selected.withEarlyDataOffered(offersEarlyData(clientHello));
+            }
             if (share.isPresent()) {
                 ctx.group = group;
                 clientShare = share.get();
