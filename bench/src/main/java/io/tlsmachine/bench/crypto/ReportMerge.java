@@ -7,11 +7,13 @@ import java.util.TreeMap;
 
 /**
  * Merges a run of some benchmarks (a JMH include pattern) into an existing {@code CRYPTO.md}: the rows measured
- * now replace or join the table, the other rows and the header of the full run stay, and one line says which
- * rows were measured when and how.
+ * now replace or join the table, the other rows and the header of the full run stay (its workloads line as this
+ * code describes them), and one line says which rows were measured when and how.
  */
 final class ReportMerge {
     private static final String TABLE_HEADER = "| primitive |";
+    private static final String NOTE = "- Rows re-measured";
+    private static final String WORKLOADS = "- Workloads:";
 
     private ReportMerge() {}
 
@@ -26,8 +28,16 @@ final class ReportMerge {
         while (!header.isEmpty() && header.get(header.size() - 1).isBlank()) {
             header.remove(header.size() - 1);
         }
+        // the workloads line of this code's report, which may describe rows the full run did not have
+        String workloads = partial.lines().filter(line -> line.startsWith(WORKLOADS)).findFirst().orElse(null);
+        if (workloads != null) {
+            header.replaceAll(line -> line.startsWith(WORKLOADS) ? workloads : line);
+        }
+        // an earlier note whose rows are all measured again no longer describes any row
+        header.removeIf(line -> line.startsWith(NOTE) && measured.containsAll(
+                List.of(line.substring(line.lastIndexOf("): ") + 3, line.length() - 1).split(", "))));
         StringBuilder out = new StringBuilder(String.join("\n", header)).append('\n');
-        out.append("- Rows re-measured on ").append(Instant.now()).append(" (include `").append(include)
+        out.append(NOTE).append(" on ").append(Instant.now()).append(" (include `").append(include)
                 .append("`, ").append(settings).append("): ").append(String.join(", ", measured)).append(".\n\n");
         out.append(TABLE_HEADER).append(" jdk (µs/op) | bc (µs/op) | jdk/bc | chosen |\n|---|---:|---:|---:|---|\n");
         rows.values().forEach(line -> out.append(line).append('\n'));
