@@ -72,7 +72,7 @@ public record ProtocolParameters(List<ProtocolVersion> versions, List<CipherSuit
             this.cipherSuites = List.copyOf(suites);
         }
 
-        /** Sets the groups; the key share groups go back to the first of them. */
+        /** Sets the groups; the key share groups go back to the first of them (the defaults: to theirs). */
         void groups(List<KeyExchangeGroup> groups) {
             this.groups = List.copyOf(groups);
             this.keyShareGroups = null;
@@ -88,6 +88,7 @@ public record ProtocolParameters(List<ProtocolVersion> versions, List<CipherSuit
 
         ProtocolParameters build() {
             List<KeyExchangeGroup> shares = keyShareGroups != null ? keyShareGroups
+                    : groups.equals(TlsDefaults.GROUPS) ? TlsDefaults.KEY_SHARE_GROUPS
                     : groups.isEmpty() ? List.of() : List.of(groups.get(0));
             return new ProtocolParameters(versions, cipherSuites, groups, shares, signatureSchemes);
         }

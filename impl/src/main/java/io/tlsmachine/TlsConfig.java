@@ -45,6 +45,7 @@ public final class TlsConfig {
     private final KeyLog keyLog;
     private final Clock clock;
     private final boolean helloRetryCookies;
+    private final KemShareRule kemShareRule;
 
     TlsConfig(TlsConfigBuilder b) {
         protocol = b.protocol.build();
@@ -59,6 +60,7 @@ public final class TlsConfig {
         clock = b.clock;
         recordLayer = b.recordLayer.build();
         helloRetryCookies = b.helloRetryCookies;
+        kemShareRule = b.kemShareRule;
         sessions = b.sessions.build(random);
     }
 
@@ -76,6 +78,7 @@ public final class TlsConfig {
         keyLog = base.keyLog;
         clock = base.clock;
         helloRetryCookies = base.helloRetryCookies;
+        kemShareRule = base.kemShareRule;
     }
 
     /**
@@ -108,6 +111,7 @@ public final class TlsConfig {
         b.keyLog = keyLog;
         b.clock = clock;
         b.helloRetryCookies = helloRetryCookies;
+        b.kemShareRule = kemShareRule;
         return b;
     }
 
@@ -257,6 +261,11 @@ public final class TlsConfig {
     /** Returns how our TLS 1.3 records are padded (RFC 8446 §5.4). */
     public PaddingPolicy paddingPolicy() {
         return recordLayer.paddingPolicy();
+    }
+
+    /** Returns what a TLS 1.3 server does when the client lists a preferred KEM group without a share for it. */
+    public KemShareRule kemShareRule() {
+        return kemShareRule;
     }
 
     /** Whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2). */

@@ -35,6 +35,7 @@ public final class TlsConfigBuilder {
     KeyLog keyLog = KeyLog.disabled();
     Clock clock = Clock.systemUTC();
     boolean helloRetryCookies;
+    KemShareRule kemShareRule = KemShareRule.ACCEPT_CLASSICAL_SHARE;
 
     TlsConfigBuilder() {
     }
@@ -189,6 +190,12 @@ public final class TlsConfigBuilder {
      */
     public TlsConfigBuilder recordSizeLimit(int limit) {
         recordLayer.recordSizeLimit(limit);
+        return this;
+    }
+
+    /** Sets the server's rule for a preferred KEM group the client lists without a share (see {@link KemShareRule}). */
+    public TlsConfigBuilder kemShareRule(KemShareRule rule) {
+        this.kemShareRule = java.util.Objects.requireNonNull(rule);
         return this;
     }
 

@@ -27,8 +27,20 @@ public final class TlsDefaults {
             CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384);
     /** RFC 7919 Appendix A: the finite-field groups offered and used for DHE when none is configured. */
     public static final List<KeyExchangeGroup> FFDHE_GROUPS = List.of(KeyExchangeGroup.FFDHE2048, KeyExchangeGroup.FFDHE3072);
-    public static final List<KeyExchangeGroup> GROUPS =
-            List.of(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1);
+    /**
+     * The groups offered and accepted, in preference order: the post-quantum hybrid X25519MLKEM768 first
+     * (draft-ietf-tls-ecdhe-mlkem; the order OpenSSL 3.5, BoringSSL and Go use), then the classical groups, each
+     * NIST curve followed by its hybrid. Pure ML-KEM (draft-ietf-tls-mlkem) is never on by default. The KEM groups
+     * are TLS 1.3 only: TLS 1.2 ECDHE skips them.
+     */
+    public static final List<KeyExchangeGroup> GROUPS = List.of(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519,
+            KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP256R1MLKEM768, KeyExchangeGroup.SECP384R1,
+            KeyExchangeGroup.SECP384R1MLKEM1024);
+    /**
+     * The groups a client sends key shares for in its first ClientHello by default (as OpenSSL 3.5 does): the
+     * hybrid, and X25519 for a server without it, so that neither needs a HelloRetryRequest.
+     */
+    public static final List<KeyExchangeGroup> KEY_SHARE_GROUPS = List.of(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
     public static final List<SignatureAlgorithm> SIGNATURE_SCHEMES = List.of(
             SignatureAlgorithm.ECDSA_SECP256R1_SHA256, SignatureAlgorithm.ECDSA_SECP384R1_SHA384,
             SignatureAlgorithm.RSA_PSS_RSAE_SHA256, SignatureAlgorithm.RSA_PSS_RSAE_SHA384,

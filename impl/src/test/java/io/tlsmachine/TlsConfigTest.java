@@ -18,7 +18,10 @@ class TlsConfigTest {
         TlsConfig config = TlsConfig.builder().build();
         assertThat(config.versions()).containsExactly(ProtocolVersion.TLS13, ProtocolVersion.TLS12);
         assertThat(config.cipherSuites()).hasSize(9);
-        assertThat(config.keyShareGroups()).containsExactly(KeyExchangeGroup.X25519);
+        // issue 13: the post-quantum hybrid first, with a share for it and for x25519 (as OpenSSL 3.5 sends)
+        assertThat(config.groups()).startsWith(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
+        assertThat(config.keyShareGroups()).containsExactly(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
+        assertThat(config.kemShareRule()).isEqualTo(KemShareRule.ACCEPT_CLASSICAL_SHARE);
         assertThat(config.extendedMasterSecretRequired()).isTrue();
         assertThat(config.clientAuth()).isEqualTo(ClientAuthPolicy.NONE);
         assertThat(config.certificateVerifier()).as("no verifier given means the JDK's trust store, not 'accept all'").isEmpty();

@@ -22,7 +22,7 @@ final class CommonTlsOptions {
     @Option(names = "--versions", split = ",", description = "protocol versions in preference order, e.g. 1.3,1.2")
     List<String> versions;
 
-    @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519,secp256r1")
+    @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519mlkem768,x25519,secp256r1")
     List<String> groups;
 
     @Option(names = "--suites", split = ",", description = "cipher suites by RFC name, e.g. TLS_AES_128_GCM_SHA256; TLS_DHE_RSA_* and TLS_RSA_* only when listed")

@@ -68,8 +68,10 @@ final class LoopbackDemo {
         TicketStore tickets12 = new TicketStore();
         TicketStore tickets0rtt = new TicketStore();
         List<Scenario> scenarios = List.of(
-                new Scenario("TLS 1.3, 1-RTT (x25519, ECDSA P-256)", s -> s, c -> c.versions(ProtocolVersion.TLS13),
-                        ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, 1-RTT (x25519, ECDSA P-256)", s -> s,
+                        c -> c.versions(ProtocolVersion.TLS13).groups(KeyExchangeGroup.X25519), ProtocolVersion.TLS13, false),
+                new Scenario("TLS 1.3, 1-RTT with the post-quantum hybrid X25519MLKEM768 (both sides' defaults)", s -> s,
+                        c -> c.versions(ProtocolVersion.TLS13), ProtocolVersion.TLS13, false),
                 new Scenario("TLS 1.3, HelloRetryRequest (server wants secp256r1, client guessed x25519)",
                         s -> s.groups(KeyExchangeGroup.SECP256R1),
                         c -> c.versions(ProtocolVersion.TLS13).groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1)

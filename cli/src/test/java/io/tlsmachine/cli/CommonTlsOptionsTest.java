@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.TlsDefaults;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import org.junit.jupiter.api.Test;
 
 /** The {@code --suites} names: every implemented suite by its RFC name, the opt-in DHE_RSA and RSA ones included. */
@@ -24,5 +25,13 @@ class CommonTlsOptionsTest {
     void suitesOptionRejectsASuiteWeDoNotImplement() {
         assertThatThrownBy(() -> CommonTlsOptions.suite("TLS_RSA_WITH_AES_128_CBC_SHA"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS_RSA_WITH_AES_128_CBC_SHA");
+    }
+
+    @Test
+    void groupsOptionAcceptsThePostQuantumGroupsAsTheDraftsSpellThem() {
+        assertThat(CommonTlsOptions.group("X25519MLKEM768")).isEqualTo(KeyExchangeGroup.X25519MLKEM768);
+        assertThat(CommonTlsOptions.group("SecP256r1MLKEM768")).isEqualTo(KeyExchangeGroup.SECP256R1MLKEM768);
+        assertThat(CommonTlsOptions.group("secp384r1mlkem1024")).isEqualTo(KeyExchangeGroup.SECP384R1MLKEM1024);
+        assertThat(CommonTlsOptions.group("MLKEM768")).isEqualTo(KeyExchangeGroup.MLKEM768);
     }
 }

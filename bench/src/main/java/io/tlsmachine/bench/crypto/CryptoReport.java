@@ -80,7 +80,11 @@ public final class CryptoReport {
 
         String settings = String.format("%d warmup x %d ms, %d iterations x %d ms, %d fork(s), 1 thread, avgt µs/op",
                 warmups, warmupMillis, iterations, iterationMillis, forks);
-        Files.writeString(out, markdown(rows(results), settings + "; " + load, args), StandardCharsets.UTF_8);
+        boolean partial = args.length > 6 && Files.exists(out);
+        String report = partial ? ReportMerge.merge(Files.readString(out, StandardCharsets.UTF_8),
+                        markdown(rows(results), settings + "; " + load, args), include, settings + "; " + load)
+                : markdown(rows(results), settings + "; " + load, args);
+        Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.println("wrote " + out.toAbsolutePath());
     }
 
@@ -106,7 +110,7 @@ public final class CryptoReport {
             case "DigestBenchmark" -> "digest " + param.apply("hash");
             case "HmacBenchmark" -> "hmac " + param.apply("hash");
             case "AeadBenchmark" -> "aead " + param.apply("algorithm");
-            case "KeyExchangeBenchmark" -> "keyExchange " + param.apply("group");
+            case "KeyExchangeBenchmark", "KemExchangeBenchmark" -> "keyExchange " + param.apply("group");
             case "SignBenchmark" -> "sign " + param.apply("scheme");
             case "VerifyBenchmark" -> "verify " + param.apply("scheme");
             case "RsaKeyTransportBenchmark" -> "rsaKeyTransport";
@@ -126,7 +130,9 @@ public final class CryptoReport {
                 .append(" CPUs, ").append(cpuModel()).append('\n');
         md.append("- JMH: ").append(settings).append('\n');
         md.append("- Workloads: digest of 1 KiB; HMAC of 64 bytes; AEAD seal+open of one 16 KiB record; "
-                + "key exchange = generate + agree; sign/verify of a CertificateVerify content (RSA 2048-bit keys); "
+                + "key exchange = generate + agree (KEM groups: both sides, client generate + server encapsulate + "
+                + "client decapsulate; MLKEM768/MLKEM1024 compare the JCA path (jdk column, Bouncy Castle's JCA "
+                + "provider, as Java 17 has no ML-KEM) with Bouncy Castle's lightweight classes); sign/verify of a CertificateVerify content (RSA 2048-bit keys); "
                 + "rsaKeyTransport = decrypt one 2048-bit EncryptedPreMasterSecret; "
                 + "keySchedule = one full TLS 1.3 1-RTT key schedule (all secrets, traffic keys, both Finished, "
                 + "resumption master secret; informational, not a provider choice).\n");

@@ -99,6 +99,11 @@ public final class CompositeCryptoProvider implements CryptoProvider {
     }
 
     @Override
+    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
+        return keyExchangeProvider(group).respondKeyExchange(group, random);
+    }
+
+    @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
         return keyExchangeProvider(group).keyExchangeFromPrivate(group, privateKey);
     }

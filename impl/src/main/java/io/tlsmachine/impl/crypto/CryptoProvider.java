@@ -23,8 +23,15 @@ public interface CryptoProvider {
     /** Keys an AEAD for one direction. */
     Aead aead(AeadAlgorithm algorithm, Secret key);
 
-    /** Generates an ephemeral key pair in {@code group} from {@code random}. */
+    /** Starts the client's side of a key exchange in {@code group}: an ephemeral key pair from {@code random}. */
     KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random);
+
+    /**
+     * Starts the server's side of a key exchange in {@code group}: call {@link KeyExchange#agree} with the
+     * client's share first, then {@link KeyExchange#publicShare} (a KEM group encapsulates in {@code agree}).
+     * For a Diffie-Hellman group this is {@link #generateKeyExchange}.
+     */
+    KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random);
 
     /** Rebuilds a key exchange from a known private key (test vectors, deterministic runs). */
     KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey);

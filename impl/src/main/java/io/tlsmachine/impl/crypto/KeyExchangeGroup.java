@@ -12,7 +12,17 @@ public enum KeyExchangeGroup {
     /** RFC 7919 Appendix A.1. */
     FFDHE2048(0x0100),
     /** RFC 7919 Appendix A.2. */
-    FFDHE3072(0x0101);
+    FFDHE3072(0x0101),
+    /** draft-ietf-tls-ecdhe-mlkem: ML-KEM-768 (FIPS 203) and X25519, the ML-KEM part first (see {@link KemLayout}). */
+    X25519MLKEM768(0x11EC),
+    /** draft-ietf-tls-ecdhe-mlkem: secp256r1 and ML-KEM-768, the ECDH part first. */
+    SECP256R1MLKEM768(0x11EB),
+    /** draft-ietf-tls-ecdhe-mlkem: secp384r1 and ML-KEM-1024, the ECDH part first. */
+    SECP384R1MLKEM1024(0x11ED),
+    /** draft-ietf-tls-mlkem: ML-KEM-768 alone (no classical part); never in a default list. */
+    MLKEM768(0x0201),
+    /** draft-ietf-tls-mlkem: ML-KEM-1024 alone; never in a default list. */
+    MLKEM1024(0x0202);
 
     private final int code;
 
@@ -22,6 +32,11 @@ public enum KeyExchangeGroup {
 
     public int code() {
         return code;
+    }
+
+    /** Whether this group is a KEM (ML-KEM alone or a hybrid): the server's share exists only after it encapsulates. */
+    public boolean isKem() {
+        return KemLayout.of(this) != null;
     }
 
     /** Returns the group with this code point, or null when we do not implement it. */

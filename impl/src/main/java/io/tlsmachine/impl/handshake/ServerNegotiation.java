@@ -24,6 +24,7 @@ import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.KemShareRule;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.error.Reason;
@@ -133,9 +134,17 @@ final class ServerNegotiation implements ServerHelloSteps {
             // RFC 8446 §4.2.9: psk_ke needs no key share.
             return Decision.then(withEarlyData(selected), Input.SELECT_PARAMETERS);
         }
-        // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one.
+        // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one. Under
+        // KemShareRule.RETRY_FOR_KEM a KEM group the client lists without a share, ranked above every share it
+        // sent, is asked for instead.
+        boolean retryForKem = ctx.config.kemShareRule() == KemShareRule.RETRY_FOR_KEM;
         for (KeyExchangeGroup group : ctx.config.groups()) {
             Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
+            if (share.isEmpty() && retryForKem && group.isKem() && supported.contains(Hellos.named(group))
+                    && !facts.helloRetryRequested()) {
+                ctx.group = group;
+                return Decision.then(selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello)), Input.SELECT_HELLO_RETRY);
+            }
             if (share.isPresent()) {
                 ctx.group = group;
                 clientShare = share.get();

@@ -171,7 +171,8 @@ final class Tls12Client implements Tls12ClientSteps {
         KeyExchangeGroup group = null;
         if (ske instanceof EcdheServerKeyExchange ecdhe) {
             group = KeyExchangeGroup.fromCode(ecdhe.namedCurve().code());
-            if (group == null || !ctx.config.groups().contains(group)) {
+            // draft-ietf-tls-ecdhe-mlkem §1: the KEM groups are TLS 1.3 only, so never a TLS 1.2 curve.
+            if (group == null || group.isKem() || !ctx.config.groups().contains(group)) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerKeyExchange curve " + ecdhe.namedCurve().name()
                         + " was not offered");
             }

@@ -38,7 +38,8 @@ record Tls12SuiteChoice(SuiteParameters suite, KeyExchangeGroup group) {
             }
             switch (p.get().keyExchange()) {
                 case ECDHE -> {
-                    Optional<KeyExchangeGroup> curve = config.groups().stream().filter(g -> !FfdheGroups.isFfdhe(g))
+                    // draft-ietf-tls-ecdhe-mlkem §1: the KEM groups are TLS 1.3 only.
+                    Optional<KeyExchangeGroup> curve = config.groups().stream().filter(g -> !FfdheGroups.isFfdhe(g) && !g.isKem())
                             .filter(g -> clientGroups.contains(Hellos.named(g))).findFirst();
                     if (curve.isPresent()) {
                         return new Tls12SuiteChoice(p.get(), curve.get());

@@ -75,7 +75,8 @@ final class Tls13Server implements Tls13ServerSteps {
         Secret shared = null;
         // RFC 8446 §4.2.9: psk_ke has no (EC)DHE and so no key_share.
         if (facts.tls13KeyExchange() != Tls13KeyExchange.PSK_ONLY) {
-            KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+            // The server's side: agree first, then our share (a KEM group's is the ciphertext its encapsulation makes).
+            KeyExchange exchange = ctx.crypto.respondKeyExchange(ctx.group, ctx.config.random());
             try {
                 shared = exchange.agree(negotiation.clientShare().keyExchange().toByteArray());
                 helloExtensions.add(new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.group), Opaque.of(exchange.publicShare()))));

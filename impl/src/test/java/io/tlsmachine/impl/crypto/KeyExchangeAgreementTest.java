@@ -26,10 +26,10 @@ class KeyExchangeAgreementTest {
     void bothSidesDeriveTheSameSecretOfTheGroupsLength(CryptoProvider a, CryptoProvider b, KeyExchangeGroup group) {
         SecureRandom random = new SecureRandom();
         KeyExchange alice = a.generateKeyExchange(group, random);
-        KeyExchange bob = b.generateKeyExchange(group, random);
+        KeyExchange bob = b.respondKeyExchange(group, random);
 
+        Secret bobSecret = bob.agree(alice.publicShare()); // the server's side agrees first (a KEM encapsulates)
         Secret aliceSecret = alice.agree(bob.publicShare());
-        Secret bobSecret = bob.agree(alice.publicShare());
 
         assertThat(aliceSecret.bytes()).isEqualTo(bobSecret.bytes()).hasSize(secretLength(group));
         assertThat(alice.group()).isEqualTo(group);
@@ -62,6 +62,10 @@ class KeyExchangeAgreementTest {
             case SECP384R1 -> 48;
             case FFDHE2048 -> 256;
             case FFDHE3072 -> 384;
+            // draft-ietf-tls-ecdhe-mlkem §3.1: ML-KEM's 32 bytes and the classical secret's
+            case X25519MLKEM768, SECP256R1MLKEM768 -> 64;
+            case SECP384R1MLKEM1024 -> 80;
+            case MLKEM768, MLKEM1024 -> 32;
         };
     }
 }

@@ -39,4 +39,13 @@ final class Providers {
         java.util.Arrays.fill(out, (byte) value);
         return out;
     }
+
+    /** Concatenates {@code parts} in order. */
+    static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
 }

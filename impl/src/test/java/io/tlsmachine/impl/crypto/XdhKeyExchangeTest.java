@@ -10,11 +10,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** RFC 7748 §5.2 and §6.1/§6.2 vectors, and the share checks of RFC 8446 §4.2.8.2 / §7.4.2. */
 class XdhKeyExchangeTest {
-    private static final String ALICE_25519 = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
-    private static final String ALICE_25519_PUBLIC = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
-    private static final String BOB_25519 = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
-    private static final String BOB_25519_PUBLIC = "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f";
-    private static final String SHARED_25519 = "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742";
+    static final String ALICE_25519 = "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a";
+    static final String ALICE_25519_PUBLIC = "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a";
+    static final String BOB_25519 = "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb";
+    static final String BOB_25519_PUBLIC = "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f";
+    static final String SHARED_25519 = "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742";
 
     private static final String ALICE_448 = "9a8f4925d1519f5775cf46b04b5800d4ee9ee8bae8bc5565d498c28d"
             + "d9c9baf574a9419744897391006382a6f127ab1d9ac2d8c0a598726b";

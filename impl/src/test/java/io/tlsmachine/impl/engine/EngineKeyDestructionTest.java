@@ -101,6 +101,11 @@ class EngineKeyDestructionTest {
         }
 
         @Override
+        public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
+            return delegate.respondKeyExchange(group, random);
+        }
+
+        @Override
         public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
             return delegate.keyExchangeFromPrivate(group, privateKey);
         }

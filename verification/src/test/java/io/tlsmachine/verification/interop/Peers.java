@@ -29,6 +29,11 @@ final class Peers {
         require("gnutls-serv", List.of("gnutls-serv", "--version"), "apt-get install gnutls-bin");
     }
 
+    /** Requires Node.js 26 (its OpenSSL 3.5 has X25519MLKEM768); {@code .ci/run} installs it, see {@link NodeTls}. */
+    static void requireNode() {
+        require("node 26", NodeTls.probe(), "npm install --prefix ~/.cache/tlsmachine/node node@26, as .ci/run does");
+    }
+
     /** Requires {@code unshare -rn} (a private, loopback-only network namespace) for gnutls-serv. */
     static void requirePrivateNetworkNamespace() {
         require("unshare -rn", List.of("unshare", "-rn", "ip", "link", "set", "lo", "up"),

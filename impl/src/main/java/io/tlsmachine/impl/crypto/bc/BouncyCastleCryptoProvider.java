@@ -45,6 +45,11 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
     }
 
     @Override
+    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
+        return BcKeyExchanges.respond(group, random);
+    }
+
+    @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
         return BcKeyExchanges.fromPrivate(group, privateKey);
     }

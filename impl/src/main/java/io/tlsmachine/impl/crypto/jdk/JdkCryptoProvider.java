@@ -45,6 +45,11 @@ public final class JdkCryptoProvider implements CryptoProvider {
     }
 
     @Override
+    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
+        return JdkKeyExchanges.respond(group, random);
+    }
+
+    @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
         return JdkKeyExchanges.fromPrivate(group, privateKey);
     }
