@@ -6,6 +6,7 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.export.DiagramFormat;
 import io.tlsmachine.model.export.DiagramScope;
 import io.tlsmachine.model.export.GraphvizSvg;
+import io.tlsmachine.model.export.TeachingView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that the committed diagrams {@code specs/diagrams/<role>-<scope>.dot|.mmd} equal what the model's
- * exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them, and also renders each DOT file to
+ * Checks that the committed diagrams {@code specs/diagrams/<role>-<scope>.dot|.mmd} (the full view) and
+ * {@code specs/diagrams/teaching/<role>-<version>.dot} (the teaching view) equal what the model's exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them, and also renders each DOT file to
  * {@code .svg} when Graphviz is installed (SVG is for readers and is not drift-checked: Graphviz versions differ).
  * Until the diagrams are committed only the exporters' determinism is checked.
  */
@@ -71,6 +72,10 @@ class DiagramDriftTest {
                     String name = definition.role() + "-" + scope.name().toLowerCase(Locale.ROOT) + "." + format.extension();
                     files.put(DIRECTORY.resolve(name), format.export(definition, scope));
                 }
+            }
+            for (DiagramScope version : List.of(DiagramScope.TLS13, DiagramScope.TLS12)) {
+                String name = "teaching/" + definition.role() + "-" + version.name().toLowerCase(Locale.ROOT) + ".dot";
+                files.put(DIRECTORY.resolve(name), TeachingView.dot(definition, version));
             }
         }
         return files;
