@@ -6,6 +6,8 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.export.DiagramFormat;
 import io.tlsmachine.model.export.DiagramScope;
 import io.tlsmachine.model.export.GraphvizSvg;
+import io.tlsmachine.model.export.SequenceFigures;
+import io.tlsmachine.model.export.SequenceSvg;
 import io.tlsmachine.model.export.TeachingView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks that the committed diagrams {@code specs/diagrams/<role>-<scope>.dot|.mmd} (the full view) and
- * {@code specs/diagrams/teaching/<role>-<version>.dot} (the teaching view) equal what the model's exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them, and also renders each DOT file to
+ * {@code specs/diagrams/teaching/<role>-<version>.dot} (the teaching view) and {@code specs/diagrams/sequences/}
+ * (the message-sequence figures, text and SVG, which need no Graphviz) equal what the model's exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them, and also renders each DOT file to
  * {@code .svg} when Graphviz is installed (SVG is for readers and is not drift-checked: Graphviz versions differ).
  * Until the diagrams are committed only the exporters' determinism is checked.
  */
@@ -63,6 +66,11 @@ class DiagramDriftTest {
         });
     }
 
+    private static void putFigure(Map<Path, String> files, String name, String text) {
+        files.put(DIRECTORY.resolve("sequences/" + name + ".txt"), text);
+        files.put(DIRECTORY.resolve("sequences/" + name + ".svg"), SequenceSvg.render(text));
+    }
+
     private static Map<Path, String> generate() {
         Machines real = Machines.real();
         Map<Path, String> files = new LinkedHashMap<>();
@@ -78,6 +86,14 @@ class DiagramDriftTest {
                 files.put(DIRECTORY.resolve(name), TeachingView.dot(definition, version));
             }
         }
+        List<SequenceFigures.HandshakeType> types = SequenceFigures.handshakeTypes();
+        for (SequenceFigures.HandshakeType type : types) {
+            putFigure(files, type.name(), type.figure().text());
+        }
+        for (SequenceFigures.ReferenceFigure figure : SequenceFigures.ReferenceFigure.values()) {
+            putFigure(files, figure.fileName(), figure.figure().text());
+        }
+        files.put(DIRECTORY.resolve("sequences/README.md"), SequenceFigures.index(types));
         return files;
     }
 }
