@@ -130,6 +130,26 @@ public final class SequenceFigures {
         return List.copyOf(types);
     }
 
+    /**
+     * Returns the figures of {@code scope}'s versions as text, by file name without extension: the RFC's figures
+     * first, then every handshake type.
+     */
+    public static Map<String, String> texts(DiagramScope scope) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (ReferenceFigure figure : ReferenceFigure.values()) {
+            SequenceFigure drawn = figure.figure();
+            if (scope.includes(drawn.version())) {
+                texts.put(figure.fileName(), drawn.text());
+            }
+        }
+        for (HandshakeType type : handshakeTypes()) {
+            if (scope.includes(type.walks().get(0).facts().version())) {
+                texts.put(type.name(), type.figure().text());
+            }
+        }
+        return texts;
+    }
+
     /** Returns a Markdown index of the figures: the RFC's, then every handshake type with its facts count. */
     public static String index(List<HandshakeType> types) {
         StringBuilder out = new StringBuilder("# Message-sequence figures (generated)\n\n");

@@ -96,6 +96,17 @@ public final class TeachingDot {
         return "color=\"" + colour(epoch) + "\", fontcolor=\"" + colour(epoch) + "\", style=" + line;
     }
 
+    /** Returns the style in words, for formats without a drawn legend: {@code bold blue}. */
+    static String styleName(Epoch epoch) {
+        return switch (epoch) {
+            case PLAINTEXT -> "solid black";
+            case EARLY -> "dashed orange";
+            case HANDSHAKE -> "bold blue";
+            case APPLICATION -> "bold green";
+            case LOCAL -> "dotted grey";
+        };
+    }
+
     /** Returns the colour of {@code epoch}: black, orange, blue, green, grey. */
     static String colour(Epoch epoch) {
         return switch (epoch) {

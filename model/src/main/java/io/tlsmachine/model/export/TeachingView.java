@@ -55,8 +55,7 @@ public final class TeachingView {
                 continue;
             }
             if (t.to().terminal()) {
-                aborts.add("  " + t.from().name() + ": " + readable(t).get(0));
-                readable(t).stream().skip(1).map(l -> "  " + l).forEach(aborts::add);
+                aborts.add("  " + t.from().name() + ": " + String.join("\n  ", readable(t)));
             } else if (t.from() == t.to() && postHandshake.contains(t.from())) {
                 loops.computeIfAbsent(t.from(), k -> new ArrayList<>()).add(new TeachingGraph.Loop(t.epoch(), readable(t)));
             } else if (t.from() == t.to()) {
@@ -105,7 +104,7 @@ public final class TeachingView {
             note = new ArrayList<>();
             sections.add(note);
             note.add("Aborts (-> FAILED, alert sent):");
-            aborts.stream().distinct().forEach(note::add);
+            aborts.stream().distinct().flatMap(a -> a.lines()).forEach(note::add);
         }
         if (!tolerated.isEmpty()) {
             List<String> handled = new ArrayList<>();

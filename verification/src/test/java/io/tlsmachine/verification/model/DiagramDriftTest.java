@@ -3,12 +3,13 @@ package io.tlsmachine.verification.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.model.MachineDefinition;
+import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.export.DiagramFormat;
 import io.tlsmachine.model.export.DiagramScope;
 import io.tlsmachine.model.export.GraphvizSvg;
 import io.tlsmachine.model.export.SequenceFigures;
 import io.tlsmachine.model.export.SequenceSvg;
-import io.tlsmachine.model.export.TeachingView;
+import io.tlsmachine.model.export.DiagramView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that the committed diagrams {@code specs/diagrams/<role>-<scope>.dot|.mmd} (the full view) and
- * {@code specs/diagrams/teaching/<role>-<version>.dot} (the teaching view) and {@code specs/diagrams/sequences/}
+ * Checks that the committed diagrams {@code specs/diagrams/<role>-<scope>.dot|.mmd|.puml} (the full view) and
+ * {@code specs/diagrams/teaching/<role>-<version>.dot|.mmd|.puml} (the teaching view) and {@code specs/diagrams/sequences/}
  * (the message-sequence figures, text and SVG, which need no Graphviz) equal what the model's exporters generate now; {@code -Dtlsmachine.regenerate=true} rewrites them, and also renders each DOT file to
  * {@code .svg} when Graphviz is installed (SVG is for readers and is not drift-checked: Graphviz versions differ).
  * Until the diagrams are committed only the exporters' determinism is checked.
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class DiagramDriftTest {
 
     private static final Path DIRECTORY = RepoFiles.path("specs/diagrams");
-    private static final List<DiagramFormat> FORMATS = List.of(DiagramFormat.DOT, DiagramFormat.MERMAID);
+    private static final List<DiagramFormat> FORMATS = List.of(DiagramFormat.DOT, DiagramFormat.MERMAID, DiagramFormat.PLANTUML);
 
     @Test
     void committedDiagramsEqualTheGeneratedOnes() {
@@ -53,6 +54,15 @@ class DiagramDriftTest {
         });
         assertThat(drifted).as("diagrams missing or drifted from the model; regenerate with -Dtlsmachine.regenerate=true")
                 .isEmpty();
+    }
+
+    @Test
+    void theReadmeShowsTheGeneratedOneRttFigureAndTheTeachingView() {
+        String readme = RepoFiles.readOrNull(RepoFiles.path("README.md"));
+        SequenceFigures.HandshakeType oneRtt = SequenceFigures.handshakeTypes().stream()
+                .filter(t -> t.walks().stream().anyMatch(w -> w.facts().equals(Negotiated.tls13()))).findFirst().orElseThrow();
+        assertThat(readme).contains(oneRtt.figure().body(), "specs/diagrams/sequences/" + oneRtt.name() + ".svg",
+                "specs/diagrams/teaching/client-tls13.svg");
     }
 
     private static void writeSvgs(Map<Path, String> generated) {
@@ -82,8 +92,11 @@ class DiagramDriftTest {
                 }
             }
             for (DiagramScope version : List.of(DiagramScope.TLS13, DiagramScope.TLS12)) {
-                String name = "teaching/" + definition.role() + "-" + version.name().toLowerCase(Locale.ROOT) + ".dot";
-                files.put(DIRECTORY.resolve(name), TeachingView.dot(definition, version));
+                String base = "teaching/" + definition.role() + "-" + version.name().toLowerCase(Locale.ROOT) + ".";
+                for (DiagramFormat format : FORMATS) {
+                    files.put(DIRECTORY.resolve(base + format.extension()),
+                            DiagramView.TEACHING.text(definition, version, format).orElseThrow());
+                }
             }
         }
         List<SequenceFigures.HandshakeType> types = SequenceFigures.handshakeTypes();
