@@ -58,6 +58,10 @@ final class DiagramCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DiagramScope scope = DiagramSet.scope(version);
         PrintWriter stdout = spec.commandLine().getOut();
+        if (view == ViewChoice.sequence && format != null && format != FormatChoice.text && format != FormatChoice.svg) {
+            spec.commandLine().getErr().println("tlsmachine: the sequence view has text and svg formats, not " + format);
+            return 2;
+        }
         if (view == ViewChoice.sequence) {
             return DiagramSet.sequences(scope, format == FormatChoice.svg, out, stdout, spec.commandLine().getErr());
         }

@@ -62,6 +62,7 @@ class TlsMachineCliTest {
         Object[] result = run("diagram", "--view", "teaching", "--format", "scxml");
         assertThat(result[0]).isEqualTo(2);
         assertThat((String) result[1]).contains("the teaching view has no scxml format");
+        assertThat(run("diagram", "--view", "sequence", "--format", "dot")[0]).isEqualTo(2);
     }
 
     @Test

@@ -33,6 +33,8 @@ class ExportersTest {
             for (DiagramScope scope : DiagramScope.values()) {
                 assertThat(format.export(reordered, scope)).as("%s %s seed %d", format, scope, seed)
                         .isEqualTo(format.export(CLIENT, scope));
+                assertThat(DiagramView.TEACHING.text(reordered, scope, format)).as("teaching %s %s seed %d", format, scope, seed)
+                        .isEqualTo(DiagramView.TEACHING.text(CLIENT, scope, format));
             }
         }
     }
