@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public final class TeachingView {
 
     /** The width (characters) at which an edge's output list wraps. */
-    private static final int WRAP = 44;
+    private static final int WRAP = 52;
 
     private TeachingView() {
     }
