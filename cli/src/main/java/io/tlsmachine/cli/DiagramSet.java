@@ -4,9 +4,13 @@ import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.client.ClientMachine;
 import io.tlsmachine.model.export.DiagramFormat;
 import io.tlsmachine.model.export.DiagramScope;
+import io.tlsmachine.model.export.DiagramView;
 import io.tlsmachine.model.export.GraphvizSvg;
+import io.tlsmachine.model.export.SequenceFigures;
+import io.tlsmachine.model.export.SequenceSvg;
 import io.tlsmachine.model.server.ServerMachine;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Names and writes the full set of diagrams: each machine, each version region, each format. */
@@ -44,8 +49,28 @@ final class DiagramSet {
     }
 
     /**
-     * Writes DOT and Mermaid for both machines and every scope into {@code folder}, and SVG when
-     * Graphviz is installed; returns the files written.
+     * Prints the message-sequence figures of {@code scope}'s versions (text, or SVG when {@code svg}), or writes one
+     * file per figure into {@code folder} when it is not null; returns the exit status.
+     */
+    static int sequences(DiagramScope scope, boolean svg, Path folder, PrintWriter out, PrintWriter err) throws IOException {
+        for (Map.Entry<String, String> figure : SequenceFigures.texts(scope).entrySet()) {
+            String text = svg ? SequenceSvg.render(figure.getValue()) : figure.getValue();
+            if (folder == null) {
+                out.println(text);
+            } else {
+                Files.createDirectories(folder);
+                Path file = folder.resolve(figure.getKey() + (svg ? ".svg" : ".txt"));
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+                out.println(file);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Writes DOT and Mermaid for both machines and every scope into {@code folder}, the teaching views of each version
+     * into {@code folder/teaching}, and SVG when Graphviz is installed; returns the files written.
      */
     static List<Path> writeAll(Path folder) throws IOException {
         Files.createDirectories(folder);
@@ -60,6 +85,14 @@ final class DiagramSet {
                 if (svg.isPresent()) {
                     written.add(write(folder, definition, scope, "svg", svg.get()));
                 }
+                if (scope != DiagramScope.ALL) {
+                    written.add(write(folder.resolve("teaching"), definition, scope, DiagramFormat.DOT.extension(),
+                            DiagramView.TEACHING.text(definition, scope, DiagramFormat.DOT).orElseThrow()));
+                    Optional<String> teaching = DiagramView.TEACHING.svg(definition, scope);
+                    if (teaching.isPresent()) {
+                        written.add(write(folder.resolve("teaching"), definition, scope, "svg", teaching.get()));
+                    }
+                }
             }
         }
         return written;
@@ -67,6 +100,7 @@ final class DiagramSet {
 
     private static Path write(Path folder, MachineDefinition<?, ?> definition, DiagramScope scope, String extension,
             String text) throws IOException {
+        Files.createDirectories(folder);
         Path file = folder.resolve(fileName(definition, scope, extension));
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;

@@ -39,6 +39,33 @@ class TlsMachineCliTest {
     }
 
     @Test
+    void teachingViewHasShortGuardsAndNoTerminalStates() {
+        Object[] result = run("diagram", "--machine", "client", "--version", "1.3", "--view", "teaching");
+        assertThat(result[0]).isEqualTo(0);
+        assertThat((String) result[1]).startsWith("digraph teaching").contains("EncryptedExtensions [PSK]")
+                .doesNotContain("-> FAILED [", "-> CLOSED [");
+        Object[] plantUml = run("diagram", "--machine", "server", "--version", "1.2", "--view", "teaching", "--format",
+                "plantuml");
+        assertThat((String) plantUml[1]).startsWith("@startuml").contains("teaching view", "legend right");
+    }
+
+    @Test
+    void sequenceViewPrintsTheRfcFiguresAndEveryHandshakeType() {
+        Object[] result = run("diagram", "--view", "sequence", "--version", "1.3");
+        assertThat(result[0]).isEqualTo(0);
+        assertThat((String) result[1]).contains("RFC 8446 §2 Figure 1", "{EncryptedExtensions}", "-------->")
+                .doesNotContain("RFC 5246");
+    }
+
+    @Test
+    void teachingViewHasNoScxml() {
+        Object[] result = run("diagram", "--view", "teaching", "--format", "scxml");
+        assertThat(result[0]).isEqualTo(2);
+        assertThat((String) result[1]).contains("the teaching view has no scxml format");
+        assertThat(run("diagram", "--view", "sequence", "--format", "dot")[0]).isEqualTo(2);
+    }
+
+    @Test
     void rejectsAnUnknownVersion() {
         Object[] result = run("diagram", "--version", "1.1");
         assertThat(result[0]).isNotEqualTo(0);

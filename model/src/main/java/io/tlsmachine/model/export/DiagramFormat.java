@@ -6,6 +6,7 @@ import io.tlsmachine.model.MachineDefinition;
 public enum DiagramFormat {
     DOT("dot"),
     MERMAID("mmd"),
+    PLANTUML("puml"),
     SCXML("scxml"),
     /** Tab-separated transition table, the format of specs/machines/*.tsv. */
     TABLE("tsv");
@@ -21,11 +22,12 @@ public enum DiagramFormat {
         return extension;
     }
 
-    /** Exports {@code definition} in this format. */
+    /** Exports {@code definition} in this format, the full view. */
     public String export(MachineDefinition<?, ?> definition, DiagramScope scope) {
         return switch (this) {
             case DOT -> DotExporter.export(definition, scope);
             case MERMAID -> MermaidExporter.export(definition, scope);
+            case PLANTUML -> PlantUmlExporter.export(definition, scope);
             case SCXML -> ScxmlExporter.export(definition, scope);
             case TABLE -> TableExporter.export(definition, scope);
         };

@@ -1,6 +1,7 @@
 package io.tlsmachine.model.export;
 
 import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.VersionRegion;
 import java.util.Locale;
 
@@ -16,6 +17,15 @@ public enum DiagramScope {
             case ALL -> true;
             case TLS13 -> state.region() != VersionRegion.TLS12;
             case TLS12 -> state.region() != VersionRegion.TLS13;
+        };
+    }
+
+    /** Tells whether handshakes of {@code version} are drawn in this scope. */
+    public boolean includes(ProtocolVersion version) {
+        return switch (this) {
+            case ALL -> true;
+            case TLS13 -> version == ProtocolVersion.TLS13;
+            case TLS12 -> version == ProtocolVersion.TLS12;
         };
     }
 

@@ -33,6 +33,8 @@ class ExportersTest {
             for (DiagramScope scope : DiagramScope.values()) {
                 assertThat(format.export(reordered, scope)).as("%s %s seed %d", format, scope, seed)
                         .isEqualTo(format.export(CLIENT, scope));
+                assertThat(DiagramView.TEACHING.text(reordered, scope, format)).as("teaching %s %s seed %d", format, scope, seed)
+                        .isEqualTo(DiagramView.TEACHING.text(CLIENT, scope, format));
             }
         }
     }
@@ -84,6 +86,29 @@ class ExportersTest {
         assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/07/scxml", "transition").getLength())
                 .isEqualTo(ServerMachine.definition().transitions().size());
         assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2005/07/scxml", "final").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void plantUmlHasOneArrowPerTransitionAndTheTerminalStatesOnce() {
+        String puml = PlantUmlExporter.export(CLIENT, DiagramScope.ALL);
+        assertThat(puml).startsWith("@startuml\n").endsWith("@enduml\n").contains("[*] --> START\n",
+                "state FAILED <<end>>\n", "WAIT_SH --> FAILED : SERVER_HELLO@plaintext [downgradeDetected] / Alert(illegal_parameter)");
+        long arrows = puml.lines().filter(l -> l.contains(" --> ") && !l.startsWith("[*]")).count();
+        assertThat(arrows).isEqualTo(CLIENT.transitions().size());
+        assertThat(puml.lines().filter(l -> l.equals("state CLOSED <<end>>"))).hasSize(1);
+    }
+
+    @Test
+    void teachingViewIsDrawnInDotMermaidAndPlantUmlButNotScxml() {
+        String mermaid = DiagramView.TEACHING.text(CLIENT, DiagramScope.TLS13, DiagramFormat.MERMAID).orElseThrow();
+        long links = mermaid.lines()
+                .filter(l -> !l.contains("linkStyle") && l.matches(".*\\s(-->|==>|-\\.->|---)[|\\s].*")).count();
+        assertThat(mermaid).contains("flowchart TB", "EncryptedExtensions [PSK]");
+        assertThat(mermaid.lines().filter(l -> l.startsWith("  linkStyle "))).hasSize((int) links);
+        assertThat(DiagramView.TEACHING.text(CLIENT, DiagramScope.TLS13, DiagramFormat.PLANTUML).orElseThrow())
+                .contains("-[#1f5fa8,bold]-> WAIT_CERT_CR : EncryptedExtensions [cert auth]");
+        assertThat(DiagramView.TEACHING.text(CLIENT, DiagramScope.TLS13, DiagramFormat.SCXML)).isEmpty();
+        assertThat(DiagramView.FULL.text(CLIENT, DiagramScope.TLS13, DiagramFormat.SCXML)).isPresent();
     }
 
     @Test
