@@ -1,21 +1,11 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.impl.config.TlsConfig;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.certificate.VerifiedChain;
 import io.tlsmachine.impl.config.StoredTicket;
-import io.tlsmachine.impl.keyschedule.EarlySecret;
-import io.tlsmachine.impl.keyschedule.ExporterMasterSecret;
-import io.tlsmachine.impl.keyschedule.HandshakeSecret;
-import io.tlsmachine.impl.keyschedule.MasterSecret;
-import io.tlsmachine.impl.keyschedule.ResumptionMasterSecret;
-import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
-import io.tlsmachine.impl.keyschedule.TrafficSecret;
+import io.tlsmachine.impl.keyschedule.Tls13Schedule;
 import io.tlsmachine.impl.keyschedule.Transcript;
 import io.tlsmachine.impl.record.HandshakeAssembler;
 import io.tlsmachine.impl.record.RecordProtection;
@@ -39,7 +29,6 @@ public final class HandshakeContext {
 
     final TlsConfig config;
     final Role role;
-    final CryptoProvider crypto;
     final Flight flight = new Flight();
     final RecordReader reader = new RecordReader();
     final RecordWriter writer = new RecordWriter();
@@ -52,32 +41,12 @@ public final class HandshakeContext {
     /** Application data bytes written under the current TLS 1.3 application write key. */
     long bytesUnderWriteKey;
 
-    // Negotiated so far.
-    ProtocolVersion version;
-    SuiteParameters suite;
-    KeyExchangeGroup group;
-    SignatureAlgorithm signature;
-    String applicationProtocol;
-    /** Server: the record_size_limit to answer the client's with (RFC 8449), or null. */
-    io.tlsmachine.impl.codec.extension.RecordSizeLimit recordSizeLimitAnswer;
-    String serverName;
-    byte[] clientRandom;
-    byte[] serverRandom;
-    Opaque sessionId = Opaque.EMPTY;
-    VerifiedChain peerChain;
+    /** What the hellos have settled so far. */
+    final Negotiation negotiation = new Negotiation();
 
-    // TLS 1.3 key schedule (RFC 8446 §7.1).
-    Tls13Hkdf hkdf;
-    EarlySecret earlySecret;
-    MasterSecret masterSecret;
-    ResumptionMasterSecret resumptionSecret;
-    ExporterMasterSecret exporterSecret;
+    /** The TLS 1.3 key schedule (RFC 8446 §7.1). */
+    final Tls13Schedule schedule = new Tls13Schedule();
     StoredTicket offeredTicket;
-    HandshakeSecret handshakeSecret;
-    TrafficSecret clientHandshakeSecret;
-    TrafficSecret serverHandshakeSecret;
-    TrafficSecret clientApplicationSecret;
-    TrafficSecret serverApplicationSecret;
 
     // 0-RTT (RFC 8446 §4.2.10): what became of the client's early data; the rest only when 0-RTT is in play.
     private EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
@@ -90,10 +59,9 @@ public final class HandshakeContext {
     public HandshakeContext(TlsConfig config, Role role) {
         this.config = config;
         this.role = role;
-        this.crypto = config.crypto();
         this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize(),
                 Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
-        this.transcript = Transcript.awaitingHash(crypto);
+        this.transcript = Transcript.awaitingHash(crypto());
         writer.setPaddingPolicy(config.paddingPolicy());
         // The application data step takes each record at once (deliverReceivedApplicationData).
         reader.deliverApplicationDataInto(applicationIn);
@@ -105,6 +73,11 @@ public final class HandshakeContext {
 
     public Role role() {
         return role;
+    }
+
+    /** The configuration's crypto provider. */
+    CryptoProvider crypto() {
+        return config.crypto();
     }
 
     public RecordReader reader() {
@@ -125,14 +98,7 @@ public final class HandshakeContext {
 
     /** Returns what the decoder must know to decode the peer's next message. */
     public DecodeContext decodeContext() {
-        Role peer = role == Role.CLIENT ? Role.SERVER : Role.CLIENT;
-        if (version == null || suite == null) {
-            return DecodeContext.beforeNegotiation(peer);
-        }
-        if (version == ProtocolVersion.TLS13) {
-            return DecodeContext.tls13(peer, suite.hash().length());
-        }
-        return DecodeContext.tls12(peer, suite.keyExchange());
+        return negotiation.decodeContext(role == Role.CLIENT ? Role.SERVER : Role.CLIENT);
     }
 
     /**
@@ -155,22 +121,11 @@ public final class HandshakeContext {
      * continue from it (its messages are retained only then, RFC 8446 §4.6.2). Idempotent.
      */
     public void releaseHandshakeState() {
-        peerChain = null;
+        negotiation.releaseHandshakeState();
         offeredTicket = null;
-        Wipe.allQuietly(clientHandshakeSecret, serverHandshakeSecret, handshakeSecret);
-        clientHandshakeSecret = null;
-        serverHandshakeSecret = null;
-        handshakeSecret = null;
-        if (version != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
+        schedule.releaseHandshakeStage();
+        if (negotiation.version() != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
             transcript = null;
-        }
-        if (version == ProtocolVersion.TLS13) {
-            // After a TLS 1.3 handshake nothing reads the hellos' randoms or legacy_session_id: exporters use the
-            // exporter_master_secret (RFC 8446 §7.5), KeyUpdate the traffic secrets (§7.2), tickets the resumption
-            // secret (§4.6.1); and the key log has no line for later secrets.
-            clientRandom = null;
-            serverRandom = null;
-            sessionId = Opaque.EMPTY;
         }
         flight.releaseIfEmpty();
         if (steps != null) {
@@ -186,14 +141,7 @@ public final class HandshakeContext {
     public void destroyKeys() {
         writer.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         reader.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        Wipe.allQuietly(clientApplicationSecret, serverApplicationSecret, clientHandshakeSecret, serverHandshakeSecret,
-                handshakeSecret, exporterSecret);
-        clientApplicationSecret = null;
-        serverApplicationSecret = null;
-        clientHandshakeSecret = null;
-        serverHandshakeSecret = null;
-        handshakeSecret = null;
-        exporterSecret = null;
+        schedule.destroy();
     }
 
     /** Returns and clears the application data received so far. */
@@ -268,9 +216,9 @@ public final class HandshakeContext {
      */
     public void rekeyForFatalAlert() {
         if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.model.Epoch.EARLY
-                && earlyDataStatus != EarlyDataStatus.ACCEPTED && clientHandshakeSecret != null) {
+                && earlyDataStatus != EarlyDataStatus.ACCEPTED && schedule.clientHandshakeSecret() != null) {
             try {
-                writer.setProtection(Tls13Keys.protection(this, clientHandshakeSecret, true));
+                writer.setProtection(Tls13Keys.protection(this, schedule.clientHandshakeSecret(), true));
             } catch (RuntimeException e) {
                 // The handshake secret is gone: the alert goes under the early key.
             }
@@ -289,12 +237,7 @@ public final class HandshakeContext {
 
     /** Returns the negotiated parameters once the version and suite are known. */
     public Optional<NegotiatedParameters> negotiated(boolean resumed) {
-        if (version == null || suite == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new NegotiatedParameters(version, suite.suite(), Optional.ofNullable(group),
-                Optional.ofNullable(signature), Optional.ofNullable(applicationProtocol), resumed,
-                Optional.ofNullable(serverName)));
+        return negotiation.parameters(resumed);
     }
 
     /**
@@ -303,7 +246,7 @@ public final class HandshakeContext {
      */
     public boolean resumesTls12Session(io.tlsmachine.impl.codec.message.ServerHello hello) {
         return offeredTicket != null && ClientHandshake.ticketVersion(offeredTicket) == ProtocolVersion.TLS12
-                && !sessionId.isEmpty() && hello.legacySessionIdEcho().equals(sessionId);
+                && !negotiation.sessionId().isEmpty() && hello.legacySessionIdEcho().equals(negotiation.sessionId());
     }
 
     /**
@@ -311,11 +254,11 @@ public final class HandshakeContext {
      * complete. TLS 1.2 uses the PRF over the master secret (with EMS, RFC 7627 §5.4, it is safe to use).
      */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
-        if (version == ProtocolVersion.TLS13 && exporterSecret != null) {
-            return exporterSecret.export(label, context == null ? new byte[0] : context, length);
+        if (negotiation.version() == ProtocolVersion.TLS13 && schedule.exporterSecret() != null) {
+            return schedule.exporterSecret().export(label, context == null ? new byte[0] : context, length);
         }
-        if (version == ProtocolVersion.TLS12 && tls12 != null && tls12.established()) {
-            return tls12.masterSecret().export(label, clientRandom, serverRandom, context, length);
+        if (negotiation.version() == ProtocolVersion.TLS12 && tls12 != null && tls12.established()) {
+            return tls12.masterSecret().export(label, negotiation.clientRandom(), negotiation.serverRandom(), context, length);
         }
         throw new IllegalStateException("no exporter secret before the handshake completes");
     }
@@ -346,7 +289,7 @@ public final class HandshakeContext {
      * one post-handshake authentication continues; needs the handshake transcript to have retained its messages.
      */
     Transcript forkHandshakeTranscript() {
-        Transcript fork = Transcript.using(crypto, transcript.hash());
+        Transcript fork = Transcript.using(crypto(), transcript.hash());
         fork.add(transcript.messages());
         return fork;
     }
