@@ -119,7 +119,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     void rejectEarlyData(io.tlsmachine.impl.record.RecordProtection next) {
         offeringEarlyData = false;
         ctx.earlyDataRejected();
-        if (ctx.writer.epoch() == io.tlsmachine.model.Epoch.EARLY) {
+        if (ctx.records.writer().epoch() == io.tlsmachine.model.Epoch.EARLY) {
             ctx.flight.writeKey(next);
         } else {
             next.destroy();
@@ -251,7 +251,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
      * once we have one, otherwise into the clear when {@code inTheClearWithoutHandshakeKey}, else not at all.
      */
     private void leaveUnansweredEarlyKey(Negotiated facts, boolean inTheClearWithoutHandshakeKey) {
-        if (facts.earlyDataAccepted() || ctx.writer.epoch() != io.tlsmachine.model.Epoch.EARLY) {
+        if (facts.earlyDataAccepted() || ctx.records.writer().epoch() != io.tlsmachine.model.Epoch.EARLY) {
             return;
         }
         if (ctx.schedule.clientHandshakeSecret() != null) {

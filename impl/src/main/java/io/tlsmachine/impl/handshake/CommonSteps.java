@@ -34,13 +34,13 @@ abstract class CommonSteps implements SharedSteps {
 
     @Override
     public Negotiated receiveApplicationData(Negotiated facts, ReceivedRecord record) {
-        ctx.deliverApplicationData(record);
+        ctx.records.deliverApplicationData(record);
         return facts;
     }
 
     @Override
     public Negotiated writeApplicationData(Negotiated facts, PendingWrite data) {
-        ctx.bytesUnderWriteKey += data.length();
+        ctx.records.countApplicationDataWritten(data.length());
         ctx.flight.applicationDataView(data.bytes(), data.offset(), data.length());
         return facts;
     }
@@ -53,9 +53,9 @@ abstract class CommonSteps implements SharedSteps {
     @Override
     public Negotiated processKeyUpdate(Negotiated facts, KeyUpdate update, byte[] encoded) {
         if (ctx.role == Role.CLIENT) {
-            ctx.setReadProtection(protection(ctx.schedule.updateServerApplicationSecret()));
+            ctx.records.switchReadKey(protection(ctx.schedule.updateServerApplicationSecret()));
         } else {
-            ctx.setReadProtection(protection(ctx.schedule.updateClientApplicationSecret()));
+            ctx.records.switchReadKey(protection(ctx.schedule.updateClientApplicationSecret()));
         }
         if (update.updateRequested()) {
             ctx.flight.handshake(Message.KEY_UPDATE_NOT_REQUESTED, new KeyUpdate(false), null);
@@ -73,9 +73,9 @@ abstract class CommonSteps implements SharedSteps {
     }
 
     private void updateWriteKey() {
-        ctx.bytesUnderWriteKey = 0;
+        ctx.records.restartWriteKeyVolume();
         // The KeyUpdate is sealed under the current key, which may still wait for the secret replaced below.
-        ctx.writer.keyNow();
+        ctx.records.writer().keyNow();
         if (ctx.role == Role.CLIENT) {
             ctx.flight.writeKey(protection(ctx.schedule.updateClientApplicationSecret()));
         } else {

@@ -7,20 +7,15 @@ import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.config.StoredTicket;
 import io.tlsmachine.impl.keyschedule.Tls13Schedule;
 import io.tlsmachine.impl.keyschedule.Transcript;
-import io.tlsmachine.impl.record.HandshakeAssembler;
-import io.tlsmachine.impl.record.RecordProtection;
-import io.tlsmachine.impl.record.RecordReader;
-import io.tlsmachine.impl.record.RecordWriter;
+import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.ProtocolVersion;
-import io.tlsmachine.impl.record.ByteQueue;
-import io.tlsmachine.impl.record.ReceivedRecord;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * Holds one connection's handshake state shared by the steps and the engine: configuration, record layer,
- * transcript, the flight being produced, what has been negotiated, and the TLS 1.3 key schedule; the TLS 1.2 session
- * ({@link Tls12Session}) and the 0-RTT state ({@link EarlyDataState}) are objects of their own, made on first use.
+ * Holds what one connection's handshake steps share: the configuration and role, the transcript, the flight being
+ * produced, and references to the parts that change apart: the {@link Negotiation}, the TLS 1.3 key schedule
+ * ({@link Tls13Schedule}), the TLS 1.2 session ({@link Tls12Session}) and the 0-RTT state ({@link EarlyDataState}),
+ * the last two made on first use, and the engine's {@link RecordLayer}, which the engine creates and drives itself.
  *
  * <p>The steps get each received message as their argument; they verify, derive keys and queue their flight here,
  * and return their decisions ({@link Decision}) to the engine.
@@ -30,16 +25,12 @@ public final class HandshakeContext {
     final TlsConfig config;
     final Role role;
     final Flight flight = new Flight();
-    final RecordReader reader = new RecordReader();
-    final RecordWriter writer = new RecordWriter();
-    final HandshakeAssembler assembler;
+    /** The engine's record layer, for the steps that switch keys or set record limits. */
+    final RecordLayer records;
     Transcript transcript;
 
-    private final ByteQueue applicationIn = new ByteQueue();
     /** The steps, which set themselves here: their handshake-only state is dropped with ours. */
     CommonSteps steps;
-    /** Application data bytes written under the current TLS 1.3 application write key. */
-    long bytesUnderWriteKey;
 
     /** What the hellos have settled so far. */
     final Negotiation negotiation = new Negotiation();
@@ -49,22 +40,17 @@ public final class HandshakeContext {
     StoredTicket offeredTicket;
 
     // 0-RTT (RFC 8446 §4.2.10): what became of the client's early data; the rest only when 0-RTT is in play.
-    private EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
     private EarlyDataState earlyData;
 
     /** The TLS 1.2 session (RFC 5246 §6.3, §8.1), made on first use: a TLS 1.3 connection holds none. */
     private Tls12Session tls12;
 
-    /** Creates the context of one connection in {@code role}. */
-    public HandshakeContext(TlsConfig config, Role role) {
+    /** Creates the context of one connection in {@code role} over the engine's {@code records}. */
+    public HandshakeContext(TlsConfig config, Role role, RecordLayer records) {
         this.config = config;
         this.role = role;
-        this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize(),
-                Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
+        this.records = records;
         this.transcript = Transcript.awaitingHash(crypto());
-        writer.setPaddingPolicy(config.paddingPolicy());
-        // The application data step takes each record at once (deliverReceivedApplicationData).
-        reader.deliverApplicationDataInto(applicationIn);
     }
 
     public TlsConfig config() {
@@ -80,18 +66,6 @@ public final class HandshakeContext {
         return config.crypto();
     }
 
-    public RecordReader reader() {
-        return reader;
-    }
-
-    public RecordWriter writer() {
-        return writer;
-    }
-
-    public HandshakeAssembler assembler() {
-        return assembler;
-    }
-
     public Flight flight() {
         return flight;
     }
@@ -99,18 +73,6 @@ public final class HandshakeContext {
     /** Returns what the decoder must know to decode the peer's next message. */
     public DecodeContext decodeContext() {
         return negotiation.decodeContext(role == Role.CLIENT ? Role.SERVER : Role.CLIENT);
-    }
-
-    /**
-     * RFC 8446 §5.5: whether our write key should be updated before the next application data, because the record
-     * layer nears the AEAD's limit or we wrote the configured volume under it.
-     */
-    public boolean keyUpdateDue() {
-        if (writer.shouldRekey()) {
-            return true;
-        }
-        Optional<Long> limit = config.keyUpdateAfterBytes();
-        return limit.isPresent() && bytesUnderWriteKey >= limit.get();
     }
 
     /**
@@ -139,16 +101,8 @@ public final class HandshakeContext {
      * left to their owners (a session cache or a stored ticket may still resume with them).
      */
     public void destroyKeys() {
-        writer.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        reader.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
+        records.dropKeys();
         schedule.destroy();
-    }
-
-    /** Returns and clears the application data received so far. */
-    public byte[] takeApplicationData() {
-        byte[] data = applicationIn.take();
-        applicationIn.releaseIfEmpty();
-        return data;
     }
 
     /** The connection's TLS 1.2 session, made on first use. */
@@ -179,28 +133,28 @@ public final class HandshakeContext {
 
     /** Returns what became of the client's early data. */
     public EarlyDataStatus earlyDataStatus() {
-        return earlyDataStatus;
+        return earlyData == null ? EarlyDataStatus.NOT_OFFERED : earlyData.status();
     }
 
     /** Client: the early data went out after the first ClientHello; the server has not answered yet. */
     void earlyDataSent() {
-        earlyDataStatus = EarlyDataStatus.PENDING;
+        earlyData().markSent();
     }
 
     /** Client: whether early data went out and the server has not answered yet. */
     boolean earlyDataPending() {
-        return earlyDataStatus == EarlyDataStatus.PENDING;
+        return earlyDataStatus() == EarlyDataStatus.PENDING;
     }
 
     /** Client, RFC 8446 §4.2.10: EncryptedExtensions accepted our early data. */
     void earlyDataAccepted() {
-        earlyDataStatus = EarlyDataStatus.ACCEPTED;
+        earlyData().markAccepted();
     }
 
     /** Client, RFC 8446 §4.2.10: the server did not accept the early data we sent (if we sent any). */
     void earlyDataRejected() {
-        if (earlyDataStatus == EarlyDataStatus.PENDING) {
-            earlyDataStatus = EarlyDataStatus.REJECTED;
+        if (earlyData != null) {
+            earlyData.markRejected();
         }
     }
 
@@ -215,24 +169,14 @@ public final class HandshakeContext {
      * handshake key once it has one.
      */
     public void rekeyForFatalAlert() {
-        if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.model.Epoch.EARLY
-                && earlyDataStatus != EarlyDataStatus.ACCEPTED && schedule.clientHandshakeSecret() != null) {
+        if (role == Role.CLIENT && records.writer().epoch() == io.tlsmachine.model.Epoch.EARLY
+                && earlyDataStatus() != EarlyDataStatus.ACCEPTED && schedule.clientHandshakeSecret() != null) {
             try {
-                writer.setProtection(Tls13Keys.protection(this, schedule.clientHandshakeSecret(), true));
+                records.writer().setProtection(Tls13Keys.protection(this, schedule.clientHandshakeSecret(), true));
             } catch (RuntimeException e) {
                 // The handshake secret is gone: the alert goes under the early key.
             }
         }
-    }
-
-    /** Moves as much received application data as fits into {@code dst}; returns how many bytes. */
-    public int takeApplicationData(ByteBuffer dst) {
-        return applicationIn.takeInto(dst);
-    }
-
-    /** The number of received application data bytes not taken yet. */
-    public int applicationDataAvailable() {
-        return applicationIn.size();
     }
 
     /** Returns the negotiated parameters once the version and suite are known. */
@@ -271,17 +215,6 @@ public final class HandshakeContext {
     /** Tells whether the TLS 1.2 session we offered travels in a ticket (RFC 5077) rather than by session ID. */
     public boolean offeredTls12Ticket() {
         return offeredTicket != null && !offeredTicket.ticket().isEmpty();
-    }
-
-    /** Appends a received application data record to what the application reads. */
-    void deliverApplicationData(ReceivedRecord record) {
-        applicationIn.append(record);
-    }
-
-    /** RFC 8446 §5.1: switches the read key; pending handshake bytes under the old key are a failure. */
-    void setReadProtection(RecordProtection protection) {
-        assembler.onReadKeyChange();
-        reader.setProtection(protection);
     }
 
     /**

@@ -22,13 +22,19 @@ final class Negotiation {
     private KeyExchangeGroup group;
     private SignatureAlgorithm signature;
     private String applicationProtocol;
-    /** Server: the record_size_limit to answer the client's with (RFC 8449), or null. */
-    private RecordSizeLimit recordSizeLimitAnswer;
     private String serverName;
-    private byte[] clientRandom;
-    private byte[] serverRandom;
-    private Opaque sessionId = Opaque.EMPTY;
-    private VerifiedChain peerChain;
+    /** What only the hellos' exchange needs; dropped after a TLS 1.3 handshake, kept after TLS 1.2 (exporters). */
+    private HelloValues hello = new HelloValues();
+
+    /** The values the hellos carry that the steps read back while the handshake runs. */
+    private static final class HelloValues {
+        /** Server: the record_size_limit to answer the client's with (RFC 8449), or null. */
+        private RecordSizeLimit recordSizeLimitAnswer;
+        private byte[] clientRandom;
+        private byte[] serverRandom;
+        private Opaque sessionId = Opaque.EMPTY;
+        private VerifiedChain peerChain;
+    }
 
     ProtocolVersion version() {
         return version;
@@ -51,7 +57,7 @@ final class Negotiation {
     }
 
     RecordSizeLimit recordSizeLimitAnswer() {
-        return recordSizeLimitAnswer;
+        return hello == null ? null : hello.recordSizeLimitAnswer;
     }
 
     String serverName() {
@@ -59,19 +65,19 @@ final class Negotiation {
     }
 
     byte[] clientRandom() {
-        return clientRandom;
+        return hello == null ? null : hello.clientRandom;
     }
 
     byte[] serverRandom() {
-        return serverRandom;
+        return hello == null ? null : hello.serverRandom;
     }
 
     Opaque sessionId() {
-        return sessionId;
+        return hello == null ? Opaque.EMPTY : hello.sessionId;
     }
 
     VerifiedChain peerChain() {
-        return peerChain;
+        return hello == null ? null : hello.peerChain;
     }
 
     /** Records the protocol version both sides now speak. */
@@ -101,7 +107,7 @@ final class Negotiation {
 
     /** Server: records the record_size_limit to answer the client's with (RFC 8449), or null. */
     void answerRecordSizeLimit(RecordSizeLimit answer) {
-        recordSizeLimitAnswer = answer;
+        hello().recordSizeLimitAnswer = answer;
     }
 
     /** Records the server name this connection is for (null when none). */
@@ -111,22 +117,30 @@ final class Negotiation {
 
     /** Records the ClientHello's random (RFC 8446 §4.1.2). */
     void recordClientRandom(byte[] random) {
-        clientRandom = random;
+        hello().clientRandom = random;
     }
 
     /** Records the ServerHello's random (RFC 8446 §4.1.3). */
     void recordServerRandom(byte[] random) {
-        serverRandom = random;
+        hello().serverRandom = random;
     }
 
     /** Records the legacy_session_id the ClientHello carries (RFC 8446 §4.1.2, RFC 5246 §7.4.1.2). */
     void useSessionId(Opaque id) {
-        sessionId = id;
+        hello().sessionId = id;
     }
 
     /** Records the peer's certificate chain once it was verified. */
     void peerVerified(VerifiedChain chain) {
-        peerChain = chain;
+        hello().peerChain = chain;
+    }
+
+    /** The hello values, made again when a TLS 1.3 post-handshake authentication records a peer chain. */
+    private HelloValues hello() {
+        if (hello == null) {
+            hello = new HelloValues();
+        }
+        return hello;
     }
 
     /** Returns what the decoder must know to decode the next message of {@code peer}. */
@@ -157,11 +171,10 @@ final class Negotiation {
      * secret (§4.6.1); and the key log has no line for later secrets.
      */
     void releaseHandshakeState() {
-        peerChain = null;
         if (version == ProtocolVersion.TLS13) {
-            clientRandom = null;
-            serverRandom = null;
-            sessionId = Opaque.EMPTY;
+            hello = null;
+        } else if (hello != null) {
+            hello.peerChain = null;
         }
     }
 }

@@ -272,7 +272,7 @@ final class ServerNegotiation implements ServerHelloSteps {
         ctx.flight.handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript);
         // RFC 8446 §4.2.10: after a HelloRetryRequest, early data arrives as application_data records in the clear.
         if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
-            ctx.reader.skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
+            ctx.records.reader().skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
         }
         return facts.withHelloRetryRequested(true);
     }

@@ -99,7 +99,7 @@ final class Tls12Client implements Tls12ClientSteps {
         ctx.negotiation.recordServerRandom(hello.random().toByteArray());
         ctx.transcript.selectHash(ctx.negotiation.suite().hash());
         ctx.transcript.add(encoded);
-        ctx.reader.pinRecordVersion(WIRE_TLS12);
+        ctx.records.reader().pinRecordVersion(WIRE_TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
         } else {
@@ -275,7 +275,7 @@ final class Tls12Client implements Tls12ClientSteps {
     /** RFC 5246 §7.1: the server's records are read with the new keys from here on. */
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.setReadProtection(ctx.tls12().takeReadKeys());
+        ctx.records.switchReadKey(ctx.tls12().takeReadKeys());
         return facts;
     }
 

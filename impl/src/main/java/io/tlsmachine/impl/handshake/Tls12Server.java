@@ -84,7 +84,7 @@ final class Tls12Server implements Tls12ServerSteps {
         Opaque sessionId = abbreviated ? ctx.negotiation.sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
         ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation.serverRandom()), sessionId, ctx.negotiation.suite().suite(), 0, extensions);
         ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
-        ctx.reader.pinRecordVersion(WIRE_TLS12);
+        ctx.records.reader().pinRecordVersion(WIRE_TLS12);
         if (abbreviated) {
             // RFC 5246 §7.3 Figure 2, RFC 5077 §3.1: [NewSessionTicket], then (declared) ChangeCipherSpec and Finished.
             if (facts.ticketExpected()) {
@@ -189,7 +189,7 @@ final class Tls12Server implements Tls12ServerSteps {
     /** RFC 5246 §7.1: the client's records are read with the new keys from here on. */
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.setReadProtection(ctx.tls12().takeReadKeys());
+        ctx.records.switchReadKey(ctx.tls12().takeReadKeys());
         return facts;
     }
 

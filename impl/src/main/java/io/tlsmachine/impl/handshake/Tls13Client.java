@@ -161,7 +161,7 @@ final class Tls13Client implements Tls13ClientSteps {
             }
             client.keyShares.values().forEach(Wipe::quietly);
         }
-        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.schedule.serverHandshakeSecret(), true));
+        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.serverHandshakeSecret(), true));
         // RFC 8446 Appendix A.1: after sending early data we keep the early key until EncryptedExtensions tells.
         if (!client.offeringEarlyData) {
             ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
@@ -247,7 +247,7 @@ final class Tls13Client implements Tls13ClientSteps {
         ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
         Tls13Keys.deriveResumptionSecret(ctx, ctx.config.ticketStore().isPresent());
         ctx.schedule.wipeHandshakeTrafficSecrets();
-        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.schedule.serverApplicationSecret(), false));
+        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.serverApplicationSecret(), false));
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.clientApplicationSecret(), false));
         return facts;
     }

@@ -129,14 +129,14 @@ final class Tls13Server implements Tls13ServerSteps {
         ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.serverApplicationSecret(), false));
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.2.10, Appendix A.2: the client's early data and EndOfEarlyData come under its early key.
-            ctx.setReadProtection(ctx.earlyData().takeReadProtection());
+            ctx.records.switchReadKey(ctx.earlyData().takeReadProtection());
             return facts;
         }
-        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
         // RFC 8446 §4.2.10: a client whose early data we reject may already be sending it under keys we do not
         // derive: skip records that fail to deprotect, up to a bound.
         if (facts.earlyDataOffered() && !facts.helloRetryRequested()) {
-            ctx.reader.skipRejectedEarlyData(Math.max(REJECTED_EARLY_DATA_LIMIT, ctx.config.maxEarlyDataSize()));
+            ctx.records.reader().skipRejectedEarlyData(Math.max(REJECTED_EARLY_DATA_LIMIT, ctx.config.maxEarlyDataSize()));
         }
         return facts;
     }
@@ -148,7 +148,7 @@ final class Tls13Server implements Tls13ServerSteps {
     @Override
     public Negotiated processEndOfEarlyData(Negotiated facts, EndOfEarlyData message, byte[] encoded) {
         ctx.transcript.add(encoded);
-        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
         return facts;
     }
 
@@ -229,7 +229,7 @@ final class Tls13Server implements Tls13ServerSteps {
             decision = furtherTicket(facts);
         }
         ctx.schedule.wipeHandshakeTrafficSecrets();
-        ctx.setReadProtection(Tls13Keys.protection(ctx, ctx.schedule.clientApplicationSecret(), false));
+        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.clientApplicationSecret(), false));
         return decision;
     }
 
