@@ -8,7 +8,6 @@ import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.Flight;
-import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.model.Message;
@@ -27,19 +26,17 @@ import java.util.List;
  */
 final class FlightWriter {
 
-    private final HandshakeContext ctx;
+    private final RecordWriter writer;
     /** Records sealed and not yet drained; its buffer is kept while application data flows, else dropped when drained. */
     private final ByteQueue bytes = new ByteQueue();
     private boolean lastWasApplicationData;
     private boolean fatalAlertSent;
 
-    FlightWriter(HandshakeContext ctx) {
-        this.ctx = ctx;
+    FlightWriter(RecordWriter writer) {
+        this.writer = writer;
     }
 
-    void write(List<Output> outputs) {
-        Flight flight = ctx.flight();
-        RecordWriter writer = ctx.writer();
+    void write(Flight flight, List<Output> outputs) {
         for (int i = 0; i < outputs.size(); i++) {
             Output output = outputs.get(i);
             Message kind = output.message();
@@ -120,7 +117,7 @@ final class FlightWriter {
         }
         fatalAlertSent = true;
         try {
-            bytes.write(ctx.writer().write(ContentType.ALERT, Alert.fatal(description).encode()));
+            bytes.write(writer.write(ContentType.ALERT, Alert.fatal(description).encode()));
         } catch (RuntimeException e) {
             // The write key itself failed (e.g. exhausted): the connection ends without an alert.
         }

@@ -67,7 +67,7 @@ final class ModelDriver {
             }
         }
         List<Output> outputs = taken.outputsFor(machine.facts());
-        out.write(outputs);
+        out.write(ctx.flight(), outputs);
         if (taken.to().connected() && !from.connected()) {
             ctx.releaseHandshakeState();
         }

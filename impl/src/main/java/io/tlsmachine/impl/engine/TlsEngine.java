@@ -16,6 +16,7 @@ import io.tlsmachine.impl.handshake.PendingWrite;
 import io.tlsmachine.impl.handshake.ServerHandshake;
 import io.tlsmachine.impl.record.ReceivedHandshakeMessage;
 import io.tlsmachine.impl.record.ReceivedRecord;
+import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
@@ -45,6 +46,7 @@ import java.util.Optional;
  */
 public final class TlsEngine {
 
+    private final RecordLayer records;
     private final HandshakeContext ctx;
     private final RoleMachine<?, ?, ?> machine;
     private final FlightWriter out;
@@ -53,7 +55,8 @@ public final class TlsEngine {
     private boolean started;
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
-        this.ctx = new HandshakeContext(config, role);
+        this.records = new RecordLayer(config.maxHandshakeMessageSize(), config.paddingPolicy());
+        this.ctx = new HandshakeContext(config, role, records);
         boolean table = kind == MachineKind.COMPILED_TABLE;
         if (role == Role.CLIENT) {
             ClientHandshake steps = new ClientHandshake(ctx);
@@ -66,7 +69,7 @@ public final class TlsEngine {
             machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTakingTableMachine(facts)
                     : ServerMachine.newTakingStrictMachine(facts), ServerHandlers.TABLE, steps);
         }
-        this.out = new FlightWriter(ctx);
+        this.out = new FlightWriter(records.writer());
         this.driver = new ModelDriver(ctx, machine, out);
         // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
         addListeners(ProvidedListeners.listenersFor(machine.definition()));
@@ -173,7 +176,7 @@ public final class TlsEngine {
     public void feed(ByteBuffer in) {
         driver.guarded(() -> {
             while (!machine.state().terminal() && in.hasRemaining()) {
-                ReceivedRecord record = ctx.reader().read(in);
+                ReceivedRecord record = records.reader().read(in);
                 if (record == null) {
                     return;
                 }
@@ -187,9 +190,9 @@ public final class TlsEngine {
 
     private void dispatch(ReceivedRecord record) {
         Epoch epoch = record.epoch();
-        if (ctx.assembler().accept(record)) {
+        if (records.assembler().accept(record)) {
             ReceivedHandshakeMessage message;
-            while (!machine.state().terminal() && (message = ctx.assembler().poll()) != null) {
+            while (!machine.state().terminal() && (message = records.assembler().poll()) != null) {
                 handshake(message);
             }
             return;
@@ -243,7 +246,7 @@ public final class TlsEngine {
         java.util.Objects.checkFromIndexSize(offset, length, data.length);
         requireLocal(Input.APPLICATION_WRITE);
         // RFC 8446 §5.5: update the write key before the AEAD limit (or the configured volume) is reached.
-        if (ctx.keyUpdateDue() && machine.declares(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL)) {
+        if (records.writeKeyUpdateDue(ctx.config().keyUpdateAfterBytes()) && machine.declares(Input.REQUEST_KEY_UPDATE, Epoch.LOCAL)) {
             driver.fireLocal(Input.REQUEST_KEY_UPDATE, null);
         }
         // The step queues the caller's bytes without a copy: they are sealed into the outbound buffer before return.
@@ -265,17 +268,17 @@ public final class TlsEngine {
 
     /** Returns and clears the application data received so far (possibly empty). */
     public byte[] readApplicationData() {
-        return ctx.takeApplicationData();
+        return records.takeApplicationData();
     }
 
     /** Moves as much received application data as fits into {@code dst}; returns how many bytes (possibly 0). */
     public int readApplicationData(ByteBuffer dst) {
-        return ctx.takeApplicationData(dst);
+        return records.takeApplicationData(dst);
     }
 
     /** The number of received application data bytes not read yet. */
     public int applicationDataAvailable() {
-        return ctx.applicationDataAvailable();
+        return records.applicationDataAvailable();
     }
 
     /** RFC 8446 §4.6.3: updates our write key and asks the peer to update too. */

@@ -10,6 +10,9 @@
  *          → FlightWriter (the transition's declared outputs, content from the step) → RecordWriter → bytes out
  * </pre>
  *
+ * <p>The engine creates the connection's {@link io.tlsmachine.impl.record.RecordLayer} (reader, writer, assembler,
+ * received application data) and hands it to the handshake context for the steps that switch keys.
+ *
  * <p>Local commands (CONNECT, APPLICATION_WRITE, REQUEST_KEY_UPDATE, CLOSE) and the server's decisions
  * (SELECT_PARAMETERS, SELECT_HELLO_RETRY, SEND_SERVER_FLIGHT, returned by a step) are fired into the model the same
  * way. Every failure is handled in {@code ModelDriver.failOn}: one alert, then FAILED, then silence.

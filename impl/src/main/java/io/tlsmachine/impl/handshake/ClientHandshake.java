@@ -59,7 +59,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     public ClientHandshake(HandshakeContext ctx) {
         super(ctx);
         if ((ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) || ctx.config.postHandshakeAuth()) {
-            ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
+            ctx.transcript = Transcript.awaitingHash(ctx.crypto()).retainMessages();
         }
     }
 
@@ -76,14 +76,14 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     @Override
     public Negotiated sendClientHello(Negotiated facts) {
         TlsConfig config = ctx.config;
-        ctx.clientRandom = ctx.random32();
+        ctx.negotiation.recordClientRandom(ctx.random32());
         boolean offer13 = config.supports(ProtocolVersion.TLS13);
         // RFC 8446 Appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
-        ctx.sessionId = facts.middleboxCompat() ? Opaque.of(ctx.random32()) : Opaque.EMPTY;
+        ctx.negotiation.useSessionId(facts.middleboxCompat() ? Opaque.of(ctx.random32()) : Opaque.EMPTY);
         if (offer13) {
             keyShares = new LinkedHashMap<>();
             for (KeyExchangeGroup group : config.keyShareGroups()) {
-                keyShares.put(group, ctx.crypto.generateKeyExchange(group, config.random()));
+                keyShares.put(group, ctx.crypto().generateKeyExchange(group, config.random()));
             }
         }
         ctx.offeredTicket = resumableTicket().orElse(null);
@@ -91,9 +91,9 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
         // RFC 5246 §7.4.1.2: a session cached by ID is offered by its session ID.
         if (ctx.offeredTicket != null && ticketVersion(ctx.offeredTicket) == ProtocolVersion.TLS12) {
             if (!ctx.offeredTicket.sessionId().isEmpty()) {
-                ctx.sessionId = ctx.offeredTicket.sessionId();
-            } else if (ctx.sessionId.isEmpty()) {
-                ctx.sessionId = Opaque.of(ctx.random32());
+                ctx.negotiation.useSessionId(ctx.offeredTicket.sessionId());
+            } else if (ctx.negotiation.sessionId().isEmpty()) {
+                ctx.negotiation.useSessionId(Opaque.of(ctx.random32()));
             }
         }
         byte[] earlyData = ctx.takeEarlyDataToSend();
@@ -107,7 +107,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
         SuiteParameters suite = SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow();
         byte[] hash = ZeroRtt.clientHelloHash(ctx, suite.hash(), io.tlsmachine.impl.codec.message.HandshakeCodec.encode(clientHello));
         ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
-        ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.earlySecret, suite, hash));
+        ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.schedule.earlySecret(), suite, hash));
         ctx.flight.applicationData(earlyData);
         ctx.earlyDataSent();
         return facts.with(Fact.EARLY_DATA_OFFERED, true);
@@ -120,7 +120,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     void rejectEarlyData(io.tlsmachine.impl.record.RecordProtection next) {
         offeringEarlyData = false;
         ctx.earlyDataRejected();
-        if (ctx.writer.epoch() == io.tlsmachine.model.Epoch.EARLY) {
+        if (ctx.records.writer().epoch() == io.tlsmachine.model.Epoch.EARLY) {
             ctx.flight.writeKey(next);
         } else {
             next.destroy();
@@ -159,12 +159,9 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
                 List.of(Opaque.of(new byte[hash.length()]))));
         ClientHello draft = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
                 hello.legacyCompressionMethods(), extensions);
-        if (ctx.earlySecret != null) {
-            ctx.earlySecret.destroy();
-        }
-        ctx.earlySecret = SessionTickets.earlySecret(ctx, hash, ticket.psk());
+        ctx.schedule.startWithPsk(SessionTickets.earlySecret(ctx, hash, ticket.psk()));
         byte[] truncated = SessionTickets.truncatedHash(ctx, hash, draft, io.tlsmachine.impl.codec.message.HandshakeCodec.encode(draft));
-        return draft.withBinders(List.of(Opaque.of(SessionTickets.binder(ctx.earlySecret, truncated))));
+        return draft.withBinders(List.of(Opaque.of(SessionTickets.binder(ctx.schedule.earlySecret(), truncated))));
     }
 
     private ClientHello buildWithoutPsk(Extension cookie) {
@@ -220,8 +217,8 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
                     .map(k -> new KeyShareEntry(Hellos.named(k.group()), Opaque.of(k.publicShare()))).toList();
             extensions.add(new KeyShareOffer(shares));
         }
-        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.clientRandom),
-                ctx.sessionId, suites, Opaque.ofUnsigned(0), extensions);
+        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.negotiation.clientRandom()),
+                ctx.negotiation.sessionId(), suites, Opaque.ofUnsigned(0), extensions);
     }
 
     private static boolean isIpLiteral(String name) {
@@ -255,11 +252,11 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
      * once we have one, otherwise into the clear when {@code inTheClearWithoutHandshakeKey}, else not at all.
      */
     private void leaveUnansweredEarlyKey(Negotiated facts, boolean inTheClearWithoutHandshakeKey) {
-        if (facts.earlyDataAccepted() || ctx.writer.epoch() != io.tlsmachine.model.Epoch.EARLY) {
+        if (facts.earlyDataAccepted() || ctx.records.writer().epoch() != io.tlsmachine.model.Epoch.EARLY) {
             return;
         }
-        if (ctx.clientHandshakeSecret != null) {
-            rejectEarlyData(Tls13Keys.protection(ctx, ctx.clientHandshakeSecret, true));
+        if (ctx.schedule.clientHandshakeSecret() != null) {
+            rejectEarlyData(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
         } else if (inTheClearWithoutHandshakeKey) {
             rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }

@@ -34,13 +34,13 @@ abstract class CommonSteps implements SharedSteps {
 
     @Override
     public Negotiated receiveApplicationData(Negotiated facts, ReceivedRecord record) {
-        ctx.deliverApplicationData(record);
+        ctx.records.deliverApplicationData(record);
         return facts;
     }
 
     @Override
     public Negotiated writeApplicationData(Negotiated facts, PendingWrite data) {
-        ctx.bytesUnderWriteKey += data.length();
+        ctx.records.countApplicationDataWritten(data.length());
         ctx.flight.applicationDataView(data.bytes(), data.offset(), data.length());
         return facts;
     }
@@ -53,11 +53,9 @@ abstract class CommonSteps implements SharedSteps {
     @Override
     public Negotiated processKeyUpdate(Negotiated facts, KeyUpdate update, byte[] encoded) {
         if (ctx.role == Role.CLIENT) {
-            ctx.serverApplicationSecret = ctx.serverApplicationSecret.nextGeneration();
-            ctx.setReadProtection(protection(ctx.serverApplicationSecret));
+            ctx.records.switchReadKey(protection(ctx.schedule.updateServerApplicationSecret()));
         } else {
-            ctx.clientApplicationSecret = ctx.clientApplicationSecret.nextGeneration();
-            ctx.setReadProtection(protection(ctx.clientApplicationSecret));
+            ctx.records.switchReadKey(protection(ctx.schedule.updateClientApplicationSecret()));
         }
         if (update.updateRequested()) {
             ctx.flight.handshake(Message.KEY_UPDATE_NOT_REQUESTED, new KeyUpdate(false), null);
@@ -75,21 +73,19 @@ abstract class CommonSteps implements SharedSteps {
     }
 
     private void updateWriteKey() {
-        ctx.bytesUnderWriteKey = 0;
+        ctx.records.restartWriteKeyVolume();
         // The KeyUpdate is sealed under the current key, which may still wait for the secret replaced below.
-        ctx.writer.keyNow();
+        ctx.records.writer().keyNow();
         if (ctx.role == Role.CLIENT) {
-            ctx.clientApplicationSecret = ctx.clientApplicationSecret.nextGeneration();
-            ctx.flight.writeKey(protection(ctx.clientApplicationSecret));
+            ctx.flight.writeKey(protection(ctx.schedule.updateClientApplicationSecret()));
         } else {
-            ctx.serverApplicationSecret = ctx.serverApplicationSecret.nextGeneration();
-            ctx.flight.writeKey(protection(ctx.serverApplicationSecret));
+            ctx.flight.writeKey(protection(ctx.schedule.updateServerApplicationSecret()));
         }
     }
 
     /** RFC 8446 §7.3: the application traffic protection of {@code secret}, keyed when a record first uses it. */
     Tls13AeadProtection protection(TrafficSecret secret) {
-        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.crypto, ctx.suite.aead(), secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.negotiation.suite().aead(), secret);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
  * 1-RTT data). A connection makes it only when 0-RTT comes into play, so one without holds none of it.
  */
 final class EarlyDataState {
+    /** Client: what became of the early data (RFC 8446 §4.2.10). */
+    private EarlyDataStatus status = EarlyDataStatus.NOT_OFFERED;
     /** Client: the early data to send with the first ClientHello, until it is sent. */
     private byte[] toSend;
     /** Server: the client's early traffic protection, until EncryptedExtensions engages it. */
@@ -18,6 +20,28 @@ final class EarlyDataState {
     private long received;
     /** Server: 0-RTT data received and not yet taken; made when the first arrives. */
     private ByteArrayOutputStream in;
+
+    /** Returns what became of the client's early data. */
+    EarlyDataStatus status() {
+        return status;
+    }
+
+    /** Client: the early data went out after the first ClientHello; the server has not answered yet. */
+    void markSent() {
+        status = EarlyDataStatus.PENDING;
+    }
+
+    /** Client, RFC 8446 §4.2.10: EncryptedExtensions accepted our early data. */
+    void markAccepted() {
+        status = EarlyDataStatus.ACCEPTED;
+    }
+
+    /** Client, RFC 8446 §4.2.10: the server did not accept the early data we sent (if we sent any). */
+    void markRejected() {
+        if (status == EarlyDataStatus.PENDING) {
+            status = EarlyDataStatus.REJECTED;
+        }
+    }
 
     /** Client: queues a copy of {@code data} to send with the first ClientHello. */
     void queue(byte[] data) {

@@ -1,36 +1,21 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.Role;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.certificate.VerifiedChain;
 import io.tlsmachine.StoredTicket;
-import io.tlsmachine.impl.keyschedule.EarlySecret;
-import io.tlsmachine.impl.keyschedule.ExporterMasterSecret;
-import io.tlsmachine.impl.keyschedule.HandshakeSecret;
-import io.tlsmachine.impl.keyschedule.MasterSecret;
-import io.tlsmachine.impl.keyschedule.ResumptionMasterSecret;
-import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
-import io.tlsmachine.impl.keyschedule.TrafficSecret;
+import io.tlsmachine.impl.keyschedule.Tls13Schedule;
 import io.tlsmachine.impl.keyschedule.Transcript;
-import io.tlsmachine.impl.record.HandshakeAssembler;
-import io.tlsmachine.impl.record.RecordProtection;
-import io.tlsmachine.impl.record.RecordReader;
-import io.tlsmachine.impl.record.RecordWriter;
+import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.ProtocolVersion;
-import io.tlsmachine.impl.record.ByteQueue;
-import io.tlsmachine.impl.record.ReceivedRecord;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * Holds one connection's handshake state shared by the steps and the engine: configuration, record layer,
- * transcript, the flight being produced, what has been negotiated, and the TLS 1.3 key schedule; the TLS 1.2 session
- * ({@link Tls12Session}) and the 0-RTT state ({@link EarlyDataState}) are objects of their own, made on first use.
+ * Holds what one connection's handshake steps share: the configuration and role, the transcript, the flight being
+ * produced, and references to the parts that change apart: the {@link Negotiation}, the TLS 1.3 key schedule
+ * ({@link Tls13Schedule}), the TLS 1.2 session ({@link Tls12Session}) and the 0-RTT state ({@link EarlyDataState}),
+ * the last two made on first use, and the engine's {@link RecordLayer}, which the engine creates and drives itself.
  *
  * <p>The steps get each received message as their argument; they verify, derive keys and queue their flight here,
  * and return their decisions ({@link Decision}) to the engine.
@@ -39,64 +24,33 @@ public final class HandshakeContext {
 
     final TlsConfig config;
     final Role role;
-    final CryptoProvider crypto;
     final Flight flight = new Flight();
-    final RecordReader reader = new RecordReader();
-    final RecordWriter writer = new RecordWriter();
-    final HandshakeAssembler assembler;
+    /** The engine's record layer, for the steps that switch keys or set record limits. */
+    final RecordLayer records;
     Transcript transcript;
 
-    private final ByteQueue applicationIn = new ByteQueue();
     /** The steps, which set themselves here: their handshake-only state is dropped with ours. */
     CommonSteps steps;
-    /** Application data bytes written under the current TLS 1.3 application write key. */
-    long bytesUnderWriteKey;
 
-    // Negotiated so far.
-    ProtocolVersion version;
-    SuiteParameters suite;
-    KeyExchangeGroup group;
-    SignatureAlgorithm signature;
-    String applicationProtocol;
-    /** Server: the record_size_limit to answer the client's with (RFC 8449), or null. */
-    io.tlsmachine.impl.codec.extension.RecordSizeLimit recordSizeLimitAnswer;
-    String serverName;
-    byte[] clientRandom;
-    byte[] serverRandom;
-    Opaque sessionId = Opaque.EMPTY;
-    VerifiedChain peerChain;
+    /** What the hellos have settled so far. */
+    final Negotiation negotiation = new Negotiation();
 
-    // TLS 1.3 key schedule (RFC 8446 §7.1).
-    Tls13Hkdf hkdf;
-    EarlySecret earlySecret;
-    MasterSecret masterSecret;
-    ResumptionMasterSecret resumptionSecret;
-    ExporterMasterSecret exporterSecret;
+    /** The TLS 1.3 key schedule (RFC 8446 §7.1). */
+    final Tls13Schedule schedule = new Tls13Schedule();
     StoredTicket offeredTicket;
-    HandshakeSecret handshakeSecret;
-    TrafficSecret clientHandshakeSecret;
-    TrafficSecret serverHandshakeSecret;
-    TrafficSecret clientApplicationSecret;
-    TrafficSecret serverApplicationSecret;
 
     // 0-RTT (RFC 8446 §4.2.10): what became of the client's early data; the rest only when 0-RTT is in play.
-    private EarlyDataStatus earlyDataStatus = EarlyDataStatus.NOT_OFFERED;
     private EarlyDataState earlyData;
 
     /** The TLS 1.2 session (RFC 5246 §6.3, §8.1), made on first use: a TLS 1.3 connection holds none. */
     private Tls12Session tls12;
 
-    /** Creates the context of one connection in {@code role}. */
-    public HandshakeContext(TlsConfig config, Role role) {
+    /** Creates the context of one connection in {@code role} over the engine's {@code records}. */
+    public HandshakeContext(TlsConfig config, Role role, RecordLayer records) {
         this.config = config;
         this.role = role;
-        this.crypto = config.crypto();
-        this.assembler = new HandshakeAssembler(config.maxHandshakeMessageSize(),
-                Math.max(config.maxHandshakeMessageSize(), HandshakeAssembler.DEFAULT_MAX_CERTIFICATE_MESSAGE_LENGTH));
-        this.transcript = Transcript.awaitingHash(crypto);
-        writer.setPaddingPolicy(config.paddingPolicy());
-        // The application data step takes each record at once (deliverReceivedApplicationData).
-        reader.deliverApplicationDataInto(applicationIn);
+        this.records = records;
+        this.transcript = Transcript.awaitingHash(crypto());
     }
 
     public TlsConfig config() {
@@ -107,16 +61,9 @@ public final class HandshakeContext {
         return role;
     }
 
-    public RecordReader reader() {
-        return reader;
-    }
-
-    public RecordWriter writer() {
-        return writer;
-    }
-
-    public HandshakeAssembler assembler() {
-        return assembler;
+    /** The configuration's crypto provider. */
+    CryptoProvider crypto() {
+        return config.crypto();
     }
 
     public Flight flight() {
@@ -125,26 +72,7 @@ public final class HandshakeContext {
 
     /** Returns what the decoder must know to decode the peer's next message. */
     public DecodeContext decodeContext() {
-        Role peer = role == Role.CLIENT ? Role.SERVER : Role.CLIENT;
-        if (version == null || suite == null) {
-            return DecodeContext.beforeNegotiation(peer);
-        }
-        if (version == ProtocolVersion.TLS13) {
-            return DecodeContext.tls13(peer, suite.hash().length());
-        }
-        return DecodeContext.tls12(peer, suite.keyExchange());
-    }
-
-    /**
-     * RFC 8446 §5.5: whether our write key should be updated before the next application data, because the record
-     * layer nears the AEAD's limit or we wrote the configured volume under it.
-     */
-    public boolean keyUpdateDue() {
-        if (writer.shouldRekey()) {
-            return true;
-        }
-        Optional<Long> limit = config.keyUpdateAfterBytes();
-        return limit.isPresent() && bytesUnderWriteKey >= limit.get();
+        return negotiation.decodeContext(role == Role.CLIENT ? Role.SERVER : Role.CLIENT);
     }
 
     /**
@@ -155,22 +83,11 @@ public final class HandshakeContext {
      * continue from it (its messages are retained only then, RFC 8446 §4.6.2). Idempotent.
      */
     public void releaseHandshakeState() {
-        peerChain = null;
+        negotiation.releaseHandshakeState();
         offeredTicket = null;
-        Wipe.allQuietly(clientHandshakeSecret, serverHandshakeSecret, handshakeSecret);
-        clientHandshakeSecret = null;
-        serverHandshakeSecret = null;
-        handshakeSecret = null;
-        if (version != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
+        schedule.releaseHandshakeStage();
+        if (negotiation.version() != ProtocolVersion.TLS13 || !transcript.retainsMessages()) {
             transcript = null;
-        }
-        if (version == ProtocolVersion.TLS13) {
-            // After a TLS 1.3 handshake nothing reads the hellos' randoms or legacy_session_id: exporters use the
-            // exporter_master_secret (RFC 8446 §7.5), KeyUpdate the traffic secrets (§7.2), tickets the resumption
-            // secret (§4.6.1); and the key log has no line for later secrets.
-            clientRandom = null;
-            serverRandom = null;
-            sessionId = Opaque.EMPTY;
         }
         flight.releaseIfEmpty();
         if (steps != null) {
@@ -184,23 +101,8 @@ public final class HandshakeContext {
      * left to their owners (a session cache or a stored ticket may still resume with them).
      */
     public void destroyKeys() {
-        writer.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        reader.setProtection(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        Wipe.allQuietly(clientApplicationSecret, serverApplicationSecret, clientHandshakeSecret, serverHandshakeSecret,
-                handshakeSecret, exporterSecret);
-        clientApplicationSecret = null;
-        serverApplicationSecret = null;
-        clientHandshakeSecret = null;
-        serverHandshakeSecret = null;
-        handshakeSecret = null;
-        exporterSecret = null;
-    }
-
-    /** Returns and clears the application data received so far. */
-    public byte[] takeApplicationData() {
-        byte[] data = applicationIn.take();
-        applicationIn.releaseIfEmpty();
-        return data;
+        records.dropKeys();
+        schedule.destroy();
     }
 
     /** The connection's TLS 1.2 session, made on first use. */
@@ -231,28 +133,28 @@ public final class HandshakeContext {
 
     /** Returns what became of the client's early data. */
     public EarlyDataStatus earlyDataStatus() {
-        return earlyDataStatus;
+        return earlyData == null ? EarlyDataStatus.NOT_OFFERED : earlyData.status();
     }
 
     /** Client: the early data went out after the first ClientHello; the server has not answered yet. */
     void earlyDataSent() {
-        earlyDataStatus = EarlyDataStatus.PENDING;
+        earlyData().markSent();
     }
 
     /** Client: whether early data went out and the server has not answered yet. */
     boolean earlyDataPending() {
-        return earlyDataStatus == EarlyDataStatus.PENDING;
+        return earlyDataStatus() == EarlyDataStatus.PENDING;
     }
 
     /** Client, RFC 8446 §4.2.10: EncryptedExtensions accepted our early data. */
     void earlyDataAccepted() {
-        earlyDataStatus = EarlyDataStatus.ACCEPTED;
+        earlyData().markAccepted();
     }
 
     /** Client, RFC 8446 §4.2.10: the server did not accept the early data we sent (if we sent any). */
     void earlyDataRejected() {
-        if (earlyDataStatus == EarlyDataStatus.PENDING) {
-            earlyDataStatus = EarlyDataStatus.REJECTED;
+        if (earlyData != null) {
+            earlyData.markRejected();
         }
     }
 
@@ -267,34 +169,19 @@ public final class HandshakeContext {
      * handshake key once it has one.
      */
     public void rekeyForFatalAlert() {
-        if (role == Role.CLIENT && writer.epoch() == io.tlsmachine.model.Epoch.EARLY
-                && earlyDataStatus != EarlyDataStatus.ACCEPTED && clientHandshakeSecret != null) {
+        if (role == Role.CLIENT && records.writer().epoch() == io.tlsmachine.model.Epoch.EARLY
+                && earlyDataStatus() != EarlyDataStatus.ACCEPTED && schedule.clientHandshakeSecret() != null) {
             try {
-                writer.setProtection(Tls13Keys.protection(this, clientHandshakeSecret, true));
+                records.writer().setProtection(Tls13Keys.protection(this, schedule.clientHandshakeSecret(), true));
             } catch (RuntimeException e) {
                 // The handshake secret is gone: the alert goes under the early key.
             }
         }
     }
 
-    /** Moves as much received application data as fits into {@code dst}; returns how many bytes. */
-    public int takeApplicationData(ByteBuffer dst) {
-        return applicationIn.takeInto(dst);
-    }
-
-    /** The number of received application data bytes not taken yet. */
-    public int applicationDataAvailable() {
-        return applicationIn.size();
-    }
-
     /** Returns the negotiated parameters once the version and suite are known. */
     public Optional<NegotiatedParameters> negotiated(boolean resumed) {
-        if (version == null || suite == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new NegotiatedParameters(version, suite.suite(), Optional.ofNullable(group),
-                Optional.ofNullable(signature), Optional.ofNullable(applicationProtocol), resumed,
-                Optional.ofNullable(serverName)));
+        return negotiation.parameters(resumed);
     }
 
     /**
@@ -303,7 +190,7 @@ public final class HandshakeContext {
      */
     public boolean resumesTls12Session(io.tlsmachine.impl.codec.message.ServerHello hello) {
         return offeredTicket != null && ClientHandshake.ticketVersion(offeredTicket) == ProtocolVersion.TLS12
-                && !sessionId.isEmpty() && hello.legacySessionIdEcho().equals(sessionId);
+                && !negotiation.sessionId().isEmpty() && hello.legacySessionIdEcho().equals(negotiation.sessionId());
     }
 
     /**
@@ -311,11 +198,11 @@ public final class HandshakeContext {
      * complete. TLS 1.2 uses the PRF over the master secret (with EMS, RFC 7627 §5.4, it is safe to use).
      */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
-        if (version == ProtocolVersion.TLS13 && exporterSecret != null) {
-            return exporterSecret.export(label, context == null ? new byte[0] : context, length);
+        if (negotiation.version() == ProtocolVersion.TLS13 && schedule.exporterSecret() != null) {
+            return schedule.exporterSecret().export(label, context == null ? new byte[0] : context, length);
         }
-        if (version == ProtocolVersion.TLS12 && tls12 != null && tls12.established()) {
-            return tls12.masterSecret().export(label, clientRandom, serverRandom, context, length);
+        if (negotiation.version() == ProtocolVersion.TLS12 && tls12 != null && tls12.established()) {
+            return tls12.masterSecret().export(label, negotiation.clientRandom(), negotiation.serverRandom(), context, length);
         }
         throw new IllegalStateException("no exporter secret before the handshake completes");
     }
@@ -330,23 +217,12 @@ public final class HandshakeContext {
         return offeredTicket != null && !offeredTicket.ticket().isEmpty();
     }
 
-    /** Appends a received application data record to what the application reads. */
-    void deliverApplicationData(ReceivedRecord record) {
-        applicationIn.append(record);
-    }
-
-    /** RFC 8446 §5.1: switches the read key; pending handshake bytes under the old key are a failure. */
-    void setReadProtection(RecordProtection protection) {
-        assembler.onReadKeyChange();
-        reader.setProtection(protection);
-    }
-
     /**
      * RFC 8446 §4.4, §4.6.2: a transcript holding the whole main handshake (through the client Finished), from which
      * one post-handshake authentication continues; needs the handshake transcript to have retained its messages.
      */
     Transcript forkHandshakeTranscript() {
-        Transcript fork = Transcript.using(crypto, transcript.hash());
+        Transcript fork = Transcript.using(crypto(), transcript.hash());
         fork.add(transcript.messages());
         return fork;
     }

@@ -30,7 +30,7 @@ final class RsaKeyTransport {
         ctx.config.random().nextBytes(premaster);
         premaster[0] = (byte) (clientVersion >>> 8);
         premaster[1] = (byte) clientVersion;
-        byte[] encrypted = ctx.crypto.rsaEncrypt(serverKey, premaster, ctx.config.random());
+        byte[] encrypted = ctx.crypto().rsaEncrypt(serverKey, premaster, ctx.config.random());
         return new Sent(Secret.adopt(premaster), new RsaClientKeyExchange(Opaque.of(encrypted)));
     }
 
@@ -43,7 +43,7 @@ final class RsaKeyTransport {
         byte[] fallback = new byte[RsaPremasterSelection.PREMASTER_LENGTH];
         ctx.config.random().nextBytes(fallback);
         try {
-            return ctx.crypto.rsaDecryptPremaster(key, message.encryptedPreMasterSecret().toByteArray(), fallback, clientVersion);
+            return ctx.crypto().rsaDecryptPremaster(key, message.encryptedPreMasterSecret().toByteArray(), fallback, clientVersion);
         } finally {
             Arrays.fill(fallback, (byte) 0);
         }

@@ -29,7 +29,7 @@ public final class ServerHandshake extends CommonSteps {
             throw new IllegalArgumentException("a server needs a certificate chain and private key");
         }
         if (ctx.config.clientAuth() != ClientAuthPolicy.NONE) {
-            ctx.transcript = Transcript.awaitingHash(ctx.crypto).retainMessages();
+            ctx.transcript = Transcript.awaitingHash(ctx.crypto()).retainMessages();
         }
         this.negotiation = new ServerNegotiation(ctx);
     }

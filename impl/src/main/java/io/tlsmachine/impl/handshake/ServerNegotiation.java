@@ -85,10 +85,10 @@ final class ServerNegotiation implements ServerHelloSteps {
     @Override
     public Decision processClientHello(Negotiated facts, ClientHello received, byte[] encoded) {
         clientHello = received;
-        ctx.clientRandom = clientHello.random().toByteArray();
-        ctx.sessionId = clientHello.legacySessionId();
-        ctx.serverName = clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
-                .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null);
+        ctx.negotiation.recordClientRandom(clientHello.random().toByteArray());
+        ctx.negotiation.useSessionId(clientHello.legacySessionId());
+        ctx.negotiation.nameServer(clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
+                .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null));
         boolean offers13 = clientHello.extension(SupportedVersionsOffer.class)
                 .map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
         if (offers13 && ctx.config.supports(ProtocolVersion.TLS13)) {
@@ -105,17 +105,17 @@ final class ServerNegotiation implements ServerHelloSteps {
         if (!clientHello.legacyCompressionMethods().equals(Opaque.ofUnsigned(0))) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "TLS 1.3 ClientHello with compression methods other than null");
         }
-        ctx.version = ProtocolVersion.TLS13;
-        ctx.suite = selectSuite(ProtocolVersion.TLS13, null);
-        ctx.signature = selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
-        ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
-        ctx.recordSizeLimitAnswer = RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null);
+        ctx.negotiation.agreeVersion(ProtocolVersion.TLS13);
+        ctx.negotiation.chooseSuite(selectSuite(ProtocolVersion.TLS13, null));
+        ctx.negotiation.chooseSignature(selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13));
+        ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
+        ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null));
         boolean postHandshakeAuth = clientHello.extension(io.tlsmachine.impl.codec.extension.PostHandshakeAuth.class).isPresent();
         if (postHandshakeAuth && ctx.transcript.messageCount() == 0) {
             // RFC 8446 §4.6.2: keep the handshake messages; each post-handshake authentication continues from them.
-            ctx.transcript = io.tlsmachine.impl.keyschedule.Transcript.awaitingHash(ctx.crypto).retainMessages();
+            ctx.transcript = io.tlsmachine.impl.keyschedule.Transcript.awaitingHash(ctx.crypto()).retainMessages();
         }
-        ctx.transcript.selectHash(ctx.suite.hash());
+        ctx.transcript.selectHash(ctx.negotiation.suite().hash());
         Tls13KeyExchange mode = acceptPsk(clientHello, encoded);
         boolean resumed = mode.usesPsk();
         ctx.transcript.add(encoded);
@@ -123,7 +123,7 @@ final class ServerNegotiation implements ServerHelloSteps {
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
         Negotiated selected = facts.with(Fact.VERSION, ProtocolVersion.TLS13)
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
-                .with(Fact.MIDDLEBOX_COMPAT, !ctx.sessionId.isEmpty())
+                .with(Fact.MIDDLEBOX_COMPAT, !ctx.negotiation.sessionId().isEmpty())
                 // RFC 8446 §4.6.1: tickets issued after this handshake; accepting one is ticketsEnabled alone (acceptPsk).
                 .with(Fact.TICKETS_ENABLED, ctx.config.ticketsEnabled() && ctx.config.ticketsPerHandshake() > 0)
                 .with(Fact.POST_HANDSHAKE_AUTH_OFFERED, postHandshakeAuth)
@@ -142,18 +142,18 @@ final class ServerNegotiation implements ServerHelloSteps {
             Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
             if (share.isEmpty() && retryForKem && group.isKem() && supported.contains(Hellos.named(group))
                     && !facts.helloRetryRequested()) {
-                ctx.group = group;
+                ctx.negotiation.chooseGroup(group);
                 return Decision.then(selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello)), Input.SELECT_HELLO_RETRY);
             }
             if (share.isPresent()) {
-                ctx.group = group;
+                ctx.negotiation.chooseGroup(group);
                 clientShare = share.get();
                 return Decision.then(withEarlyData(selected), Input.SELECT_PARAMETERS);
             }
         }
         for (KeyExchangeGroup group : ctx.config.groups()) {
             if (supported.contains(Hellos.named(group))) {
-                ctx.group = group;
+                ctx.negotiation.chooseGroup(group);
                 return Decision.then(selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello)), Input.SELECT_HELLO_RETRY);
             }
         }
@@ -183,37 +183,38 @@ final class ServerNegotiation implements ServerHelloSteps {
             throw TlsException.fatal(Reason.NO_COMMON_CIPHER_SUITE,
                     "the client's supported_groups does not list the curve of our ECDSA certificate");
         }
-        ctx.version = ProtocolVersion.TLS12;
+        ctx.negotiation.agreeVersion(ProtocolVersion.TLS12);
         Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config, clientHello, key, ecdsa);
-        ctx.suite = choice.suite();
-        ctx.group = choice.group();
+        ctx.negotiation.chooseSuite(choice.suite());
+        ctx.negotiation.chooseGroup(choice.group());
         // RFC 5246 §7.4.3: under RSA key transport the server signs nothing.
-        boolean keyTransport = ctx.suite.tls12KeyExchange() == Tls12KeyExchange.RSA;
-        ctx.signature = keyTransport ? null : selectSignature(WIRE_TLS12);
-        ctx.applicationProtocol = Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null);
-        ctx.recordSizeLimitAnswer = RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null);
-        ctx.serverRandom = ctx.random32();
+        boolean keyTransport = ctx.negotiation.suite().tls12KeyExchange() == Tls12KeyExchange.RSA;
+        ctx.negotiation.chooseSignature(keyTransport ? null : selectSignature(WIRE_TLS12));
+        ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
+        ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null));
+        byte[] serverRandom = ctx.random32();
         if (ctx.config.supports(ProtocolVersion.TLS13)) {
-            System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, ctx.serverRandom, 24, 8);
+            System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, serverRandom, 24, 8);
         }
+        ctx.negotiation.recordServerRandom(serverRandom);
         // RFC 5077 §3.2: a SessionTicket extension asks for a ticket; one of ours resumes its session (EMS only).
         Optional<SessionTicket> sessionTicket = clientHello.extension(SessionTicket.class);
         boolean ticketExpected = ctx.config.ticketsEnabled() && ems && sessionTicket.isPresent();
         boolean byTicket = ticketExpected && !sessionTicket.get().ticket().isEmpty()
                 && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ecdsa);
-        boolean byId = !byTicket && ems && ctx.config.sessionCache().isPresent() && !ctx.sessionId.isEmpty()
-                && resumeTls12Session(ctx.config.sessionCache().get().find(ctx.sessionId, ctx.config.clock().millis())
+        boolean byId = !byTicket && ems && ctx.config.sessionCache().isPresent() && !ctx.negotiation.sessionId().isEmpty()
+                && resumeTls12Session(ctx.config.sessionCache().get().find(ctx.negotiation.sessionId(), ctx.config.clock().millis())
                         .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
                                 s.createdMillis(), ServerSessionCache.LIFETIME_MILLIS / 1000)), ecdsa);
         boolean resumed = byTicket || byId;
         if (!resumed && ctx.config.sessionCache().isPresent()) {
             ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
-        ctx.transcript.selectHash(ctx.suite.hash());
+        ctx.transcript.selectHash(ctx.negotiation.suite().hash());
         ctx.transcript.add(encoded);
         return Decision.then(facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.EXTENDED_MASTER_SECRET, ems)
                 // The suite's key exchange decides ServerKeyExchange; an abbreviated handshake keeps the canonical ECDHE.
-                .with(Fact.TLS12_KEY_EXCHANGE, resumed ? Tls12KeyExchange.ECDHE : ctx.suite.tls12KeyExchange())
+                .with(Fact.TLS12_KEY_EXCHANGE, resumed ? Tls12KeyExchange.ECDHE : ctx.negotiation.suite().tls12KeyExchange())
                 .with(Fact.TLS12_HANDSHAKE, byTicket ? Tls12Handshake.RESUMED_BY_TICKET
                         : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
                 .with(Fact.TICKET_EXPECTED, ticketExpected)
@@ -235,7 +236,7 @@ final class ServerNegotiation implements ServerHelloSteps {
                 clientHello.extension(PreSharedKeyOffer.class).orElseThrow().identities().get(0));
         if (accepted) {
             ctx.earlyData().accept(Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize()),
-                    ZeroRtt.earlyProtection(ctx, ctx.earlySecret, ctx.suite, ctx.transcript.currentHash()));
+                    ZeroRtt.earlyProtection(ctx, ctx.schedule.earlySecret(), ctx.negotiation.suite(), ctx.transcript.currentHash()));
         }
         return selected.with(Fact.EARLY_DATA_OFFERED, offered).with(Fact.EARLY_DATA_ACCEPTED, accepted);
     }
@@ -254,14 +255,14 @@ final class ServerNegotiation implements ServerHelloSteps {
         boolean usable = session.validAt(ctx.config.clock().millis()) && suite.isPresent()
                 && suite.get().version() == ProtocolVersion.TLS12 && suite.get().ecdsaAuthentication() == ecdsa
                 && clientHello.cipherSuites().contains(session.suite()) && ctx.config.cipherSuites().contains(session.suite())
-                && !ctx.sessionId.isEmpty();
+                && !ctx.negotiation.sessionId().isEmpty();
         if (!usable) {
             session.psk().destroy();
             return false;
         }
-        ctx.suite = suite.get();
+        ctx.negotiation.chooseSuite(suite.get());
         ctx.tls12().establish(io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
-                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto, ctx.suite.hash()), session.psk()));
+                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto(), ctx.negotiation.suite().hash()), session.psk()));
         Tls12Keys.logMasterSecret(ctx);
         return true;
     }
@@ -271,17 +272,17 @@ final class ServerNegotiation implements ServerHelloSteps {
     public Negotiated sendHelloRetryRequest(Negotiated facts) {
         ctx.transcript.replaceClientHelloWithMessageHash();
         List<io.tlsmachine.impl.codec.extension.Extension> extensions = new java.util.ArrayList<>(
-                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.group))));
+                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation.group()))));
         if (ctx.config.helloRetryCookies()) {
             // RFC 8446 §4.2.2: a fresh random cookie the second ClientHello must echo.
             helloRetryCookie = Opaque.of(ctx.random32());
             extensions.add(new io.tlsmachine.impl.codec.extension.Cookie(helloRetryCookie));
         }
-        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.sessionId, ctx.suite.suite(), 0, extensions);
+        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.negotiation.sessionId(), ctx.negotiation.suite().suite(), 0, extensions);
         ctx.flight.handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript);
         // RFC 8446 §4.2.10: after a HelloRetryRequest, early data arrives as application_data records in the clear.
         if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
-            ctx.reader.skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
+            ctx.records.reader().skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
         }
         return facts.with(Fact.HELLO_RETRY_REQUESTED, true);
     }
@@ -294,8 +295,8 @@ final class ServerNegotiation implements ServerHelloSteps {
     public Decision processRetriedClientHello(Negotiated facts, ClientHello retried, byte[] encoded) {
         boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
         List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
-        if (!offers13 || !retried.legacySessionId().equals(ctx.sessionId) || !retried.cipherSuites().contains(ctx.suite.suite())
-                || shares.size() != 1 || shares.get(0).group().code() != ctx.group.code()) {
+        if (!offers13 || !retried.legacySessionId().equals(ctx.negotiation.sessionId()) || !retried.cipherSuites().contains(ctx.negotiation.suite().suite())
+                || shares.size() != 1 || shares.get(0).group().code() != ctx.negotiation.group().code()) {
             throw TlsException.fatal(Reason.ILLEGAL_HELLO_RETRY, "the second ClientHello does not answer the HelloRetryRequest");
         }
         RetriedClientHello.check(clientHello, retried, helloRetryCookie);
@@ -313,10 +314,7 @@ final class ServerNegotiation implements ServerHelloSteps {
      * then the binder must verify (else decrypt_error). Any other PSK is ignored: ECDHE, a full handshake.
      */
     private Tls13KeyExchange acceptPsk(ClientHello hello, byte[] encoded) {
-        if (ctx.earlySecret != null) {
-            ctx.earlySecret.destroy();
-            ctx.earlySecret = null;
-        }
+        ctx.schedule.abandonPsk();
         acceptedTicket = null;
         Optional<PreSharedKeyOffer> offer = hello.extension(PreSharedKeyOffer.class);
         List<PskKeyExchangeMode> offeredModes = hello.extension(PskKeyExchangeModes.class).map(PskKeyExchangeModes::modes)
@@ -332,20 +330,20 @@ final class ServerNegotiation implements ServerHelloSteps {
         }
         Optional<SessionTickets.OpenedTicket> ticket = SessionTickets.open(ctx, offer.get().identities().get(0).identity());
         if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
-                || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.suite.hash()).orElse(true)) {
+                || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.negotiation.suite().hash()).orElse(true)) {
             ticket.ifPresent(t -> t.psk().destroy());
             return Tls13KeyExchange.ECDHE;
         }
-        io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.suite.hash(), ticket.get().psk());
+        io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.negotiation.suite().hash(), ticket.get().psk());
         ticket.get().psk().destroy();
-        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.suite.hash(), hello, encoded);
+        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.negotiation.suite().hash(), hello, encoded);
         try {
             SessionTickets.checkBinder(early, truncated, offer.get().binders().get(0).toByteArray());
         } catch (RuntimeException e) {
             early.destroy();
             throw e;
         }
-        ctx.earlySecret = early;
+        ctx.schedule.startWithPsk(early);
         acceptedTicket = ticket.get();
         return mode;
     }
@@ -380,8 +378,8 @@ final class ServerNegotiation implements ServerHelloSteps {
                 throw TlsException.fatal(whenMissing, "the client sent no certificate, and one is required");
             }
         } else {
-            ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyClient(
-                    io.tlsmachine.impl.certificate.CertificateChain.fromDer(ders));
+            ctx.negotiation.peerVerified(ctx.config.effectiveCertificateVerifier().verifyClient(
+                    io.tlsmachine.impl.certificate.CertificateChain.fromDer(ders)));
         }
     }
 }

@@ -65,12 +65,12 @@ final class SessionTickets {
 
     /** Seals a ticket allowing {@code maxEarlyDataSize} bytes of 0-RTT data with this connection's ALPN and SNI. */
     static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd, long maxEarlyDataSize) {
-        byte[] plain = new ByteWriter(128).u16(ctx.suite.suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
+        byte[] plain = new ByteWriter(128).u16(ctx.negotiation.suite().suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
                 .u64(ctx.config.clock().millis()).u32(LIFETIME_SECONDS).u32(maxEarlyDataSize)
-                .opaque8(utf8(ctx.applicationProtocol)).opaque16(utf8(ctx.serverName)).toByteArray();
+                .opaque8(utf8(ctx.negotiation.applicationProtocol())).opaque16(utf8(ctx.negotiation.serverName())).toByteArray();
         byte[] nonce = new byte[NONCE_LENGTH];
         ctx.config.random().nextBytes(nonce);
-        Aead aead = ctx.crypto.aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
         try {
             byte[] sealed = aead.seal(nonce, new byte[0], plain);
             java.util.Arrays.fill(plain, (byte) 0);
@@ -86,7 +86,7 @@ final class SessionTickets {
         if (bytes.length <= NONCE_LENGTH + AeadAlgorithm.AES_256_GCM.tagLength()) {
             return Optional.empty();
         }
-        Aead aead = ctx.crypto.aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
         try {
             byte[] plain = aead.open(java.util.Arrays.copyOf(bytes, NONCE_LENGTH), new byte[0],
                     java.util.Arrays.copyOfRange(bytes, NONCE_LENGTH, bytes.length));
@@ -119,7 +119,7 @@ final class SessionTickets {
      * Returns the early secret the binder came from (the handshake continues from it when the PSK is accepted).
      */
     static EarlySecret earlySecret(HandshakeContext ctx, HashAlgorithm hash, Secret psk) {
-        return EarlySecret.fromPsk(new Tls13Hkdf(ctx.crypto, hash), psk);
+        return EarlySecret.fromPsk(new Tls13Hkdf(ctx.crypto(), hash), psk);
     }
 
     /** The transcript hash over everything so far and {@code encoded} (the framed {@code hello}) without its binders. */

@@ -92,15 +92,15 @@ final class Tls12Client implements Tls12ClientSteps {
         if (!renegotiation.renegotiatedConnection().isEmpty()) {
             throw TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "initial ServerHello with a non-empty renegotiation_info");
         }
-        ctx.applicationProtocol = Hellos.checkSelectedProtocol(hello, ctx.config.applicationProtocols()).orElse(null);
+        ctx.negotiation.chooseApplicationProtocol(Hellos.checkSelectedProtocol(hello, ctx.config.applicationProtocols()).orElse(null));
         RecordSizeLimits.accept(ctx, hello);
-        ctx.serverName = ctx.config.serverName().orElse(null);
-        ctx.version = ProtocolVersion.TLS12;
-        ctx.suite = SuiteParameters.of(hello.cipherSuite()).orElseThrow();
-        ctx.serverRandom = hello.random().toByteArray();
-        ctx.transcript.selectHash(ctx.suite.hash());
+        ctx.negotiation.nameServer(ctx.config.serverName().orElse(null));
+        ctx.negotiation.agreeVersion(ProtocolVersion.TLS12);
+        ctx.negotiation.chooseSuite(SuiteParameters.of(hello.cipherSuite()).orElseThrow());
+        ctx.negotiation.recordServerRandom(hello.random().toByteArray());
+        ctx.transcript.selectHash(ctx.negotiation.suite().hash());
         ctx.transcript.add(encoded);
-        ctx.reader.pinRecordVersion(WIRE_TLS12);
+        ctx.records.reader().pinRecordVersion(WIRE_TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
         } else {
@@ -115,10 +115,10 @@ final class Tls12Client implements Tls12ClientSteps {
      */
     private void resumeSession(boolean ems) {
         StoredTicket ticket = ctx.offeredTicket;
-        if (!ticket.suite().equals(ctx.suite.suite()) || !ems) {
+        if (!ticket.suite().equals(ctx.negotiation.suite().suite()) || !ems) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the resumed session's suite or extended master secret changed");
         }
-        ctx.tls12().establish(Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto, ctx.suite.hash()),
+        ctx.tls12().establish(Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto(), ctx.negotiation.suite().hash()),
                 Secret.copyOf(ticket.psk().bytes())));
         Tls12Keys.logMasterSecret(ctx);
         Tls12Keys.installKeyBlock(ctx);
@@ -128,9 +128,9 @@ final class Tls12Client implements Tls12ClientSteps {
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts, Tls12NewSessionTicket ticket, byte[] encoded) {
         ctx.transcript.add(encoded);
-        if (ctx.config.ticketStore().isPresent() && ctx.serverName != null && !ticket.ticket().isEmpty()) {
+        if (ctx.config.ticketStore().isPresent() && ctx.negotiation.serverName() != null && !ticket.ticket().isEmpty()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
-            ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), ticket.ticket(),
+            ctx.config.ticketStore().get().put(new StoredTicket(ctx.negotiation.serverName(), ctx.negotiation.suite().suite(), ticket.ticket(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config.clock().millis(),
                     Opaque.EMPTY));
             ticketReceived = true;
@@ -144,9 +144,9 @@ final class Tls12Client implements Tls12ClientSteps {
         CertificateChain chain = CertificateChain.fromDer(certificate.certificates().stream().map(Opaque::toByteArray).toList());
         // RFC 8422 §5.3, RFC 5246 §7.4.2: ECDHE_ECDSA needs an ECDSA-capable key, ECDHE_RSA an RSA key.
         boolean ecKey = "EC".equals(chain.leaf().getPublicKey().getAlgorithm());
-        if (ecKey != ctx.suite.ecdsaAuthentication()) {
+        if (ecKey != ctx.negotiation.suite().ecdsaAuthentication()) {
             throw TlsException.fatal(Reason.UNSUPPORTED_CERTIFICATE, "the server's " + chain.leaf().getPublicKey().getAlgorithm()
-                    + " key does not suit " + ctx.suite.suite());
+                    + " key does not suit " + ctx.negotiation.suite().suite());
         }
         // RFC 4492 §5.3 (RFC 8422 §5.3): the server's ECDSA key "MUST respect the client's choice of elliptic curves";
         // a curve we did not offer is a parameter out of what we allowed, illegal_parameter as for ServerKeyExchange.
@@ -154,8 +154,8 @@ final class Tls12Client implements Tls12ClientSteps {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server's ECDSA certificate is on a curve we did not offer");
         }
         // RFC 5246 §7.4.2: under RSA key transport the certificate's key encrypts the premaster secret (keyEncipherment).
-        LeafKeyUse use = ctx.suite.keyExchange() == KeyExchangeKind.RSA ? LeafKeyUse.KEY_ENCIPHERMENT : LeafKeyUse.DIGITAL_SIGNATURE;
-        ctx.peerChain = ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""), use);
+        LeafKeyUse use = ctx.negotiation.suite().keyExchange() == KeyExchangeKind.RSA ? LeafKeyUse.KEY_ENCIPHERMENT : LeafKeyUse.DIGITAL_SIGNATURE;
+        ctx.negotiation.peerVerified(ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""), use));
         ctx.transcript.add(encoded);
         return facts;
     }
@@ -178,9 +178,9 @@ final class Tls12Client implements Tls12ClientSteps {
             }
         }
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config.signatureSchemes(),
-                ctx.peerChain.leafPublicKey(), WIRE_TLS12);
+                ctx.negotiation.peerChain().leafPublicKey(), WIRE_TLS12);
         byte[] signed = Tls12Keys.serverKeyExchangeContent(ctx, ske);
-        if (!ctx.crypto.verify(scheme, ctx.peerChain.leafPublicKey(), signed, ske.signature().toByteArray())) {
+        if (!ctx.crypto().verify(scheme, ctx.negotiation.peerChain().leafPublicKey(), signed, ske.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
         }
         if (ske instanceof DheServerKeyExchange dhe) {
@@ -188,8 +188,8 @@ final class Tls12Client implements Tls12ClientSteps {
             FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys());
             group = dheGroup.named();
         }
-        ctx.group = group;
-        ctx.signature = scheme;
+        ctx.negotiation.chooseGroup(group);
+        ctx.negotiation.chooseSignature(scheme);
         serverKeyExchange = ske;
         ctx.transcript.add(encoded);
         return facts;
@@ -224,7 +224,7 @@ final class Tls12Client implements Tls12ClientSteps {
         if (facts.clientAuthRequested() && facts.clientCertificateAvailable()) {
             List<SignatureScheme> offered = certificateRequest.supportedSignatureAlgorithms();
             SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ours.privateKey(), WIRE_TLS12);
-            byte[] signature = ctx.crypto.sign(scheme, ours.privateKey(), ctx.transcript.messages(), ctx.config.random());
+            byte[] signature = ctx.crypto().sign(scheme, ours.privateKey(), ctx.transcript.messages(), ctx.config.random());
             ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
                     new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript);
         }
@@ -241,8 +241,8 @@ final class Tls12Client implements Tls12ClientSteps {
      * key (§7.4.7.1), which starts with the version our ClientHello carried.
      */
     private Secret sendClientKeyExchange() {
-        if (ctx.suite.keyExchange() == KeyExchangeKind.RSA) {
-            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.peerChain.leafPublicKey(), WIRE_TLS12.code());
+        if (ctx.negotiation.suite().keyExchange() == KeyExchangeKind.RSA) {
+            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation.peerChain().leafPublicKey(), WIRE_TLS12.code());
             ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript);
             return sent.premaster();
         }
@@ -257,10 +257,10 @@ final class Tls12Client implements Tls12ClientSteps {
                 custom.destroy();
             }
         }
-        KeyExchange exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
+        KeyExchange exchange = ctx.crypto().generateKeyExchange(ctx.negotiation.group(), ctx.config.random());
         try {
             if (serverKeyExchange instanceof DheServerKeyExchange dhe) {
-                Secret premaster = FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.group, dhe.ys())));
+                Secret premaster = FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.negotiation.group(), dhe.ys())));
                 ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(exchange.publicShare())),
                         ctx.transcript);
                 return premaster;
@@ -277,7 +277,7 @@ final class Tls12Client implements Tls12ClientSteps {
     /** RFC 5246 §7.1: the server's records are read with the new keys from here on. */
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.setReadProtection(ctx.tls12().takeReadKeys());
+        ctx.records.switchReadKey(ctx.tls12().takeReadKeys());
         return facts;
     }
 
@@ -290,9 +290,9 @@ final class Tls12Client implements Tls12ClientSteps {
         ctx.tls12().masterSecret().checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
         ctx.transcript.add(encoded);
         if (!facts.tls12Handshake().abbreviated() && !ticketReceived && !serverSessionId.isEmpty()
-                && ctx.config.ticketStore().isPresent() && ctx.serverName != null && facts.extendedMasterSecret()) {
+                && ctx.config.ticketStore().isPresent() && ctx.negotiation.serverName() != null && facts.extendedMasterSecret()) {
             // RFC 5246 §7.4.1.3: a session ID from the server lets us resume this session by ID.
-            ctx.config.ticketStore().get().put(new StoredTicket(ctx.serverName, ctx.suite.suite(), Opaque.EMPTY,
+            ctx.config.ticketStore().get().put(new StoredTicket(ctx.negotiation.serverName(), ctx.negotiation.suite().suite(), Opaque.EMPTY,
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
                     ctx.config.clock().millis(), serverSessionId));
         }

@@ -68,23 +68,23 @@ final class Tls12Server implements Tls12ServerSteps {
         }
         extensions.add(new RenegotiationInfo(Opaque.EMPTY));
         // RFC 8422 §5.2: ec_point_formats answers only with an ECC suite (a DHE or RSA-only client would call it unsolicited).
-        if (ctx.suite.keyExchange() == KeyExchangeKind.ECDHE) {
+        if (ctx.negotiation.suite().keyExchange() == KeyExchangeKind.ECDHE) {
             extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
         }
-        if (ctx.applicationProtocol != null) {
-            extensions.add(Hellos.alpn(List.of(ctx.applicationProtocol)));
+        if (ctx.negotiation.applicationProtocol() != null) {
+            extensions.add(Hellos.alpn(List.of(ctx.negotiation.applicationProtocol())));
         }
-        if (ctx.recordSizeLimitAnswer != null) {
-            extensions.add(ctx.recordSizeLimitAnswer);
+        if (ctx.negotiation.recordSizeLimitAnswer() != null) {
+            extensions.add(ctx.negotiation.recordSizeLimitAnswer());
         }
         if (facts.ticketExpected()) {
             extensions.add(new SessionTicket(Opaque.EMPTY));
         }
         boolean abbreviated = facts.tls12Handshake().abbreviated();
-        Opaque sessionId = abbreviated ? ctx.sessionId : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.serverRandom), sessionId, ctx.suite.suite(), 0, extensions);
+        Opaque sessionId = abbreviated ? ctx.negotiation.sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
+        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation.serverRandom()), sessionId, ctx.negotiation.suite().suite(), 0, extensions);
         ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
-        ctx.reader.pinRecordVersion(WIRE_TLS12);
+        ctx.records.reader().pinRecordVersion(WIRE_TLS12);
         if (abbreviated) {
             // RFC 5246 §7.3 Figure 2, RFC 5077 §3.1: [NewSessionTicket], then (declared) ChangeCipherSpec and Finished.
             if (facts.ticketExpected()) {
@@ -99,7 +99,7 @@ final class Tls12Server implements Tls12ServerSteps {
         CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
         ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
                 ctx.transcript);
-        if (ctx.suite.keyExchange() != KeyExchangeKind.RSA) {
+        if (ctx.negotiation.suite().keyExchange() != KeyExchangeKind.RSA) {
             sendServerKeyExchange(key);
         }
         if (facts.clientAuthRequested()) {
@@ -116,12 +116,12 @@ final class Tls12Server implements Tls12ServerSteps {
      * signed over client_random + server_random + params.
      */
     private void sendServerKeyExchange(CertifiedKey key) {
-        exchange = ctx.crypto.generateKeyExchange(ctx.group, ctx.config.random());
-        SignatureScheme scheme = new SignatureScheme(ctx.signature.code());
-        ServerKeyExchange unsigned = ctx.suite.keyExchange() == KeyExchangeKind.DHE
-                ? FfdheNegotiation.serverParams(ctx.group, exchange.publicShare(), scheme)
-                : new EcdheServerKeyExchange(Hellos.named(ctx.group), Opaque.of(exchange.publicShare()), scheme, Opaque.EMPTY);
-        Opaque signature = Opaque.of(ctx.crypto.sign(ctx.signature, key.privateKey(),
+        exchange = ctx.crypto().generateKeyExchange(ctx.negotiation.group(), ctx.config.random());
+        SignatureScheme scheme = new SignatureScheme(ctx.negotiation.signature().code());
+        ServerKeyExchange unsigned = ctx.negotiation.suite().keyExchange() == KeyExchangeKind.DHE
+                ? FfdheNegotiation.serverParams(ctx.negotiation.group(), exchange.publicShare(), scheme)
+                : new EcdheServerKeyExchange(Hellos.named(ctx.negotiation.group()), Opaque.of(exchange.publicShare()), scheme, Opaque.EMPTY);
+        Opaque signature = Opaque.of(ctx.crypto().sign(ctx.negotiation.signature(), key.privateKey(),
                 Tls12Keys.serverKeyExchangeContent(ctx, unsigned), ctx.config.random()));
         ServerKeyExchange signed = unsigned instanceof DheServerKeyExchange dhe
                 ? new DheServerKeyExchange(dhe.p(), dhe.g(), dhe.ys(), scheme, signature)
@@ -150,7 +150,7 @@ final class Tls12Server implements Tls12ServerSteps {
         } else {
             try {
                 premaster = cke instanceof DheClientKeyExchange dhe
-                        ? FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.group, dhe.publicValue())))
+                        ? FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.negotiation.group(), dhe.publicValue())))
                         : exchange.agree(((EcdheClientKeyExchange) cke).publicPoint().toByteArray());
             } finally {
                 Wipe.quietly(exchange);
@@ -178,8 +178,8 @@ final class Tls12Server implements Tls12ServerSteps {
     @Override
     public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config.signatureSchemes(),
-                ctx.peerChain.leafPublicKey(), WIRE_TLS12);
-        if (!ctx.crypto.verify(scheme, ctx.peerChain.leafPublicKey(), ctx.transcript.messages(), verify.signature().toByteArray())) {
+                ctx.negotiation.peerChain().leafPublicKey(), WIRE_TLS12);
+        if (!ctx.crypto().verify(scheme, ctx.negotiation.peerChain().leafPublicKey(), ctx.transcript.messages(), verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "client CertificateVerify signature does not verify");
         }
         ctx.transcript.add(encoded);
@@ -189,7 +189,7 @@ final class Tls12Server implements Tls12ServerSteps {
     /** RFC 5246 §7.1: the client's records are read with the new keys from here on. */
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.setReadProtection(ctx.tls12().takeReadKeys());
+        ctx.records.switchReadKey(ctx.tls12().takeReadKeys());
         return facts;
     }
 
@@ -205,7 +205,7 @@ final class Tls12Server implements Tls12ServerSteps {
             return facts;
         }
         if (ctx.tls12().issuedSessionId() != null && facts.extendedMasterSecret()) {
-            ctx.config.sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.suite.suite(),
+            ctx.config.sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.negotiation.suite().suite(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), ctx.config.clock().millis()));
         }
         if (facts.ticketExpected()) {

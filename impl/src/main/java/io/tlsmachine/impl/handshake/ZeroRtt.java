@@ -50,9 +50,9 @@ final class ZeroRtt {
         TrafficSecret secret = early.clientEarlyTrafficSecret(clientHelloHash);
         try {
             if (ctx.config.keyLog().enabled()) {
-                ctx.config.keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.clientRandom, secret.secret());
+                ctx.config.keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.negotiation.clientRandom(), secret.secret());
             }
-            return Tls13AeadProtection.create(Epoch.EARLY, ctx.crypto, secret.trafficKeys(suite.aead()));
+            return Tls13AeadProtection.create(Epoch.EARLY, ctx.crypto(), secret.trafficKeys(suite.aead()));
         } finally {
             Wipe.quietly(secret);
         }
@@ -60,7 +60,7 @@ final class ZeroRtt {
 
     /** The hash of the (first) ClientHello alone, under the PSK's hash, before the transcript has one. */
     static byte[] clientHelloHash(HandshakeContext ctx, HashAlgorithm hash, byte[] encodedClientHello) {
-        io.tlsmachine.impl.crypto.Digest digest = ctx.crypto.digest(hash);
+        io.tlsmachine.impl.crypto.Digest digest = ctx.crypto().digest(hash);
         digest.update(encodedClientHello, 0, encodedClientHello.length);
         return digest.finish();
     }
@@ -74,9 +74,9 @@ final class ZeroRtt {
     static boolean serverAccepts(HandshakeContext ctx, ClientHello hello, SessionTickets.OpenedTicket ticket,
             PskIdentity identity) {
         if (ctx.config.maxEarlyDataSize() == 0 || hello.extension(EarlyData.class).isEmpty() || ticket == null
-                || ticket.maxEarlyDataSize() == 0 || !ticket.suite().equals(ctx.suite.suite())
-                || !Objects.equals(ticket.applicationProtocol(), ctx.applicationProtocol)
-                || !Objects.equals(ticket.serverName(), ctx.serverName)) {
+                || ticket.maxEarlyDataSize() == 0 || !ticket.suite().equals(ctx.negotiation.suite().suite())
+                || !Objects.equals(ticket.applicationProtocol(), ctx.negotiation.applicationProtocol())
+                || !Objects.equals(ticket.serverName(), ctx.negotiation.serverName())) {
             return false;
         }
         long now = ctx.config.clock().millis();

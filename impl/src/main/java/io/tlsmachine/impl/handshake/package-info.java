@@ -21,7 +21,7 @@
  * {@code RecordSizeLimits}) and a configurable TLS 1.3 padding policy. TLS 1.3 server: optional HelloRetryRequest
  * cookies and the check that ClientHello2 changes only what RFC 8446 §4.1.2 allows ({@code RetriedClientHello}).
  * TLS 1.3: automatic KeyUpdate before the AEAD limit or a configured volume (the engine asks
- * {@link io.tlsmachine.impl.handshake.HandshakeContext#keyUpdateDue()}). TLS 1.3 post-handshake client
+ * {@link io.tlsmachine.impl.record.RecordLayer#writeKeyUpdateDue}). TLS 1.3 post-handshake client
  * authentication (each over a fork of the handshake transcript). TLS 1.3 0-RTT ({@code ZeroRtt}, RFC 8446 §2.3,
  * §4.2.10, §4.5): the server's tickets allow early data when configured ({@code maxEarlyDataSize}) and record their
  * suite, ALPN protocol and server name; the client sends queued early data under client_early_traffic_secret with a

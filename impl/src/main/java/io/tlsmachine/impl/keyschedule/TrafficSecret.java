@@ -1,6 +1,7 @@
 package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
+import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.error.Reason;
 
@@ -66,6 +67,11 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
         Secret next = hkdf.expandLabel(this, "traffic upd", new byte[0], hkdf.hash().length());
         destroy();
         return new TrafficSecret(hkdf, next);
+    }
+
+    /** The crypto provider this secret's schedule derives with, which also keys the AEAD of its traffic keys. */
+    public CryptoProvider provider() {
+        return hkdf.provider();
     }
 
     /** Returns the secret itself, for the key-schedule tests and the NSS key log; never log it elsewhere. */

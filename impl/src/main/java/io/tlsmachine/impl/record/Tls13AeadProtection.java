@@ -55,7 +55,6 @@ public final class Tls13AeadProtection implements RecordProtection {
     private SequenceNumber sequence;
     /** A deferred protection's traffic secret (its owner's, never destroyed here) and provider, until keyed. */
     private TrafficSecret deferredSecret;
-    private CryptoProvider deferredCrypto;
     /** Per-record scratch: the additional data (the record header) of the record being sealed; made on first use. */
     private byte[] additionalData;
 
@@ -70,21 +69,20 @@ public final class Tls13AeadProtection implements RecordProtection {
     /**
      * Derives the write key and write_iv from {@code secret} (RFC 8446 §7.3) on first use rather than now, so a
      * direction no record flows in holds no keyed AEAD. The caller keeps {@code secret} intact until this
-     * protection has sealed or opened a record, or is replaced (see {@link #keyNow()}).
+     * protection has sealed or opened a record, or is replaced (see {@link #keyNow()}). The AEAD is keyed by the
+     * provider the secret's key schedule derives with.
      */
-    public static Tls13AeadProtection deferred(Epoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm,
-            TrafficSecret secret) {
-        return new Tls13AeadProtection(epoch, crypto, algorithm, secret);
+    public static Tls13AeadProtection deferred(Epoch epoch, AeadAlgorithm algorithm, TrafficSecret secret) {
+        return new Tls13AeadProtection(epoch, algorithm, secret);
     }
 
-    private Tls13AeadProtection(Epoch epoch, CryptoProvider crypto, AeadAlgorithm algorithm, TrafficSecret secret) {
+    private Tls13AeadProtection(Epoch epoch, AeadAlgorithm algorithm, TrafficSecret secret) {
         if (epoch == Epoch.PLAINTEXT) {
             throw new IllegalArgumentException("an AEAD protection is not the plaintext epoch");
         }
         this.epoch = epoch;
         this.algorithm = algorithm;
         this.deferredSecret = secret;
-        this.deferredCrypto = crypto;
     }
 
     /** Protects with {@code aead} (keyed with the traffic key) and {@code iv}; sequence numbers start at zero. */
@@ -118,11 +116,10 @@ public final class Tls13AeadProtection implements RecordProtection {
             throw new IllegalStateException("record protection used after destroy()");
         }
         TrafficKeys keys = deferredSecret.trafficKeys(algorithm);
-        aead = deferredCrypto.aead(keys.aead(), keys.key());
+        aead = deferredSecret.provider().aead(keys.aead(), keys.key());
         iv = keys.iv().bytes().clone();
         sequence = SequenceNumber.forAead(algorithm);
         deferredSecret = null;
-        deferredCrypto = null;
     }
 
     /** RFC 8446 §5.3: the per-record nonce for {@code sequenceNumber}. */
@@ -261,7 +258,6 @@ public final class Tls13AeadProtection implements RecordProtection {
     @Override
     public void destroy() {
         deferredSecret = null;
-        deferredCrypto = null;
         if (aead != null) {
             AeadSupport.destroy(aead, iv, null);
         }

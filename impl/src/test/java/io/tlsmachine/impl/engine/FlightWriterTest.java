@@ -10,6 +10,7 @@ import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.HandshakeContext;
+import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 /** Checks that only what the transition declares is written, in its order and epoch. */
 class FlightWriterTest {
 
-    private final HandshakeContext ctx = new HandshakeContext(TlsConfig.builder().build(), Role.CLIENT);
-    private final FlightWriter writer = new FlightWriter(ctx);
+    private final TlsConfig config = TlsConfig.builder().build();
+    private final RecordLayer records = new RecordLayer(config.maxHandshakeMessageSize(), config.paddingPolicy());
+    private final HandshakeContext ctx = new HandshakeContext(config, Role.CLIENT, records);
+    private final FlightWriter writer = new FlightWriter(records.writer());
 
     private static Finished finished() {
         return new Finished(Opaque.of(new byte[12]));
@@ -34,13 +37,13 @@ class FlightWriterTest {
     @Test
     void writesADeclaredMessageTheStepProduced() {
         ctx.flight().handshake(Message.FINISHED, finished(), null);
-        writer.write(List.of(Output.send(Message.FINISHED, Epoch.PLAINTEXT)));
+        writer.write(ctx.flight(), List.of(Output.send(Message.FINISHED, Epoch.PLAINTEXT)));
         assertThat(HexFormat.of().formatHex(writer.drain())).isEqualTo("1603030010" + "1400000c" + "00".repeat(12));
     }
 
     @Test
     void writesDeclaredAlertsAndChangeCipherSpecFromTheDeclarationAlone() {
-        writer.write(List.of(Output.send(Message.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT),
+        writer.write(ctx.flight(), List.of(Output.send(Message.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT),
                 Output.send(Message.ALERT_CLOSE_NOTIFY, Epoch.PLAINTEXT)));
         assertThat(HexFormat.of().formatHex(writer.drain())).isEqualTo("140303000101" + "15030300020100");
     }
@@ -48,21 +51,21 @@ class FlightWriterTest {
     @Test
     void refusesAStepThatProducedAnotherMessageThanDeclared() {
         ctx.flight().handshake(Message.FINISHED, finished(), null);
-        assertThatThrownBy(() -> writer.write(List.of(Output.send(Message.CERTIFICATE_VERIFY, Epoch.PLAINTEXT))))
+        assertThatThrownBy(() -> writer.write(ctx.flight(), List.of(Output.send(Message.CERTIFICATE_VERIFY, Epoch.PLAINTEXT))))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.INTERNAL_ERROR));
     }
 
     @Test
     void refusesAStepThatProducedAnUndeclaredMessage() {
         ctx.flight().handshake(Message.FINISHED, finished(), null);
-        assertThatThrownBy(() -> writer.write(List.of()))
+        assertThatThrownBy(() -> writer.write(ctx.flight(), List.of()))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.INTERNAL_ERROR));
     }
 
     @Test
     void refusesAMessageDeclaredUnderAnotherEpochThanTheWriteKey() {
         ctx.flight().handshake(Message.FINISHED, finished(), null);
-        assertThatThrownBy(() -> writer.write(List.of(Output.send(Message.FINISHED, Epoch.HANDSHAKE))))
+        assertThatThrownBy(() -> writer.write(ctx.flight(), List.of(Output.send(Message.FINISHED, Epoch.HANDSHAKE))))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.INTERNAL_ERROR));
     }
 

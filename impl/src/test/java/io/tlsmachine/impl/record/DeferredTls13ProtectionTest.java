@@ -32,7 +32,7 @@ class DeferredTls13ProtectionTest {
     }
 
     private static Tls13AeadProtection deferred(TrafficSecret secret, AeadAlgorithm algorithm) {
-        return Tls13AeadProtection.deferred(Epoch.APPLICATION, CRYPTO, algorithm, secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, algorithm, secret);
     }
 
     private static void assertOpens(Tls13AeadProtection sealer, Tls13AeadProtection opener, int records) {
