@@ -10,6 +10,7 @@ module io.tlsmachine.model {
     exports io.tlsmachine.model.analysis;
     exports io.tlsmachine.model.client;
     exports io.tlsmachine.model.export;
+    exports io.tlsmachine.model.export.explorer;
     exports io.tlsmachine.model.server;
 
     opens io.tlsmachine.model to squirrel.foundation;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         version = "tlsmachine 0.1.0",
         description = "TLS 1.2 and TLS 1.3 handshakes as explicit, typed, model-checked state machines.",
         subcommands = {DemoCommand.class, ServerCommand.class, ClientCommand.class, DiagramCommand.class,
-                CommandLine.HelpCommand.class})
+                ExploreCommand.class, CommandLine.HelpCommand.class})
 public final class TlsMachineCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

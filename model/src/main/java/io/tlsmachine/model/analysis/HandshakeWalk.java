@@ -9,13 +9,16 @@ import java.util.Optional;
 
 /**
  * Holds the result of walking client and server together under one facts combination: the messages sent in
- * order, both final states, and the unexpected_message that stopped the walk, if any.
+ * order, both final states, the unexpected_message that stopped the walk, if any, and the states each side passed
+ * through (from START, one entry per transition taken).
  */
 public record HandshakeWalk(Negotiated facts, List<SentMessage> messages, ClientState client, ServerState server,
-        Optional<UnexpectedMessage> failure) {
+        Optional<UnexpectedMessage> failure, List<ClientState> clientPath, List<ServerState> serverPath) {
 
     public HandshakeWalk {
         messages = List.copyOf(messages);
+        clientPath = List.copyOf(clientPath);
+        serverPath = List.copyOf(serverPath);
     }
 
     /** Tells whether both sides reached a connected state. */

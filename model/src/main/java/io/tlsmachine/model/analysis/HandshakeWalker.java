@@ -36,6 +36,8 @@ public final class HandshakeWalker {
     private ServerState serverState = ServerState.START;
     private List<Input> clientTranscript = List.of();
     private List<Input> serverTranscript = List.of();
+    private final List<ClientState> clientPath = new ArrayList<>(List.of(ClientState.START));
+    private final List<ServerState> serverPath = new ArrayList<>(List.of(ServerState.START));
 
     private HandshakeWalker(Negotiated facts) {
         this.composition = Composition.of(facts);
@@ -69,9 +71,9 @@ public final class HandshakeWalker {
                     throw new IllegalStateException("walk does not terminate under " + facts);
                 }
             }
-            return new HandshakeWalk(facts, sent, clientState, serverState, Optional.empty());
+            return new HandshakeWalk(facts, sent, clientState, serverState, Optional.empty(), clientPath, serverPath);
         } catch (UnexpectedMessage e) {
-            return new HandshakeWalk(facts, sent, clientState, serverState, Optional.of(e));
+            return new HandshakeWalk(facts, sent, clientState, serverState, Optional.of(e), clientPath, serverPath);
         }
     }
 
@@ -98,6 +100,7 @@ public final class HandshakeWalker {
         Endpoint.Reception<ClientState> r = accepted(composition.client(), clientState, clientTranscript, input, epoch,
                 coverage);
         clientState = r.transition().to();
+        clientPath.add(clientState);
         clientTranscript = r.transcript();
         record(Role.CLIENT, r, toServer);
     }
@@ -109,6 +112,7 @@ public final class HandshakeWalker {
             return;
         }
         serverState = r.transition().to();
+        serverPath.add(serverState);
         serverTranscript = r.transcript();
         record(Role.SERVER, r, toClient);
     }

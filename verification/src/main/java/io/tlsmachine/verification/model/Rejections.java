@@ -8,12 +8,12 @@ import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Transition;
 import io.tlsmachine.model.UnexpectedMessage;
+import io.tlsmachine.model.export.explorer.RejectionRows;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Builds the rejection matrix (every state × input × epoch of a machine and its outcome) and checks that the one
@@ -29,8 +29,7 @@ public final class Rejections {
 
     /** Returns the epochs an input can arrive under: LOCAL for local inputs, the four record epochs otherwise. */
     public static List<Epoch> epochsOf(Input input) {
-        return input.local() ? List.of(Epoch.LOCAL)
-                : List.of(Epoch.PLAINTEXT, Epoch.EARLY, Epoch.HANDSHAKE, Epoch.APPLICATION);
+        return RejectionRows.epochsOf(input);
     }
 
     /**
@@ -40,15 +39,9 @@ public final class Rejections {
     public static List<String> matrix(MachineDefinition<?, ?> definition) {
         List<String> lines = new ArrayList<>();
         for (ModelState state : definition.states()) {
-            for (Input input : Input.values()) {
-                for (Epoch epoch : epochsOf(input)) {
-                    String outcome = definition.transitions().stream()
-                            .filter(t -> t.from() == state && t.input() == input && t.epoch() == epoch)
-                            .map(t -> t.guard().label() + " -> " + t.to().name())
-                            .collect(Collectors.joining(" | "));
-                    lines.add(String.join("\t", definition.role(), state.name(), input.name(), epoch.name(),
-                            outcome.isEmpty() ? "unexpected_message" : outcome));
-                }
+            for (RejectionRows.Cell cell : RejectionRows.row(definition, state)) {
+                lines.add(String.join("\t", definition.role(), state.name(), cell.input().name(),
+                        cell.epoch().name(), cell.outcome()));
             }
         }
         return lines;
