@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a {@link TlsChunkHandler.Blocking} handler on a worker pool over the non-blocking server: received chunks
@@ -124,16 +126,17 @@ final class BlockingChunkHandler implements TlsChunkHandler {
             if (connection.isClosed()) {
                 throw new IOException("the connection is closed");
             }
-            CompletableFuture<Void> written = new CompletableFuture<>();
+            CompletableFuture<Void> written = new CompletableFuture<>(); // completed on the loop
             connection.write(data);
             connection.loopRun(() -> connection.whenWritable(() -> written.complete(null)));
+            long timeout = connection.limits().idleTimeout().toMillis();
             try {
-                written.get();
+                written.get(timeout, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while writing");
-            } catch (ExecutionException e) {
-                throw new IOException(e.getCause());
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("the peer took nothing for " + timeout + " ms", e);
             }
         }
     }

@@ -86,7 +86,7 @@ final class NioConnection implements TlsSession {
             deadlineNanos = System.nanoTime() + limits.idleTimeout().toNanos();
             handler.connected(this);
         }
-        while (connected && !closed && engine.applicationDataAvailable() > 0) {
+        while (connected && !closing && engine.applicationDataAvailable() > 0) {
             buffer.clear();
             engine.readApplicationData(buffer);
             buffer.flip();
