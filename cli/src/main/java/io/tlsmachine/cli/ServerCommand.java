@@ -9,12 +9,16 @@ import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
-import io.tlsmachine.TlsConnection;
+import io.tlsmachine.NioLimits;
+import io.tlsmachine.TlsChunkHandler;
+import io.tlsmachine.TlsNioServer;
 import io.tlsmachine.TlsServer;
+import io.tlsmachine.TlsSession;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +79,20 @@ final class ServerCommand implements Callable<Integer> {
             description = "TLS 1.3 0-RTT: tickets allow this many bytes of early data, which is accepted (0: off)")
     private long maxEarlyData;
 
-    @Option(names = "--max-connections", defaultValue = "0", description = "exit after this many connections (0: never)")
+    @Option(names = "--exit-after", defaultValue = "0", description = "exit after this many connections (0: never)")
+    private int exitAfter;
+
+    @Option(names = "--max-connections", defaultValue = "4096",
+            description = "connections open at once; more are closed at once (default: ${DEFAULT-VALUE})")
     private int maxConnections;
+
+    @Option(names = "--handshake-timeout", defaultValue = "10",
+            description = "seconds a handshake may take before the socket is closed (default: ${DEFAULT-VALUE})")
+    private long handshakeTimeout;
+
+    @Option(names = "--idle-timeout", defaultValue = "60",
+            description = "seconds without traffic after the handshake before close_notify (default: ${DEFAULT-VALUE})")
+    private long idleTimeout;
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +108,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         TlsConfig config = builder.build();
         Map<TlsEngine, TraceRecorder> paths = new ConcurrentHashMap<>();
-        CountDownLatch done = new CountDownLatch(maxConnections > 0 ? maxConnections : 1);
+        CountDownLatch done = new CountDownLatch(exitAfter > 0 ? exitAfter : 1);
         TlsServer.Observer observer = new TlsServer.Observer() {
             @Override
             public void accepted(TlsEngine engine) {
@@ -106,15 +122,16 @@ final class ServerCommand implements Callable<Integer> {
                 TraceRecorder path = paths.remove(engine);
                 System.err.println("connection " + (failure == null ? "done" : "failed: " + failure.getMessage())
                         + "; model path: " + (path == null ? "" : path.path()));
-                if (maxConnections > 0) {
+                if (exitAfter > 0) {
                     done.countDown();
                 }
             }
         };
-        TlsServer.Handler handler = mode.www ? connection -> www(connection, paths.get(connection.engine()))
-                : ServerCommand::echo;
-        try (TlsServer server = TlsServer.start(new InetSocketAddress(host, port), config, handler, observer,
-                TlsServer.Limits.defaults())) {
+        TlsChunkHandler handler = mode.www ? new Www(paths) : new Echo();
+        NioLimits limits = NioLimits.defaults().withMaxConnections(maxConnections)
+                .withTimeouts(Duration.ofSeconds(handshakeTimeout), Duration.ofSeconds(idleTimeout));
+        try (TlsNioServer server = TlsNioServer.start(new InetSocketAddress(host, port), config, handler, observer,
+                limits)) {
             out.println("tlsmachine server listening on " + host + ":" + server.port()
                     + (mode.www ? " (www)" : " (echo)"));
             out.flush();
@@ -137,40 +154,76 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     /** Echoes everything received, 0-RTT data first (RFC 8446 §4.2.10). */
-    private static void echo(TlsConnection connection) throws IOException {
-        byte[] early = connection.engine().readEarlyData();
-        if (early.length > 0) {
-            connection.write(early);
-        }
-        while (true) {
-            byte[] data = connection.read();
-            if (data.length == 0) {
-                return;
+    private static final class Echo implements TlsChunkHandler {
+        @Override
+        public void connected(TlsSession session) {
+            byte[] early = session.engine().readEarlyData();
+            if (early.length > 0) {
+                session.write(early);
             }
-            connection.write(data);
+        }
+
+        @Override
+        public void received(TlsSession session, ByteBuffer chunk) {
+            session.write(chunk);
         }
     }
 
     /** Reads an HTTP request head (to the blank line) and answers with a text page, like {@code s_server -www}. */
-    private static void www(TlsConnection connection, TraceRecorder path) throws IOException {
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        // RFC 8446 §2.3: the request may have come (in part) as 0-RTT data.
-        byte[] early = connection.engine().readEarlyData();
-        request.writeBytes(early);
-        while (request.size() < MAX_REQUEST && !request.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")
-                && !request.toString(StandardCharsets.ISO_8859_1).contains("\n\n")) {
-            byte[] data = connection.read();
-            if (data.length == 0) {
-                break;
-            }
-            request.writeBytes(data);
+    private static final class Www implements TlsChunkHandler {
+        private final Map<TlsEngine, TraceRecorder> paths;
+        private final Map<TlsSession, Request> requests = new ConcurrentHashMap<>();
+
+        /** A request head being received, and how many of its bytes came as 0-RTT data. */
+        private record Request(ByteArrayOutputStream bytes, int earlyBytes) {
         }
-        String page = "tlsmachine server\n"
-                + "negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?") + "\n"
-                + "model path: " + (path == null ? "?" : path.path()) + "\n"
-                + (early.length > 0 ? "0-RTT early data: " + early.length + " bytes\n" : "");
-        String response = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
-                + page.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + page;
-        connection.write(response.getBytes(StandardCharsets.UTF_8));
+
+        Www(Map<TlsEngine, TraceRecorder> paths) {
+            this.paths = paths;
+        }
+
+        @Override
+        public void connected(TlsSession session) {
+            // RFC 8446 §2.3: the request may have come (in part) as 0-RTT data.
+            byte[] early = session.engine().readEarlyData();
+            Request request = new Request(new ByteArrayOutputStream(), early.length);
+            request.bytes().writeBytes(early);
+            requests.put(session, request);
+            answerWhenComplete(session, request);
+        }
+
+        @Override
+        public void received(TlsSession session, ByteBuffer chunk) {
+            Request request = requests.get(session);
+            if (request != null) {
+                byte[] data = new byte[chunk.remaining()];
+                chunk.get(data);
+                request.bytes().writeBytes(data);
+                answerWhenComplete(session, request);
+            }
+        }
+
+        @Override
+        public void closed(TlsSession session, Exception failure) {
+            requests.remove(session);
+        }
+
+        private void answerWhenComplete(TlsSession session, Request request) {
+            String head = request.bytes().toString(StandardCharsets.ISO_8859_1);
+            int earlyBytes = request.earlyBytes();
+            if (request.bytes().size() < MAX_REQUEST && !head.contains("\r\n\r\n") && !head.contains("\n\n")) {
+                return;
+            }
+            requests.remove(session);
+            TraceRecorder path = paths.get(session.engine());
+            String page = "tlsmachine server\n"
+                    + "negotiated: " + session.engine().negotiated().map(NegotiatedSummary::of).orElse("?") + "\n"
+                    + "model path: " + (path == null ? "?" : path.path()) + "\n"
+                    + (earlyBytes > 0 ? "0-RTT early data: " + earlyBytes + " bytes\n" : "");
+            String response = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "
+                    + page.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + page;
+            session.write(response.getBytes(StandardCharsets.UTF_8));
+            session.close();
+        }
     }
 }

@@ -76,7 +76,7 @@ class TlsMachineCliTest {
         int port = freePort();
         // Two connections: the readiness probe (closed at once, a failed handshake) and the client.
         CompletableFuture<Object[]> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
-                String.valueOf(port), "--echo", "--max-connections", "2"));
+                String.valueOf(port), "--echo", "--exit-after", "2"));
         waitUntilListening(port, Duration.ofSeconds(20));
         Object[] client = run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--send",
                 "ping\\r\\n");
@@ -93,7 +93,7 @@ class TlsMachineCliTest {
         int port = freePort();
         // Three connections: the readiness probe, the one that brings the ticket, the one with 0-RTT data.
         CompletableFuture<Object[]> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
-                String.valueOf(port), "--echo", "--max-early-data", "1024", "--max-connections", "3"));
+                String.valueOf(port), "--echo", "--max-early-data", "1024", "--exit-after", "3"));
         waitUntilListening(port, Duration.ofSeconds(20));
         Object[] client = run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--timeout", "2",
                 "--send", "ping\\n", "--early-data", "zero-rtt\\n");

@@ -52,7 +52,7 @@ class GnutlsKeyFileInteropTest {
         PrintWriter out = new PrintWriter(cliOutput, true);
         int cliPort = freePort();
         CompletableFuture<Integer> cli = CompletableFuture.supplyAsync(() -> TlsMachineCli.execute(out, out, "server",
-                "--port", String.valueOf(cliPort), "--echo", "--max-connections", "1"));
+                "--port", String.valueOf(cliPort), "--echo", "--exit-after", "1"));
         Path certificate = awaitPath(cliOutput, cli, "certificate");
         Path key = awaitPath(cliOutput, cli, "key");
         try {

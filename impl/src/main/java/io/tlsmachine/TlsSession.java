@@ -1,0 +1,35 @@
+package io.tlsmachine;
+
+import io.tlsmachine.impl.engine.TlsEngine;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * One connection of a {@link TlsNioServer} as its {@link TlsChunkHandler} sees it. Every method may be called from
+ * any thread; off the connection's event loop, the call is queued to it.
+ */
+public interface TlsSession {
+    /** Returns the engine: negotiated parameters, early data, trace listeners. Use it on the event loop only. */
+    TlsEngine engine();
+
+    /** Returns the peer's address. */
+    SocketAddress remoteAddress();
+
+    /** Seals {@code data} (copied) for the peer and sends it as the socket allows. */
+    void write(byte[] data);
+
+    /** Seals the remaining bytes of {@code data} (consumed, or copied when called off the loop). */
+    void write(ByteBuffer data);
+
+    /** Stops reading the peer (back-pressure), until {@link #resumeReading()}. */
+    void pauseReading();
+
+    /** Reads the peer again after {@link #pauseReading()}. */
+    void resumeReading();
+
+    /** Sends close_notify, flushes what waits, then closes the socket. */
+    void close();
+
+    /** Whether the socket is closed. */
+    boolean isClosed();
+}
