@@ -1,0 +1,38 @@
+package io.tlsmachine.jsse;
+
+import io.tlsmachine.impl.record.RecordLimits;
+import java.nio.ByteBuffer;
+
+/** Finds whole TLS records at the front of a buffer (RFC 8446 §5.1: a 5-byte header whose last two bytes are the length). */
+final class RecordFraming {
+    /** The content type of application data records (RFC 8446 §5.1). */
+    static final int APPLICATION_DATA = 23;
+
+    private RecordFraming() {}
+
+    /**
+     * Returns the length, header included, of the record starting at {@code in}'s position, or -1 when {@code in}
+     * does not yet hold all of it.
+     */
+    static int completeRecordLength(ByteBuffer in) {
+        if (in.remaining() < RecordLimits.HEADER_LENGTH) {
+            return -1;
+        }
+        int p = in.position();
+        int length = RecordLimits.HEADER_LENGTH + ((in.get(p + 3) & 0xFF) << 8 | (in.get(p + 4) & 0xFF));
+        return in.remaining() >= length ? length : -1;
+    }
+
+    /** Returns the content type of the record starting at {@code in}'s position (at least one byte remains). */
+    static int contentType(ByteBuffer in) {
+        return in.get(in.position()) & 0xFF;
+    }
+
+    /**
+     * The most plaintext a protected record of {@code recordLength} bytes can hold: its body less the AEAD tag (16
+     * bytes for every suite we implement), and never more than a record's plaintext limit (RFC 8446 §5.1).
+     */
+    static int maxPlaintext(int recordLength) {
+        return Math.max(0, Math.min(RecordLimits.MAX_PLAINTEXT_LENGTH, recordLength - RecordLimits.HEADER_LENGTH - 16));
+    }
+}
