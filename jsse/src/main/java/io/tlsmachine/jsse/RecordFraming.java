@@ -30,9 +30,11 @@ final class RecordFraming {
 
     /**
      * The most plaintext a protected record of {@code recordLength} bytes can hold: its body less the AEAD tag (16
-     * bytes for every suite we implement), and never more than a record's plaintext limit (RFC 8446 §5.1).
+     * bytes for every suite we implement) and, for TLS 1.2 AES-GCM, the explicit nonce (RFC 5288 §3: 8 bytes), and
+     * never more than a record's plaintext limit (RFC 8446 §5.1).
      */
-    static int maxPlaintext(int recordLength) {
-        return Math.max(0, Math.min(RecordLimits.MAX_PLAINTEXT_LENGTH, recordLength - RecordLimits.HEADER_LENGTH - 16));
+    static int maxPlaintext(int recordLength, boolean explicitNonce) {
+        int body = recordLength - RecordLimits.HEADER_LENGTH - 16 - (explicitNonce ? 8 : 0);
+        return Math.max(0, Math.min(RecordLimits.MAX_PLAINTEXT_LENGTH, body));
     }
 }

@@ -138,11 +138,14 @@ final class TlsMachineEngine extends SSLEngine {
             return result(Status.OK, 0, deliver(engine, dsts, offset, length));
         }
         int recordLength = RecordFraming.completeRecordLength(src);
+        if (recordLength < 0 && getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            return result(Status.OK, 0, 0);
+        }
         if (recordLength < 0) {
             return result(Status.BUFFER_UNDERFLOW, 0, 0);
         }
         if (engine.isHandshakeComplete() && RecordFraming.contentType(src) == RecordFraming.APPLICATION_DATA
-                && RecordFraming.maxPlaintext(recordLength) > room(dsts, offset, length)) {
+                && RecordFraming.maxPlaintext(recordLength, explicitNonce(engine)) > room(dsts, offset, length)) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         boolean wasTerminal = engine.state().terminal();
@@ -160,6 +163,12 @@ final class TlsMachineEngine extends SSLEngine {
             return result(Status.CLOSED, recordLength, produced);
         }
         return result(Status.OK, recordLength, produced);
+    }
+
+    /** Whether records carry an explicit nonce: TLS 1.2 with an AES-GCM suite (RFC 5288 §3). */
+    private static boolean explicitNonce(TlsEngine engine) {
+        return engine.negotiated().filter(n -> n.version() == io.tlsmachine.model.ProtocolVersion.TLS12
+                && n.cipherSuite().name().contains("_GCM_")).isPresent();
     }
 
     private SSLException failure(TlsEngine engine) {
