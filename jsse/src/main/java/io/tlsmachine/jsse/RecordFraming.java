@@ -1,9 +1,12 @@
 package io.tlsmachine.jsse;
 
 import io.tlsmachine.impl.record.RecordLimits;
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.model.ProtocolVersion;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
-/** Finds whole TLS records at the front of a buffer (RFC 8446 §5.1: a 5-byte header whose last two bytes are the length). */
+/** Finds whole TLS records at the front of a buffer (RFC 8446 §5.1: a 5-byte header whose last two bytes are the length) and sizes their plaintext. */
 final class RecordFraming {
     /** The content type of application data records (RFC 8446 §5.1). */
     static final int APPLICATION_DATA = 23;
@@ -36,5 +39,20 @@ final class RecordFraming {
     static int maxPlaintext(int recordLength, boolean explicitNonce) {
         int body = recordLength - RecordLimits.HEADER_LENGTH - 16 - (explicitNonce ? 8 : 0);
         return Math.max(0, Math.min(RecordLimits.MAX_PLAINTEXT_LENGTH, body));
+    }
+
+    /** Whether records carry an explicit nonce: TLS 1.2 with an AES-GCM suite (RFC 5288 §3). */
+    static boolean explicitNonce(Optional<NegotiatedParameters> negotiated) {
+        return negotiated.filter(n -> n.version() == ProtocolVersion.TLS12 && n.cipherSuite().name().contains("_GCM_"))
+                .isPresent();
+    }
+
+    /** Returns the bytes remaining in {@code buffers[offset, offset+length)}. */
+    static long remaining(ByteBuffer[] buffers, int offset, int length) {
+        long remaining = 0;
+        for (int i = offset; i < offset + length; i++) {
+            remaining += buffers[i].remaining();
+        }
+        return remaining;
     }
 }

@@ -95,10 +95,7 @@ final class TlsMachineEngine extends SSLEngine {
         if (outboundEnded()) {
             return result(Status.CLOSED, 0, 0);
         }
-        long available = 0;
-        for (int i = offset; i < offset + length; i++) {
-            available += srcs[i].remaining();
-        }
+        long available = RecordFraming.remaining(srcs, offset, length);
         if (!engine.isHandshakeComplete() || available == 0) {
             return result(Status.OK, 0, 0);
         }
@@ -145,7 +142,8 @@ final class TlsMachineEngine extends SSLEngine {
             return result(Status.BUFFER_UNDERFLOW, 0, 0);
         }
         if (engine.isHandshakeComplete() && RecordFraming.contentType(src) == RecordFraming.APPLICATION_DATA
-                && RecordFraming.maxPlaintext(recordLength, explicitNonce(engine)) > room(dsts, offset, length)) {
+                && RecordFraming.maxPlaintext(recordLength, RecordFraming.explicitNonce(engine.negotiated()))
+                        > RecordFraming.remaining(dsts, offset, length)) {
             return result(Status.BUFFER_OVERFLOW, 0, 0);
         }
         boolean wasTerminal = engine.state().terminal();
@@ -165,12 +163,6 @@ final class TlsMachineEngine extends SSLEngine {
         return result(Status.OK, recordLength, produced);
     }
 
-    /** Whether records carry an explicit nonce: TLS 1.2 with an AES-GCM suite (RFC 5288 §3). */
-    private static boolean explicitNonce(TlsEngine engine) {
-        return engine.negotiated().filter(n -> n.version() == io.tlsmachine.model.ProtocolVersion.TLS12
-                && n.cipherSuite().name().contains("_GCM_")).isPresent();
-    }
-
     private SSLException failure(TlsEngine engine) {
         String why = engine.failure().map(TlsException::getMessage)
                 .or(() -> engine.receivedAlert().map(alert -> "the peer sent " + alert))
@@ -178,14 +170,6 @@ final class TlsMachineEngine extends SSLEngine {
         SSLException exception = finishedReported ? new SSLException(why) : new SSLHandshakeException(why);
         engine.failure().ifPresent(exception::initCause);
         return exception;
-    }
-
-    private static long room(ByteBuffer[] dsts, int offset, int length) {
-        long room = 0;
-        for (int i = offset; i < offset + length; i++) {
-            room += dsts[i].remaining();
-        }
-        return room;
     }
 
     private static int deliver(TlsEngine engine, ByteBuffer[] dsts, int offset, int length) {

@@ -95,6 +95,26 @@ class SslEngineContractTest {
         assertThat(openingAndClosing(pki.ours(protocol), protocol)).isEqualTo(openingAndClosing(pki.jdk(protocol), protocol));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void closingInboundWithoutTheServersCloseNotifyFailsLikeTheJdk(String protocol) throws Exception {
+        assertThat(closingInbound(pki.ours(protocol), protocol))
+                .isEqualTo(closingInbound(pki.jdk(protocol), protocol))
+                .containsExactly(true, true, Status.CLOSED);
+    }
+
+    /** Whether closeInbound threw SSLException, then isInboundDone, then the status of a later unwrap. */
+    private List<Object> closingInbound(SSLContext clientContext, String protocol) throws SSLException {
+        SSLEngine client = connected(clientContext, protocol).client.engine;
+        boolean threw = false;
+        try {
+            client.closeInbound();
+        } catch (SSLException expected) {
+            threw = true;
+        }
+        return List.of(threw, client.isInboundDone(), client.unwrap(ByteBuffer.allocate(0), ByteBuffer.allocate(100)).getStatus());
+    }
+
     private EnginePair connected(SSLContext clientContext, String protocol) throws SSLException {
         SSLEngine client = JdkEngineInteropTest.clientEngine(clientContext);
         client.setEnabledCipherSuites(new String[] {protocol.equals("TLSv1.3") ? TLS13_SUITE : TLS12_SUITE});
