@@ -10,7 +10,8 @@ import io.tlsmachine.impl.error.TlsException;
  * unsupported_certificate, certificate_revoked, certificate_expired, certificate_unknown,
  * unknown_ca) and whose message says what failed.
  */
-public sealed interface CertificateVerifier permits PkixCertificateVerifier, InsecureAcceptAnyCertificate {
+public sealed interface CertificateVerifier permits PkixCertificateVerifier, InsecureAcceptAnyCertificate,
+        DelegatedCertificateVerifier {
 
     /**
      * Verifies a server's chain for {@code serverName} (a DNS name or IP literal).

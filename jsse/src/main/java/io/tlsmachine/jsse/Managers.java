@@ -1,0 +1,92 @@
+package io.tlsmachine.jsse;
+
+import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.DelegatedCertificateVerifier;
+import io.tlsmachine.impl.certificate.LeafKeyUse;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Bridges the JSSE managers given to {@code SSLContext.init} to the engine's configuration: the credential a
+ * key manager chooses for an engine, and a verifier that asks the trust manager, with the engine, about the peer.
+ *
+ * @param keyManager our credentials; null when none were given
+ * @param trustManager judges the peer's chain (the JDK's default when none was given)
+ */
+record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager, SecureRandom random) {
+
+    /** The key types asked of the key manager, in order of preference. */
+    private static final String[] KEY_TYPES = {"EC", "RSA", "EdDSA", "Ed25519", "RSASSA-PSS"};
+
+    /**
+     * Returns the credential the key manager chooses for {@code engine}: by {@code chooseEngineServerAlias} (trying
+     * each key type in turn) for a server, by {@code chooseEngineClientAlias} for a client; empty when it has none.
+     */
+    Optional<CertifiedKey> credential(SSLEngine engine, boolean client) {
+        if (keyManager == null) {
+            return Optional.empty();
+        }
+        String alias = null;
+        if (client) {
+            alias = keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine);
+        } else {
+            for (int i = 0; i < KEY_TYPES.length && alias == null; i++) {
+                alias = keyManager.chooseEngineServerAlias(KEY_TYPES[i], null, engine);
+            }
+        }
+        if (alias == null) {
+            return Optional.empty();
+        }
+        X509Certificate[] chain = keyManager.getCertificateChain(alias);
+        PrivateKey key = keyManager.getPrivateKey(alias);
+        if (chain == null || chain.length == 0 || key == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CertifiedKey(CertificateChain.of(chain), key));
+    }
+
+    /**
+     * Returns a verifier that hands the peer's chain to the trust manager ({@code checkServerTrusted} or
+     * {@code checkClientTrusted} with {@code engine}, so endpoint identification works as in SunJSSE), telling
+     * {@code accepted} about every chain it accepts.
+     */
+    CertificateVerifier verifier(SSLEngine engine, Consumer<List<X509Certificate>> accepted) {
+        return new DelegatedCertificateVerifier((chain, host, use) -> {
+            X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
+            String authType = serverAuthType(use);
+            if (trustManager instanceof X509ExtendedTrustManager extended) {
+                extended.checkServerTrusted(certificates, authType, engine);
+            } else {
+                trustManager.checkServerTrusted(certificates, authType);
+            }
+            accepted.accept(chain);
+        }, (chain, host, use) -> {
+            X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
+            String authType = chain.get(0).getPublicKey().getAlgorithm();
+            if (trustManager instanceof X509ExtendedTrustManager extended) {
+                extended.checkClientTrusted(certificates, authType, engine);
+            } else {
+                trustManager.checkClientTrusted(certificates, authType);
+            }
+            accepted.accept(chain);
+        });
+    }
+
+    /**
+     * The authType SunJSSE passes for a server's chain: "RSA" for RSA key transport (keyEncipherment), "UNKNOWN" for
+     * a key that signs (TLS 1.3 and (EC)DHE suites: digitalSignature).
+     */
+    private static String serverAuthType(LeafKeyUse use) {
+        return use == LeafKeyUse.KEY_ENCIPHERMENT ? "RSA" : "UNKNOWN";
+    }
+}

@@ -1,0 +1,119 @@
+package io.tlsmachine.jsse;
+
+import java.security.KeyManagementException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The SSLContext behind {@link TlsMachineProvider}: keeps the key and trust managers from {@code init} and creates
+ * {@link TlsMachineEngine}s that use them.
+ */
+final class TlsMachineContextSpi extends SSLContextSpi {
+    private final List<String> defaultProtocols;
+    private final boolean initializedOnCreation;
+    private Managers managers;
+
+    TlsMachineContextSpi(List<String> defaultProtocols) {
+        this(defaultProtocols, false);
+    }
+
+    private TlsMachineContextSpi(List<String> defaultProtocols, boolean initializedOnCreation) {
+        this.defaultProtocols = defaultProtocols;
+        this.initializedOnCreation = initializedOnCreation;
+    }
+
+    /** The "Default" context: initialized with the JDK's default trust managers and no key manager. */
+    static TlsMachineContextSpi initializedDefault() {
+        TlsMachineContextSpi spi = new TlsMachineContextSpi(JsseProtocols.TLS13_AND_TLS12, true);
+        spi.managers = new Managers(null, defaultTrustManager(), new SecureRandom());
+        return spi;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
+            throws KeyManagementException {
+        if (initializedOnCreation) {
+            throw new KeyManagementException("the Default SSLContext is initialized automatically");
+        }
+        X509TrustManager trust = first(trustManagers, X509TrustManager.class);
+        managers = new Managers(first(keyManagers, X509ExtendedKeyManager.class),
+                trust != null ? trust : defaultTrustManager(), random != null ? random : new SecureRandom());
+    }
+
+    private static <T> T first(Object[] managers, Class<T> type) {
+        if (managers == null) {
+            return null;
+        }
+        for (Object manager : managers) {
+            if (type.isInstance(manager)) {
+                return type.cast(manager);
+            }
+        }
+        return null;
+    }
+
+    private static X509TrustManager defaultTrustManager() {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init((KeyStore) null);
+            X509TrustManager trust = first(factory.getTrustManagers(), X509TrustManager.class);
+            if (trust == null) {
+                throw new IllegalStateException("the default TrustManagerFactory has no X509TrustManager");
+            }
+            return trust;
+        } catch (NoSuchAlgorithmException | KeyStoreException e) {
+            throw new IllegalStateException("the JDK's default trust managers are not available", e);
+        }
+    }
+
+    private Managers managers() {
+        if (managers == null) {
+            throw new IllegalStateException("SSLContext is not initialized: call init first");
+        }
+        return managers;
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+        return new TlsMachineEngine(managers(), defaultProtocols, null, -1);
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        return new TlsMachineEngine(managers(), defaultProtocols, host, port);
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+        throw new UnsupportedOperationException("SSLContext.getSocketFactory is not supported yet: use createSSLEngine");
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+        throw new UnsupportedOperationException(
+                "SSLContext.getServerSocketFactory is not supported yet: use createSSLEngine");
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+        throw new UnsupportedOperationException("SSLContext.getServerSessionContext is not supported yet");
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+        throw new UnsupportedOperationException("SSLContext.getClientSessionContext is not supported yet");
+    }
+}

@@ -1,0 +1,185 @@
+package io.tlsmachine.jsse;
+
+import io.tlsmachine.impl.record.RecordLimits;
+import java.security.Principal;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionBindingEvent;
+import javax.net.ssl.SSLSessionBindingListener;
+import javax.net.ssl.SSLSessionContext;
+
+/**
+ * The SSLSession of one {@link TlsMachineEngine}: what its handshake negotiated (protocol, suite, certificates),
+ * the peer's host and port, and the application's values. Before the handshake ends its protocol is "NONE" and its
+ * suite {@code SSL_NULL_WITH_NULL_NULL}, as in SunJSSE.
+ */
+final class TlsMachineSession implements SSLSession {
+    /** The most plaintext one record carries (RFC 8446 §5.1, RFC 5246 §6.2.1). */
+    static final int APPLICATION_BUFFER_SIZE = RecordLimits.MAX_PLAINTEXT_LENGTH;
+    /** The largest record a peer may send (TLS 1.2's ciphertext limit, RFC 5246 §6.2.3, with its header). */
+    static final int PACKET_BUFFER_SIZE = RecordLimits.MAX_RECORD_LENGTH;
+
+    private final byte[] id = new byte[32];
+    private final long creationTime = System.currentTimeMillis();
+    private final String peerHost;
+    private final int peerPort;
+    private final Map<String, Object> values = new ConcurrentHashMap<>();
+    private volatile long lastAccessedTime = creationTime;
+    private volatile String protocol = "NONE";
+    private volatile String cipherSuite = "SSL_NULL_WITH_NULL_NULL";
+    private volatile List<X509Certificate> peerCertificates = List.of();
+    private volatile List<X509Certificate> localCertificates = List.of();
+    private volatile boolean valid = true;
+
+    TlsMachineSession(String peerHost, int peerPort, SecureRandom random) {
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+        random.nextBytes(id);
+    }
+
+    void negotiated(String protocol, String cipherSuite) {
+        this.protocol = protocol;
+        this.cipherSuite = cipherSuite;
+    }
+
+    void peerCertificates(List<X509Certificate> chain) {
+        peerCertificates = List.copyOf(chain);
+    }
+
+    void localCertificates(List<X509Certificate> chain) {
+        localCertificates = List.copyOf(chain);
+    }
+
+    void accessed() {
+        lastAccessedTime = System.currentTimeMillis();
+    }
+
+    @Override
+    public byte[] getId() {
+        return id.clone();
+    }
+
+    /** Sessions are not cached yet, so there is no session context. */
+    @Override
+    public SSLSessionContext getSessionContext() {
+        return null;
+    }
+
+    @Override
+    public long getCreationTime() {
+        return creationTime;
+    }
+
+    @Override
+    public long getLastAccessedTime() {
+        return lastAccessedTime;
+    }
+
+    @Override
+    public void invalidate() {
+        valid = false;
+    }
+
+    @Override
+    public boolean isValid() {
+        return valid;
+    }
+
+    @Override
+    public void putValue(String name, Object value) {
+        Object previous = values.put(name, value);
+        if (previous instanceof SSLSessionBindingListener listener) {
+            listener.valueUnbound(new SSLSessionBindingEvent(this, name));
+        }
+        if (value instanceof SSLSessionBindingListener listener) {
+            listener.valueBound(new SSLSessionBindingEvent(this, name));
+        }
+    }
+
+    @Override
+    public Object getValue(String name) {
+        return values.get(name);
+    }
+
+    @Override
+    public void removeValue(String name) {
+        Object previous = values.remove(name);
+        if (previous instanceof SSLSessionBindingListener listener) {
+            listener.valueUnbound(new SSLSessionBindingEvent(this, name));
+        }
+    }
+
+    @Override
+    public String[] getValueNames() {
+        return values.keySet().toArray(String[]::new);
+    }
+
+    @Override
+    public Certificate[] getPeerCertificates() throws SSLPeerUnverifiedException {
+        if (peerCertificates.isEmpty()) {
+            throw new SSLPeerUnverifiedException("the peer is not authenticated");
+        }
+        return peerCertificates.toArray(Certificate[]::new);
+    }
+
+    @Override
+    public Certificate[] getLocalCertificates() {
+        return localCertificates.isEmpty() ? null : localCertificates.toArray(Certificate[]::new);
+    }
+
+    /** Deprecated in JSSE (javax.security.cert); always refused. */
+    @Override
+    @SuppressWarnings("removal")
+    public javax.security.cert.X509Certificate[] getPeerCertificateChain() {
+        throw new UnsupportedOperationException("SSLSession.getPeerCertificateChain is not supported (deprecated)");
+    }
+
+    @Override
+    public Principal getPeerPrincipal() throws SSLPeerUnverifiedException {
+        if (peerCertificates.isEmpty()) {
+            throw new SSLPeerUnverifiedException("the peer is not authenticated");
+        }
+        return peerCertificates.get(0).getSubjectX500Principal();
+    }
+
+    @Override
+    public Principal getLocalPrincipal() {
+        return localCertificates.isEmpty() ? null : localCertificates.get(0).getSubjectX500Principal();
+    }
+
+    @Override
+    public String getCipherSuite() {
+        return cipherSuite;
+    }
+
+    @Override
+    public String getProtocol() {
+        return protocol;
+    }
+
+    @Override
+    public String getPeerHost() {
+        return peerHost;
+    }
+
+    @Override
+    public int getPeerPort() {
+        return peerPort;
+    }
+
+    @Override
+    public int getPacketBufferSize() {
+        return PACKET_BUFFER_SIZE;
+    }
+
+    @Override
+    public int getApplicationBufferSize() {
+        return APPLICATION_BUFFER_SIZE;
+    }
+}

@@ -1,0 +1,65 @@
+package io.tlsmachine.jsse;
+
+import io.tlsmachine.impl.certificate.issuing.CertificateIssuer;
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.testkit.TestPki;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A test PKI for "localhost" as JSSE sees it: the leaf in a key store behind a PKIX KeyManagerFactory, the root in a
+ * trust store behind a PKIX TrustManagerFactory, and SSLContexts of our provider and of the JDK's initialized with them.
+ */
+final class JssePki {
+    static final String HOST = "localhost";
+    private static final char[] PASSWORD = "test-only".toCharArray();
+
+    private final KeyManagerFactory keyManagers;
+    private final TrustManagerFactory trustManagers;
+
+    JssePki(CertificateKeyType keyType) {
+        try {
+            CertificateIssuer.Hierarchy pki = new TestPki(new SecureRandom()).hierarchy("Jsse", keyType, HOST, Instant.now());
+            KeyStore keys = KeyStore.getInstance("PKCS12");
+            keys.load(null, null);
+            keys.setKeyEntry("leaf", pki.leaf().privateKey(), PASSWORD,
+                    pki.chain().certificates().toArray(X509Certificate[]::new));
+            keyManagers = KeyManagerFactory.getInstance("PKIX");
+            keyManagers.init(keys, PASSWORD);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("root", pki.root().certificate());
+            trustManagers = TrustManagerFactory.getInstance("PKIX");
+            trustManagers.init(trust);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Returns an SSLContext of our provider for {@code protocol} ("TLS", "TLSv1.3", "TLSv1.2"). */
+    SSLContext ours(String protocol) {
+        return context(protocol, true);
+    }
+
+    /** Returns the JDK's own (SunJSSE) SSLContext for {@code protocol}. */
+    SSLContext jdk(String protocol) {
+        return context(protocol, false);
+    }
+
+    private SSLContext context(String protocol, boolean ours) {
+        try {
+            SSLContext context = ours ? SSLContext.getInstance(protocol, new TlsMachineProvider())
+                    : SSLContext.getInstance(protocol, "SunJSSE");
+            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
