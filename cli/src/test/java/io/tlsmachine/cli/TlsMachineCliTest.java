@@ -25,7 +25,7 @@ class TlsMachineCliTest {
 
     @Test
     void clientTls13DiagramHasTheAppendixAStates() {
-        Object[] result = run("diagram", "--machine", "client", "--version", "1.3", "--format", "dot");
+        Object[] result = run("diagram", "--machine", "client", "--tls", "1.3", "--format", "dot");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).startsWith("digraph").contains("START", "WAIT_SH", "WAIT_EE", "WAIT_CERT_CR",
                 "WAIT_CERT", "WAIT_CV", "WAIT_FINISHED", "CONNECTED").doesNotContain("TLS12_");
@@ -33,25 +33,25 @@ class TlsMachineCliTest {
 
     @Test
     void serverMermaidDiagramHasTheServerStates() {
-        Object[] result = run("diagram", "--machine", "server", "--version", "1.3", "--format", "mermaid");
+        Object[] result = run("diagram", "--machine", "server", "--tls", "1.3", "--format", "mermaid");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).contains("stateDiagram-v2", "RECVD_CH", "NEGOTIATED", "WAIT_EOED", "WAIT_FLIGHT2");
     }
 
     @Test
     void teachingViewHasShortGuardsAndNoTerminalStates() {
-        Object[] result = run("diagram", "--machine", "client", "--version", "1.3", "--view", "teaching");
+        Object[] result = run("diagram", "--machine", "client", "--tls", "1.3", "--view", "teaching");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).startsWith("digraph teaching").contains("EncryptedExtensions [PSK]")
                 .doesNotContain("-> FAILED [", "-> CLOSED [");
-        Object[] plantUml = run("diagram", "--machine", "server", "--version", "1.2", "--view", "teaching", "--format",
+        Object[] plantUml = run("diagram", "--machine", "server", "--tls", "1.2", "--view", "teaching", "--format",
                 "plantuml");
         assertThat((String) plantUml[1]).startsWith("@startuml").contains("teaching view", "legend right");
     }
 
     @Test
     void sequenceViewPrintsTheRfcFiguresAndEveryHandshakeType() {
-        Object[] result = run("diagram", "--view", "sequence", "--version", "1.3");
+        Object[] result = run("diagram", "--view", "sequence", "--tls", "1.3");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).contains("RFC 8446 §2 Figure 1", "{EncryptedExtensions}", "-------->")
                 .doesNotContain("RFC 5246");
@@ -67,7 +67,7 @@ class TlsMachineCliTest {
 
     @Test
     void rejectsAnUnknownVersion() {
-        Object[] result = run("diagram", "--version", "1.1");
+        Object[] result = run("diagram", "--tls", "1.1");
         assertThat(result[0]).isNotEqualTo(0);
     }
 
