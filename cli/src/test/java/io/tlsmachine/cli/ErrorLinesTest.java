@@ -49,7 +49,7 @@ class ErrorLinesTest {
 
     @Test
     void aServersFatalAlertIsNamedWithWhatWeOffered() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         CompletableFuture<Run> server = serve(port, "--groups", "secp384r1");
         run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--groups", "x25519")
                 .assertOneLine(ExitStatus.PEER_ALERT, "tlsmachine: the server refused the handshake: fatal alert "
@@ -59,7 +59,7 @@ class ErrorLinesTest {
 
     @Test
     void aServerThatRequiresAClientCertificateSaysSo() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         CompletableFuture<Run> server = serve(port, "--client-auth", "require", "--versions", "1.3");
         run("client", "127.0.0.1:" + port, "--insecure", "--send", "ping")
                 .assertOneLine(ExitStatus.PEER_ALERT, "tlsmachine: the server requires a client certificate (--cert/--key)");
@@ -68,7 +68,7 @@ class ErrorLinesTest {
 
     @Test
     void aSelfSignedServerCertificateSuggestsTrustOrInsecure() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         CompletableFuture<Run> server = serve(port);
         Run client = run("client", "127.0.0.1:" + port);
         assertThat(client.firstErrorLine()).startsWith("tlsmachine: the server's certificate is not accepted: no trusted "
@@ -79,7 +79,7 @@ class ErrorLinesTest {
 
     @Test
     void connectionRefused() throws IOException {
-        int port = freePort();
+        int port = Loopback.freePort();
         run("client", "127.0.0.1:" + port).assertOneLine(ExitStatus.NETWORK,
                 "tlsmachine: cannot connect to 127.0.0.1:" + port + ": connection refused");
     }
@@ -158,10 +158,10 @@ class ErrorLinesTest {
 
     @Test
     void theGeneratedKeyIsInAnOwnerOnlyFolderDeletedOnExit() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         CompletableFuture<Run> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
                 String.valueOf(port), "--max-connections", "1"));
-        waitUntilListening(port, Duration.ofSeconds(20));
+        Loopback.waitUntilListening(port, Duration.ofSeconds(20));
         Run served = server.get(20, TimeUnit.SECONDS);
         Path key = Path.of(served.out().lines().filter(l -> l.startsWith("  key:")).findFirst().orElseThrow()
                 .substring("  key:".length()).trim());
@@ -233,7 +233,7 @@ class ErrorLinesTest {
         System.arraycopy(new String[] {"server", "--port", String.valueOf(port), "--max-connections", "2"}, 0, args, 0, 5);
         System.arraycopy(options, 0, args, 5, options.length);
         CompletableFuture<Run> server = CompletableFuture.supplyAsync(() -> run(args));
-        waitUntilListening(port, Duration.ofSeconds(20));
+        Loopback.waitUntilListening(port, Duration.ofSeconds(20));
         return server;
     }
 
@@ -246,23 +246,5 @@ class ErrorLinesTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    static void waitUntilListening(int port, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("server did not listen on port " + port);
     }
 }
