@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * Runs {@code tlsmachine check}: the numbered properties of each machine (SafetyProperties) and the composed
  * exploration of client × server × network under the chosen adversary; prints the sizes and exits 1 on a violation.
  */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, version = TlsMachineCli.VERSION,
         description = "Model-check the client and server machines composed over a network with an adversary.")
 public final class CheckCommand implements CliSubcommand, Callable<Integer> {
 
@@ -44,7 +44,7 @@ public final class CheckCommand implements CliSubcommand, Callable<Integer> {
     @Option(names = "--duplicates", description = "override the network's duplicate budget per run")
     private Integer duplicates;
 
-    @Option(names = "--version", description = "1.2, 1.3 or all (default: ${DEFAULT-VALUE})", defaultValue = "all")
+    @Option(names = "--tls", description = "TLS version: 1.2, 1.3 or all (default: ${DEFAULT-VALUE})", defaultValue = "all")
     private String version;
 
     @Option(names = "--property", arity = "1..*", description = "only these property numbers (e.g. 1 21 or P21)")
@@ -100,7 +100,7 @@ public final class CheckCommand implements CliSubcommand, Callable<Integer> {
             case "1.2" -> EnumSet.of(ProtocolVersion.TLS12);
             case "1.3" -> EnumSet.of(ProtocolVersion.TLS13);
             case "all" -> EnumSet.allOf(ProtocolVersion.class);
-            default -> throw new IllegalArgumentException("--version must be 1.2, 1.3 or all: " + version);
+            default -> throw new IllegalArgumentException("--tls must be 1.2, 1.3 or all: " + version);
         };
     }
 

@@ -6,25 +6,33 @@ import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.engine.TraceRecorder;
-import io.tlsmachine.TlsClient;
+import io.tlsmachine.TlsConnectionException;
+import io.tlsmachine.impl.engine.TakenTransition;
+import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.TlsConnection;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Connects to a TLS server, prints what was negotiated and the model path, sends text and prints the answer. */
-@Command(name = "client", mixinStandardHelpOptions = true, description = "Connect to a TLS server with the model-driven client.")
+@Command(name = "client", mixinStandardHelpOptions = true, version = TlsMachineCli.VERSION,
+        description = "Connect to a TLS server with the model-driven client.")
 final class ClientCommand implements Callable<Integer> {
     /** How the server's certificate is checked. */
     static final class Trust {
@@ -60,24 +68,29 @@ final class ClientCommand implements Callable<Integer> {
             + "data (\\r and \\n are interpreted); use with --send, whose answer brings the server's ticket")
     private String earlyData;
 
-    @Option(names = "--timeout", defaultValue = "10", description = "seconds for connect, handshake and each read")
+    @Option(names = "--timeout", defaultValue = "10",
+            description = "seconds for connect, handshake and each read (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int colon = target.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new IllegalArgumentException("expected HOST:PORT, got " + target);
+        if (colon <= 0 || target.contains("/") || !target.substring(colon + 1).matches("[0-9]{1,5}")) {
+            throw new ParameterException(spec.commandLine(), "expected HOST:PORT (e.g. example.com:443), got " + target);
         }
         String host = target.substring(0, colon).replace("[", "").replace("]", "");
         int port = Integer.parseInt(target.substring(colon + 1));
+        if (port > 0xFFFF) {
+            throw new ParameterException(spec.commandLine(), "port out of range (1-65535): " + port);
+        }
         TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).serverName(serverName != null ? serverName : host);
         if (trust.insecure) {
             builder.insecureAcceptAnyCertificate();
             System.err.println("WARNING: --insecure: the server's certificate is NOT verified");
         } else if (trust.anchors != null) {
-            builder.certificateVerifier(CertificateVerifier.pkix(TrustAnchors.fromPem(trust.anchors)));
+            builder.certificateVerifier(CertificateVerifier.pkix(
+                    TrustAnchors.fromPem(PemFiles.check(trust.anchors, PemFiles.Content.CERTIFICATES))));
         }
         if (alpn != null) {
             builder.applicationProtocols(alpn.toArray(String[]::new));
@@ -88,6 +101,9 @@ final class ClientCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         TlsConfig config = builder.build();
         InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new CliFailure(ExitStatus.NETWORK, "unknown host: " + host);
+        }
         connectOnce(out, address, config, timeout, null);
         if (earlyData != null) {
             out.println("resuming with 0-RTT early data");
@@ -98,16 +114,22 @@ final class ClientCommand implements Callable<Integer> {
 
     /** One connection: handshake (with {@code early} as 0-RTT data unless null), --send and its answer, close. */
     private void connectOnce(PrintWriter out, InetSocketAddress address, TlsConfig config, Duration timeout, byte[] early)
-            throws java.io.IOException {
+            throws IOException {
         TraceRecorder path = new TraceRecorder();
-        try (TlsConnection connection = TlsClient.connect(address, config,
-                taken -> {
-                    path.onTransition(taken);
-                    tls.tracer("client", System.err).onTransition(taken);
-                }, timeout, early)) {
-            out.println("negotiated: " + connection.engine().negotiated().map(NegotiatedSummary::of).orElse("?"));
+        List<TakenTransition> taken = new ArrayList<>();
+        TlsEngine engine = TlsEngine.client(config).addTransitionListener(step -> {
+            taken.add(step);
+            path.onTransition(step);
+        }).addTransitionListener(tls.tracer("client", System.err));
+        if (early != null) {
+            engine.offerEarlyData(early);
+        }
+        FirstBytesSocket socket = connected(address, timeout);
+        try (TlsConnection connection = new TlsConnection(socket, engine, timeout)) {
+            connection.handshake(timeout);
+            out.println("negotiated: " + engine.negotiated().map(NegotiatedSummary::of).orElse("?"));
             if (early != null) {
-                out.println("early data: " + connection.engine().earlyDataStatus());
+                out.println("early data: " + engine.earlyDataStatus());
             }
             out.println("model path: " + path.path());
             out.flush();
@@ -119,8 +141,32 @@ final class ClientCommand implements Callable<Integer> {
                 out.println();
             }
             out.flush();
+        } catch (TlsConnectionException e) {
+            throw ClientFailures.explain(e, engine, taken, socket.firstBytes(), config);
         }
         out.println("model path at close: " + path.path());
+    }
+
+    /** Opens the TCP connection, telling the user plainly when it cannot be made. */
+    private static FirstBytesSocket connected(InetSocketAddress address, Duration timeout) throws IOException {
+        FirstBytesSocket socket = new FirstBytesSocket();
+        String where = address.getHostString() + ":" + address.getPort();
+        try {
+            socket.connect(address, (int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
+            return socket;
+        } catch (ConnectException e) {
+            socket.close();
+            throw new CliFailure(ExitStatus.NETWORK, "cannot connect to " + where + ": connection refused", e);
+        } catch (SocketTimeoutException e) {
+            socket.close();
+            throw new CliFailure(ExitStatus.NETWORK, "cannot connect to " + where + ": no answer within "
+                    + timeout.toSeconds() + " s", e);
+        } catch (IOException e) {
+            socket.close();
+            throw new CliFailure(ExitStatus.NETWORK, "cannot connect to " + where + ": "
+                    + FailureReport.joinedMessages(e), e);
+        }
     }
 
     /** Interprets {@code \r}, {@code \n} and {@code \\} in {@code --send}. */

@@ -1,10 +1,8 @@
 package io.tlsmachine.cli;
 
 import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.TlsDefaults;
 import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.engine.TransitionListener;
 import io.tlsmachine.impl.keylog.KeyLog;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** The options the {@code server} and {@code client} commands share, and how they become a {@link TlsConfig}. */
@@ -22,10 +19,12 @@ final class CommonTlsOptions {
     @Option(names = "--versions", split = ",", description = "protocol versions in preference order, e.g. 1.3,1.2")
     List<String> versions;
 
-    @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519mlkem768,x25519,secp256r1")
+    @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519mlkem768,x25519,secp256r1 (also P-256, prime256v1; "
+            + "default: post-quantum hybrid first, see the README)")
     List<String> groups;
 
-    @Option(names = "--suites", split = ",", description = "cipher suites by RFC name, e.g. TLS_AES_128_GCM_SHA256; TLS_DHE_RSA_* and TLS_RSA_* only when listed")
+    @Option(names = "--suites", split = ",", description = "cipher suites by RFC or OpenSSL name, e.g. TLS_AES_128_GCM_SHA256,"
+            + "ECDHE-ECDSA-AES128-GCM-SHA256; TLS_DHE_RSA_* and TLS_RSA_* only when listed")
     List<String> suites;
 
     @Option(names = "--cert", description = "our certificate chain (PEM, leaf first)")
@@ -46,10 +45,10 @@ final class CommonTlsOptions {
             builder.versions(versions.stream().map(CommonTlsOptions::version).toArray(ProtocolVersion[]::new));
         }
         if (groups != null) {
-            builder.groups(groups.stream().map(CommonTlsOptions::group).toArray(KeyExchangeGroup[]::new));
+            builder.groups(groups.stream().map(ParameterNames::group).toArray(KeyExchangeGroup[]::new));
         }
         if (suites != null) {
-            builder.cipherSuites(suites.stream().map(CommonTlsOptions::suite).toList());
+            builder.cipherSuites(suites.stream().map(ParameterNames::suite).toList());
         }
         ourCredentials().ifPresent(builder::certifiedKey);
         builder.keyLog(KeyLog.resolve(Optional.ofNullable(keyLog)));
@@ -61,7 +60,11 @@ final class CommonTlsOptions {
         if ((certificate == null) != (key == null)) {
             throw new IllegalArgumentException("--cert and --key go together");
         }
-        return certificate == null ? Optional.empty() : Optional.of(CertifiedKey.load(certificate, key));
+        if (certificate == null) {
+            return Optional.empty();
+        }
+        return Optional.of(CertifiedKey.load(PemFiles.check(certificate, PemFiles.Content.CERTIFICATES),
+                PemFiles.check(key, PemFiles.Content.KEY)));
     }
 
     /** Returns a listener printing each transition to {@code err} with {@code who}, or one doing nothing. */
@@ -75,22 +78,5 @@ final class CommonTlsOptions {
             case "1.2", "tls1.2", "tls12" -> ProtocolVersion.TLS12;
             default -> throw new IllegalArgumentException("unsupported version " + text + " (1.3 or 1.2)");
         };
-    }
-
-    static KeyExchangeGroup group(String text) {
-        try {
-            return KeyExchangeGroup.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown group " + text + "; one of " + List.of(KeyExchangeGroup.values())
-                    .toString().toLowerCase(Locale.ROOT));
-        }
-    }
-
-    /** Finds an implemented cipher suite by its RFC name. */
-    static CipherSuite suite(String text) {
-        String wanted = text.trim().toUpperCase(Locale.ROOT);
-        return Stream.of(TlsDefaults.TLS13_SUITES, TlsDefaults.TLS12_SUITES, TlsDefaults.TLS12_OPT_IN_SUITES).flatMap(List::stream)
-                .filter(suite -> suite.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown or unimplemented cipher suite " + text));
     }
 }

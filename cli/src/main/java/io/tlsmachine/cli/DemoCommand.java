@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * The main job: real TLS 1.3 and TLS 1.2 handshakes between our client and server on loopback, then a summary
  * of both machines (states per version region, transitions, handshake types) and every diagram.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, version = TlsMachineCli.VERSION,
         description = "Run real TLS 1.3 and 1.2 handshakes on loopback, summarise both machines, write their diagrams.")
 final class DemoCommand implements Callable<Integer> {
     @Spec

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints or writes the state diagrams, generated from the executable model. */
-@Command(name = "diagram", mixinStandardHelpOptions = true,
+@Command(name = "diagram", mixinStandardHelpOptions = true, version = TlsMachineCli.VERSION,
         description = "Print or write state diagrams generated from the executable model.")
 final class DiagramCommand implements Callable<Integer> {
     /** Which machine to draw. */
@@ -40,7 +40,7 @@ final class DiagramCommand implements Callable<Integer> {
     @Option(names = "--machine", description = "client, server or all (default: ${DEFAULT-VALUE})", defaultValue = "all")
     private MachineChoice machine;
 
-    @Option(names = "--version", description = "1.2, 1.3 or all (default: ${DEFAULT-VALUE})", defaultValue = "all")
+    @Option(names = "--tls", description = "TLS version: 1.2, 1.3 or all (default: ${DEFAULT-VALUE})", defaultValue = "all")
     private String version;
 
     @Option(names = "--format", description = "dot, mermaid, plantuml, svg or scxml; the sequence view: text or svg"
@@ -67,6 +67,11 @@ final class DiagramCommand implements Callable<Integer> {
         }
         if (format == null) {
             format = FormatChoice.dot;
+        }
+        if (format == FormatChoice.svg && out == null && machine == MachineChoice.all) {
+            out = Path.of(".");
+            spec.commandLine().getErr().println("tlsmachine: one SVG document per machine: writing them to the current "
+                    + "folder (choose another with --out, or one machine with --machine)");
         }
         for (MachineDefinition<?, ?> definition : machines()) {
             Optional<String> text = render(definition, scope);

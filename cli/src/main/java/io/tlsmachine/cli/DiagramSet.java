@@ -34,7 +34,7 @@ final class DiagramSet {
             case "1.3", "tls13", "tls1.3" -> DiagramScope.TLS13;
             case "1.2", "tls12", "tls1.2" -> DiagramScope.TLS12;
             case "all" -> DiagramScope.ALL;
-            default -> throw new IllegalArgumentException("--version takes 1.2, 1.3 or all, not " + version);
+            default -> throw new IllegalArgumentException("--tls takes 1.2, 1.3 or all, not " + version);
         };
     }
 

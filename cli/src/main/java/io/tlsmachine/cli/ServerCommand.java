@@ -14,11 +14,15 @@ import io.tlsmachine.TlsChunkHandler;
 import io.tlsmachine.TlsNioServer;
 import io.tlsmachine.TlsServer;
 import io.tlsmachine.TlsSession;
+import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.impl.error.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Serves TLS on a loopback (or given) address: an HTTP page of what was negotiated ({@code --www}) or an echo. */
-@Command(name = "server", mixinStandardHelpOptions = true, description = "Run a TLS server driven by the model.")
+@Command(name = "server", mixinStandardHelpOptions = true, version = TlsMachineCli.VERSION,
+        description = {"Run a TLS server driven by the model.",
+                "Without --cert/--key it generates a self-signed localhost certificate; its key is written to a new "
+                + "temporary folder readable only by you (tlsmachine-server-*) and deleted when the server exits."})
 final class ServerCommand implements Callable<Integer> {
     /** Largest HTTP request head read by --www before answering. */
     private static final int MAX_REQUEST = 16 * 1024;
@@ -66,8 +73,12 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
     private String host;
 
-    @Option(names = "--client-auth", defaultValue = "none", description = "none, request or require")
-    private String clientAuth;
+    /** Whether the server asks for a client certificate. */
+    enum ClientAuthChoice { none, request, require }
+
+    @Option(names = "--client-auth", defaultValue = "none",
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private ClientAuthChoice clientAuth;
 
     @Option(names = "--trust", description = "trust anchors (PEM) for client certificates")
     private Path trust;
@@ -93,18 +104,26 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--idle-timeout", defaultValue = "60",
             description = "seconds without traffic after the handshake before close_notify (default: ${DEFAULT-VALUE})")
     private long idleTimeout;
+    /** The temporary folder of the generated certificate and key (deleted on exit), or null. */
+    private Path generatedFolder;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets).maxEarlyDataSize(maxEarlyData);
+        builder.clientAuth(ClientAuthPolicy.valueOf(clientAuth.name().toUpperCase(java.util.Locale.ROOT)));
+        if (trust != null) {
+            builder.certificateVerifier(CertificateVerifier.pkix(
+                    TrustAnchors.fromPem(PemFiles.check(trust, PemFiles.Content.CERTIFICATES))));
+        }
+        if (trust == null && clientAuth != ClientAuthChoice.none) {
+            spec.commandLine().getErr().println("tlsmachine: warning: --client-auth " + clientAuth + " without --trust: "
+                    + "client certificates are checked against the JDK's trust store (javax.net.ssl.trustStore, else jssecacerts or cacerts)");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        checkFree(address);
         if (tls.ourCredentials().isEmpty()) {
             builder.certifiedKey(selfSigned(out));
-        }
-        ClientAuthPolicy policy = ClientAuthPolicy.valueOf(clientAuth.trim().toUpperCase(java.util.Locale.ROOT));
-        builder.clientAuth(policy);
-        if (trust != null) {
-            builder.certificateVerifier(CertificateVerifier.pkix(TrustAnchors.fromPem(trust)));
         }
         TlsConfig config = builder.build();
         Map<TlsEngine, TraceRecorder> paths = new ConcurrentHashMap<>();
@@ -120,7 +139,7 @@ final class ServerCommand implements Callable<Integer> {
             @Override
             public void finished(TlsEngine engine, Exception failure) {
                 TraceRecorder path = paths.remove(engine);
-                System.err.println("connection " + (failure == null ? "done" : "failed: " + failure.getMessage())
+                System.err.println("connection " + (failure == null ? "done" : "failed: " + why(engine, failure))
                         + "; model path: " + (path == null ? "" : path.path()));
                 if (exitAfter > 0) {
                     done.countDown();
@@ -130,20 +149,63 @@ final class ServerCommand implements Callable<Integer> {
         TlsChunkHandler handler = mode.www ? new Www(paths) : new Echo();
         NioLimits limits = NioLimits.defaults().withMaxConnections(maxConnections)
                 .withTimeouts(Duration.ofSeconds(handshakeTimeout), Duration.ofSeconds(idleTimeout));
-        try (TlsNioServer server = TlsNioServer.start(new InetSocketAddress(host, port), config, handler, observer,
-                limits)) {
+        try (TlsNioServer server = start(address, config, handler, observer, limits)) {
             out.println("tlsmachine server listening on " + host + ":" + server.port()
                     + (mode.www ? " (www)" : " (echo)"));
             out.flush();
             done.await();
+        } finally {
+            if (generatedFolder != null) {
+                PrivateFolder.delete(generatedFolder);
+            }
         }
         return 0;
+    }
+
+    /** Says why a connection failed: the alert the client sent, or what we refused (no enum names). */
+    private static String why(TlsEngine engine, Exception failure) {
+        boolean peerAlert = engine.failure().map(f -> f.reason() == Reason.PEER_SENT_FATAL_ALERT).orElse(false);
+        if (peerAlert && engine.receivedAlert().isPresent()) {
+            AlertDescription alert = engine.receivedAlert().get().description();
+            return "the client sent fatal alert " + alert.name() + " (" + alert.code() + ")";
+        }
+        return FailureReport.describe(failure).getMessage();
+    }
+
+    /** Fails with one line when {@code address} cannot be bound, before any certificate is generated. */
+    private static void checkFree(InetSocketAddress address) {
+        if (address.isUnresolved()) {
+            throw new CliFailure(ExitStatus.NETWORK, "unknown host: " + address.getHostString());
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(address);
+        } catch (IOException e) {
+            throw inUse(address, e);
+        }
+    }
+
+    private static TlsNioServer start(InetSocketAddress address, TlsConfig config, TlsChunkHandler handler,
+            TlsServer.Observer observer, NioLimits limits) throws IOException {
+        try {
+            return TlsNioServer.start(address, config, handler, observer, limits);
+        } catch (BindException e) {
+            throw inUse(address, e);
+        }
+    }
+
+    private static CliFailure inUse(InetSocketAddress address, IOException e) {
+        String where = address.getHostString() + ":" + address.getPort();
+        return new CliFailure(ExitStatus.NETWORK, e instanceof BindException && String.valueOf(e.getMessage())
+                .toLowerCase(java.util.Locale.ROOT).contains("in use") ? where + " is already in use"
+                : "cannot listen on " + where + ": " + FailureReport.joinedMessages(e), e);
     }
 
     private CertifiedKey selfSigned(PrintWriter out) throws IOException {
         CertifiedKey generated = SelfSignedCertificates.localhost(Duration.ofDays(30), Clock.systemUTC(),
                 new SecureRandom());
-        Path folder = Files.createTempDirectory("tlsmachine-server-");
+        Path folder = PrivateFolder.create("tlsmachine-server-");
+        generatedFolder = folder;
         Path certificate = folder.resolve("localhost.crt.pem");
         Path key = folder.resolve("localhost.key.pem");
         SelfSignedCertificates.writePem(generated, certificate, key);

@@ -1,6 +1,7 @@
 package io.tlsmachine.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,13 +13,22 @@ import picocli.CommandLine.Command;
 @Command(
         name = "tlsmachine",
         mixinStandardHelpOptions = true,
-        version = "tlsmachine 0.1.0",
+        version = TlsMachineCli.VERSION,
         description = "TLS 1.2 and TLS 1.3 handshakes as explicit, typed, model-checked state machines.",
+        footerHeading = "%nExit status:%n",
+        footer = {ExitStatus.TABLE},
         subcommands = {DemoCommand.class, ServerCommand.class, ClientCommand.class, DiagramCommand.class,
                 ExploreCommand.class, CommandLine.HelpCommand.class})
 public final class TlsMachineCli implements Runnable {
+    /** What {@code --version} prints, on every command. */
+    static final String VERSION = "tlsmachine 0.1.0";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of a failure (after its one-line message)")
+    private boolean debug;
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
@@ -32,11 +42,13 @@ public final class TlsMachineCli implements Runnable {
 
     /** Runs the command line with the given output and error writers and returns its exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new TlsMachineCli()).setOut(out).setErr(err);
+        CommandLine commandLine = new CommandLine(new TlsMachineCli());
         for (CliSubcommand extra : ServiceLoader.load(CliSubcommand.class)) {
             commandLine.addSubcommand(extra.name(), extra.command());
         }
-        return commandLine.execute(args);
+        commandLine.setOut(out).setErr(err);
+        FailureReport report = new FailureReport(Arrays.asList(args).contains("--debug"));
+        return commandLine.setExecutionExceptionHandler(report).setParameterExceptionHandler(report).execute(args);
     }
 
     @Override

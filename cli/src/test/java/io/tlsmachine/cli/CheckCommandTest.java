@@ -30,7 +30,7 @@ class CheckCommandTest {
 
     @Test
     void printsStatesTransitionsDepthAndTimeAndExitsZeroOnTheRealModel() {
-        String out = run(0, "--adversary", "none", "--version", "1.3", "--property", "1", "P21", "22");
+        String out = run(0, "--adversary", "none", "--tls", "1.3", "--property", "1", "P21", "22");
         assertThat(out).contains("P1   holds", "P21  holds", "P22  holds")
                 .doesNotContain("P3 ")
                 .containsPattern("adversary none   : 288 facts combinations, [\\d,]+ states, [\\d,]+ transitions, depth \\d+, "

@@ -2,12 +2,8 @@ package io.tlsmachine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +21,7 @@ class TlsMachineCliTest {
 
     @Test
     void clientTls13DiagramHasTheAppendixAStates() {
-        Object[] result = run("diagram", "--machine", "client", "--version", "1.3", "--format", "dot");
+        Object[] result = run("diagram", "--machine", "client", "--tls", "1.3", "--format", "dot");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).startsWith("digraph").contains("START", "WAIT_SH", "WAIT_EE", "WAIT_CERT_CR",
                 "WAIT_CERT", "WAIT_CV", "WAIT_FINISHED", "CONNECTED").doesNotContain("TLS12_");
@@ -33,25 +29,25 @@ class TlsMachineCliTest {
 
     @Test
     void serverMermaidDiagramHasTheServerStates() {
-        Object[] result = run("diagram", "--machine", "server", "--version", "1.3", "--format", "mermaid");
+        Object[] result = run("diagram", "--machine", "server", "--tls", "1.3", "--format", "mermaid");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).contains("stateDiagram-v2", "RECVD_CH", "NEGOTIATED", "WAIT_EOED", "WAIT_FLIGHT2");
     }
 
     @Test
     void teachingViewHasShortGuardsAndNoTerminalStates() {
-        Object[] result = run("diagram", "--machine", "client", "--version", "1.3", "--view", "teaching");
+        Object[] result = run("diagram", "--machine", "client", "--tls", "1.3", "--view", "teaching");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).startsWith("digraph teaching").contains("EncryptedExtensions [PSK]")
                 .doesNotContain("-> FAILED [", "-> CLOSED [");
-        Object[] plantUml = run("diagram", "--machine", "server", "--version", "1.2", "--view", "teaching", "--format",
+        Object[] plantUml = run("diagram", "--machine", "server", "--tls", "1.2", "--view", "teaching", "--format",
                 "plantuml");
         assertThat((String) plantUml[1]).startsWith("@startuml").contains("teaching view", "legend right");
     }
 
     @Test
     void sequenceViewPrintsTheRfcFiguresAndEveryHandshakeType() {
-        Object[] result = run("diagram", "--view", "sequence", "--version", "1.3");
+        Object[] result = run("diagram", "--view", "sequence", "--tls", "1.3");
         assertThat(result[0]).isEqualTo(0);
         assertThat((String) result[1]).contains("RFC 8446 §2 Figure 1", "{EncryptedExtensions}", "-------->")
                 .doesNotContain("RFC 5246");
@@ -67,17 +63,17 @@ class TlsMachineCliTest {
 
     @Test
     void rejectsAnUnknownVersion() {
-        Object[] result = run("diagram", "--version", "1.1");
+        Object[] result = run("diagram", "--tls", "1.1");
         assertThat(result[0]).isNotEqualTo(0);
     }
 
     @Test
     void clientAndServerCommandsTalkOverLoopback() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         // Two connections: the readiness probe (closed at once, a failed handshake) and the client.
         CompletableFuture<Object[]> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
                 String.valueOf(port), "--echo", "--exit-after", "2"));
-        waitUntilListening(port, Duration.ofSeconds(20));
+        Loopback.waitUntilListening(port, Duration.ofSeconds(20));
         Object[] client = run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--send",
                 "ping\\r\\n");
         assertThat(client[0]).isEqualTo(0);
@@ -90,11 +86,11 @@ class TlsMachineCliTest {
 
     @Test
     void clientResumesWithEarlyDataThatTheServerEchoesFirst() throws Exception {
-        int port = freePort();
+        int port = Loopback.freePort();
         // Three connections: the readiness probe, the one that brings the ticket, the one with 0-RTT data.
         CompletableFuture<Object[]> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
                 String.valueOf(port), "--echo", "--max-early-data", "1024", "--exit-after", "3"));
-        waitUntilListening(port, Duration.ofSeconds(20));
+        Loopback.waitUntilListening(port, Duration.ofSeconds(20));
         Object[] client = run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--timeout", "2",
                 "--send", "ping\\n", "--early-data", "zero-rtt\\n");
         assertThat(client[0]).isEqualTo(0);
@@ -107,23 +103,5 @@ class TlsMachineCliTest {
     void sendInterpretsCarriageReturnAndNewline() {
         assertThat(ClientCommand.unescape("GET / HTTP/1.0\\r\\n\\r\\n")).isEqualTo("GET / HTTP/1.0\r\n\r\n");
         assertThat(ClientCommand.unescape("a\\\\b\\x")).isEqualTo("a\\b\\x");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitUntilListening(int port, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("server did not listen on port " + port);
     }
 }
