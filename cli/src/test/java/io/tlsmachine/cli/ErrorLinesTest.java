@@ -160,7 +160,7 @@ class ErrorLinesTest {
     void theGeneratedKeyIsInAnOwnerOnlyFolderDeletedOnExit() throws Exception {
         int port = Loopback.freePort();
         CompletableFuture<Run> server = CompletableFuture.supplyAsync(() -> run("server", "--port",
-                String.valueOf(port), "--max-connections", "1"));
+                String.valueOf(port), "--exit-after", "1"));
         Loopback.waitUntilListening(port, Duration.ofSeconds(20));
         Run served = server.get(20, TimeUnit.SECONDS);
         Path key = Path.of(served.out().lines().filter(l -> l.startsWith("  key:")).findFirst().orElseThrow()
@@ -230,7 +230,7 @@ class ErrorLinesTest {
     /** Starts {@code tlsmachine server} for two connections: the readiness probe and the client. */
     private static CompletableFuture<Run> serve(int port, String... options) throws InterruptedException {
         String[] args = new String[options.length + 5];
-        System.arraycopy(new String[] {"server", "--port", String.valueOf(port), "--max-connections", "2"}, 0, args, 0, 5);
+        System.arraycopy(new String[] {"server", "--port", String.valueOf(port), "--exit-after", "2"}, 0, args, 0, 5);
         System.arraycopy(options, 0, args, 5, options.length);
         CompletableFuture<Run> server = CompletableFuture.supplyAsync(() -> run(args));
         Loopback.waitUntilListening(port, Duration.ofSeconds(20));
