@@ -1,20 +1,14 @@
 package io.tlsmachine.impl.engine;
 
 import io.tlsmachine.impl.codec.message.Alert;
-import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
-import io.tlsmachine.impl.codec.message.HandshakeCodec;
-import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.ClientHandshake;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.handshake.PendingWrite;
 import io.tlsmachine.impl.handshake.ServerHandshake;
-import io.tlsmachine.impl.record.ReceivedHandshakeMessage;
 import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
@@ -51,7 +45,7 @@ public final class TlsEngine {
     private final RoleMachine<?, ?, ?> machine;
     private final FlightWriter out;
     private final ModelDriver driver;
-    private Alert receivedAlert;
+    private final InboundRecords inbound;
     private boolean started;
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
@@ -71,6 +65,7 @@ public final class TlsEngine {
         }
         this.out = new FlightWriter(records.writer());
         this.driver = new ModelDriver(ctx, machine, out);
+        this.inbound = new InboundRecords(records, ctx, machine, driver);
         // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
         addListeners(ProvidedListeners.listenersFor(machine.definition()));
     }
@@ -180,57 +175,12 @@ public final class TlsEngine {
                 if (record == null) {
                     return;
                 }
-                dispatch(record);
+                inbound.dispatch(record);
             }
         });
         if (machine.state().terminal()) {
             in.position(in.limit());
         }
-    }
-
-    private void dispatch(ReceivedRecord record) {
-        Epoch epoch = record.epoch();
-        if (records.assembler().accept(record)) {
-            ReceivedHandshakeMessage message;
-            while (!machine.state().terminal() && (message = records.assembler().poll()) != null) {
-                handshake(message);
-            }
-            return;
-        }
-        ContentType type = record.type();
-        if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
-            driver.fire(Input.CHANGE_CIPHER_SPEC, epoch, ChangeCipherSpec.decode(record.fragment()), null);
-        } else if (type.equals(ContentType.ALERT)) {
-            Alert alert = Alert.decode(record.fragment());
-            receivedAlert = alert;
-            driver.fire(InputMapper.alertInput(alert, machine.facts()), epoch, alert, null);
-        } else if (type.equals(ContentType.APPLICATION_DATA)) {
-            driver.fire(Input.APPLICATION_DATA, epoch, record, null);
-        } else {
-            throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record type " + type);
-        }
-    }
-
-    /**
-     * Decodes one handshake message (the codec knows no state: it decodes with what has been negotiated) and fires its
-     * input once, with the message as the step's argument and the facts it carries. RFC 8446 §6.2: a message whose
-     * body does not decode is unexpected_message where the model expects no message of its type, else decode_error.
-     */
-    private void handshake(ReceivedHandshakeMessage received) {
-        Epoch epoch = received.epoch();
-        HandshakeMessage message;
-        try {
-            message = HandshakeCodec.decode(received.encoded(), ctx.decodeContext());
-        } catch (RuntimeException e) {
-            List<Input> candidates = InputMapper.candidates(received.type());
-            if (candidates.isEmpty() || candidates.stream().noneMatch(input -> machine.declares(input, epoch))) {
-                throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "handshake type " + received.type().name() + " in "
-                        + machine.state().name() + "@" + epoch.label());
-            }
-            throw e;
-        }
-        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
-        driver.fire(InputMapper.input(message), epoch, message, received.encoded());
     }
 
     /**
@@ -379,7 +329,7 @@ public final class TlsEngine {
 
     /** Returns the alert the peer sent last, if any. */
     public Optional<Alert> receivedAlert() {
-        return Optional.ofNullable(receivedAlert);
+        return inbound.receivedAlert();
     }
 
     /** Returns the negotiated parameters once the version and suite are known. */

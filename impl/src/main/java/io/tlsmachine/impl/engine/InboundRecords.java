@@ -1,0 +1,88 @@
+package io.tlsmachine.impl.engine;
+
+import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
+import io.tlsmachine.impl.codec.message.HandshakeCodec;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.types.ContentType;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.handshake.HandshakeContext;
+import io.tlsmachine.impl.record.ReceivedHandshakeMessage;
+import io.tlsmachine.impl.record.ReceivedRecord;
+import io.tlsmachine.impl.record.RecordLayer;
+import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Input;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns each record the reader opened into the model's input: handshake messages through the assembler and the
+ * codec, ChangeCipherSpec, alerts and application data as they are; each is fired once, with the decoded message as
+ * the step's argument. The inbound half of the engine, apart from its public API.
+ */
+final class InboundRecords {
+
+    private final RecordLayer records;
+    private final HandshakeContext ctx;
+    private final RoleMachine<?, ?, ?> machine;
+    private final ModelDriver driver;
+    private Alert receivedAlert;
+
+    InboundRecords(RecordLayer records, HandshakeContext ctx, RoleMachine<?, ?, ?> machine, ModelDriver driver) {
+        this.records = records;
+        this.ctx = ctx;
+        this.machine = machine;
+        this.driver = driver;
+    }
+
+    /** Returns the alert the peer sent last, if any. */
+    Optional<Alert> receivedAlert() {
+        return Optional.ofNullable(receivedAlert);
+    }
+
+    void dispatch(ReceivedRecord record) {
+        Epoch epoch = record.epoch();
+        if (records.assembler().accept(record)) {
+            ReceivedHandshakeMessage message;
+            while (!machine.state().terminal() && (message = records.assembler().poll()) != null) {
+                handshake(message);
+            }
+            return;
+        }
+        ContentType type = record.type();
+        if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
+            driver.fire(Input.CHANGE_CIPHER_SPEC, epoch, ChangeCipherSpec.decode(record.fragment()), null);
+        } else if (type.equals(ContentType.ALERT)) {
+            Alert alert = Alert.decode(record.fragment());
+            this.receivedAlert = alert;
+            driver.fire(InputMapper.alertInput(alert, machine.facts()), epoch, alert, null);
+        } else if (type.equals(ContentType.APPLICATION_DATA)) {
+            driver.fire(Input.APPLICATION_DATA, epoch, record, null);
+        } else {
+            throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record type " + type);
+        }
+    }
+
+    /**
+     * Decodes one handshake message (the codec knows no state: it decodes with what has been negotiated) and fires its
+     * input once, with the message as the step's argument and the facts it carries. RFC 8446 §6.2: a message whose
+     * body does not decode is unexpected_message where the model expects no message of its type, else decode_error.
+     */
+    private void handshake(ReceivedHandshakeMessage received) {
+        Epoch epoch = received.epoch();
+        HandshakeMessage message;
+        try {
+            message = HandshakeCodec.decode(received.encoded(), ctx.decodeContext());
+        } catch (RuntimeException e) {
+            List<Input> candidates = InputMapper.candidates(received.type());
+            if (candidates.isEmpty() || candidates.stream().noneMatch(input -> machine.declares(input, epoch))) {
+                throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "handshake type " + received.type().name() + " in "
+                        + machine.state().name() + "@" + epoch.label());
+            }
+            throw e;
+        }
+        machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
+        driver.fire(InputMapper.input(message), epoch, message, received.encoded());
+    }
+}
