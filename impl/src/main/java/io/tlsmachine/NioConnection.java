@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;

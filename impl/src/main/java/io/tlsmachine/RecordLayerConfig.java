@@ -1,7 +1,6 @@
 package io.tlsmachine;
 
 import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
-import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.impl.record.RecordLimits;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.tlsmachine;
 
 import io.tlsmachine.impl.codec.Opaque;
-import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.crypto.Secret;
 import java.util.Map;
 import java.util.Optional;

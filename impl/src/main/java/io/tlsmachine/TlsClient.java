@@ -1,7 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.engine.TransitionListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,7 +10,7 @@ public final class TlsClient {
     private TlsClient() {
     }
 
-    /** How long {@link #connect(TlsConfig, String, int)} waits for the TCP connection and for the handshake. */
+    /** How long {@link #connect(String, int, TlsConfig)} waits for the TCP connection and for the handshake. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /**
@@ -20,7 +18,7 @@ public final class TlsClient {
      * in server_name unless it is an IP literal, and checked against the server's certificate), so one configuration
      * serves many hosts; waits at most {@link #DEFAULT_TIMEOUT} for each.
      */
-    public static TlsConnection connect(TlsConfig config, String host, int port) throws IOException {
+    public static TlsConnection connect(String host, int port, TlsConfig config) throws IOException {
         return connect(new InetSocketAddress(host, port), config.withServerName(host), taken -> { }, DEFAULT_TIMEOUT);
     }
 

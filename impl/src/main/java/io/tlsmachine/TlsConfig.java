@@ -1,15 +1,7 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.model.ProtocolVersion;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,15 +1,7 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;
-import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,6 +74,17 @@ public final class TlsConfigBuilder {
     }
 
     /** Sets how the peer's certificate chain is verified (use {@code CertificateVerifier.pkix(anchors)}). */
+    /**
+     * Trusts the certificates of a PEM file (one or more {@code CERTIFICATE} blocks) instead of the JDK's trust store:
+     * servers (or, for a server with client authentication, clients) are checked by PKIX (RFC 5280 §6) against them.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     * @throws IllegalArgumentException when it holds no certificate
+     */
+    public TlsConfigBuilder trust(Path pemFile) {
+        return certificateVerifier(CertificateVerifier.pkix(TrustAnchors.fromPem(pemFile)));
+    }
+
     public TlsConfigBuilder certificateVerifier(CertificateVerifier verifier) {
         authentication.certificateVerifier(verifier);
         return this;

@@ -1,7 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.error.TlsException;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -41,6 +39,19 @@ public final class TlsConnection implements Closeable {
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.readTimeout = readTimeout;
+    }
+
+    /**
+     * Returns the application data received as a stream: reads block like {@link #read()}, end of stream when the
+     * peer closed; closing it closes the connection.
+     */
+    public InputStream inputStream() {
+        return new ConnectionStreams.In(this);
+    }
+
+    /** Returns a stream whose every write is sent as application data at once; closing it closes the connection. */
+    public OutputStream outputStream() {
+        return new ConnectionStreams.Out(this);
     }
 
     /** Returns the engine (state, negotiated parameters, trace listeners). */

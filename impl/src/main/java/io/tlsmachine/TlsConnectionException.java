@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.error.TlsException;
 import java.io.IOException;
 import java.util.Optional;
 

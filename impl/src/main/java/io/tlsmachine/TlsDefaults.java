@@ -1,8 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import java.util.List;
 
 /** Lists what a {@link TlsConfig} enables unless told otherwise: everything we implement, strongest first where it matters. */

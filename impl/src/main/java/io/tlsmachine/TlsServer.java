@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;

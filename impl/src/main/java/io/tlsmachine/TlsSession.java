@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 

@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TransitionListener;
 import io.tlsmachine.model.MachineDefinition;
 import java.util.Optional;
 

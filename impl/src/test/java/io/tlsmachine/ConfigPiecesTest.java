@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.record.PaddingPolicy;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.TestPki;
 import java.security.SecureRandom;

@@ -1,8 +1,6 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.testkit.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,7 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,7 +19,7 @@ final class ReadmeSnippets {
     // README client
     static String get(String host, int port) throws IOException {
         TlsConfig config = TlsConfig.builder().build(); // TLS 1.3 and 1.2; the JDK's trust store checks the server
-        try (TlsConnection connection = TlsClient.connect(config, host, port)) { // host is the server name too
+        try (TlsConnection connection = TlsClient.connect(host, port, config)) { // host is the server name too
             connection.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             return new String(connection.readAll(1 << 20), StandardCharsets.UTF_8);
         }

@@ -3,12 +3,7 @@ package io.tlsmachine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.TrustAnchors;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.error.TlsException;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.testkit.EnginePump;
 import io.tlsmachine.testkit.TestPki;
 import java.security.SecureRandom;

@@ -3,7 +3,6 @@ package io.tlsmachine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.Opaque;
-import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.crypto.Secret;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,6 @@ package io.tlsmachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.model.ProtocolVersion;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,6 @@ import static io.tlsmachine.NioTestPeers.handshake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.NioTestPeers.Peer;
-import io.tlsmachine.impl.engine.TlsEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

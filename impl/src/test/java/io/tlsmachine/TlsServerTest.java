@@ -3,10 +3,7 @@ package io.tlsmachine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.engine.TakenTransition;
-import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.TestPki;
 import java.io.IOException;

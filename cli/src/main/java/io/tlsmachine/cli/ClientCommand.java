@@ -1,14 +1,15 @@
 package io.tlsmachine.cli;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.NegotiatedParameters;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.TrustAnchors;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.TlsConnectionException;
-import io.tlsmachine.impl.engine.TakenTransition;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.TlsConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,7 +128,7 @@ final class ClientCommand implements Callable<Integer> {
         FirstBytesSocket socket = connected(address, timeout);
         try (TlsConnection connection = new TlsConnection(socket, engine, timeout)) {
             connection.handshake(timeout);
-            out.println("negotiated: " + engine.negotiated().map(NegotiatedSummary::of).orElse("?"));
+            out.println("negotiated: " + engine.negotiated().map(NegotiatedParameters::toString).orElse("?"));
             if (early != null) {
                 out.println("early data: " + engine.earlyDataStatus());
             }

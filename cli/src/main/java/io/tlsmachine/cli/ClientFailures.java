@@ -2,12 +2,12 @@ package io.tlsmachine.cli;
 
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConnectionException;
-import io.tlsmachine.impl.codec.message.Alert;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.engine.TakenTransition;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Alert;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HexFormat;

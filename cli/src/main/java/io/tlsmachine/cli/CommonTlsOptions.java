@@ -1,11 +1,11 @@
 package io.tlsmachine.cli;
 
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.engine.TransitionListener;
-import io.tlsmachine.impl.keylog.KeyLog;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.TransitionListener;
+import io.tlsmachine.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
 import java.io.PrintStream;
 import java.nio.file.Path;

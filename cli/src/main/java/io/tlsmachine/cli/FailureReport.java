@@ -1,8 +1,8 @@
 package io.tlsmachine.cli;
 
 import io.tlsmachine.TlsConnectionException;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.BindException;

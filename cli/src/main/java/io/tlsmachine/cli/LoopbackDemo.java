@@ -1,17 +1,17 @@
 package io.tlsmachine.cli;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateIssuer;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
-import io.tlsmachine.impl.handshake.EarlyDataStatus;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.EarlyDataStatus;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.TlsClient;
 import io.tlsmachine.TlsConnection;
 import io.tlsmachine.TlsServer;
@@ -147,7 +147,7 @@ final class LoopbackDemo {
                 connection.readAll(1 << 16);
             }
             Exception serverFailure = serverEnd.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            out.println("   negotiated: " + NegotiatedSummary.of(negotiated));
+            out.println("   negotiated: " + negotiated);
             out.println("   client path: " + clientPath.path());
             out.println("   server path: " + serverPath.path());
             out.println("   echoed: \"" + reply + "\"");

@@ -1,8 +1,8 @@
 package io.tlsmachine.cli;
 
 import io.tlsmachine.TlsDefaults;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.KeyExchangeGroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,21 +1,22 @@
 package io.tlsmachine.cli;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.NegotiatedParameters;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.TrustAnchors;
 import io.tlsmachine.impl.certificate.issuing.SelfSignedCertificates;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.NioLimits;
 import io.tlsmachine.TlsChunkHandler;
 import io.tlsmachine.TlsNioServer;
 import io.tlsmachine.TlsServer;
 import io.tlsmachine.TlsSession;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -279,7 +280,7 @@ final class ServerCommand implements Callable<Integer> {
             requests.remove(session);
             TraceRecorder path = paths.get(session.engine());
             String page = "tlsmachine server\n"
-                    + "negotiated: " + session.engine().negotiated().map(NegotiatedSummary::of).orElse("?") + "\n"
+                    + "negotiated: " + session.engine().negotiated().map(NegotiatedParameters::toString).orElse("?") + "\n"
                     + "model path: " + (path == null ? "?" : path.path()) + "\n"
                     + (earlyBytes > 0 ? "0-RTT early data: " + earlyBytes + " bytes\n" : "");
             String response = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: "

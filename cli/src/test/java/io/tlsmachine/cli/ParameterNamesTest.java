@@ -3,9 +3,9 @@ package io.tlsmachine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.TlsDefaults;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import org.junit.jupiter.api.Test;
 
 /** The {@code --suites} names: every implemented suite by its RFC name, the opt-in DHE_RSA and RSA ones included. */

@@ -1,7 +1,7 @@
 package io.tlsmachine.jsse;
 
 import io.tlsmachine.TlsDefaults;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Arrays;

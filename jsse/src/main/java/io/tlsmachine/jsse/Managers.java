@@ -1,10 +1,10 @@
 package io.tlsmachine.jsse;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.DelegatedCertificateVerifier;
-import io.tlsmachine.impl.certificate.LeafKeyUse;
+import io.tlsmachine.LeafKeyUse;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;

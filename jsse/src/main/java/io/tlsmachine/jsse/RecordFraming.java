@@ -1,7 +1,7 @@
 package io.tlsmachine.jsse;
 
 import io.tlsmachine.impl.record.RecordLimits;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.ByteBuffer;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package io.tlsmachine.jsse;
 
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.error.TlsException;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.TlsException;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
 import io.tlsmachine.model.ModelState;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.tlsmachine.testkit;
 
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.TlsEngine;
 
 /**
  * Connects two engines in memory: moves each one's outbound bytes into the other until both are quiet.

@@ -1,7 +1,7 @@
 package io.tlsmachine.testkit;
 
-import io.tlsmachine.impl.engine.TakenTransition;
-import io.tlsmachine.impl.engine.TransitionListener;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.TransitionListener;
 import io.tlsmachine.model.MachineDefinition;
 import io.tlsmachine.model.Transition;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package io.tlsmachine.testkit;
 
 import io.tlsmachine.TransitionListenerProvider;
-import io.tlsmachine.impl.engine.TransitionListener;
+import io.tlsmachine.TransitionListener;
 import io.tlsmachine.model.MachineDefinition;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.tlsmachine.bench.crypto;
 
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import java.security.SecureRandom;
 import org.openjdk.jmh.annotations.Benchmark;

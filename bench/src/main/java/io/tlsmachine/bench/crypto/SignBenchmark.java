@@ -2,7 +2,7 @@ package io.tlsmachine.bench.crypto;
 
 import io.tlsmachine.impl.crypto.CertificateVerifyContent;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.SignatureAlgorithm;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.SecureRandom;

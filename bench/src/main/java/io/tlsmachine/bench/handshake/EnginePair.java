@@ -1,7 +1,7 @@
 package io.tlsmachine.bench.handshake;
 
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.TlsEngine;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 

@@ -3,10 +3,10 @@ package io.tlsmachine.verification.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.cli.TlsMachineCli;
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.certificate.PemWriter;
-import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.TrustAnchors;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.TlsConfig;

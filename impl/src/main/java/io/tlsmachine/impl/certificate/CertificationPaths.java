@@ -1,7 +1,9 @@
 package io.tlsmachine.impl.certificate;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ import java.util.List;
  *
  * <p>A path longer than {@link #MAX_PATH_LENGTH} is refused with bad_certificate.
  */
-final class CertificationPaths {
+public final class CertificationPaths {
     /**
      * The longest path we build (leaf and intermediates): bounds the work a peer can cause with a
      * long chain of namesake certificates. Public CA paths have two to four.
@@ -29,7 +31,7 @@ final class CertificationPaths {
     private CertificationPaths() {}
 
     /** Returns the path, leaf first, without the anchor. */
-    static List<X509Certificate> order(CertificateChain chain, TrustAnchors anchors) {
+    public static List<X509Certificate> order(CertificateChain chain, TrustAnchors anchors) {
         List<X509Certificate> path = new ArrayList<>();
         X509Certificate current = chain.leaf();
         path.add(current);

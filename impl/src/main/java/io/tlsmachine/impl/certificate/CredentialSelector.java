@@ -1,10 +1,11 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.SignatureAlgorithm;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,12 @@
 package io.tlsmachine.impl.certificate;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.VerifiedChain;
+import io.tlsmachine.LeafKeyUse;
+import io.tlsmachine.PkixCertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;

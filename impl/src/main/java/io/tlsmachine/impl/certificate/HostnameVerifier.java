@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.net.IDN;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

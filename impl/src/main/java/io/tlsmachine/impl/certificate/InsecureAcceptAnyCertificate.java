@@ -1,13 +1,18 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.VerifiedChain;
+import io.tlsmachine.LeafKeyUse;
+import io.tlsmachine.PkixCertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import java.util.Optional;
 
 /**
  * INSECURE: accepts any non-empty chain without checking trust, dates, usage or names. Reached
  * only through {@link CertificateVerifier#insecureAcceptAnyCertificate()}; NEVER in production.
  */
-final class InsecureAcceptAnyCertificate implements CertificateVerifier {
-    static final InsecureAcceptAnyCertificate INSTANCE = new InsecureAcceptAnyCertificate();
+public final class InsecureAcceptAnyCertificate implements CertificateVerifier {
+    public static final InsecureAcceptAnyCertificate INSTANCE = new InsecureAcceptAnyCertificate();
 
     private InsecureAcceptAnyCertificate() {}
 

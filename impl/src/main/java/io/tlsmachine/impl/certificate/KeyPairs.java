@@ -10,13 +10,13 @@ import java.security.interfaces.EdECKey;
 import java.security.interfaces.RSAKey;
 
 /** Checks that a private key belongs to a public key (a certificate's), so a mismatch fails at load time. */
-final class KeyPairs {
+public final class KeyPairs {
     private static final byte[] PROBE = "tlsmachine key pair probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private KeyPairs() {}
 
     /** Whether {@code privateKey} is the private half of {@code publicKey}. */
-    static boolean matches(PublicKey publicKey, PrivateKey privateKey) {
+    public static boolean matches(PublicKey publicKey, PrivateKey privateKey) {
         if (publicKey instanceof RSAKey rsaPublic && privateKey instanceof RSAKey rsaPrivate) {
             return rsaPublic.getModulus().equals(rsaPrivate.getModulus());
         }

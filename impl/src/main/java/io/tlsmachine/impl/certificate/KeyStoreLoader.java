@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertifiedKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.CertifiedKey;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

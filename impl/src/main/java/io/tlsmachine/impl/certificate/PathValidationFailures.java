@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
 import java.security.cert.CertificateExpiredException;
@@ -27,10 +27,10 @@ import java.util.List;
  * anything else                               → CERTIFICATE_UNKNOWN
  * </pre>
  */
-final class PathValidationFailures {
+public final class PathValidationFailures {
     private PathValidationFailures() {}
 
-    static TlsException toTlsException(CertPathValidatorException failure, List<X509Certificate> path, Instant now) {
+    public static TlsException toTlsException(CertPathValidatorException failure, List<X509Certificate> path, Instant now) {
         int index = failure.getIndex();
         X509Certificate certificate = index >= 0 && index < path.size() ? path.get(index) : null;
         String which = certificate == null ? "the chain" : "certificate " + index + " (" + certificate.getSubjectX500Principal().getName() + ")";

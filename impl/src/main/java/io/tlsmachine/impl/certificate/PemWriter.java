@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.tlsmachine.impl.certificate;
 
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.impl.crypto.SignatureKeys;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.Key;
 import java.security.PublicKey;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.VerifiedChain;
+import io.tlsmachine.PkixCertificateVerifier;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,7 @@ import java.util.Optional;
  * the chain changing). What the handshake checks beside the path (key usage, host name) is checked every time.
  * Bounded (least recently used entries go first) and thread-safe, since one configuration serves many connections.
  */
-final class ValidatedPathCache {
+public final class ValidatedPathCache {
     static final int CAPACITY = 64;
     /** How long a validation is reused at most, so time-dependent JDK policies (algorithm constraints) take effect. */
     static final Duration MAX_AGE = Duration.ofHours(1);
@@ -36,7 +39,7 @@ final class ValidatedPathCache {
     };
 
     /** Returns the remembered validation of {@code chain}, if any and if {@code now} lies in its validity window. */
-    synchronized Optional<VerifiedChain> lookup(CertificateChain chain, Instant now) {
+    public synchronized Optional<VerifiedChain> lookup(CertificateChain chain, Instant now) {
         Entry entry = entries.get(chain);
         if (entry == null || now.isBefore(entry.notBefore()) || now.isAfter(entry.notAfter())) {
             return Optional.empty();
@@ -45,7 +48,7 @@ final class ValidatedPathCache {
     }
 
     /** Remembers a successful validation made at {@code now}. */
-    synchronized void remember(VerifiedChain verified, Instant now) {
+    public synchronized void remember(VerifiedChain verified, Instant now) {
         Instant notBefore = now;
         Instant notAfter = now.plus(MAX_AGE);
         for (X509Certificate certificate : verified.path()) {
@@ -57,7 +60,7 @@ final class ValidatedPathCache {
         entries.put(verified.presented(), new Entry(List.copyOf(verified.path()), verified.trustAnchor(), notBefore, notAfter));
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return entries.size();
     }
 }

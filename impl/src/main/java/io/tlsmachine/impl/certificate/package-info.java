@@ -4,13 +4,13 @@
  * generation lives in the subpackage {@code impl.certificate.issuing}).
  *
  * <h2>Our credentials</h2>
- * {@link io.tlsmachine.impl.certificate.CertifiedKey} (chain + matching private key) from PEM
- * ({@link io.tlsmachine.impl.certificate.CertifiedKey#load}: CERTIFICATE blocks, and PKCS#8,
+ * {@link io.tlsmachine.CertifiedKey} (chain + matching private key) from PEM
+ * ({@link io.tlsmachine.CertifiedKey#load}: CERTIFICATE blocks, and PKCS#8,
  * SEC1 or PKCS#1 keys via {@link io.tlsmachine.impl.certificate.PrivateKeyLoader}) or from a
  * PKCS#12 / JKS key store ({@link io.tlsmachine.impl.certificate.KeyStoreLoader}).
  *
  * <h2>The peer's chain</h2>
- * {@link io.tlsmachine.impl.certificate.CertificateChain#fromDer} parses the Certificate
+ * {@link io.tlsmachine.CertificateChain#fromDer} parses the Certificate
  * message's entries (bad_certificate when one is corrupt). Then:
  *
  * <pre>
@@ -26,7 +26,7 @@
  * for servers the host name ({@link io.tlsmachine.impl.certificate.HostnameVerifier}, RFC 9525).
  * Each failure is a {@code TlsException} with its own reason and alert: UNKNOWN_CA,
  * CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED, CERTIFICATE_UNKNOWN, BAD_CERTIFICATE,
- * UNSUPPORTED_CERTIFICATE. {@link io.tlsmachine.impl.certificate.CertificateVerifier#insecureAcceptAnyCertificate()}
+ * UNSUPPORTED_CERTIFICATE. {@link io.tlsmachine.CertificateVerifier#insecureAcceptAnyCertificate()}
  * skips all of it and must never be used in production.
  *
  * <h2>Signature schemes</h2>
@@ -37,3 +37,9 @@
  * certificate_authorities) and its scheme.
  */
 package io.tlsmachine.impl.certificate;
+
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.VerifiedChain;
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.CertificateVerifier;

@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.codec;
 
 import io.tlsmachine.impl.error.DecodeException;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.codec;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;

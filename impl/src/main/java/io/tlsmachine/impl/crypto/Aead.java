@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import javax.security.auth.Destroyable;
 
 /**
@@ -50,7 +50,7 @@ public interface Aead extends Destroyable {
     default byte[] open(byte[] nonce, byte[] aad, byte[] ciphertext) {
         int plainLength = ciphertext.length - algorithm().tagLength();
         if (plainLength < 0) {
-            throw TlsException.fatal(io.tlsmachine.impl.error.Reason.BAD_RECORD_MAC, "ciphertext shorter than tag");
+            throw TlsException.fatal(io.tlsmachine.Reason.BAD_RECORD_MAC, "ciphertext shorter than tag");
         }
         byte[] out = new byte[plainLength];
         open(nonce, aad, ciphertext, 0, ciphertext.length, out, 0);

@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;

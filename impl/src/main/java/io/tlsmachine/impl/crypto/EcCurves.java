@@ -1,7 +1,8 @@
 package io.tlsmachine.impl.crypto;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;

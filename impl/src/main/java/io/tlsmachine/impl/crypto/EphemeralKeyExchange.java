@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
+
 /**
  * Holds the lifecycle every {@link KeyExchange} shares: the group, our encoded public share, and a
  * private key that {@link #destroy} wipes (where the provider lets us) and drops, after which

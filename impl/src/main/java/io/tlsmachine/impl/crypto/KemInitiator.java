@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.security.auth.DestroyFailedException;

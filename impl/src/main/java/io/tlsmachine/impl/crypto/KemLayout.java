@@ -1,7 +1,8 @@
 package io.tlsmachine.impl.crypto;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /**
  * How a KEM group lays out its shares and its shared secret: the ML-KEM parameter set, the classical group (none

@@ -1,6 +1,7 @@
 package io.tlsmachine.impl.crypto;
 
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.TlsException;
 import javax.security.auth.Destroyable;
 
 /**

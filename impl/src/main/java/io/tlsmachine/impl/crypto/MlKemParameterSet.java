@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.crypto;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /**
  * An ML-KEM parameter set (FIPS 203 §8, Table 2 and Table 3): its module rank k and the lengths of its keys,

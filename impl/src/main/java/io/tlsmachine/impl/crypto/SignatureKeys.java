@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.SignatureAlgorithm;
 import java.security.Key;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.EdECKey;

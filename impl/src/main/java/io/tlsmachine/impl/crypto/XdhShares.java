@@ -1,7 +1,8 @@
 package io.tlsmachine.impl.crypto;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /** Length and result checks for X25519 and X448 shares (RFC 7748, RFC 8446 §4.2.8.2 and §7.4.2). */
 public final class XdhShares {

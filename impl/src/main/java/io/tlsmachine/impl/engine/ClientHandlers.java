@@ -27,10 +27,10 @@ import io.tlsmachine.model.client.ClientStep;
 import io.tlsmachine.model.client.ClientSteps;
 
 /** Registers the client's handlers, once each: the version's steps for the transitions of its region (checked at class load). */
-final class ClientHandlers {
+public final class ClientHandlers {
 
     /** The client machine's handler table. */
-    static final HandlerTable<ClientState, ClientSteps, ClientHandshake> TABLE = registrations().build(InputMapper::argumentType);
+    public static final HandlerTable<ClientState, ClientSteps, ClientHandshake> TABLE = registrations().build(InputMapper::argumentType);
 
     private ClientHandlers() {
     }

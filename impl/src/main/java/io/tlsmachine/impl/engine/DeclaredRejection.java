@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
 import java.util.List;

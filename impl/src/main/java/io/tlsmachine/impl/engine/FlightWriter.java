@@ -1,12 +1,12 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.Alert;
 import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.AlertLevel;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.AlertLevel;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.handshake.Flight;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.RecordWriter;
@@ -24,7 +24,7 @@ import java.util.List;
  * changes the step queued take effect just before the next item. A step that queued something undeclared, or
  * an output under an epoch other than the writer's, is a bug: internal_error.
  */
-final class FlightWriter {
+public final class FlightWriter {
 
     private final RecordWriter writer;
     /** Records sealed and not yet drained; its buffer is kept while application data flows, else dropped when drained. */
@@ -32,7 +32,7 @@ final class FlightWriter {
     private boolean lastWasApplicationData;
     private boolean fatalAlertSent;
 
-    FlightWriter(RecordWriter writer) {
+    public FlightWriter(RecordWriter writer) {
         this.writer = writer;
     }
 
@@ -123,28 +123,28 @@ final class FlightWriter {
         }
     }
 
-    byte[] drain() {
+    public byte[] drain() {
         byte[] drained = bytes.take();
         releaseUnlessStreaming();
         return drained;
     }
 
     /** Moves as many pending bytes as fit into {@code dst}; returns how many. */
-    int drainInto(ByteBuffer dst) {
+    public int drainInto(ByteBuffer dst) {
         int count = bytes.takeInto(dst);
         releaseUnlessStreaming();
         return count;
     }
 
     /** Lends the pending bytes to {@code sink} (no copy) and drops what it consumed; returns how many. */
-    int drainWith(java.util.function.Consumer<ByteBuffer> sink) {
+    public int drainWith(java.util.function.Consumer<ByteBuffer> sink) {
         int count = bytes.takeWith(sink);
         releaseUnlessStreaming();
         return count;
     }
 
     /** The number of bytes waiting to be drained. */
-    int pending() {
+    public int pending() {
         return bytes.size();
     }
 

@@ -1,12 +1,12 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.codec.message.Alert;
+import io.tlsmachine.Alert;
 import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.record.ReceivedHandshakeMessage;
 import io.tlsmachine.impl.record.ReceivedRecord;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * codec, ChangeCipherSpec, alerts and application data as they are; each is fired once, with the decoded message as
  * the step's argument. The inbound half of the engine, apart from its public API.
  */
-final class InboundRecords {
+public final class InboundRecords {
 
     private final RecordLayer records;
     private final HandshakeContext ctx;
@@ -29,7 +29,7 @@ final class InboundRecords {
     private final ModelDriver driver;
     private Alert receivedAlert;
 
-    InboundRecords(RecordLayer records, HandshakeContext ctx, RoleMachine<?, ?, ?> machine, ModelDriver driver) {
+    public InboundRecords(RecordLayer records, HandshakeContext ctx, RoleMachine<?, ?, ?> machine, ModelDriver driver) {
         this.records = records;
         this.ctx = ctx;
         this.machine = machine;
@@ -37,11 +37,11 @@ final class InboundRecords {
     }
 
     /** Returns the alert the peer sent last, if any. */
-    Optional<Alert> receivedAlert() {
+    public Optional<Alert> receivedAlert() {
         return Optional.ofNullable(receivedAlert);
     }
 
-    void dispatch(ReceivedRecord record) {
+    public void dispatch(ReceivedRecord record) {
         Epoch epoch = record.epoch();
         if (records.assembler().accept(record)) {
             ReceivedHandshakeMessage message;

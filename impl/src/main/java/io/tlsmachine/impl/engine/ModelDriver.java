@@ -1,7 +1,9 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TransitionListener;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.handshake.Decision;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.model.Epoch;
@@ -21,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * exception, as internal_error) sends exactly one alert, the one its reason maps to, moves the machine to FAILED, and
  * nothing is sent afterwards.
  */
-final class ModelDriver {
+public final class ModelDriver {
 
     private final HandshakeContext ctx;
     private final RoleMachine<?, ?, ?> machine;
@@ -30,18 +32,18 @@ final class ModelDriver {
     private volatile List<TransitionListener> listeners = List.of();
     private TlsException failure;
 
-    ModelDriver(HandshakeContext ctx, RoleMachine<?, ?, ?> machine, FlightWriter out) {
+    public ModelDriver(HandshakeContext ctx, RoleMachine<?, ?, ?> machine, FlightWriter out) {
         this.ctx = ctx;
         this.machine = machine;
         this.out = out;
     }
 
     /** Returns why the connection failed, if it did. */
-    Optional<TlsException> failure() {
+    public Optional<TlsException> failure() {
         return Optional.ofNullable(failure);
     }
 
-    synchronized void addListeners(List<TransitionListener> added) {
+    public synchronized void addListeners(List<TransitionListener> added) {
         if (added.isEmpty()) {
             return;
         }
@@ -86,7 +88,7 @@ final class ModelDriver {
     }
 
     /** Runs {@code action} on a live connection; what it throws fails the connection ({@link #failOn}). */
-    void guarded(Runnable action) {
+    public void guarded(Runnable action) {
         if (machine.state().terminal()) {
             return;
         }
@@ -101,7 +103,7 @@ final class ModelDriver {
      * Fires a local input (the application's request, with what it carries) as {@link #guarded} runs an action,
      * without a lambda per call.
      */
-    void fireLocal(Input input, Object argument) {
+    public void fireLocal(Input input, Object argument) {
         if (machine.state().terminal()) {
             return;
         }

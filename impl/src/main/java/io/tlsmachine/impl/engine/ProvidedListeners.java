@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TransitionListener;
 import io.tlsmachine.TransitionListenerProvider;
 import io.tlsmachine.model.MachineDefinition;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The {@link TransitionListenerProvider}s on the class or module path, looked up once per JVM. */
-final class ProvidedListeners {
+public final class ProvidedListeners {
 
     private static final List<TransitionListenerProvider> PROVIDERS = ServiceLoader
             .load(TransitionListenerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
@@ -16,7 +17,7 @@ final class ProvidedListeners {
     }
 
     /** Returns the listeners the providers give an engine running {@code definition} (none in production). */
-    static List<TransitionListener> listenersFor(MachineDefinition<?, ?> definition) {
+    public static List<TransitionListener> listenersFor(MachineDefinition<?, ?> definition) {
         if (PROVIDERS.isEmpty()) {
             return List.of();
         }

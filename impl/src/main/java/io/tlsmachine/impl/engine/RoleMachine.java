@@ -18,29 +18,29 @@ import io.tlsmachine.model.Transition;
  * @param <P> the role's steps port (the model's)
  * @param <C> the connection's handshake object the handlers run on
  */
-final class RoleMachine<S extends Enum<S> & ModelState, P, C> {
+public final class RoleMachine<S extends Enum<S> & ModelState, P, C> {
 
     private final MachineDefinition<S, P> definition;
     private final HandlerTable<S, P, C> handlers;
     private final C connection;
     private MachineRunner<S, P> runner;
 
-    RoleMachine(MachineDefinition<S, P> definition, MachineRunner<S, P> runner, HandlerTable<S, P, C> handlers, C connection) {
+    public RoleMachine(MachineDefinition<S, P> definition, MachineRunner<S, P> runner, HandlerTable<S, P, C> handlers, C connection) {
         this.definition = definition;
         this.runner = runner;
         this.handlers = handlers;
         this.connection = connection;
     }
 
-    MachineDefinition<S, P> definition() {
+    public MachineDefinition<S, P> definition() {
         return definition;
     }
 
-    ModelState state() {
+    public ModelState state() {
         return runner.state();
     }
 
-    Negotiated facts() {
+    public Negotiated facts() {
         return runner.facts();
     }
 
@@ -71,7 +71,7 @@ final class RoleMachine<S extends Enum<S> & ModelState, P, C> {
     }
 
     /** Tells whether the model declares any transition for (current state, input, epoch). */
-    boolean declares(Input input, Epoch epoch) {
+    public boolean declares(Input input, Epoch epoch) {
         return definition.compiled().declares(runner.state(), input, epoch);
     }
 

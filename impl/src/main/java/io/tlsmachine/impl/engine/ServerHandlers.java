@@ -21,10 +21,10 @@ import io.tlsmachine.model.server.ServerStep;
 import io.tlsmachine.model.server.ServerSteps;
 
 /** Registers the server's handlers, once each: the version's steps for the transitions of its region (checked at class load). */
-final class ServerHandlers {
+public final class ServerHandlers {
 
     /** The server machine's handler table. */
-    static final HandlerTable<ServerState, ServerSteps, ServerHandshake> TABLE = registrations().build(InputMapper::argumentType);
+    public static final HandlerTable<ServerState, ServerSteps, ServerHandshake> TABLE = registrations().build(InputMapper::argumentType);
 
     private ServerHandlers() {
     }

@@ -1,5 +1,8 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.TransitionListener;
+import io.tlsmachine.TakenTransition;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,5 @@
 /**
- * The sans-IO TLS engine: {@link io.tlsmachine.impl.engine.TlsEngine} runs one connection of either role and version
+ * The sans-IO TLS engine: {@link io.tlsmachine.TlsEngine} runs one connection of either role and version
  * on the model's compiled machine.
  *
  * <pre>
@@ -18,3 +18,5 @@
  * way. Every failure is handled in {@code ModelDriver.failOn}: one alert, then FAILED, then silence.
  */
 package io.tlsmachine.impl.engine;
+
+import io.tlsmachine.TlsEngine;

@@ -1,5 +1,8 @@
 package io.tlsmachine.impl.error;
 
+import io.tlsmachine.TlsException;
+import io.tlsmachine.Reason;
+
 /**
  * A message or record that does not decode: what failed and at which offset.
  *

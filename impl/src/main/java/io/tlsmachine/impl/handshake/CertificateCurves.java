@@ -2,7 +2,7 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.crypto.EcCurves;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import java.security.Key;
 import java.security.interfaces.ECKey;
 import java.security.spec.EllipticCurve;

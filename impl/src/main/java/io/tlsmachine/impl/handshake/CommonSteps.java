@@ -1,8 +1,8 @@
 package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.message.KeyUpdate;
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.Reason;
 import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;

@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Negotiated;
 import java.util.Objects;

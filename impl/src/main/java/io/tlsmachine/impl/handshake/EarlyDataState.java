@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
+import io.tlsmachine.EarlyDataStatus;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import java.io.ByteArrayOutputStream;
 

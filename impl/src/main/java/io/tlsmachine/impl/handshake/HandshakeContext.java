@@ -1,7 +1,9 @@
 package io.tlsmachine.impl.handshake;
 
+import io.tlsmachine.NegotiatedParameters;
+import io.tlsmachine.EarlyDataStatus;
 import io.tlsmachine.impl.codec.message.DecodeContext;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.StoredTicket;

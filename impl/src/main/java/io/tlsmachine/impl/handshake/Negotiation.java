@@ -1,12 +1,13 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.certificate.VerifiedChain;
+import io.tlsmachine.NegotiatedParameters;
+import io.tlsmachine.VerifiedChain;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
 import io.tlsmachine.impl.codec.message.DecodeContext;
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.Optional;
 

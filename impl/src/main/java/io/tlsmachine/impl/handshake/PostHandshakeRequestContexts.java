@@ -1,8 +1,8 @@
 package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.Opaque;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Set;

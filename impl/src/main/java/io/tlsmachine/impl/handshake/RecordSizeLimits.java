@@ -2,8 +2,8 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
 import io.tlsmachine.impl.codec.message.WithExtensions;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.record.RecordLimits;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.Optional;

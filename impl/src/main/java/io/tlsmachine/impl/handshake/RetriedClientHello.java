@@ -8,8 +8,8 @@ import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.Padding;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.MessageDigest;
 import java.util.List;
 

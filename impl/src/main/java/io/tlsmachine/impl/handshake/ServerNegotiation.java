@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.SignatureSchemes;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
@@ -18,17 +18,17 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.HelloRetryRequest;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.KemShareRule;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
@@ -361,7 +361,7 @@ final class ServerNegotiation implements ServerHelloSteps {
                 + " cipher suites is enabled for " + version + " with our certificate");
     }
 
-    private io.tlsmachine.impl.crypto.SignatureAlgorithm selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion version) {
+    private io.tlsmachine.SignatureAlgorithm selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion version) {
         List<SignatureScheme> offered = clientHello.extension(SignatureAlgorithms.class).map(SignatureAlgorithms::schemes)
                 .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
         return SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ctx.config.certifiedKey().orElseThrow().privateKey(),
@@ -379,7 +379,7 @@ final class ServerNegotiation implements ServerHelloSteps {
             }
         } else {
             ctx.negotiation.peerVerified(ctx.config.effectiveCertificateVerifier().verifyClient(
-                    io.tlsmachine.impl.certificate.CertificateChain.fromDer(ders)));
+                    io.tlsmachine.CertificateChain.fromDer(ders)));
         }
     }
 }

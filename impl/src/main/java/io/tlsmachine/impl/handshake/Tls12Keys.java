@@ -2,9 +2,9 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.message.ServerKeyExchange;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.Tls12KeyBlock;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;

@@ -1,16 +1,16 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.CertificateChain;
 import io.tlsmachine.impl.certificate.SignatureSchemes;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.CertificateEntry;
 import io.tlsmachine.impl.codec.message.CertificateVerify;
 import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.SignatureAlgorithm;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.EarlySecret;
 import io.tlsmachine.impl.keyschedule.MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;

@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.KeyShareEntry;
@@ -20,8 +20,8 @@ import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.codec.message.EndOfEarlyData;
 import io.tlsmachine.impl.codec.message.Tls13Certificate;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;

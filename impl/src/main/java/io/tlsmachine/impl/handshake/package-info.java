@@ -25,7 +25,7 @@
  * authentication (each over a fork of the handshake transcript). TLS 1.3 0-RTT ({@code ZeroRtt}, RFC 8446 §2.3,
  * §4.2.10, §4.5): the server's tickets allow early data when configured ({@code maxEarlyDataSize}) and record their
  * suite, ALPN protocol and server name; the client sends queued early data under client_early_traffic_secret with a
- * ticket that allows it, and EndOfEarlyData when accepted ({@link io.tlsmachine.impl.handshake.EarlyDataStatus}); the
+ * ticket that allows it, and EndOfEarlyData when accepted ({@link io.tlsmachine.EarlyDataStatus}); the
  * server accepts it only on the first PSK identity, the same suite, ALPN and SNI, a fresh ticket age, and the
  * ticket's first 0-RTT use (see the config package for anti-replay), delivers it apart from 1-RTT data, bounded by
  * max_early_data_size, and otherwise skips the early records (bounded). TLS 1.2 opt-in DHE_RSA and RSA key
@@ -34,3 +34,5 @@
  * the premaster countermeasure in {@code RsaKeyTransport}.
  */
 package io.tlsmachine.impl.handshake;
+
+import io.tlsmachine.EarlyDataStatus;

@@ -1,10 +1,12 @@
 package io.tlsmachine.impl.keylog;
 
+import io.tlsmachine.KeyLogLabel;
+import io.tlsmachine.KeyLog;
 import io.tlsmachine.impl.crypto.Secret;
 
 /** The key log that records nothing (the default). */
-final class DisabledKeyLog implements KeyLog {
-    static final DisabledKeyLog INSTANCE = new DisabledKeyLog();
+public final class DisabledKeyLog implements KeyLog {
+    public static final DisabledKeyLog INSTANCE = new DisabledKeyLog();
 
     private DisabledKeyLog() {}
 

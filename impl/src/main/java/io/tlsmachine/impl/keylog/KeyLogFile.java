@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.keylog;
 
+import io.tlsmachine.KeyLogLabel;
+import io.tlsmachine.KeyLog;
 import io.tlsmachine.impl.crypto.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +22,7 @@ import java.util.Set;
  * <p>A new file is created readable and writable by its owner only (0600) where the file system
  * has POSIX permissions; an existing file keeps the permissions its owner chose.
  */
-final class KeyLogFile implements KeyLog {
+public final class KeyLogFile implements KeyLog {
     /** One lock for every key log file of this JVM: appends are rare and short. */
     private static final Object APPEND_LOCK = new Object();
     private static final Set<StandardOpenOption> APPEND = EnumSet.of(
@@ -28,7 +30,7 @@ final class KeyLogFile implements KeyLog {
 
     private final Path file;
 
-    KeyLogFile(Path file) {
+    public KeyLogFile(Path file) {
         this.file = file.toAbsolutePath();
     }
 

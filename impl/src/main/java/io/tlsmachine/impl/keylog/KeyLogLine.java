@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.keylog;
 
+import io.tlsmachine.KeyLogLabel;
 import java.util.HexFormat;
 
 /** Formats one line of the NSS key log format: label, client random and secret, hex in lower case. */

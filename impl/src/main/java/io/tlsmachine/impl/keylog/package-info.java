@@ -16,3 +16,6 @@
  * <p>Files are appended one whole line at a time (thread-safe) and created owner-only (0600).
  */
 package io.tlsmachine.impl.keylog;
+
+import io.tlsmachine.KeyLogLabel;
+import io.tlsmachine.KeyLog;

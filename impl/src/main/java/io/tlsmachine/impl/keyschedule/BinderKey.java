@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * The binder_key of one PSK (RFC 8446 §7.1): computes and checks the PSK binder of §4.2.11.2.
@@ -31,7 +31,7 @@ public final class BinderKey extends Tls13ScheduleSecret {
      * is not present or does not validate, the server MUST abort the handshake." Compares in
      * constant time.
      *
-     * @throws io.tlsmachine.impl.error.TlsException with reason {@link Reason#BAD_BINDER}
+     * @throws io.tlsmachine.TlsException with reason {@link Reason#BAD_BINDER}
      */
     public void checkBinder(byte[] truncatedTranscriptHash, byte[] receivedBinder) {
         FinishedMac.check(hkdf, this, truncatedTranscriptHash, receivedBinder, Reason.BAD_BINDER, "PSK binder");

@@ -1,8 +1,8 @@
 package io.tlsmachine.impl.keyschedule;
 
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 

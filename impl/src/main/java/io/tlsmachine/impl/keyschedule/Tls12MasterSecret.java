@@ -1,10 +1,10 @@
 package io.tlsmachine.impl.keyschedule;
 
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.security.auth.Destroyable;

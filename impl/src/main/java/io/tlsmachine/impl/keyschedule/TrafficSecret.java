@@ -3,7 +3,7 @@ package io.tlsmachine.impl.keyschedule;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * A TLS 1.3 traffic secret of one direction and epoch (early, handshake or application): it gives
@@ -52,7 +52,7 @@ public final class TrafficSecret extends Tls13ScheduleSecret {
      * and if incorrect MUST terminate the connection with a decrypt_error alert." Compares in
      * constant time.
      *
-     * @throws io.tlsmachine.impl.error.TlsException with reason {@link Reason#BAD_FINISHED}
+     * @throws io.tlsmachine.TlsException with reason {@link Reason#BAD_FINISHED}
      */
     public void checkFinished(byte[] transcriptHash, byte[] receivedVerifyData) {
         FinishedMac.check(hkdf, this, transcriptHash, receivedVerifyData, Reason.BAD_FINISHED, "Finished.verify_data");

@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.negotiation;
 
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.util.Optional;
 
 /**

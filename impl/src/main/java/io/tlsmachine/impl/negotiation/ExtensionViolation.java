@@ -1,10 +1,9 @@
 package io.tlsmachine.impl.negotiation;
 
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.error.FatalException;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 
 /**
  * The first extension of a block that breaks a rule of the extension table: which rule, which extension, where.
@@ -22,7 +21,7 @@ public record ExtensionViolation(ExtensionRule rule, ExtensionContext message, E
     }
 
     /** Returns the fatal failure to raise: the rule's reason, naming the message and the extension. */
-    public FatalException failure() {
+    public TlsException failure() {
         return TlsException.fatal(rule.reason().orElseThrow(),
                 message.messageName() + "." + type.name() + " (extension " + index + "): " + rule + ", " + rule.rfc());
     }

@@ -4,7 +4,7 @@ import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import java.util.Optional;

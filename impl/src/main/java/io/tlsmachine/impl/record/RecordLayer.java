@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.PaddingPolicy;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.record;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 
 /**
  * The protection of one direction under one key: plaintext, TLS 1.3 AEAD (RFC 8446 §5.2) or

@@ -1,9 +1,10 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.PaddingPolicy;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 
 /**
  * Fragments outgoing content into records and protects them with the current write key

@@ -1,8 +1,8 @@
 package io.tlsmachine.impl.record;
 
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /**
  * A 64-bit record sequence number for one direction and one key (RFC 8446 §5.3, RFC 5246 §6.1).

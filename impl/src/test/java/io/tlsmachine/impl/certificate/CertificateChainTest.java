@@ -1,12 +1,14 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertifiedKey;
 import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static io.tlsmachine.impl.certificate.Fixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

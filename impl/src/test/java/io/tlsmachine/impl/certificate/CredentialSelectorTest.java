@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.CertifiedKey;
 import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static io.tlsmachine.impl.certificate.Fixtures.NOW;
 import static io.tlsmachine.impl.certificate.Fixtures.OTHER;
@@ -12,9 +14,9 @@ import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.SignatureAlgorithm;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,15 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.LeafKeyUse;
+import io.tlsmachine.CertificateVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec.ExtendedKeyUsage;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
 import io.tlsmachine.impl.certificate.issuing.IssuedCertificate;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.testkit.TestPki;
 import java.security.KeyStore;
 import java.security.SecureRandom;

@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.CertifiedKey;
 import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static io.tlsmachine.impl.certificate.Fixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,9 +1,10 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;

@@ -4,8 +4,8 @@ import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static io.tlsmachine.impl.certificate.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;

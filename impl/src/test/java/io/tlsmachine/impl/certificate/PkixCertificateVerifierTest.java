@@ -1,5 +1,11 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.VerifiedChain;
+import io.tlsmachine.LeafKeyUse;
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.PkixCertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import static io.tlsmachine.impl.certificate.Fixtures.CLOCK;
 import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static io.tlsmachine.impl.certificate.Fixtures.NOW;
@@ -14,9 +20,9 @@ import io.tlsmachine.impl.certificate.issuing.CertificateSpec.ExtendedKeyUsage;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec.KeyUsage;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
 import io.tlsmachine.impl.certificate.issuing.IssuedCertificate;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.testkit.TestPki;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

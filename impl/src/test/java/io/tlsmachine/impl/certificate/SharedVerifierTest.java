@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.PkixCertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,8 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.CertificateVerifier;
 import static io.tlsmachine.impl.certificate.Fixtures.EC;
 import static io.tlsmachine.impl.certificate.Fixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;

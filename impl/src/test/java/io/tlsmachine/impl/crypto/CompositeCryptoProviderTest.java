@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;

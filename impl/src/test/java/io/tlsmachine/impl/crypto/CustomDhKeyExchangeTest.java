@@ -1,10 +1,11 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;

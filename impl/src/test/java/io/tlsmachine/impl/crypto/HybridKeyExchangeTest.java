@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import static io.tlsmachine.impl.crypto.Providers.concat;
 import static io.tlsmachine.impl.crypto.Providers.counting;

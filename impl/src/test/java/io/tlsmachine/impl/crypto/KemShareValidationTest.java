@@ -1,11 +1,12 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
 import static io.tlsmachine.impl.crypto.KeyShareAssertions.assertInvalidKeyShare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.Reason;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.stream.Stream;

@@ -2,8 +2,8 @@ package io.tlsmachine.impl.crypto;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /** Asserts that a key share is refused with INVALID_KEY_SHARE. */
 final class KeyShareAssertions {

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.SignatureAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
 import static io.tlsmachine.impl.crypto.Providers.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,16 +1,17 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.TlsConfig;
@@ -20,9 +21,9 @@ import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.Reason;
+import io.tlsmachine.KeyLog;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.TrafficKeys;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;

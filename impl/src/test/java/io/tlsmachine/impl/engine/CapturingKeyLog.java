@@ -1,8 +1,8 @@
 package io.tlsmachine.impl.engine;
 
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.KeyLog;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.keylog.KeyLogLine;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -4,8 +4,8 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.HOST;
 import static io.tlsmachine.impl.engine.FailureProvocations.handshakeUntilFailure;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.PkixCertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.PkixCertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
 import io.tlsmachine.impl.certificate.issuing.IssuedCertificate;

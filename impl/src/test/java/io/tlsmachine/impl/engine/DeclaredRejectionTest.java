@@ -2,8 +2,8 @@ package io.tlsmachine.impl.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;

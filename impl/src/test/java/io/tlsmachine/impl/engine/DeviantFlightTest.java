@@ -1,9 +1,10 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.TlsConfig;

@@ -1,13 +1,15 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.TakenTransition;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
@@ -145,7 +147,7 @@ class EngineFailureTest {
     void noCommonCipherSuiteFailsWithHandshakeFailure() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(
                 EngineFixtures.client(EC).versions(ProtocolVersion.TLS12)
-                        .cipherSuites(io.tlsmachine.impl.codec.types.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).build(),
+                        .cipherSuites(io.tlsmachine.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).build(),
                 EngineFixtures.server(EC).build()).handshake();
         assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.NO_COMMON_CIPHER_SUITE);
         assertThat(pair.client.receivedAlert().orElseThrow().description()).isEqualTo(AlertDescription.HANDSHAKE_FAILURE);

@@ -1,8 +1,10 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.TakenTransition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.Opaque;
@@ -10,7 +12,7 @@ import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;

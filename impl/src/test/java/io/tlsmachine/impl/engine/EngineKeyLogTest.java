@@ -1,11 +1,12 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.keylog.KeyLog;
+import io.tlsmachine.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.EnginePump;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class EngineKeyLogTest {
     @Test
     void verifyingClientWithoutServerNameIsRefusedAtCreation() {
         TlsConfig noName = TlsConfig.builder().certificateVerifier(
-                io.tlsmachine.impl.certificate.CertificateVerifier.pkix(EC.anchors())).build();
+                io.tlsmachine.CertificateVerifier.pkix(EC.anchors())).build();
         assertThatThrownBy(() -> TlsEngine.client(noName)).isInstanceOf(IllegalArgumentException.class);
         TlsEngine insecure = TlsEngine.client(TlsConfig.builder().insecureAcceptAnyCertificate().build());
         TlsEngine server = TlsEngine.server(EngineFixtures.server(EC).build());

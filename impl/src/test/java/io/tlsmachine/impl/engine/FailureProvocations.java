@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.HOST;
 
@@ -14,14 +15,14 @@ import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.Finished;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
@@ -71,8 +71,8 @@ class FlightWriterTest {
 
     @Test
     void sendsAtMostOneFatalAlert() {
-        writer.writeFatalAlert(io.tlsmachine.impl.codec.types.AlertDescription.DECODE_ERROR);
-        writer.writeFatalAlert(io.tlsmachine.impl.codec.types.AlertDescription.INTERNAL_ERROR);
+        writer.writeFatalAlert(io.tlsmachine.AlertDescription.DECODE_ERROR);
+        writer.writeFatalAlert(io.tlsmachine.AlertDescription.INTERNAL_ERROR);
         assertThat(HexFormat.of().formatHex(writer.drain())).isEqualTo("15030300020232");
     }
 }

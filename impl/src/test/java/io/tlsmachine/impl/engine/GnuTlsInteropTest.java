@@ -1,11 +1,12 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.CertificateChain;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.TestPki;

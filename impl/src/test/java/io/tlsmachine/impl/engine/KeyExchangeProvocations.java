@@ -4,11 +4,11 @@ import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.DheClientKeyExchange;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.crypto.FfdheGroups;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,11 +1,13 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.MachineKind;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

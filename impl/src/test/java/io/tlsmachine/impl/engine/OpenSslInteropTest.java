@@ -1,15 +1,16 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tlsmachine.impl.certificate.PemWriter;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.TestPki;
 import java.io.BufferedReader;
@@ -135,13 +136,13 @@ class OpenSslInteropTest {
         Path clientCert = dir.resolve("client.pem");
         Path clientKey = dir.resolve("client.key");
         Path clientChain = dir.resolve("client-chain.pem");
-        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(RSA.leaf().certificate()), clientCert);
-        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(RSA.intermediate().certificate()), clientChain);
+        PemWriter.write(io.tlsmachine.CertificateChain.of(RSA.leaf().certificate()), clientCert);
+        PemWriter.write(io.tlsmachine.CertificateChain.of(RSA.intermediate().certificate()), clientChain);
         PemWriter.write(RSA.certifiedLeaf().privateKey(), clientKey);
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
             io.tlsmachine.TlsConfig server = EngineFixtures.server(EC)
                     .clientAuth(io.tlsmachine.ClientAuthPolicy.REQUIRE)
-                    .certificateVerifier(io.tlsmachine.impl.certificate.CertificateVerifier.pkix(RSA.anchors())).build();
+                    .certificateVerifier(io.tlsmachine.CertificateVerifier.pkix(RSA.anchors())).build();
             assertThat(echoWithOpensslClient(EC, version, List.of("-cert", clientCert.toString(), "-cert_chain", clientChain.toString(),
                     "-key", clientKey.toString()),
                     server)).contains("echo: hello from openssl");
@@ -152,7 +153,7 @@ class OpenSslInteropTest {
     void ourClientAuthenticatesToOpensslServerWithItsCertificate() throws Exception {
         assumeTrue(opensslAvailable(), "openssl is not installed locally (CI installs it)");
         Path anchor = dir.resolve("client-root.pem");
-        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(EC.root().certificate()), anchor);
+        PemWriter.write(io.tlsmachine.CertificateChain.of(EC.root().certificate()), anchor);
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
             String page = fetchFromOpensslServer(RSA, version, List.of("-Verify", "2", "-CAfile", anchor.toString(),
                     "-verify_return_error"), b -> b.certifiedKey(EC.certifiedLeaf()));
@@ -175,8 +176,8 @@ class OpenSslInteropTest {
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server.key");
         Path chain = dir.resolve("chain.pem");
-        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(pki.leaf().certificate()), cert);
-        PemWriter.write(io.tlsmachine.impl.certificate.CertificateChain.of(pki.intermediate().certificate()), chain);
+        PemWriter.write(io.tlsmachine.CertificateChain.of(pki.leaf().certificate()), cert);
+        PemWriter.write(io.tlsmachine.CertificateChain.of(pki.intermediate().certificate()), chain);
         PemWriter.write(pki.certifiedLeaf().privateKey(), key);
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -224,7 +225,7 @@ class OpenSslInteropTest {
     private String echoWithOpensslClient(TestPki.Hierarchy pki, ProtocolVersion version, List<String> extra,
             io.tlsmachine.TlsConfig serverConfig) throws Exception {
         Path anchor = dir.resolve("root.pem");
-        Files.writeString(anchor, PemWriter.encode(io.tlsmachine.impl.certificate.CertificateChain.of(
+        Files.writeString(anchor, PemWriter.encode(io.tlsmachine.CertificateChain.of(
                 pki.root().certificate())));
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             listener.setSoTimeout(10_000);

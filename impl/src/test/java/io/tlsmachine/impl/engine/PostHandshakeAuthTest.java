@@ -3,7 +3,7 @@ package io.tlsmachine.impl.engine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientState;

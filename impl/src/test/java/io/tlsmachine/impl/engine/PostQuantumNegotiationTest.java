@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,14 +11,14 @@ import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.KemShareRule;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

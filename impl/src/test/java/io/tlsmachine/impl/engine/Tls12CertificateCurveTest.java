@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TakenTransition;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,11 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;

@@ -1,18 +1,19 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.codec.extension.EcPointFormats;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.ServerSessionCache;
@@ -20,7 +21,7 @@ import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.TlsDefaults;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
@@ -125,7 +126,7 @@ class Tls12DheRsaHandshakeTest {
         assertThat(pair.serverTrace).anyMatch(t -> t.input() == Input.SELECT_PARAMETERS);
         assertThat(pair.clientTrace).anyMatch(t -> t.input() == Input.SERVER_KEY_EXCHANGE);
         // The rewritten ClientHello is outside the client's transcript: extended master secret catches it at Finished.
-        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(io.tlsmachine.impl.error.Reason.BAD_RECORD_MAC);
+        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(io.tlsmachine.Reason.BAD_RECORD_MAC);
         pair.assertTracesArePathsOfTheModel();
     }
 

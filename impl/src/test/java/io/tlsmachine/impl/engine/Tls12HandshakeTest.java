@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;

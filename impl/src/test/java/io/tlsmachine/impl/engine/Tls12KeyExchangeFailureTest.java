@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TakenTransition;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static io.tlsmachine.impl.engine.KeyExchangeProvocations.DHE;
@@ -11,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.RsaClientKeyExchange;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.crypto.FfdheGroups;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
@@ -130,7 +131,7 @@ class Tls12KeyExchangeFailureTest {
         assertThat(pair.client.failure()).isEmpty();
         assertThat(pair.clientTrace).anyMatch(t -> t.input() == Input.SERVER_HELLO_DONE);
         List<byte[]> sent = TestRecords.split(pair.client.drainOutbound());
-        assertThat(Tls12Interceptor.decode(sent.get(0), Tls12Interceptor.tls12(io.tlsmachine.impl.codec.message.Role.CLIENT,
+        assertThat(Tls12Interceptor.decode(sent.get(0), Tls12Interceptor.tls12(io.tlsmachine.model.analysis.Role.CLIENT,
                 io.tlsmachine.impl.codec.message.KeyExchangeKind.DHE))).isInstanceOfSatisfying(
                         io.tlsmachine.impl.codec.message.DheClientKeyExchange.class,
                         cke -> assertThat(cke.publicValue().length()).isEqualTo(384));
@@ -180,7 +181,7 @@ class Tls12KeyExchangeFailureTest {
             pair.client.feed(pair.server.drainOutbound());
             List<byte[]> flight = new ArrayList<>(TestRecords.split(pair.client.drainOutbound()));
             RsaClientKeyExchange cke = (RsaClientKeyExchange) Tls12Interceptor.decode(flight.get(0),
-                    Tls12Interceptor.tls12(io.tlsmachine.impl.codec.message.Role.CLIENT,
+                    Tls12Interceptor.tls12(io.tlsmachine.model.analysis.Role.CLIENT,
                             io.tlsmachine.impl.codec.message.KeyExchangeKind.RSA));
             flight.set(0, Tls12Interceptor.record(new RsaClientKeyExchange(
                     Opaque.of(tamper.apply(cke.encryptedPreMasterSecret().toByteArray())))));
@@ -217,7 +218,7 @@ class Tls12KeyExchangeFailureTest {
     }
 
     /** An RSA leaf whose key usage allows signing only (RFC 5280 §4.2.1.3), issued under the RSA test hierarchy. */
-    private static io.tlsmachine.impl.certificate.CertifiedKey signOnlyRsaLeaf() {
+    private static io.tlsmachine.CertifiedKey signOnlyRsaLeaf() {
         var spec = io.tlsmachine.impl.certificate.issuing.CertificateSpec.endEntity("CN=" + EngineFixtures.HOST,
                 io.tlsmachine.impl.certificate.issuing.CertificateKeyType.RSA_2048, java.time.Instant.now().minusSeconds(60),
                 java.time.Duration.ofDays(1)).withDnsNames(EngineFixtures.HOST)
@@ -261,7 +262,7 @@ class Tls12KeyExchangeFailureTest {
     @Test
     void serverWithoutAnAcceptableFfdheGroupAndNoOtherSuiteSendsInsufficientSecurity() {
         FailureProvocations.Failure failure = KeyExchangeProvocations.noAcceptableFfdheGroupAndNoOtherSuite();
-        assertThat(failure.engine().role()).isEqualTo(io.tlsmachine.impl.codec.message.Role.SERVER);
+        assertThat(failure.engine().role()).isEqualTo(io.tlsmachine.model.analysis.Role.SERVER);
         assertThat(failure.sent()).isEqualTo(plaintextFatalAlert(AlertDescription.INSUFFICIENT_SECURITY));
         failure.peer().feed(failure.sent());
         assertThat(failure.peer().receivedAlert().orElseThrow().description()).isEqualTo(AlertDescription.INSUFFICIENT_SECURITY);

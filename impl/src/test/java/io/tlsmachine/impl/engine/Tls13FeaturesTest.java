@@ -4,11 +4,11 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.ClientAuthPolicy;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;

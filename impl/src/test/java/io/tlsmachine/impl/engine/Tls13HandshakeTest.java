@@ -4,9 +4,9 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;

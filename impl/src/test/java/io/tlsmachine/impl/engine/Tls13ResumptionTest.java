@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Tls13KeyExchange;
 import io.tlsmachine.model.client.ClientState;

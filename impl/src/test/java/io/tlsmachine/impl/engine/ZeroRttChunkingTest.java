@@ -1,11 +1,12 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.handshake.EarlyDataStatus;
+import io.tlsmachine.EarlyDataStatus;
 import io.tlsmachine.model.server.ServerState;
 import java.util.Arrays;
 import java.util.SplittableRandom;

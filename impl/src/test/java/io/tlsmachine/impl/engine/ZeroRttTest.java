@@ -1,18 +1,19 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.StoredTicket;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.handshake.EarlyDataStatus;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.Reason;
+import io.tlsmachine.EarlyDataStatus;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;

@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.keylog;
 
+import io.tlsmachine.KeyLogLabel;
+import io.tlsmachine.KeyLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

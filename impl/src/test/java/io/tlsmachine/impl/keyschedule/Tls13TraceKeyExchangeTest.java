@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.vectors.Tls13Trace;
 import io.tlsmachine.impl.vectors.TraceScenario;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.keyschedule.Tls13TraceChecks.Check;
 import io.tlsmachine.impl.keyschedule.Tls13TraceReplay.Epoch;
 import io.tlsmachine.impl.vectors.Tls13Trace;

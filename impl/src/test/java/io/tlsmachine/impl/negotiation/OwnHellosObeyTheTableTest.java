@@ -2,14 +2,14 @@ package io.tlsmachine.impl.negotiation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.codec.message.DecodeContext;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.testkit.TestPki;
 import io.tlsmachine.impl.engine.TestRecords;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

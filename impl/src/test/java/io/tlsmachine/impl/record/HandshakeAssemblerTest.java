@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.HandshakeType;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;

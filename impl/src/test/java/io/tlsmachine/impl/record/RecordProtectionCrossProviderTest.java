@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.PaddingPolicy;
 import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.bytes;
 import static io.tlsmachine.impl.record.RecordTestSupport.concat;

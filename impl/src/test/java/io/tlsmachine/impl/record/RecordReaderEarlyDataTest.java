@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

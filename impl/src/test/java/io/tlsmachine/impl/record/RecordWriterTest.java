@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.record;
 
+import io.tlsmachine.PaddingPolicy;
 import io.tlsmachine.model.Epoch;
 import static io.tlsmachine.impl.record.RecordTestSupport.aead;
 import static io.tlsmachine.impl.record.RecordTestSupport.assertFails;
@@ -12,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

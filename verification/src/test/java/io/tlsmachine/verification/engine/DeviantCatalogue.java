@@ -1,7 +1,7 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.engine.MachineKind;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.MachineKind;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;

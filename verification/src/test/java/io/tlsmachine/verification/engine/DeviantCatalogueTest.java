@@ -2,8 +2,8 @@ package io.tlsmachine.verification.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.engine.MachineKind;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.MachineKind;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.tlsmachine.verification.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.analysis.HandshakeWalk;

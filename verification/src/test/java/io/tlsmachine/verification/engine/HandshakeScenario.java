@@ -1,13 +1,13 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.engine.MachineKind;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.MachineKind;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.EnginePump;
 import io.tlsmachine.testkit.TestPki;

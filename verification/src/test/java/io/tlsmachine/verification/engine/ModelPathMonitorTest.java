@@ -2,10 +2,10 @@ package io.tlsmachine.verification.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.engine.MachineKind;
-import io.tlsmachine.impl.engine.TakenTransition;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.MachineKind;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.impl.engine.TraceRecorder;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Guard;

@@ -1,6 +1,6 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.MachineDefinition;

@@ -1,6 +1,6 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.engine.MachineKind;
+import io.tlsmachine.MachineKind;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;

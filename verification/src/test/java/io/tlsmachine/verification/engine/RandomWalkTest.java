@@ -2,7 +2,7 @@ package io.tlsmachine.verification.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.engine.MachineKind;
+import io.tlsmachine.MachineKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

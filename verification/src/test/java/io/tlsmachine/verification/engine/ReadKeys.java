@@ -1,14 +1,14 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.handshake.SuiteParameters;
-import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.KeyLog;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;

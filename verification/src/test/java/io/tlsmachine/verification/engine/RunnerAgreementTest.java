@@ -2,9 +2,9 @@ package io.tlsmachine.verification.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.engine.MachineKind;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.MachineKind;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.EnginePump;

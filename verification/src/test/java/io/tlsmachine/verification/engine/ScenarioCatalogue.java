@@ -1,13 +1,13 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

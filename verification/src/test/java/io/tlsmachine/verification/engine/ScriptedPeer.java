@@ -1,10 +1,10 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.engine.MachineKind;
-import io.tlsmachine.impl.engine.TakenTransition;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.MachineKind;
+import io.tlsmachine.TakenTransition;
 import io.tlsmachine.impl.engine.TestRecords;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.impl.handshake.SuiteParameters;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;

@@ -1,8 +1,8 @@
 package io.tlsmachine.verification.engine;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.engine.TakenTransition;
-import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Transition;

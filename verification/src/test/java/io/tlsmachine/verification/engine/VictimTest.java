@@ -2,9 +2,9 @@ package io.tlsmachine.verification.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.engine.MachineKind;
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.MachineKind;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientMachine;

@@ -3,7 +3,7 @@ package io.tlsmachine.verification.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.KemShareRule;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.concurrent.Callable;

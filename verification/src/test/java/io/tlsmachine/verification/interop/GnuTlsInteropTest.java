@@ -2,13 +2,13 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.handshake.EarlyDataStatus;
+import io.tlsmachine.EarlyDataStatus;
 import io.tlsmachine.TlsClient;
 import io.tlsmachine.TlsConnection;
 import io.tlsmachine.TlsServer;

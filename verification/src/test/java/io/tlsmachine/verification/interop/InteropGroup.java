@@ -1,6 +1,6 @@
 package io.tlsmachine.verification.interop;
 
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.Arrays;
 import java.util.List;

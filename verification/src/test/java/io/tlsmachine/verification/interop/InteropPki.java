@@ -1,7 +1,7 @@
 package io.tlsmachine.verification.interop;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.certificate.KeyStores;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;

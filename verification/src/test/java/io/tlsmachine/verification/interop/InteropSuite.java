@@ -1,6 +1,6 @@
 package io.tlsmachine.verification.interop;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.Arrays;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.tlsmachine.verification.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tlsmachine.verification.interop;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 
 /**
  * The opt-in TLS 1.2 suites with finite-field DHE (RFC 5288, RFC 7905; groups of RFC 7919) and RSA key transport

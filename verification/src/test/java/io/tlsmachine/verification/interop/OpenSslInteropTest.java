@@ -7,8 +7,8 @@ import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.TlsClient;
 import io.tlsmachine.TlsConnection;
 import io.tlsmachine.model.ProtocolVersion;
@@ -259,10 +259,10 @@ class OpenSslInteropTest {
      * (P-256) too, since OpenSSL requires it among the supported groups (RFC 8422 §5.1; RFC 4492 §5.1), and
      * fails with "tls12_check_peer_sigalg: wrong curve" otherwise.
      */
-    private static io.tlsmachine.impl.crypto.KeyExchangeGroup[] offeredGroups(InteropSuite suite, InteropGroup group) {
+    private static io.tlsmachine.KeyExchangeGroup[] offeredGroups(InteropSuite suite, InteropGroup group) {
         return needsCertificateCurve(suite, group)
-                ? new io.tlsmachine.impl.crypto.KeyExchangeGroup[] {group.group(), InteropGroup.P256.group()}
-                : new io.tlsmachine.impl.crypto.KeyExchangeGroup[] {group.group()};
+                ? new io.tlsmachine.KeyExchangeGroup[] {group.group(), InteropGroup.P256.group()}
+                : new io.tlsmachine.KeyExchangeGroup[] {group.group()};
     }
 
     private static String opensslGroups(InteropSuite suite, InteropGroup group) {

@@ -2,12 +2,12 @@ package io.tlsmachine.verification.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.TlsClient;
 import io.tlsmachine.TlsConnection;
 import io.tlsmachine.model.ProtocolVersion;
@@ -122,7 +122,7 @@ class OpenSslKeyExchangeInteropTest {
         }
     }
 
-    private record TlsConnectionResult(io.tlsmachine.impl.engine.TlsEngine engine, String page) {
+    private record TlsConnectionResult(io.tlsmachine.TlsEngine engine, String page) {
     }
 
     /** Starts {@code s_server -www} with the RSA certificate; our client requests the page {@code connections} times. */

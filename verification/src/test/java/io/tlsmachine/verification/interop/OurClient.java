@@ -1,7 +1,7 @@
 package io.tlsmachine.verification.interop;
 
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.TlsClient;
 import io.tlsmachine.TlsConnection;
 import io.tlsmachine.model.Negotiated;

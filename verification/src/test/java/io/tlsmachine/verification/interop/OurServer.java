@@ -1,8 +1,8 @@
 package io.tlsmachine.verification.interop;
 
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.TlsConnection;
 import io.tlsmachine.TlsServer;
 import io.tlsmachine.model.Negotiated;

@@ -3,8 +3,8 @@ package io.tlsmachine.verification.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.engine.SslEnginePump;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.model.ProtocolVersion;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

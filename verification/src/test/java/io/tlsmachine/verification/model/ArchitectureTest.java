@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -17,6 +21,10 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.StrictMachine;
 import io.tlsmachine.model.UnexpectedMessage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +57,7 @@ class ArchitectureTest {
     void importsTheMainCodeOfEveryModuleAndNoTests() {
         assertThat(PRODUCTION.contain("io.tlsmachine.model.client.ClientMachine")).isTrue();
         assertThat(PRODUCTION.contain("io.tlsmachine.impl.crypto.bc.BouncyCastleCryptoProvider")).isTrue();
-        assertThat(PRODUCTION.contain("io.tlsmachine.impl.engine.TlsEngine")).isTrue();
+        assertThat(PRODUCTION.contain("io.tlsmachine.TlsEngine")).isTrue();
         assertThat(PRODUCTION.contain(ArchitectureTest.class)).isFalse();
     }
 
@@ -113,6 +121,46 @@ class ArchitectureTest {
                 .ignoreDependency(DescribedPredicate.describe("in io.tlsmachine.impl..",
                         c -> c.getPackageName().startsWith("io.tlsmachine.impl.")), inPackage("io.tlsmachine"))
                 .check(PRODUCTION);
+    }
+
+    /**
+     * Internal types still named by a public signature of the API package (what a module user cannot name). Each is an
+     * engine-facing detail of an SPI the user only constructs or passes on: the session stores' byte and secret
+     * wrappers, the crypto provider choice, the padding policy's content type, and a PEM parsing helper. Shrink this
+     * list, never grow it (issue 10 follow-up: internal views of these SPIs).
+     */
+    private static final Set<String> INTERNAL_TYPES_STILL_IN_THE_API = Set.of("io.tlsmachine.impl.codec.Opaque",
+            "io.tlsmachine.impl.crypto.Secret", "io.tlsmachine.impl.crypto.CryptoProvider",
+            "io.tlsmachine.impl.codec.types.ContentType", "io.tlsmachine.impl.certificate.PemBlock");
+
+    @Test
+    void publicSignaturesOfTheApiNameOnlyExportedTypes() {
+        List<String> leaks = new ArrayList<>();
+        for (JavaClass type : PRODUCTION) {
+            if (!type.getPackageName().equals("io.tlsmachine") || !type.getModifiers().contains(JavaModifier.PUBLIC)) {
+                continue;
+            }
+            for (JavaMember member : type.getMembers()) {
+                if (!member.getModifiers().contains(JavaModifier.PUBLIC)
+                        && !member.getModifiers().contains(JavaModifier.PROTECTED)) {
+                    continue;
+                }
+                Set<JavaClass> named = new HashSet<>();
+                if (member instanceof JavaCodeUnit unit) {
+                    unit.getParameterTypes().forEach(t -> named.addAll(t.getAllInvolvedRawTypes()));
+                    named.addAll(unit.getReturnType().getAllInvolvedRawTypes());
+                } else if (member instanceof JavaField field) {
+                    named.addAll(field.getType().getAllInvolvedRawTypes());
+                }
+                for (JavaClass used : named) {
+                    String name = used.getBaseComponentType().getName();
+                    if (name.startsWith("io.tlsmachine.impl.") && !INTERNAL_TYPES_STILL_IN_THE_API.contains(name)) {
+                        leaks.add(member.getFullName() + " names " + name);
+                    }
+                }
+            }
+        }
+        assertThat(leaks).as("public API members naming types of packages module-info does not export").isEmpty();
     }
 
     @Test

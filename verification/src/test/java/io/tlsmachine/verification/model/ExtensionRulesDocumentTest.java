@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.impl.codec.extension.ExtensionRules;
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.negotiation.ExtensionRule;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the library jar's module boundary with the JDK's own tools: {@code jar --describe-module} shows it exports
@@ -85,6 +86,27 @@ class ModuleBoundaryTest {
         assertThat(requiresIn(check, "[Module descriptor]")).as(check)
                 .isEqualTo(requiresIn(check, "[Suggested module descriptor for io.tlsmachine]"))
                 .contains("requires transitive io.tlsmachine.model");
+    }
+
+    /**
+     * Compiles the README's Java as a module user does: in a module of its own that {@code requires io.tlsmachine},
+     * with the library jar on the module path, so a snippet that names a type of an unexported package fails here.
+     * The snippets' source is impl's {@code ReadmeSnippets} (which {@code ReadmeSnippetsTest} keeps equal to the
+     * README), moved into package {@code readme.user}.
+     */
+    @Test
+    void aModuleUserCompilesTheReadmeSnippetsAgainstTheExportedApiOnly(@TempDir Path work) throws IOException {
+        String snippets = Files.readString(Path.of("../impl/src/test/java/io/tlsmachine/ReadmeSnippets.java"))
+                .replaceFirst("package io\\.tlsmachine;", "package readme.user;\n\nimport io.tlsmachine.*;");
+        Path sources = Files.createDirectories(work.resolve("src/readme/user"));
+        Files.writeString(sources.resolve("ReadmeSnippets.java"), snippets);
+        Files.writeString(work.resolve("src/module-info.java"), "module readme.user { requires io.tlsmachine; }");
+
+        run("javac", "-Xlint:all", "-Werror", "--module-path", modulePath() + File.pathSeparator + LIBRARY,
+                "-d", work.resolve("out").toString(), work.resolve("src/module-info.java").toString(),
+                sources.resolve("ReadmeSnippets.java").toString());
+
+        assertThat(work.resolve("out/readme/user/ReadmeSnippets.class")).exists();
     }
 
     /** The requires lines of one section of {@code jdeps --check} output, without versions. */

@@ -1,8 +1,8 @@
 package io.tlsmachine.impl.certificate.issuing;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.certificate.TrustAnchors;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.TrustAnchors;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;

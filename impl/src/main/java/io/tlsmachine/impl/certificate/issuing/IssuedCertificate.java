@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.certificate.issuing;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertifiedKey;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

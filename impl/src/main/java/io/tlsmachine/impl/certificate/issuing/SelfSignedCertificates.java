@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.certificate.issuing;
 
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.PemWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;

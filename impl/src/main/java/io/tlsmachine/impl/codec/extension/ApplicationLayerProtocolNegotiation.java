@@ -5,7 +5,7 @@ import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.error.DecodeException;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.error.DecodeException;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

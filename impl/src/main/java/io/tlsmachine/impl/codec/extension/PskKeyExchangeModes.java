@@ -3,7 +3,7 @@ package io.tlsmachine.impl.codec.extension;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.PskKeyExchangeMode;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.codec.extension;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * The record_size_limit extension: the largest record plaintext the sender is willing to receive.

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.codec.message;
 
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.error.DecodeException;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * The ChangeCipherSpec record content: exactly one byte 0x01 (not a handshake message).

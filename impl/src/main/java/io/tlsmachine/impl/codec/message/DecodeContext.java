@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.codec.message;
 
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -5,7 +5,7 @@ import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * The ECDHE ServerKeyExchange: a named curve, the server's public point, and the signature.

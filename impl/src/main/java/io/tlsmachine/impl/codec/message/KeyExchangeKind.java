@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.codec.message;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import java.util.Optional;
 
 /**

@@ -4,7 +4,7 @@ import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.error.DecodeException;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * The TLS 1.3 KeyUpdate: the sender now writes with its next traffic key, and may ask the peer to update too.

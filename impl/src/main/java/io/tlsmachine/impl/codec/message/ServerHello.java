@@ -6,7 +6,7 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.ExtensionCodec;
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import java.util.Arrays;

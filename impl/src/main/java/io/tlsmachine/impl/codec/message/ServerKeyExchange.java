@@ -5,7 +5,7 @@ import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 
 /**
  * The TLS 1.2 ServerKeyExchange: ephemeral parameters signed with the server's key.

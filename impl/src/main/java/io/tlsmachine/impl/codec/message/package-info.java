@@ -5,3 +5,5 @@
  * {@link io.tlsmachine.impl.codec.message.DecodeContext}; plus the Alert and ChangeCipherSpec record contents.
  */
 package io.tlsmachine.impl.codec.message;
+
+import io.tlsmachine.Alert;

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.crypto.bc;
 import io.tlsmachine.impl.crypto.KemInitiator;
 import io.tlsmachine.impl.crypto.KemResponder;
 import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import java.security.SecureRandom;
 
 /** Creates the Bouncy Castle key exchange for each group. */

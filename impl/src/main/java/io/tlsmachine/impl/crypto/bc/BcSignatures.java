@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.crypto.bc;
 
 import io.tlsmachine.impl.crypto.HashAlgorithm;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.impl.crypto.SignatureKeys;
 import java.math.BigInteger;
 import java.security.PrivateKey;

@@ -1,11 +1,11 @@
 package io.tlsmachine.impl.crypto.bc;
 
 import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.XdhShares;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.X25519PrivateKeyParameters;

@@ -2,11 +2,11 @@ package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.FixedLength;
 import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.XdhShares;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;

@@ -2,8 +2,8 @@ package io.tlsmachine.impl.crypto.providers;
 
 import io.tlsmachine.impl.crypto.CompositeCryptoProvider;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.KeyExchangeGroup;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.impl.crypto.bc.BouncyCastleCryptoProvider;
 import io.tlsmachine.impl.crypto.jdk.JdkCryptoProvider;
 

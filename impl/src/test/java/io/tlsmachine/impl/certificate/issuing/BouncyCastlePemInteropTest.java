@@ -3,7 +3,7 @@ package io.tlsmachine.impl.certificate.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
+import io.tlsmachine.CertificateChain;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.PrivateKeyLoader;
 import io.tlsmachine.testkit.TestPki;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.PrivateKeyLoader;
 import io.tlsmachine.testkit.TestPki;

@@ -3,12 +3,12 @@ package io.tlsmachine.impl.certificate.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.certificate.CertificateChain;
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.certificate.TrustAnchors;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.TrustAnchors;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.certificate.issuing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec.ExtendedKeyUsage;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec.KeyUsage;
 import io.tlsmachine.testkit.TestPki;

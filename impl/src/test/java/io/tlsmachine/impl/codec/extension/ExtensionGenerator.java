@@ -15,7 +15,7 @@ import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.codec.message;
 
+import io.tlsmachine.model.analysis.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
@@ -11,7 +12,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.JdkHandshakeCapture.Captured;
 import io.tlsmachine.impl.codec.message.JdkHandshakeCapture.KeyType;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

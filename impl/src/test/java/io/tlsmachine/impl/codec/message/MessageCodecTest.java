@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.codec.message;
 
+import io.tlsmachine.model.analysis.Role;
+import io.tlsmachine.Alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,15 +9,15 @@ import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.RandomValues;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.AlertLevel;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.AlertLevel;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.error.DecodeException;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;

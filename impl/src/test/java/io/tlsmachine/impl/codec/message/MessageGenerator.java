@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.codec.message;
 
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.RandomValues;
 import io.tlsmachine.impl.codec.extension.Extension;
@@ -8,7 +9,7 @@ import io.tlsmachine.impl.codec.extension.ExtensionGenerator;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.types.CertificateType;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.codec.message;
 
+import io.tlsmachine.model.analysis.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.Opaque;
@@ -20,10 +21,10 @@ import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.vectors.TraceFile;
 import io.tlsmachine.impl.vectors.TraceScenario;

@@ -1,5 +1,8 @@
 package io.tlsmachine.impl.codec.types;
 
+import io.tlsmachine.AlertLevel;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.PskKeyExchangeMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,12 +1,16 @@
-package io.tlsmachine.impl.engine;
+package io.tlsmachine;
 
-import io.tlsmachine.impl.codec.message.Alert;
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.engine.ClientHandlers;
+import io.tlsmachine.impl.engine.FlightWriter;
+import io.tlsmachine.impl.engine.InboundRecords;
+import io.tlsmachine.impl.engine.ModelDriver;
+import io.tlsmachine.impl.engine.ProvidedListeners;
+import io.tlsmachine.impl.engine.RoleMachine;
+import io.tlsmachine.impl.engine.ServerHandlers;
+
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.handshake.ClientHandshake;
 import io.tlsmachine.impl.handshake.HandshakeContext;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.handshake.PendingWrite;
 import io.tlsmachine.impl.handshake.ServerHandshake;
 import io.tlsmachine.impl.record.ReceivedRecord;
@@ -86,7 +90,7 @@ public final class TlsEngine {
      */
     public static TlsEngine client(TlsConfig config, MachineKind kind) {
         boolean insecure = config.certificateVerifier()
-                .filter(v -> v == io.tlsmachine.impl.certificate.CertificateVerifier.insecureAcceptAnyCertificate()).isPresent();
+                .filter(v -> v == io.tlsmachine.CertificateVerifier.insecureAcceptAnyCertificate()).isPresent();
         if (!insecure && config.serverName().isEmpty()) {
             throw new IllegalArgumentException("a client that verifies the server's certificate needs a server name");
         }
@@ -150,7 +154,7 @@ public final class TlsEngine {
     }
 
     /** Client: what became of the early data of {@link #offerEarlyData}; NOT_OFFERED on a server. */
-    public io.tlsmachine.impl.handshake.EarlyDataStatus earlyDataStatus() {
+    public io.tlsmachine.EarlyDataStatus earlyDataStatus() {
         return ctx.earlyDataStatus();
     }
 

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.codec.types;
+package io.tlsmachine;
 
 /**
  * An alert level code point; unknown values are kept as data (RFC 8446 §6 treats every

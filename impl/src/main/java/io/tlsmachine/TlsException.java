@@ -1,4 +1,7 @@
-package io.tlsmachine.impl.error;
+package io.tlsmachine;
+
+import io.tlsmachine.impl.error.DecodeException;
+import io.tlsmachine.impl.error.FatalException;
 
 /**
  * A fatal TLS failure: the one exception type the engine turns into an alert.
@@ -6,7 +9,7 @@ package io.tlsmachine.impl.error;
  * <p>Messages say what failed and where, never secret values. Create with {@link #fatal} from
  * protocol code, or throw a {@link DecodeException} from codecs.
  */
-public abstract sealed class TlsException extends RuntimeException permits DecodeException, FatalException {
+public abstract class TlsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final Reason reason;
@@ -22,12 +25,12 @@ public abstract sealed class TlsException extends RuntimeException permits Decod
     }
 
     /** Returns a fatal failure with its reason and a message naming what failed (no secrets). */
-    public static FatalException fatal(Reason reason, String message) {
+    public static TlsException fatal(Reason reason, String message) {
         return new FatalException(reason, message, null);
     }
 
     /** Returns a fatal failure caused by a lower-level exception (no secrets in either message). */
-    public static FatalException fatal(Reason reason, String message, Throwable cause) {
+    public static TlsException fatal(Reason reason, String message, Throwable cause) {
         return new FatalException(reason, message, cause);
     }
 }

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.engine;
+package io.tlsmachine;
 
 /** Chooses which runner of the same model definition an engine drives; both must behave identically. */
 public enum MachineKind {

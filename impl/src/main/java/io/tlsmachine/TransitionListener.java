@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.engine;
+package io.tlsmachine;
 
 /** Receives every transition an engine takes, in order: the connection's path through the model. */
 @FunctionalInterface

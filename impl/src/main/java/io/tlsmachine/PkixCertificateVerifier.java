@@ -1,7 +1,10 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.certificate.CertificationPaths;
+import io.tlsmachine.impl.certificate.HostnameVerifier;
+import io.tlsmachine.impl.certificate.PathValidationFailures;
+import io.tlsmachine.impl.certificate.ValidatedPathCache;
+
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPathValidator;
@@ -51,7 +54,7 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
         this.validated = revocationChecking || !this.revocationLists.isEmpty() ? null : new ValidatedPathCache();
     }
 
-    static PkixCertificateVerifier trusting(TrustAnchors anchors) {
+    public static PkixCertificateVerifier trusting(TrustAnchors anchors) {
         return new PkixCertificateVerifier(anchors, Clock.systemUTC(), false, List.of());
     }
 
@@ -92,7 +95,7 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
      * a certificate is required, is certificate_required (TLS 1.2 engines may prefer
      * handshake_failure, RFC 5246 §7.4.6, and should check before calling).
      */
-    static void requireNonEmpty(CertificateChain chain, boolean server) {
+    public static void requireNonEmpty(CertificateChain chain, boolean server) {
         if (chain.isEmpty()) {
             throw server
                     ? TlsException.fatal(Reason.MALFORMED_MESSAGE, "the server sent an empty certificate chain")
@@ -162,7 +165,7 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
     }
 
     /** The number of validations remembered (for tests). */
-    int rememberedValidations() {
+    public int rememberedValidations() {
         return validated == null ? 0 : validated.size();
     }
 

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.keylog;
+package io.tlsmachine;
 
 /**
  * The labels of the NSS key log format (as Wireshark reads it): which secret a line carries.

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.crypto;
+package io.tlsmachine;
 
 /** A signature scheme we implement, with its SignatureScheme code point (RFC 8446 §4.2.3). */
 public enum SignatureAlgorithm {

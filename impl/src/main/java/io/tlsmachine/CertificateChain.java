@@ -1,7 +1,8 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.certificate.PemBlock;
+import io.tlsmachine.impl.certificate.PemReader;
+
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;

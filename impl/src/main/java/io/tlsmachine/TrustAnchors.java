@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
 
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,6 @@
-package io.tlsmachine.impl.record;
+package io.tlsmachine;
+
+import io.tlsmachine.impl.record.RecordLimits;
 
 import io.tlsmachine.impl.codec.types.ContentType;
 

@@ -1,4 +1,6 @@
-package io.tlsmachine.impl.crypto;
+package io.tlsmachine;
+
+import io.tlsmachine.impl.crypto.KemLayout;
 
 /** A key exchange group we implement, with its NamedGroup code point (RFC 8446 §4.2.7). */
 public enum KeyExchangeGroup {

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.engine;
+package io.tlsmachine;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Guard;

@@ -1,4 +1,8 @@
-package io.tlsmachine.impl.keylog;
+package io.tlsmachine;
+
+import io.tlsmachine.impl.keylog.DisabledKeyLog;
+import io.tlsmachine.impl.keylog.KeyLogFile;
+import io.tlsmachine.impl.keylog.KeyLogLine;
 
 import io.tlsmachine.impl.crypto.Secret;
 import java.nio.file.Path;

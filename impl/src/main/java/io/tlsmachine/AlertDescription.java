@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.codec.types;
+package io.tlsmachine;
 
 /**
  * An alert description code point; unknown values are kept as data.

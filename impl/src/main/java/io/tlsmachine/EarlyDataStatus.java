@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.handshake;
+package io.tlsmachine;
 
 /** What became of the client's 0-RTT data (RFC 8446 §4.2.10), as the application sees it. */
 public enum EarlyDataStatus {

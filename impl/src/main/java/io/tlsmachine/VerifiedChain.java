@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
 
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;

@@ -1,9 +1,7 @@
-package io.tlsmachine.impl.codec.message;
+package io.tlsmachine;
 
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.AlertLevel;
 
 /**
  * An alert record's content: level and description (not a handshake message).

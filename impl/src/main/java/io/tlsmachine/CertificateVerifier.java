@@ -1,6 +1,9 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
 
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.certificate.DelegatedCertificateVerifier;
+import io.tlsmachine.impl.certificate.InsecureAcceptAnyCertificate;
+import io.tlsmachine.impl.certificate.SharedVerifier;
+
 
 /**
  * Decides whether a peer's certificate chain is acceptable: a trusted path, valid dates, the
@@ -10,8 +13,7 @@ import io.tlsmachine.impl.error.TlsException;
  * unsupported_certificate, certificate_revoked, certificate_expired, certificate_unknown,
  * unknown_ca) and whose message says what failed.
  */
-public sealed interface CertificateVerifier permits PkixCertificateVerifier, InsecureAcceptAnyCertificate,
-        DelegatedCertificateVerifier {
+public interface CertificateVerifier {
 
     /**
      * Verifies a server's chain for {@code serverName} (a DNS name or IP literal).

@@ -1,4 +1,9 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
+
+import io.tlsmachine.impl.certificate.KeyPairs;
+import io.tlsmachine.impl.certificate.PemBlock;
+import io.tlsmachine.impl.certificate.PemReader;
+import io.tlsmachine.impl.certificate.PrivateKeyLoader;
 
 import java.nio.file.Path;
 import java.security.PrivateKey;

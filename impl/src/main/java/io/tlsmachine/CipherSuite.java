@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.codec.types;
+package io.tlsmachine;
 
 /**
  * A cipher suite code point; suites we do not know are kept as data.

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.codec.types;
+package io.tlsmachine;
 
 /**
  * A PSK key exchange mode code point; unknown values are kept as data.

@@ -1,6 +1,5 @@
-package io.tlsmachine.impl.error;
+package io.tlsmachine;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package io.tlsmachine.impl.certificate;
+package io.tlsmachine;
 
 /**
  * What the peer's leaf key will do in this handshake, checked against its key usage extension

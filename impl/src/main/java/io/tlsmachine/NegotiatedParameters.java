@@ -1,0 +1,27 @@
+package io.tlsmachine;
+
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Lists what a handshake negotiated: version, suite, key exchange group, the signature scheme the server (or,
+ * for a client engine, the peer) authenticated with, ALPN, whether it resumed a session, and the SNI name.
+ */
+public record NegotiatedParameters(ProtocolVersion version, CipherSuite cipherSuite, Optional<KeyExchangeGroup> group,
+        Optional<SignatureAlgorithm> signatureScheme, Optional<String> applicationProtocol, boolean resumed,
+        Optional<String> serverName) {
+
+    /**
+     * Returns one line for people, e.g. {@code TLS13, TLS_AES_128_GCM_SHA256, x25519, ecdsa_secp256r1_sha256, full
+     * handshake} (the command line prints exactly this).
+     */
+    @Override
+    public String toString() {
+        return version + ", " + cipherSuite
+                + group.map(g -> ", " + g.name().toLowerCase(Locale.ROOT)).orElse("")
+                + signatureScheme.map(s -> ", " + s.name().toLowerCase(Locale.ROOT)).orElse("")
+                + applicationProtocol.map(a -> ", ALPN " + a).orElse("")
+                + (resumed ? ", resumed" : ", full handshake");
+    }
+}
