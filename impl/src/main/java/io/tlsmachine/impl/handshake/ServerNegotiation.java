@@ -305,7 +305,8 @@ final class ServerNegotiation implements ServerHelloSteps {
 
     /**
      * RFC 8446 §4.2.11: accepts the first identity when tickets are enabled, the client and we share a PSK mode
-     * (psk_dhe_ke preferred, §4.2.9), the ticket is ours and unexpired, and its suite has the selected suite's hash;
+     * (psk_dhe_ke preferred, §4.2.9), the ticket is ours, unexpired and of a TLS 1.3 session, and its suite has the
+     * selected suite's hash;
      * then the binder must verify (else decrypt_error). Any other PSK is ignored: ECDHE, a full handshake.
      */
     private Tls13KeyExchange acceptPsk(ClientHello hello, byte[] encoded) {
@@ -324,8 +325,11 @@ final class ServerNegotiation implements ServerHelloSteps {
             return Tls13KeyExchange.ECDHE;
         }
         Optional<SessionTickets.OpenedTicket> ticket = SessionTickets.open(ctx, offer.get().identities().get(0).identity());
+        // RFC 8446 §4.2.11: "the server MUST ensure that it selects a compatible PSK (if any)": a TLS 1.2 session's
+        // ticket (its suite a TLS 1.2 one) is no TLS 1.3 PSK, whatever its hash; it is ignored, not a binder failure.
         if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
-                || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.negotiation.suite().hash()).orElse(true)) {
+                || SuiteParameters.of(ticket.get().suite()).map(p -> p.version() != ProtocolVersion.TLS13
+                        || p.hash() != ctx.negotiation.suite().hash()).orElse(true)) {
             ticket.ifPresent(t -> t.psk().destroy());
             return Tls13KeyExchange.ECDHE;
         }
