@@ -4,6 +4,7 @@ import io.tlsmachine.Alert;
 import io.tlsmachine.impl.codec.message.ChangeCipherSpec;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.message.KeyUpdate;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
@@ -13,13 +14,14 @@ import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Turns each record the reader opened into the model's input: handshake messages through the assembler and the
  * codec, ChangeCipherSpec, alerts and application data as they are; each is fired once, with the decoded message as
- * the step's argument. The inbound half of the engine, apart from its public API.
+ * the step's argument, after {@link ReceiveLimits} counted it. The inbound half of the engine, apart from its public API.
  */
 public final class InboundRecords {
 
@@ -27,6 +29,7 @@ public final class InboundRecords {
     private final HandshakeContext ctx;
     private final RoleMachine<?, ?, ?> machine;
     private final ModelDriver driver;
+    private final ReceiveLimits limits;
     private Alert receivedAlert;
 
     public InboundRecords(RecordLayer records, HandshakeContext ctx, RoleMachine<?, ?, ?> machine, ModelDriver driver) {
@@ -34,6 +37,7 @@ public final class InboundRecords {
         this.ctx = ctx;
         this.machine = machine;
         this.driver = driver;
+        this.limits = driver.limits();
     }
 
     /** Returns the alert the peer sent last, if any. */
@@ -52,12 +56,21 @@ public final class InboundRecords {
         }
         ContentType type = record.type();
         if (type.equals(ContentType.CHANGE_CIPHER_SPEC)) {
-            driver.fire(Input.CHANGE_CIPHER_SPEC, epoch, ChangeCipherSpec.decode(record.fragment()), null);
+            ChangeCipherSpec changeCipherSpec = ChangeCipherSpec.decode(record.fragment());
+            if (machine.facts().version() != ProtocolVersion.TLS12) {
+                limits.tls13ChangeCipherSpec();
+            }
+            driver.fire(Input.CHANGE_CIPHER_SPEC, epoch, changeCipherSpec, null);
         } else if (type.equals(ContentType.ALERT)) {
             Alert alert = Alert.decode(record.fragment());
             this.receivedAlert = alert;
-            driver.fire(InputMapper.alertInput(alert, machine.facts()), epoch, alert, null);
+            Input input = InputMapper.alertInput(alert, machine.facts());
+            if (input == Input.ALERT_WARNING) {
+                limits.warningAlert();
+            }
+            driver.fire(input, epoch, alert, null);
         } else if (type.equals(ContentType.APPLICATION_DATA)) {
+            limits.applicationData(record.length());
             driver.fire(Input.APPLICATION_DATA, epoch, record, null);
         } else {
             throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record type " + type);
@@ -82,6 +95,7 @@ public final class InboundRecords {
             }
             throw e;
         }
+        limits.handshakeMessage(message instanceof KeyUpdate);
         machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
         driver.fire(InputMapper.input(message), epoch, message, received.encoded());
     }

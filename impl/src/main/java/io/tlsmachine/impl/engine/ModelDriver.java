@@ -28,6 +28,7 @@ public final class ModelDriver {
     private final HandshakeContext ctx;
     private final RoleMachine<?, ?, ?> machine;
     private final FlightWriter out;
+    private final ReceiveLimits limits = new ReceiveLimits();
     /** The transition listeners: a shared empty list until the first is added. */
     private volatile List<TransitionListener> listeners = List.of();
     private TlsException failure;
@@ -36,6 +37,11 @@ public final class ModelDriver {
         this.ctx = ctx;
         this.machine = machine;
         this.out = out;
+    }
+
+    /** Returns the connection's bounds on what the peer may repeat without progress. */
+    ReceiveLimits limits() {
+        return limits;
     }
 
     /** Returns why the connection failed, if it did. */
@@ -59,6 +65,9 @@ public final class ModelDriver {
      * local input the handler decided, if any.
      */
     void fire(Input input, Epoch epoch, Object argument, byte[] encoded) {
+        if (input == Input.REQUEST_KEY_UPDATE) {
+            limits.keyUpdateRequested();
+        }
         ModelState from = machine.state();
         Transition<?, ?> taken = machine.take(input, epoch);
         Decision decision = machine.runStep(taken, argument, encoded);

@@ -29,6 +29,12 @@ import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
+import io.tlsmachine.impl.crypto.KeyExchangeGroup;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.negotiation.ClientHelloExtensionsRequired;
+import io.tlsmachine.impl.negotiation.CompressionNegotiation;
+import io.tlsmachine.impl.negotiation.VersionNegotiation;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
@@ -89,22 +95,13 @@ final class ServerNegotiation implements ServerHelloSteps {
         ctx.negotiation.useSessionId(clientHello.legacySessionId());
         ctx.negotiation.nameServer(clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
                 .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null));
-        boolean offers13 = clientHello.extension(SupportedVersionsOffer.class)
-                .map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
-        if (offers13 && ctx.config.supports(ProtocolVersion.TLS13)) {
-            return selectTls13(facts, encoded);
-        }
-        if (clientHello.legacyVersion().code() >= WIRE_TLS12.code() && ctx.config.supports(ProtocolVersion.TLS12)) {
-            return selectTls12(facts, encoded);
-        }
-        throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "no protocol version in common with the client");
+        return VersionNegotiation.select(clientHello, ctx.config::supports) == ProtocolVersion.TLS13
+                ? selectTls13(facts, encoded) : selectTls12(facts, encoded);
     }
 
     private Decision selectTls13(Negotiated facts, byte[] encoded) {
-        // RFC 8446 §4.1.2: legacy_compression_methods MUST be exactly one byte, 0.
-        if (!clientHello.legacyCompressionMethods().equals(Opaque.ofUnsigned(0))) {
-            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "TLS 1.3 ClientHello with compression methods other than null");
-        }
+        CompressionNegotiation.check(clientHello, ProtocolVersion.TLS13);
+        ClientHelloExtensionsRequired.check(clientHello);
         ctx.negotiation.agreeVersion(ProtocolVersion.TLS13);
         ctx.negotiation.chooseSuite(selectSuite(ProtocolVersion.TLS13, null));
         ctx.negotiation.chooseSignature(selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13));
@@ -165,6 +162,7 @@ final class ServerNegotiation implements ServerHelloSteps {
      * and RFC 8446 §4.1.3: a TLS 1.3-capable server puts the downgrade sentinel in its random.
      */
     private Decision selectTls12(Negotiated facts, byte[] encoded) {
+        CompressionNegotiation.check(clientHello, ProtocolVersion.TLS12);
         boolean ems = clientHello.extension(ExtendedMasterSecret.class).isPresent();
         if (!ems && ctx.config.extendedMasterSecretRequired()) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the client did not offer extended master secret");
@@ -310,7 +308,8 @@ final class ServerNegotiation implements ServerHelloSteps {
 
     /**
      * RFC 8446 §4.2.11: accepts the first identity when tickets are enabled, the client and we share a PSK mode
-     * (psk_dhe_ke preferred, §4.2.9), the ticket is ours and unexpired, and its suite has the selected suite's hash;
+     * (psk_dhe_ke preferred, §4.2.9), the ticket is ours, unexpired and of a TLS 1.3 session, and its suite has the
+     * selected suite's hash;
      * then the binder must verify (else decrypt_error). Any other PSK is ignored: ECDHE, a full handshake.
      */
     private Tls13KeyExchange acceptPsk(ClientHello hello, byte[] encoded) {
@@ -329,8 +328,11 @@ final class ServerNegotiation implements ServerHelloSteps {
             return Tls13KeyExchange.ECDHE;
         }
         Optional<SessionTickets.OpenedTicket> ticket = SessionTickets.open(ctx, offer.get().identities().get(0).identity());
+        // RFC 8446 §4.2.11: "the server MUST ensure that it selects a compatible PSK (if any)": a TLS 1.2 session's
+        // ticket (its suite a TLS 1.2 one) is no TLS 1.3 PSK, whatever its hash; it is ignored, not a binder failure.
         if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
-                || SuiteParameters.of(ticket.get().suite()).map(p -> p.hash() != ctx.negotiation.suite().hash()).orElse(true)) {
+                || SuiteParameters.of(ticket.get().suite()).map(p -> p.version() != ProtocolVersion.TLS13
+                        || p.hash() != ctx.negotiation.suite().hash()).orElse(true)) {
             ticket.ifPresent(t -> t.psk().destroy());
             return Tls13KeyExchange.ECDHE;
         }

@@ -32,6 +32,10 @@ import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.negotiation.OfferedExtensions;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.impl.codec.message.ClientKeyExchange;
 import io.tlsmachine.model.Negotiated;
@@ -67,7 +71,7 @@ final class Tls12Server implements Tls12ServerSteps {
             extensions.add(new ExtendedMasterSecret());
         }
         extensions.add(new RenegotiationInfo(Opaque.EMPTY));
-        // RFC 8422 §5.2: ec_point_formats answers only with an ECC suite (a DHE or RSA-only client would call it unsolicited).
+        // RFC 8422 §5.2: ec_point_formats answers only a client that sent it (OfferedExtensions below) with an ECC suite.
         if (ctx.negotiation.suite().keyExchange() == KeyExchangeKind.ECDHE) {
             extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
         }
@@ -82,7 +86,9 @@ final class Tls12Server implements Tls12ServerSteps {
         }
         boolean abbreviated = facts.tls12Handshake().abbreviated();
         Opaque sessionId = abbreviated ? ctx.negotiation.sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation.serverRandom()), sessionId, ctx.negotiation.suite().suite(), 0, extensions);
+        // RFC 5246 §7.4.1.4: only extension types the ClientHello carried.
+        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation.serverRandom()), sessionId, ctx.negotiation.suite().suite(), 0,
+                OfferedExtensions.answering(negotiation.clientHello(), extensions));
         ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
         ctx.records.reader().pinRecordVersion(WIRE_TLS12);
         if (abbreviated) {

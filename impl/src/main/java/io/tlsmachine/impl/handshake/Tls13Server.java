@@ -22,6 +22,9 @@ import io.tlsmachine.impl.codec.message.EndOfEarlyData;
 import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.negotiation.OfferedExtensions;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
@@ -108,7 +111,9 @@ final class Tls13Server implements Tls13ServerSteps {
             // RFC 8446 §4.2.10: an empty early_data in EncryptedExtensions accepts the client's early data.
             extensions.add(new io.tlsmachine.impl.codec.extension.EarlyData());
         }
-        ctx.flight.handshake(Message.ENCRYPTED_EXTENSIONS, new EncryptedExtensions(extensions), ctx.transcript);
+        // RFC 8446 §4.2: only responses to what the ClientHello requested.
+        ctx.flight.handshake(Message.ENCRYPTED_EXTENSIONS,
+                new EncryptedExtensions(OfferedExtensions.answering(negotiation.clientHello(), extensions)), ctx.transcript);
         if (facts.clientAuthRequested()) {
             // RFC 8446 §4.3.2: signature_algorithms is required; the context is empty in the main handshake.
             ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(Opaque.EMPTY,

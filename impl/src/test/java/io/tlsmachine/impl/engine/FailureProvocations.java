@@ -174,6 +174,17 @@ final class FailureProvocations {
                 hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, null));
     }
 
+    /** RFC 7507 §3: TLS_FALLBACK_SCSV from a client indicating TLS 1.2, to a server whose highest is TLS 1.3. */
+    static Failure tls12ClientHelloWithFallbackScsv() {
+        return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
+                EngineFixtures.server(EC).build(), hello -> {
+                    List<CipherSuite> suites = new ArrayList<>(hello.cipherSuites());
+                    suites.add(CipherSuite.TLS_FALLBACK_SCSV);
+                    return new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), suites,
+                            hello.legacyCompressionMethods(), hello.extensions());
+                });
+    }
+
     static Failure tls12ClientHelloWithoutRenegotiationInfo() {
         return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
                 EngineFixtures.server(EC).build(),

@@ -80,13 +80,13 @@ class FailureReasonCoverageTest {
         PROVOKED.put(Reason.CERTIFICATE_REQUIRED, FailureProvocations::requiredClientCertificateMissing);
         PROVOKED.put(Reason.INTERNAL_ERROR, CertificateFailureProvocations::verifierClockThatThrows);
         PROVOKED.put(Reason.PEER_SENT_FATAL_ALERT, FailureProvocations::fatalAlertFromThePeer);
+        PROVOKED.put(Reason.INAPPROPRIATE_FALLBACK, FailureProvocations::tls12ClientHelloWithFallbackScsv);
 
         UNREACHABLE_IN_A_TEST.put(Reason.SEQUENCE_NUMBER_EXHAUSTED,
                 "needs 2^64 records under one key (RFC 8446 §5.5); SequenceNumber's own tests cover the wrap");
 
         NEVER_RAISED.put(Reason.WRONG_EPOCH,
                 "a message under the wrong epoch is fired into the model, which answers UNEXPECTED_MESSAGE");
-        NEVER_RAISED.put(Reason.INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV (RFC 7507) is not implemented");
         NEVER_RAISED.put(Reason.UNRECOGNIZED_NAME, "the server has one certified key and does not reject unknown SNI names");
         NEVER_RAISED.put(Reason.UNKNOWN_PSK_IDENTITY,
                 "an unknown or foreign ticket falls back to a full handshake (RFC 8446 §4.2.11), external PSKs are not supported");

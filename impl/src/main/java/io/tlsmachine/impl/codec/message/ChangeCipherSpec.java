@@ -1,6 +1,5 @@
 package io.tlsmachine.impl.codec.message;
 
-import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.Reason;
 
@@ -14,8 +13,10 @@ import io.tlsmachine.Reason;
  * // value ... MUST abort the handshake with an unexpected_message alert."
  * </pre>
  *
- * <p>A fragment of any length but one is decode_error; one byte other than 0x01 is
- * unexpected_message (RFC 8446 §5).
+ * <p>Any content but the single byte 0x01 (another value, or more than one byte) is unexpected_message in
+ * both versions: RFC 8446 §5 says so for TLS 1.3, and RFC 5246 §7.1 defines no other ChangeCipherSpec, so for TLS
+ * 1.2 it is the same message that cannot be read (OpenSSL, Go and NSS send unexpected_message too). An empty
+ * record never gets here: the record layer rejects it (RFC 5246 §6.2.1, also unexpected_message).
  */
 public record ChangeCipherSpec() {
     public static final int VALUE = 0x01;
@@ -27,12 +28,11 @@ public record ChangeCipherSpec() {
 
     /** Reads a change_cipher_spec record fragment. */
     public static ChangeCipherSpec decode(byte[] fragment) {
-        ByteReader in = ByteReader.of(fragment);
-        int value = in.u8("ChangeCipherSpec.type");
-        in.expectEmpty("ChangeCipherSpec");
-        if (value != VALUE) {
-            throw new DecodeException(Reason.UNEXPECTED_MESSAGE,
-                    "ChangeCipherSpec.type " + value, 0);
+        // RFC 8446 §5: "An implementation which receives any other change_cipher_spec value ... MUST abort the
+        // handshake with an "unexpected_message" alert."
+        if (fragment.length != 1 || (fragment[0] & 0xFF) != VALUE) {
+            throw new DecodeException(Reason.UNEXPECTED_MESSAGE, "ChangeCipherSpec of " + fragment.length
+                    + " bytes" + (fragment.length == 0 ? "" : ", first " + (fragment[0] & 0xFF)) + ", not the byte 1", 0);
         }
         return new ChangeCipherSpec();
     }

@@ -267,10 +267,12 @@ class MessageCodecTest {
         assertThatThrownBy(() -> ChangeCipherSpec.decode(new byte[] {2}))
                 .isInstanceOfSatisfying(DecodeException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_MESSAGE));
-        assertThatThrownBy(() -> ChangeCipherSpec.decode(new byte[0])).isInstanceOf(DecodeException.class);
-        assertThatThrownBy(() -> ChangeCipherSpec.decode(new byte[] {1, 1}))
-                .isInstanceOfSatisfying(DecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.TRAILING_BYTES));
+        // RFC 8446 §5: any other change_cipher_spec value is unexpected_message, whatever its length.
+        for (byte[] other : new byte[][] {new byte[0], {1, 1}, {1, 0}, {0}}) {
+            assertThatThrownBy(() -> ChangeCipherSpec.decode(other))
+                    .isInstanceOfSatisfying(DecodeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.UNEXPECTED_MESSAGE));
+        }
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.tlsmachine.impl.negotiation;
+
+import io.tlsmachine.impl.codec.extension.KeyShareOffer;
+import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
+import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
+import io.tlsmachine.impl.codec.extension.SupportedGroups;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+
+/**
+ * RFC 8446 §9.2: the extensions a TLS 1.3 ClientHello must carry. "Servers receiving a ClientHello which does not
+ * conform to these requirements MUST abort the handshake with a "missing_extension" alert."
+ */
+public final class ClientHelloExtensionsRequired {
+    private ClientHelloExtensionsRequired() {
+    }
+
+    /** Throws MISSING_EXTENSION when a ClientHello we answer with TLS 1.3 lacks what §9.2 requires. */
+    public static void check(ClientHello hello) {
+        boolean groups = hello.extension(SupportedGroups.class).isPresent();
+        boolean shares = hello.extension(KeyShareOffer.class).isPresent();
+        // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST also contain a "key_share"
+        // extension, and vice versa. An empty KeyShare.client_shares vector is permitted."
+        if (groups != shares) {
+            throw TlsException.fatal(Reason.MISSING_EXTENSION, "TLS 1.3 ClientHello with "
+                    + (groups ? "supported_groups but no key_share" : "key_share but no supported_groups")
+                    + " (RFC 8446 §9.2)");
+        }
+        // RFC 8446 §9.2: "If not containing a "pre_shared_key" extension, it MUST contain both a
+        // "signature_algorithms" extension and a "supported_groups" extension."
+        if (hello.extension(PreSharedKeyOffer.class).isEmpty()
+                && (!groups || hello.extension(SignatureAlgorithms.class).isEmpty())) {
+            throw TlsException.fatal(Reason.MISSING_EXTENSION, "TLS 1.3 ClientHello without pre_shared_key lacks "
+                    + (groups ? "signature_algorithms" : "supported_groups") + " (RFC 8446 §9.2)");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.tlsmachine.impl.negotiation;
+
+import io.tlsmachine.impl.codec.Opaque;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.ProtocolVersion;
+
+/**
+ * Holds a ClientHello's compression methods to the negotiated version's rule; the server always answers null
+ * (compression is never negotiated).
+ */
+public final class CompressionNegotiation {
+    private static final Opaque NULL_ONLY = Opaque.ofUnsigned(0);
+
+    private CompressionNegotiation() {
+    }
+
+    /** Throws ILLEGAL_PARAMETER when the ClientHello's legacy_compression_methods break {@code version}'s rule. */
+    public static void check(ClientHello hello, ProtocolVersion version) {
+        Opaque methods = hello.legacyCompressionMethods();
+        if (version == ProtocolVersion.TLS13) {
+            // RFC 8446 §4.1.2: "For every TLS 1.3 ClientHello, this vector MUST contain exactly one byte, set to zero
+            // ... If a TLS 1.3 ClientHello is received with any other value in this field, the server MUST abort the
+            // handshake with an "illegal_parameter" alert."
+            if (!methods.equals(NULL_ONLY)) {
+                throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
+                        "TLS 1.3 ClientHello with compression methods other than null alone (RFC 8446 §4.1.2)");
+            }
+            return;
+        }
+        // RFC 5246 §7.4.1.2: "This vector MUST contain, and all implementations MUST support,
+        // CompressionMethod.null." RFC 5246 §7.2.2 names the alert for a field that breaks its rule:
+        // "illegal_parameter: A field in the handshake was out of range or inconsistent with other fields."
+        byte[] bytes = methods.toByteArray();
+        for (byte method : bytes) {
+            if (method == 0) {
+                return;
+            }
+        }
+        throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
+                "TLS 1.2 ClientHello whose compression methods lack null (RFC 5246 §7.4.1.2)");
+    }
+}

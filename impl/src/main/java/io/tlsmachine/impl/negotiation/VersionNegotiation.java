@@ -1,0 +1,92 @@
+package io.tlsmachine.impl.negotiation;
+
+import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Chooses the version a server answers a ClientHello with, or fails with the alert the RFCs name: the server's
+ * version rules, in the order they apply.
+ *
+ * <ol>
+ *   <li>RFC 8446 Appendix D.5: legacy_version 0x0300 or less is protocol_version.</li>
+ *   <li>RFC 7507 §3: TLS_FALLBACK_SCSV with a version below our highest is inappropriate_fallback.</li>
+ *   <li>RFC 8446 §4.2.1: when supported_versions is present it alone decides (legacy_version is not read); without
+ *       it, legacy_version does (RFC 5246 Appendix E.1). No version in common is protocol_version.</li>
+ * </ol>
+ */
+public final class VersionNegotiation {
+    private static final int SSL30 = io.tlsmachine.impl.codec.types.ProtocolVersion.SSL30.code();
+    private static final int TLS12 = io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12.code();
+    private static final int TLS13 = io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13.code();
+
+    private VersionNegotiation() {
+    }
+
+    /**
+     * Returns the version to negotiate with {@code hello}, given the versions we support.
+     *
+     * @throws TlsException PROTOCOL_VERSION_UNSUPPORTED or INAPPROPRIATE_FALLBACK
+     */
+    public static ProtocolVersion select(ClientHello hello, Predicate<ProtocolVersion> supported) {
+        // RFC 8446 Appendix D.5: "Any endpoint receiving a Hello message with ClientHello.legacy_version or
+        // ServerHello.legacy_version set to 0x0300 MUST abort the handshake with a "protocol_version" alert." Below
+        // 0x0300 is no TLS at all.
+        if (hello.legacyVersion().code() <= SSL30) {
+            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
+                    "ClientHello.legacy_version " + hello.legacyVersion() + " (RFC 8446 Appendix D.5)");
+        }
+        Optional<List<io.tlsmachine.impl.codec.types.ProtocolVersion>> offered =
+                hello.extension(SupportedVersionsOffer.class).map(SupportedVersionsOffer::versions);
+        int indicated = offered.map(VersionNegotiation::highestKnown).orElse(hello.legacyVersion().code());
+        // RFC 7507 §3: "If TLS_FALLBACK_SCSV appears in ClientHello.cipher_suites and the highest protocol version
+        // supported by the server is higher than the version indicated by the client, the server MUST respond with a
+        // fatal inappropriate_fallback alert".
+        int ourHighest = supported.test(ProtocolVersion.TLS13) ? TLS13 : TLS12;
+        if (hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV) && indicated < ourHighest) {
+            throw TlsException.fatal(Reason.INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV from a client indicating 0x"
+                    + Integer.toHexString(indicated) + " (RFC 7507 §3)");
+        }
+        if (offered.isPresent()) {
+            // RFC 8446 §4.2.1: "If this extension is present in the ClientHello, servers MUST NOT use the
+            // ClientHello.legacy_version value for version negotiation and MUST use only the "supported_versions"
+            // extension to determine client preferences."
+            List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions = offered.get();
+            if (versions.contains(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)
+                    && supported.test(ProtocolVersion.TLS13)) {
+                return ProtocolVersion.TLS13;
+            }
+            if (versions.contains(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)
+                    && supported.test(ProtocolVersion.TLS12)) {
+                return ProtocolVersion.TLS12;
+            }
+            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
+                    "supported_versions " + versions + " names no version we support (RFC 8446 §4.2.1)");
+        }
+        // RFC 8446 §4.2.1: "If the "supported_versions" extension is absent and the server only supports versions
+        // greater than ClientHello.legacy_version, the server MUST abort the handshake with a "protocol_version"
+        // alert." RFC 5246 Appendix E.1: a higher legacy_version gets the server's highest, TLS 1.2 here.
+        if (hello.legacyVersion().code() >= TLS12 && supported.test(ProtocolVersion.TLS12)) {
+            return ProtocolVersion.TLS12;
+        }
+        throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
+                "no protocol version in common with a client indicating " + hello.legacyVersion());
+    }
+
+    /** The highest TLS version (0x0301-0x0304) the list names; 0 when it names none (only unknown or GREASE). */
+    private static int highestKnown(List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions) {
+        int highest = 0;
+        for (io.tlsmachine.impl.codec.types.ProtocolVersion v : versions) {
+            if (v.code() > SSL30 && v.code() <= TLS13) {
+                highest = Math.max(highest, v.code());
+            }
+        }
+        return highest;
+    }
+}
