@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
+import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.certificate.VerifiedChain;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
@@ -34,6 +35,8 @@ final class Negotiation {
         private byte[] serverRandom;
         private Opaque sessionId = Opaque.EMPTY;
         private VerifiedChain peerChain;
+        /** Server: the chain and key chosen for this handshake among the configured ones. */
+        private CertifiedKey credential;
     }
 
     ProtocolVersion version() {
@@ -98,6 +101,19 @@ final class Negotiation {
     /** Records the signature algorithm that authenticates the server (null when none signs, e.g. a resumption). */
     void chooseSignature(SignatureAlgorithm chosen) {
         signature = chosen;
+    }
+
+    /** Server: records the chain and key this handshake presents (RFC 8446 §4.4.2.2, RFC 5246 §7.4.2). */
+    void chooseCredential(CertifiedKey chosen) {
+        hello.credential = chosen;
+    }
+
+    /** Server: the chain and key chosen for this handshake. */
+    CertifiedKey credential() {
+        if (hello == null || hello.credential == null) {
+            throw new IllegalStateException("no server credential chosen");
+        }
+        return hello.credential;
     }
 
     /** Records the ALPN protocol (RFC 7301), or null when none was agreed. */
