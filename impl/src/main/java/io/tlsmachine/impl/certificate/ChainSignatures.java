@@ -1,10 +1,12 @@
 package io.tlsmachine.impl.certificate;
 
 import io.tlsmachine.impl.codec.types.SignatureScheme;
+import java.io.IOException;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.security.spec.PSSParameterSpec;
 import java.util.List;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 
 /**
  * Names how each certificate of a chain is signed as TLS SignatureSchemes, to hold a chain against the peer's
@@ -57,14 +59,15 @@ final class ChainSignatures {
             return List.of();
         }
         try {
-            ASN1ObjectIdentifier hash = RSASSAPSSparams.getInstance(parameters).getHashAlgorithm().getAlgorithm();
-            return switch (hash.getId()) {
-                case "2.16.840.1.101.3.4.2.1" -> List.of(0x0804, 0x0809);
-                case "2.16.840.1.101.3.4.2.2" -> List.of(0x0805, 0x080A);
-                case "2.16.840.1.101.3.4.2.3" -> List.of(0x0806, 0x080B);
+            AlgorithmParameters pss = AlgorithmParameters.getInstance("RSASSA-PSS");
+            pss.init(parameters);
+            return switch (pss.getParameterSpec(PSSParameterSpec.class).getDigestAlgorithm()) {
+                case "SHA-256" -> List.of(0x0804, 0x0809);
+                case "SHA-384" -> List.of(0x0805, 0x080A);
+                case "SHA-512" -> List.of(0x0806, 0x080B);
                 default -> List.of();
             };
-        } catch (IllegalArgumentException e) {
+        } catch (GeneralSecurityException | IOException e) {
             return List.of();
         }
     }

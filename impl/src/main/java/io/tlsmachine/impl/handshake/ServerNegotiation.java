@@ -10,7 +10,6 @@ import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.ServerName;
 import io.tlsmachine.impl.codec.extension.SessionTicket;
-import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
@@ -19,7 +18,6 @@ import io.tlsmachine.impl.codec.message.HelloRetryRequest;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
-import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.ClientAuthPolicy;
 import io.tlsmachine.KemShareRule;
 import io.tlsmachine.impl.crypto.Secret;
@@ -111,7 +109,10 @@ final class ServerNegotiation implements ServerHelloSteps {
         }
         ctx.negotiation.agreeVersion(ProtocolVersion.TLS13);
         ctx.negotiation.chooseSuite(selectSuite(ProtocolVersion.TLS13, null));
-        chooseTls13Credential();
+        CredentialSelector.Selection credential = new ServerCredentials(ctx.config, clientHello,
+                Optional.ofNullable(ctx.negotiation.serverName())).forTls13();
+        ctx.negotiation.chooseCredential(credential.credentials());
+        ctx.negotiation.chooseSignature(credential.scheme());
         ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
         ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null));
         boolean postHandshakeAuth = clientHello.extension(io.tlsmachine.impl.codec.extension.PostHandshakeAuth.class).isPresent();
@@ -180,7 +181,7 @@ final class ServerNegotiation implements ServerHelloSteps {
         ctx.negotiation.agreeVersion(ProtocolVersion.TLS12);
         // RFC 5246 §7.4.2, RFC 8422 §5.3: the suite and the certificate that serves it are chosen together.
         Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config, clientHello,
-                new Tls12Credentials(ctx.config, clientHello, Optional.ofNullable(ctx.negotiation.serverName())));
+                new ServerCredentials(ctx.config, clientHello, Optional.ofNullable(ctx.negotiation.serverName())));
         ctx.negotiation.chooseSuite(choice.suite());
         ctx.negotiation.chooseGroup(choice.group());
         ctx.negotiation.chooseCredential(choice.credential().credentials());
@@ -243,12 +244,9 @@ final class ServerNegotiation implements ServerHelloSteps {
      * its suite is a TLS 1.2 suite the client offers and we enable (an abbreviated handshake presents no certificate,
      * so the certificate chosen above does not matter); the session's master secret comes back and
      * the client's session ID is echoed. Anything else is a full handshake.
-     *
-     * <p>RFC 7627 §5.3: every session we keep used the extended master secret (we store no other), so of the
-     * section's server rules two apply: a ClientHello with the extension resumes, and "If the original session used
+     * RFC 7627 §5.3: we keep only sessions that used the extended master secret, so "If the original session used
      * the "extended_master_secret" extension but the new ClientHello does not contain it, the server MUST abort the
-     * abbreviated handshake" (handshake_failure, as OpenSSL sends). The rules for an original session without it
-     * (full handshake; SHOULD abort) cannot arise.
+     * abbreviated handshake" (handshake_failure, as OpenSSL sends); the rules for other originals cannot arise.
      */
     private boolean resumeTls12Session(Optional<SessionTickets.OpenedTicket> opened, boolean ems) {
         if (opened.isEmpty()) {
@@ -370,23 +368,6 @@ final class ServerNegotiation implements ServerHelloSteps {
                 + " cipher suites is enabled for " + version + " with our certificate");
     }
 
-    /**
-     * RFC 8446 §4.4.2.2: the certificate "MUST be compatible with the selected authentication algorithm from the
-     * client's "signature_algorithms" extension" and SHOULD be signed with schemes of its signature_algorithms_cert
-     * (else signature_algorithms, §4.2.3); {@link CredentialSelector} chooses among our certified keys, and with none
-     * that can sign the handshake fails with handshake_failure (§4.2.3: "If the server ... cannot produce a signature
-     * ... it MUST abort").
-     */
-    private void chooseTls13Credential() {
-        List<SignatureScheme> offered = clientHello.extension(SignatureAlgorithms.class).map(SignatureAlgorithms::schemes)
-                .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
-        List<SignatureScheme> forChains = clientHello.extension(io.tlsmachine.impl.codec.extension.SignatureAlgorithmsCert.class)
-                .map(io.tlsmachine.impl.codec.extension.SignatureAlgorithmsCert::schemes).orElse(offered);
-        CredentialSelector.Selection selection = CredentialSelector.forServer(ctx.config.certifiedKeys(),
-                Optional.ofNullable(ctx.negotiation.serverName()), offered, forChains, ctx.config.signatureSchemes(), WIRE_TLS13);
-        ctx.negotiation.chooseCredential(selection.credentials());
-        ctx.negotiation.chooseSignature(selection.scheme());
-    }
 
     /**
      * RFC 8446 §4.4.2.4, RFC 5246 §7.4.6: verifies a non-empty client chain against our trust anchors; an empty one is

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * The TLS 1.2 server's suite, key exchange group and credential: our most preferred suite the client offered that one
- * of our certified keys can serve (see {@link Tls12Credentials}) and whose key exchange has what it needs (a common
+ * of our certified keys can serve (see {@link ServerCredentials}) and whose key exchange has what it needs (a common
  * curve for ECDHE, an acceptable finite-field group for DHE); {@code group} is null under RSA key transport, and so is
  * the selection's scheme.
  */
@@ -26,9 +26,9 @@ record Tls12SuiteChoice(SuiteParameters suite, KeyExchangeGroup group, Credentia
      * RFC 5246 §7.4.1.3, RFC 8422 §5.1 (ECDHE), RFC 7919 §4 (DHE), RFC 5246 §7.4.2 (the certificate suits the suite).
      * When a DHE suite was passed over only because none of the client's finite-field groups is acceptable and
      * nothing else is, RFC 7919 §4 asks for insufficient_security; when suites were passed over for want of a
-     * credential, {@link Tls12Credentials#failure()} says why (handshake_failure).
+     * credential, {@link ServerCredentials#failure()} says why (handshake_failure).
      */
-    static Tls12SuiteChoice select(TlsConfig config, ClientHello hello, Tls12Credentials credentials) {
+    static Tls12SuiteChoice select(TlsConfig config, ClientHello hello, ServerCredentials credentials) {
         List<NamedGroup> clientGroups = hello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
         boolean noCurve = false;
         boolean noFfdheGroup = false;

@@ -10,7 +10,6 @@ import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.TlsConfig;
@@ -20,13 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses, for one TLS 1.2 ClientHello, which of the server's certified keys serves a cipher suite, and the scheme
- * it signs the ServerKeyExchange with: RFC 5246 §7.4.2 (the key must suit the suite's authentication: ECDSA keys
- * for ECDHE_ECDSA, RSA keys for ECDHE_RSA, DHE_RSA and RSA key transport, which needs keyEncipherment), RFC 4492 §5.3
- * and RFC 8422 §5.3 (an ECDSA key on a curve the client's supported_groups lists), RFC 5246 §7.4.1.4.1 (a scheme of
- * the client's signature_algorithms), and {@link CredentialSelector} (server name, chain signatures, our order).
+ * Chooses, for one ClientHello, which of the server's certified keys it presents and the scheme it signs with
+ * ({@link CredentialSelector}: the client's signature_algorithms and signature_algorithms_cert, server name, our
+ * order). In TLS 1.2 per cipher suite: RFC 5246 §7.4.2 (the key must suit the suite's authentication: ECDSA keys for
+ * ECDHE_ECDSA, RSA keys for ECDHE_RSA, DHE_RSA and RSA key transport, which needs keyEncipherment), RFC 4492 §5.3 and
+ * RFC 8422 §5.3 (an ECDSA key on a curve the client's supported_groups lists), RFC 5246 §7.4.1.4.1 (a scheme of the
+ * client's signature_algorithms).
  */
-final class Tls12Credentials {
+final class ServerCredentials {
 
     /** The three ways a TLS 1.2 suite authenticates the server. */
     private enum Authentication { ECDSA_SIGNATURE, RSA_SIGNATURE, RSA_KEY_TRANSPORT }
@@ -40,13 +40,24 @@ final class Tls12Credentials {
     /** Whether a key of the right type was passed over because it cannot sign with the client's schemes. */
     private boolean schemeRefused;
 
-    Tls12Credentials(TlsConfig config, ClientHello hello, Optional<String> serverName) {
+    ServerCredentials(TlsConfig config, ClientHello hello, Optional<String> serverName) {
         this.config = config;
         this.hello = hello;
         this.serverName = serverName;
     }
 
-    /** The credential (and signature scheme, null under RSA key transport) for {@code suite}, empty when none serves it. */
+    /**
+     * TLS 1.3, RFC 8446 §4.4.2.2: the certificate "MUST be compatible with the selected authentication algorithm from
+     * the client's "signature_algorithms" extension"; with none that can sign, handshake_failure (§4.2.3).
+     *
+     * @throws TlsException NO_COMMON_SIGNATURE_SCHEME, or MISSING_EXTENSION without signature_algorithms
+     */
+    CredentialSelector.Selection forTls13() {
+        return CredentialSelector.forServer(config.certifiedKeys(), serverName, offeredSchemes(), schemesForChains(),
+                config.signatureSchemes(), ProtocolVersion.TLS13);
+    }
+
+    /** TLS 1.2: the credential (and scheme, null under RSA key transport) for {@code suite}, empty when none serves it. */
     Optional<CredentialSelector.Selection> forSuite(SuiteParameters suite) {
         Authentication authentication = suite.keyExchange() == KeyExchangeKind.RSA ? Authentication.RSA_KEY_TRANSPORT
                 : suite.ecdsaAuthentication() ? Authentication.ECDSA_SIGNATURE : Authentication.RSA_SIGNATURE;
@@ -87,15 +98,20 @@ final class Tls12Credentials {
             // RFC 5246 §7.4.3: under RSA key transport the server signs nothing.
             return Optional.of(new CredentialSelector.Selection(onOfferedCurves.get(0), null));
         }
-        List<SignatureScheme> offered = hello.extension(SignatureAlgorithms.class).map(SignatureAlgorithms::schemes)
-                .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
-        List<SignatureScheme> forChains = hello.extension(SignatureAlgorithmsCert.class).map(SignatureAlgorithmsCert::schemes)
-                .orElse(offered);
-        List<SignatureAlgorithm> enabled = config.signatureSchemes();
         Optional<CredentialSelector.Selection> selection = CredentialSelector.forServerIfAny(onOfferedCurves, serverName,
-                offered, forChains, enabled, ProtocolVersion.TLS12);
+                offeredSchemes(), schemesForChains(), config.signatureSchemes(), ProtocolVersion.TLS12);
         schemeRefused |= selection.isEmpty();
         return selection;
+    }
+
+    private List<SignatureScheme> offeredSchemes() {
+        return hello.extension(SignatureAlgorithms.class).map(SignatureAlgorithms::schemes)
+                .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
+    }
+
+    /** RFC 8446 §4.2.3: signature_algorithms_cert, else signature_algorithms, applies to the chain's signatures. */
+    private List<SignatureScheme> schemesForChains() {
+        return hello.extension(SignatureAlgorithmsCert.class).map(SignatureAlgorithmsCert::schemes).orElseGet(this::offeredSchemes);
     }
 
     /** RFC 5246 §7.4.2: an RSA key transport certificate must allow keyEncipherment when it has a key usage extension. */
