@@ -1,25 +1,34 @@
 package io.tlsmachine;
 
+import io.tlsmachine.impl.certificate.CertificateVerifier;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Holds who we are and how we judge the peer: our certificate chain and key, the verifier of the peer's chain, a
+ * Holds who we are and how we judge the peer: our certificate chains and keys, the verifier of the peer's chain, a
  * server's client authentication policy, and whether a TLS 1.3 client allows post-handshake authentication.
  * {@link #toString()} never shows the private key.
  *
- * @param certifiedKey our chain and private key (a server's, or a client's for client authentication)
+ * @param certifiedKeys our chains and private keys in preference order: a server chooses one per handshake from the
+ *     client's signature algorithms (and the TLS 1.2 suite); a client authenticates with the first
  * @param certificateVerifier how the peer's chain is verified; empty: the JDK's default trust store
  * @param clientAuth whether a server asks for (or requires) a client certificate
  * @param postHandshakeAuth whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6)
  */
-public record AuthenticationConfig(Optional<CertifiedKey> certifiedKey, Optional<CertificateVerifier> certificateVerifier,
+public record AuthenticationConfig(List<CertifiedKey> certifiedKeys, Optional<CertificateVerifier> certificateVerifier,
         ClientAuthPolicy clientAuth, boolean postHandshakeAuth) {
 
     public AuthenticationConfig {
-        Objects.requireNonNull(certifiedKey, "certifiedKey");
+        certifiedKeys = List.copyOf(certifiedKeys);
         Objects.requireNonNull(certificateVerifier, "certificateVerifier");
         Objects.requireNonNull(clientAuth, "clientAuth");
+    }
+
+    /** Returns our first (most preferred) chain and key, empty when we have none. */
+    public Optional<CertifiedKey> certifiedKey() {
+        return certifiedKeys.stream().findFirst();
     }
 
     /** Returns the verifier to use: the configured one, else PKIX against the JDK's default trust store. */
@@ -29,7 +38,7 @@ public record AuthenticationConfig(Optional<CertifiedKey> certifiedKey, Optional
 
     Builder toBuilder() {
         Builder b = new Builder();
-        b.certifiedKey = certifiedKey.orElse(null);
+        b.certifiedKeys = certifiedKeys;
         b.certificateVerifier = certificateVerifier.orElse(null);
         b.clientAuth = clientAuth;
         b.postHandshakeAuth = postHandshakeAuth;
@@ -38,20 +47,20 @@ public record AuthenticationConfig(Optional<CertifiedKey> certifiedKey, Optional
 
     @Override
     public String toString() {
-        return "AuthenticationConfig[certificate="
-                + certifiedKey.map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
+        return "AuthenticationConfig[certificates="
+                + certifiedKeys.stream().map(k -> k.chain().leaf().getSubjectX500Principal().getName()).toList()
                 + ", clientAuth=" + clientAuth + ", postHandshakeAuth=" + postHandshakeAuth + "]";
     }
 
     /** Collects the values; the defaults are no certificate, the JDK's trust store, no client authentication. */
     static final class Builder {
-        private CertifiedKey certifiedKey;
+        private List<CertifiedKey> certifiedKeys = List.of();
         private CertificateVerifier certificateVerifier;
         private ClientAuthPolicy clientAuth = ClientAuthPolicy.NONE;
         private boolean postHandshakeAuth;
 
-        void certifiedKey(CertifiedKey key) {
-            this.certifiedKey = Objects.requireNonNull(key, "key");
+        void certifiedKeys(List<CertifiedKey> keys) {
+            this.certifiedKeys = List.copyOf(keys);
         }
 
         void certificateVerifier(CertificateVerifier verifier) {
@@ -67,7 +76,7 @@ public record AuthenticationConfig(Optional<CertifiedKey> certifiedKey, Optional
         }
 
         AuthenticationConfig build() {
-            return new AuthenticationConfig(Optional.ofNullable(certifiedKey), Optional.ofNullable(certificateVerifier),
+            return new AuthenticationConfig(certifiedKeys, Optional.ofNullable(certificateVerifier),
                     clientAuth, postHandshakeAuth);
         }
     }

@@ -11,6 +11,8 @@ public enum KeyExchangeGroup {
     /** Uncompressed points, RFC 8446 §4.2.8.2. */
     SECP256R1(0x0017),
     SECP384R1(0x0018),
+    /** RFC 8446 §4.2.7, RFC 8422 §5.1.1: secp521r1, 66-byte coordinates. */
+    SECP521R1(0x0019),
     /** RFC 7919 Appendix A.1. */
     FFDHE2048(0x0100),
     /** RFC 7919 Appendix A.2. */

@@ -6,7 +6,8 @@ import java.time.Duration;
  * Limits of a {@link TlsNioServer}, each with a safe default ({@link #defaults()}).
  *
  * <p>The largest handshake message a peer may send is the configuration's
- * {@link RecordLayerConfig#maxHandshakeMessageSize()} (256 KiB by default), enforced by the engine.
+ * {@link RecordLayerConfig#maxHandshakeMessageSize()} (64 KiB by default; a Certificate message may have 256 KiB), enforced
+ * by the engine.
  *
  * @param eventLoops threads running selectors (default: the number of cores)
  * @param maxConnections connections open at once; a connection accepted beyond it is closed at once, before any byte

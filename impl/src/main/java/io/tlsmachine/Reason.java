@@ -62,8 +62,10 @@ public enum Reason {
     DH_PUBLIC_VALUE_OUT_OF_RANGE,
     /** RFC 5746 §3.4 / §3.6: a missing or wrong renegotiation_info. */
     INSECURE_RENEGOTIATION,
-    /** RFC 7627 §5.3: extended master secret required but not negotiated. */
+    /** RFC 7627 §5.2: extended master secret required but not negotiated. */
     EXTENDED_MASTER_SECRET_REQUIRED,
+    /** RFC 7627 §5.3: an abbreviated handshake whose use of the extended master secret differs from the session's. */
+    EXTENDED_MASTER_SECRET_INCONSISTENT,
     NO_APPLICATION_PROTOCOL,
     UNRECOGNIZED_NAME,
     UNKNOWN_PSK_IDENTITY,
@@ -103,7 +105,8 @@ public enum Reason {
             case PROTOCOL_VERSION_UNSUPPORTED -> AlertDescription.PROTOCOL_VERSION;
             case INAPPROPRIATE_FALLBACK -> AlertDescription.INAPPROPRIATE_FALLBACK;
             case NO_COMMON_CIPHER_SUITE, NO_COMMON_GROUP, NO_COMMON_SIGNATURE_SCHEME, INSECURE_RENEGOTIATION,
-                    EXTENDED_MASTER_SECRET_REQUIRED, DH_PUBLIC_VALUE_OUT_OF_RANGE -> AlertDescription.HANDSHAKE_FAILURE;
+                    EXTENDED_MASTER_SECRET_REQUIRED, EXTENDED_MASTER_SECRET_INCONSISTENT, DH_PUBLIC_VALUE_OUT_OF_RANGE ->
+                    AlertDescription.HANDSHAKE_FAILURE;
             case INSUFFICIENT_SECURITY -> AlertDescription.INSUFFICIENT_SECURITY;
             case NO_APPLICATION_PROTOCOL -> AlertDescription.NO_APPLICATION_PROTOCOL;
             case UNRECOGNIZED_NAME -> AlertDescription.UNRECOGNIZED_NAME;

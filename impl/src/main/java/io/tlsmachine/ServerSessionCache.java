@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps a TLS 1.2 server's sessions by session ID for resumption (RFC 5246 §7.3, §7.4.1.2). Thread-safe, bounded:
- * when full, new sessions are simply not cached. Entries expire after {@link #LIFETIME_MILLIS}.
+ * when full, new sessions are simply not cached. Entries expire after their lifetime ({@link #LIFETIME_MILLIS} unless
+ * given). Only sessions with the extended master secret are put here (RFC 7627 §5.3).
  */
 public final class ServerSessionCache {
 
@@ -25,13 +26,33 @@ public final class ServerSessionCache {
 
     private final Map<Opaque, Session> sessions = new ConcurrentHashMap<>();
     private final int capacity;
+    private final long lifetimeMillis;
 
-    /** A cache holding at most {@code capacity} sessions. */
+    /** A cache holding at most {@code capacity} sessions for {@link #LIFETIME_MILLIS} each. */
     public ServerSessionCache(int capacity) {
+        this(capacity, LIFETIME_MILLIS);
+    }
+
+    /** A cache holding at most {@code capacity} sessions for {@code lifetimeMillis} each (at most 24 hours, RFC 5246 Appendix F.1.4). */
+    public ServerSessionCache(int capacity, long lifetimeMillis) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
+        if (lifetimeMillis < 1 || lifetimeMillis > 24 * 60 * 60 * 1000L) {
+            throw new IllegalArgumentException("lifetime must be between 1 ms and 24 hours");
+        }
         this.capacity = capacity;
+        this.lifetimeMillis = lifetimeMillis;
+    }
+
+    /** How long a cached session may be resumed, in milliseconds. */
+    public long lifetimeMillis() {
+        return lifetimeMillis;
+    }
+
+    /** The most sessions this cache holds. */
+    public int capacity() {
+        return capacity;
     }
 
     /** Caches a session under {@code sessionId} unless the cache is full. */
@@ -44,7 +65,7 @@ public final class ServerSessionCache {
     /** Returns the unexpired session cached under {@code sessionId}; an expired one is removed. */
     public Optional<Session> find(Opaque sessionId, long nowMillis) {
         Session session = sessions.get(sessionId);
-        if (session != null && nowMillis - session.createdMillis() >= LIFETIME_MILLIS) {
+        if (session != null && nowMillis - session.createdMillis() >= lifetimeMillis) {
             sessions.remove(sessionId);
             return Optional.empty();
         }

@@ -31,6 +31,7 @@ public final class TlsConfig {
     private final Optional<String> serverName;
     private final List<String> applicationProtocols;
     private final boolean extendedMasterSecretRequired;
+    private final boolean secureRenegotiationRequired;
     private final boolean middleboxCompatibility;
     private final SecureRandom random;
     private final CryptoProvider crypto;
@@ -45,6 +46,7 @@ public final class TlsConfig {
         serverName = Optional.ofNullable(b.serverName);
         applicationProtocols = List.copyOf(b.applicationProtocols);
         extendedMasterSecretRequired = b.extendedMasterSecretRequired;
+        secureRenegotiationRequired = b.secureRenegotiationRequired;
         middleboxCompatibility = b.middleboxCompatibility;
         random = b.random == null ? new SecureRandom() : b.random;
         crypto = b.crypto;
@@ -64,6 +66,7 @@ public final class TlsConfig {
         this.serverName = Optional.of(serverName);
         applicationProtocols = base.applicationProtocols;
         extendedMasterSecretRequired = base.extendedMasterSecretRequired;
+        secureRenegotiationRequired = base.secureRenegotiationRequired;
         middleboxCompatibility = base.middleboxCompatibility;
         random = base.random;
         crypto = base.crypto;
@@ -97,6 +100,7 @@ public final class TlsConfig {
         b.serverName = serverName.orElse(null);
         b.applicationProtocols = applicationProtocols;
         b.extendedMasterSecretRequired = extendedMasterSecretRequired;
+        b.secureRenegotiationRequired = secureRenegotiationRequired;
         b.middleboxCompatibility = middleboxCompatibility;
         b.random = random;
         b.crypto = crypto;
@@ -157,6 +161,11 @@ public final class TlsConfig {
         return authentication.certifiedKey();
     }
 
+    /** Our chains and keys in preference order (a server chooses among them per handshake); empty when none. */
+    public List<CertifiedKey> certifiedKeys() {
+        return authentication.certifiedKeys();
+    }
+
     /** Returns how to verify the peer's chain; empty means the JDK's default trust store. */
     public Optional<CertificateVerifier> certificateVerifier() {
         return authentication.certificateVerifier();
@@ -191,9 +200,20 @@ public final class TlsConfig {
         return sessions.ticketsPerHandshake();
     }
 
-    /** RFC 7627 §5.3, §5.4: abort a TLS 1.2 handshake without extended master secret. */
+    /**
+     * RFC 7627 §5.2: abort a TLS 1.2 handshake whose peer does not use the extended master secret (default false:
+     * such a handshake completes, but its session is never resumed and exports no keying material, §5.3, §5.4).
+     */
     public boolean extendedMasterSecretRequired() {
         return extendedMasterSecretRequired;
+    }
+
+    /**
+     * RFC 5746 §4.1, §4.3: abort an initial TLS 1.2 handshake whose peer does not signal secure renegotiation
+     * (default false: we never renegotiate, so nothing depends on the signal).
+     */
+    public boolean secureRenegotiationRequired() {
+        return secureRenegotiationRequired;
     }
 
     /** RFC 8446 Appendix D.4: a client sends a legacy_session_id and dummy ChangeCipherSpec records. */
@@ -291,7 +311,7 @@ public final class TlsConfig {
     @Override
     public String toString() {
         return "TlsConfig[versions=" + versions() + ", suites=" + cipherSuites().size() + ", groups=" + groups()
-                + ", certificate=" + certifiedKey().map(k -> k.chain().leaf().getSubjectX500Principal().getName()).orElse("none")
+                + ", certificates=" + certifiedKeys().stream().map(k -> k.chain().leaf().getSubjectX500Principal().getName()).toList()
                 + ", serverName=" + serverName.orElse("none") + ", alpn=" + applicationProtocols + ", clientAuth=" + clientAuth()
                 + ", crypto=" + crypto.name() + "]";
     }

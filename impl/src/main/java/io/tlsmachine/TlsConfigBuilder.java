@@ -20,7 +20,8 @@ public final class TlsConfigBuilder {
     RecordLayerConfig.Builder recordLayer = new RecordLayerConfig.Builder();
     String serverName;
     List<String> applicationProtocols = List.of();
-    boolean extendedMasterSecretRequired = true;
+    boolean extendedMasterSecretRequired;
+    boolean secureRenegotiationRequired;
     boolean middleboxCompatibility = true;
     SecureRandom random;
     CryptoProvider crypto = CryptoProviders.fastest();
@@ -63,8 +64,21 @@ public final class TlsConfigBuilder {
         return this;
     }
 
+    /** Uses this one chain and key (replacing any set before). */
     public TlsConfigBuilder certifiedKey(CertifiedKey key) {
-        authentication.certifiedKey(key);
+        return certifiedKeys(List.of(Objects.requireNonNull(key, "key")));
+    }
+
+    /**
+     * Uses these chains and keys, in preference order (replacing any set before): a server presents, per handshake,
+     * the first that suits the client's signature_algorithms and signature_algorithms_cert and, in TLS 1.2, the
+     * suite (RFC 8446 §4.4.2.2, RFC 5246 §7.4.2), e.g. an RSA and an ECDSA certificate; a client uses the first.
+     */
+    public TlsConfigBuilder certifiedKeys(List<CertifiedKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("at least one certified key");
+        }
+        authentication.certifiedKeys(keys);
         return this;
     }
 
@@ -127,8 +141,23 @@ public final class TlsConfigBuilder {
         return this;
     }
 
+    /**
+     * TLS 1.2: abort the handshake with handshake_failure when the peer does not use the extended master secret (RFC
+     * 7627 §5.2). Off by default, as in OpenSSL and rustls: we always offer it, and a session without it completes but
+     * is never resumed.
+     */
     public TlsConfigBuilder extendedMasterSecretRequired(boolean required) {
         this.extendedMasterSecretRequired = required;
+        return this;
+    }
+
+    /**
+     * TLS 1.2: abort an initial handshake with handshake_failure when the peer signals no secure renegotiation
+     * (neither renegotiation_info nor, from a client, the SCSV; RFC 5746 §4.1, §4.3). Off by default: we never
+     * renegotiate. We always send the signal ourselves.
+     */
+    public TlsConfigBuilder secureRenegotiationRequired(boolean required) {
+        this.secureRenegotiationRequired = required;
         return this;
     }
 

@@ -28,18 +28,23 @@ public final class TlsDefaults {
      * The groups offered and accepted, in preference order: the post-quantum hybrid X25519MLKEM768 first
      * (draft-ietf-tls-ecdhe-mlkem; the order OpenSSL 3.5, BoringSSL and Go use), then the classical groups, each
      * NIST curve followed by its hybrid. Pure ML-KEM (draft-ietf-tls-mlkem) is never on by default. The KEM groups
-     * are TLS 1.3 only: TLS 1.2 ECDHE skips them.
+     * are TLS 1.3 only: TLS 1.2 ECDHE skips them. secp521r1 comes last: OpenSSL (3.0 and 3.5) offers it by default,
+     * so we do too, but it costs several times secp384r1. X448 and the FFDHE groups, which OpenSSL also lists, stay
+     * opt-in: nobody prefers X448 over X25519, and an FFDHE exchange costs the server far more than ECDHE (RFC 7919
+     * §4 lets the client pick a group whose exponentiation the server must then pay for).
      */
     public static final List<KeyExchangeGroup> GROUPS = List.of(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519,
             KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP256R1MLKEM768, KeyExchangeGroup.SECP384R1,
-            KeyExchangeGroup.SECP384R1MLKEM1024);
+            KeyExchangeGroup.SECP384R1MLKEM1024, KeyExchangeGroup.SECP521R1);
     /**
      * The groups a client sends key shares for in its first ClientHello by default (as OpenSSL 3.5 does): the
      * hybrid, and X25519 for a server without it, so that neither needs a HelloRetryRequest.
      */
     public static final List<KeyExchangeGroup> KEY_SHARE_GROUPS = List.of(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
+    /** The schemes we offer and accept; ecdsa_secp521r1_sha512 as in OpenSSL's default list. */
     public static final List<SignatureAlgorithm> SIGNATURE_SCHEMES = List.of(
             SignatureAlgorithm.ECDSA_SECP256R1_SHA256, SignatureAlgorithm.ECDSA_SECP384R1_SHA384,
+            SignatureAlgorithm.ECDSA_SECP521R1_SHA512,
             SignatureAlgorithm.RSA_PSS_RSAE_SHA256, SignatureAlgorithm.RSA_PSS_RSAE_SHA384,
             SignatureAlgorithm.RSA_PSS_RSAE_SHA512, SignatureAlgorithm.ED25519,
             SignatureAlgorithm.RSA_PKCS1_SHA256, SignatureAlgorithm.RSA_PKCS1_SHA384);

@@ -21,7 +21,8 @@ class TlsConfigTest {
         assertThat(config.groups()).startsWith(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
         assertThat(config.keyShareGroups()).containsExactly(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519);
         assertThat(config.kemShareRule()).isEqualTo(KemShareRule.ACCEPT_CLASSICAL_SHARE);
-        assertThat(config.extendedMasterSecretRequired()).isTrue();
+        assertThat(config.extendedMasterSecretRequired()).isFalse();
+        assertThat(config.secureRenegotiationRequired()).isFalse();
         assertThat(config.clientAuth()).isEqualTo(ClientAuthPolicy.NONE);
         assertThat(config.certificateVerifier()).as("no verifier given means the JDK's trust store, not 'accept all'").isEmpty();
     }

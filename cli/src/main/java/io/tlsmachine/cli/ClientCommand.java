@@ -85,6 +85,9 @@ final class ClientCommand implements Callable<Integer> {
         if (port > 0xFFFF) {
             throw new ParameterException(spec.commandLine(), "port out of range (1-65535): " + port);
         }
+        if (tls.certificates.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "the client takes one --cert/--key (the server takes several)");
+        }
         TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).serverName(serverName != null ? serverName : host);
         if (trust.insecure) {
             builder.insecureAcceptAnyCertificate();

@@ -20,18 +20,30 @@ final class CommonTlsOptions {
     List<String> versions;
 
     @Option(names = "--groups", split = ",", description = "key exchange groups, e.g. x25519mlkem768,x25519,secp256r1 (also P-256, prime256v1; "
-            + "default: post-quantum hybrid first, see the README)")
+            + "default: post-quantum hybrid first, then x25519, secp256r1, secp384r1, secp521r1, see the README). x448 and "
+            + "ffdhe2048/ffdhe3072 only when listed: X448 costs 4x X25519, and an FFDHE share costs the server far more "
+            + "than an ECDHE one (and the client nothing more when it reuses its share)")
     List<String> groups;
 
     @Option(names = "--suites", split = ",", description = "cipher suites by RFC or OpenSSL name, e.g. TLS_AES_128_GCM_SHA256,"
             + "ECDHE-ECDSA-AES128-GCM-SHA256; TLS_DHE_RSA_* and TLS_RSA_* only when listed")
     List<String> suites;
 
-    @Option(names = "--cert", description = "our certificate chain (PEM, leaf first)")
-    Path certificate;
+    @Option(names = "--cert", description = "our certificate chain (PEM, leaf first); the server takes several "
+            + "(each with its --key, in order), e.g. RSA and ECDSA, and presents per handshake the one the client's "
+            + "signature algorithms (and TLS 1.2 suite) allow")
+    List<Path> certificates = List.of();
 
-    @Option(names = "--key", description = "our private key (PEM: PKCS#8, SEC1 or PKCS#1)")
-    Path key;
+    @Option(names = "--key", description = "the private key of the --cert before it (PEM: PKCS#8, SEC1 or PKCS#1)")
+    List<Path> keys = List.of();
+
+    @Option(names = "--require-ems", description = "TLS 1.2: refuse a peer without the extended master secret "
+            + "(RFC 7627; default: accept it, never resuming its session)")
+    boolean requireExtendedMasterSecret;
+
+    @Option(names = "--require-renegotiation-info", description = "TLS 1.2: refuse a peer that does not signal secure "
+            + "renegotiation (RFC 5746; default: accept it, as we never renegotiate)")
+    boolean requireRenegotiationInfo;
 
     @Option(names = "--keylog", description = "append secrets in NSS key log format (also: SSLKEYLOGFILE)")
     Path keyLog;
@@ -50,21 +62,27 @@ final class CommonTlsOptions {
         if (suites != null) {
             builder.cipherSuites(suites.stream().map(ParameterNames::suite).toList());
         }
-        ourCredentials().ifPresent(builder::certifiedKey);
+        List<CertifiedKey> credentials = ourCredentials();
+        if (!credentials.isEmpty()) {
+            builder.certifiedKeys(credentials);
+        }
+        builder.extendedMasterSecretRequired(requireExtendedMasterSecret).secureRenegotiationRequired(requireRenegotiationInfo);
         builder.keyLog(KeyLog.resolve(Optional.ofNullable(keyLog)));
         return builder;
     }
 
-    /** Returns the certificate and key given with --cert and --key (both or neither). */
-    Optional<CertifiedKey> ourCredentials() {
-        if ((certificate == null) != (key == null)) {
-            throw new IllegalArgumentException("--cert and --key go together");
+    /** Returns the certificates and keys given with --cert and --key, paired in order (as many of each). */
+    List<CertifiedKey> ourCredentials() {
+        if (certificates.size() != keys.size()) {
+            throw new IllegalArgumentException("--cert and --key go together: " + certificates.size() + " --cert and "
+                    + keys.size() + " --key");
         }
-        if (certificate == null) {
-            return Optional.empty();
+        List<CertifiedKey> credentials = new java.util.ArrayList<>();
+        for (int i = 0; i < certificates.size(); i++) {
+            credentials.add(CertifiedKey.load(PemFiles.check(certificates.get(i), PemFiles.Content.CERTIFICATES),
+                    PemFiles.check(keys.get(i), PemFiles.Content.KEY)));
         }
-        return Optional.of(CertifiedKey.load(PemFiles.check(certificate, PemFiles.Content.CERTIFICATES),
-                PemFiles.check(key, PemFiles.Content.KEY)));
+        return credentials;
     }
 
     /** Returns a listener printing each transition to {@code err} with {@code who}, or one doing nothing. */

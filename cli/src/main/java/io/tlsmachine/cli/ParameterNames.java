@@ -19,7 +19,7 @@ final class ParameterNames {
     /** Group aliases beyond the enum's own names (compared in lower case, with '-' and '_' dropped). */
     private static final Map<String, KeyExchangeGroup> GROUP_ALIASES = Map.of(
             "p256", KeyExchangeGroup.SECP256R1, "prime256v1", KeyExchangeGroup.SECP256R1,
-            "p384", KeyExchangeGroup.SECP384R1, "prime384v1", KeyExchangeGroup.SECP384R1);
+            "p384", KeyExchangeGroup.SECP384R1, "prime384v1", KeyExchangeGroup.SECP384R1, "p521", KeyExchangeGroup.SECP521R1);
 
     /** OpenSSL names of the TLS 1.2 suites we implement (TLS 1.3 suites have the same name in OpenSSL and the RFC). */
     private static final Map<String, CipherSuite> OPENSSL_SUITES = Map.ofEntries(
@@ -50,7 +50,7 @@ final class ParameterNames {
         if (alias == null) {
             throw new IllegalArgumentException("unknown group " + text + "; one of " + Stream.of(KeyExchangeGroup.values())
                     .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
-                    + " (also P-256, prime256v1, P-384)");
+                    + " (also P-256, prime256v1, P-384, P-521)");
         }
         return alias;
     }

@@ -84,8 +84,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--trust", description = "trust anchors (PEM) for client certificates")
     private Path trust;
 
-    @Option(names = "--tickets", negatable = true, defaultValue = "true", description = "issue session tickets")
-    private boolean tickets;
+    @Mixin
+    private ServerSessionOptions sessions;
 
     @Option(names = "--max-early-data", defaultValue = "0",
             description = "TLS 1.3 0-RTT: tickets allow this many bytes of early data, which is accepted (0: off)")
@@ -111,16 +111,7 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        TlsConfigBuilder builder = tls.apply(TlsConfig.builder()).ticketsEnabled(tickets).maxEarlyDataSize(maxEarlyData);
-        builder.clientAuth(ClientAuthPolicy.valueOf(clientAuth.name().toUpperCase(java.util.Locale.ROOT)));
-        if (trust != null) {
-            builder.certificateVerifier(CertificateVerifier.pkix(
-                    TrustAnchors.fromPem(PemFiles.check(trust, PemFiles.Content.CERTIFICATES))));
-        }
-        if (trust == null && clientAuth != ClientAuthChoice.none) {
-            spec.commandLine().getErr().println("tlsmachine: warning: --client-auth " + clientAuth + " without --trust: "
-                    + "client certificates are checked against the JDK's trust store (javax.net.ssl.trustStore, else jssecacerts or cacerts)");
-        }
+        TlsConfigBuilder builder = configuration();
         InetSocketAddress address = new InetSocketAddress(host, port);
         checkFree(address);
         if (tls.ourCredentials().isEmpty()) {
@@ -161,6 +152,21 @@ final class ServerCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The configuration the options give, without the generated certificate (added when there is no --cert). */
+    TlsConfigBuilder configuration() {
+        TlsConfigBuilder builder = sessions.apply(tls.apply(TlsConfig.builder())).maxEarlyDataSize(maxEarlyData);
+        builder.clientAuth(ClientAuthPolicy.valueOf(clientAuth.name().toUpperCase(java.util.Locale.ROOT)));
+        if (trust != null) {
+            builder.certificateVerifier(CertificateVerifier.pkix(
+                    TrustAnchors.fromPem(PemFiles.check(trust, PemFiles.Content.CERTIFICATES))));
+        }
+        if (trust == null && clientAuth != ClientAuthChoice.none) {
+            spec.commandLine().getErr().println("tlsmachine: warning: --client-auth " + clientAuth + " without --trust: "
+                    + "client certificates are checked against the JDK's trust store (javax.net.ssl.trustStore, else jssecacerts or cacerts)");
+        }
+        return builder;
     }
 
     /** Says why a connection failed: the alert the client sent, or what we refused (no enum names). */

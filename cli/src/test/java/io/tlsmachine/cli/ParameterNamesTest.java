@@ -42,8 +42,10 @@ class ParameterNamesTest {
         }
         assertThat(ParameterNames.group("X25519")).isEqualTo(KeyExchangeGroup.X25519);
         assertThat(ParameterNames.group("P-384")).isEqualTo(KeyExchangeGroup.SECP384R1);
-        assertThatThrownBy(() -> ParameterNames.group("P-521")).hasMessageContaining("unknown group P-521; one of x25519,")
-                .hasMessageContaining("secp256r1");
+        assertThat(ParameterNames.group("P-521")).isEqualTo(KeyExchangeGroup.SECP521R1);
+        assertThat(ParameterNames.group("secp521r1")).isEqualTo(KeyExchangeGroup.SECP521R1);
+        assertThatThrownBy(() -> ParameterNames.group("P-192")).hasMessageContaining("unknown group P-192; one of x25519,")
+                .hasMessageContaining("secp256r1").hasMessageContaining("P-521");
     }
 
     @Test

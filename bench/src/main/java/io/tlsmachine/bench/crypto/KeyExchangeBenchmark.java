@@ -17,7 +17,7 @@ public class KeyExchangeBenchmark {
     @Param({"jdk", "bc"})
     public String provider;
 
-    @Param({"X25519", "X448", "SECP256R1", "SECP384R1", "FFDHE2048", "FFDHE3072"})
+    @Param({"X25519", "X448", "SECP256R1", "SECP384R1", "SECP521R1", "FFDHE2048", "FFDHE3072"})
     public KeyExchangeGroup group;
 
     private CryptoProvider crypto;

@@ -19,10 +19,13 @@ import java.util.function.Predicate;
  * CertificateRequest's certificate_authorities and signature_algorithms (RFC 8446 §4.4.2.3).
  *
  * <p>Candidates are tried in our configured order; preferred ones (valid for the server name, or
- * issued under a requested CA) first, then, when none of those fits, the rest. The scheme is
- * chosen by {@link SignatureSchemes#select} (the peer's order). signature_algorithms_cert (how
- * the chain itself is signed) is a SHOULD we do not apply: RFC 8446 §4.4.2.2 lets a peer send
- * its chain anyway when it has no better one.
+ * issued under a requested CA) first, then, when none of those fits, the rest. A server also
+ * prefers, within each of those tiers, a chain signed only with schemes of the client's
+ * signature_algorithms_cert (else signature_algorithms; RFC 8446 §4.2.3, §4.4.2.2, RFC 5246
+ * §7.4.2), but presents another when it has no such chain: "If the server cannot produce a
+ * certificate chain that is signed only via the indicated supported algorithms, then it SHOULD
+ * continue the handshake by sending the client a certificate chain of its choice" (§4.4.2.2).
+ * The scheme is chosen by {@link SignatureSchemes#select} (the peer's order).
  */
 public final class CredentialSelector {
     private CredentialSelector() {}
@@ -41,14 +44,39 @@ public final class CredentialSelector {
      */
     public static Selection forServer(List<CertifiedKey> candidates, Optional<String> serverName,
             List<SignatureScheme> clientSignatureAlgorithms, List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+        return forServer(candidates, serverName, clientSignatureAlgorithms, clientSignatureAlgorithms, ourEnabled, version);
+    }
+
+    /**
+     * {@link #forServer(List, Optional, List, List, ProtocolVersion)} with the client's signature_algorithms_cert
+     * ({@code certificateSchemes}; pass signature_algorithms when it sent none).
+     *
+     * @throws TlsException NO_COMMON_SIGNATURE_SCHEME (handshake_failure, RFC 8446 §4.2.3 and §4.4.2.2: "the
+     *     server MUST ... abort the handshake" when it cannot sign with an offered scheme) when none fits
+     */
+    public static Selection forServer(List<CertifiedKey> candidates, Optional<String> serverName,
+            List<SignatureScheme> clientSignatureAlgorithms, List<SignatureScheme> certificateSchemes,
+            List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one certificate");
         }
-        Predicate<CertifiedKey> preferred = candidate -> serverName.isPresent() && validFor(candidate, serverName.get());
-        return firstThatSigns(candidates, preferred, clientSignatureAlgorithms, ourEnabled, version)
+        return forServerIfAny(candidates, serverName, clientSignatureAlgorithms, certificateSchemes, ourEnabled, version)
                 .orElseThrow(() -> TlsException.fatal(Reason.NO_COMMON_SIGNATURE_SCHEME, "none of our " + candidates.size()
                         + " certificates can sign with the client's signature schemes " + names(clientSignatureAlgorithms)
                         + " in " + version));
+    }
+
+    /** The server's selection among {@code candidates} (already narrowed, e.g. to a TLS 1.2 suite's key type); empty when none fits. */
+    public static Optional<Selection> forServerIfAny(List<CertifiedKey> candidates, Optional<String> serverName,
+            List<SignatureScheme> clientSignatureAlgorithms, List<SignatureScheme> certificateSchemes,
+            List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+        Predicate<CertifiedKey> forName = candidate -> serverName.isPresent() && validFor(candidate, serverName.get());
+        Predicate<CertifiedKey> signedAsAsked = candidate -> ChainSignatures.allSignedWith(candidate.chain(), certificateSchemes);
+        List<CertifiedKey> ordered = new ArrayList<>();
+        for (Predicate<CertifiedKey> tier : List.of(forName.and(signedAsAsked), forName, signedAsAsked, c -> true)) {
+            candidates.stream().filter(tier).filter(c -> !ordered.contains(c)).forEach(ordered::add);
+        }
+        return firstThatSigns(ordered, c -> true, clientSignatureAlgorithms, ourEnabled, version);
     }
 
     /**

@@ -19,12 +19,13 @@ import java.security.spec.ECPoint;
 public final class EcCurves {
     private static final ECParameterSpec P256 = load("secp256r1");
     private static final ECParameterSpec P384 = load("secp384r1");
+    private static final ECParameterSpec P521 = load("secp521r1");
 
     private EcCurves() {}
 
     /** Whether {@code group} is an ECDHE group over a NIST prime curve. */
     public static boolean isEcdhe(KeyExchangeGroup group) {
-        return group == KeyExchangeGroup.SECP256R1 || group == KeyExchangeGroup.SECP384R1;
+        return group == KeyExchangeGroup.SECP256R1 || group == KeyExchangeGroup.SECP384R1 || group == KeyExchangeGroup.SECP521R1;
     }
 
     /** Returns the JCA name of the group's curve, e.g. {@code secp256r1}. */
@@ -32,6 +33,7 @@ public final class EcCurves {
         return switch (group) {
             case SECP256R1 -> "secp256r1";
             case SECP384R1 -> "secp384r1";
+            case SECP521R1 -> "secp521r1";
             default -> throw new IllegalArgumentException(group + " is not an ECDHE group");
         };
     }
@@ -41,11 +43,12 @@ public final class EcCurves {
         return switch (group) {
             case SECP256R1 -> P256;
             case SECP384R1 -> P384;
+            case SECP521R1 -> P521;
             default -> throw new IllegalArgumentException(group + " is not an ECDHE group");
         };
     }
 
-    /** Returns the length of a field element in bytes (32 or 48), the length of the shared secret. */
+    /** Returns the length of a field element in bytes (32, 48 or 66), the length of the shared secret. */
     public static int fieldLength(KeyExchangeGroup group) {
         return (prime(parameters(group)).bitLength() + 7) / 8;
     }

@@ -24,12 +24,12 @@ final class CertificateCurves {
             return Optional.empty();
         }
         EllipticCurve curve = ec.getParams().getCurve();
-        for (KeyExchangeGroup group : List.of(KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1)) {
+        for (KeyExchangeGroup group : List.of(KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1, KeyExchangeGroup.SECP521R1)) {
             if (EcCurves.parameters(group).getCurve().equals(curve)) {
                 return Optional.of(Hellos.named(group));
             }
         }
-        return curve.getField().getFieldSize() == 521 ? Optional.of(NamedGroup.SECP521R1) : Optional.empty();
+        return Optional.empty();
     }
 
     /**

@@ -197,13 +197,18 @@ public final class HandshakeContext {
 
     /**
      * RFC 8446 §7.5, RFC 5705 §4: exports keying material bound to this connection; call it once the handshake is
-     * complete. TLS 1.2 uses the PRF over the master secret (with EMS, RFC 7627 §5.4, it is safe to use).
+     * complete. TLS 1.2 uses the PRF over the master secret; RFC 7627 §5.4: a session without the extended master
+     * secret "MUST NOT export any key material based on the new master secret", so there it is refused.
      */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
         if (negotiation.version() == ProtocolVersion.TLS13 && schedule.exporterSecret() != null) {
             return schedule.exporterSecret().export(label, context == null ? new byte[0] : context, length);
         }
         if (negotiation.version() == ProtocolVersion.TLS12 && tls12 != null && tls12.established()) {
+            if (!tls12.masterSecret().extended()) {
+                throw new IllegalStateException("no keying material is exported from a TLS 1.2 session without the extended"
+                        + " master secret (RFC 7627 §5.4)");
+            }
             return tls12.masterSecret().export(label, negotiation.clientRandom(), negotiation.serverRandom(), context, length);
         }
         throw new IllegalStateException("no exporter secret before the handshake completes");

@@ -2,6 +2,8 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.VerifiedChain;
+import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.impl.certificate.VerifiedChain;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
 import io.tlsmachine.impl.codec.message.DecodeContext;
@@ -35,6 +37,8 @@ final class Negotiation {
         private byte[] serverRandom;
         private Opaque sessionId = Opaque.EMPTY;
         private VerifiedChain peerChain;
+        /** Server: the chain and key chosen for this handshake among the configured ones. */
+        private CertifiedKey credential;
     }
 
     ProtocolVersion version() {
@@ -99,6 +103,19 @@ final class Negotiation {
     /** Records the signature algorithm that authenticates the server (null when none signs, e.g. a resumption). */
     void chooseSignature(SignatureAlgorithm chosen) {
         signature = chosen;
+    }
+
+    /** Server: records the chain and key this handshake presents (RFC 8446 §4.4.2.2, RFC 5246 §7.4.2). */
+    void chooseCredential(CertifiedKey chosen) {
+        hello.credential = chosen;
+    }
+
+    /** Server: the chain and key chosen for this handshake. */
+    CertifiedKey credential() {
+        if (hello == null || hello.credential == null) {
+            throw new IllegalStateException("no server credential chosen");
+        }
+        return hello.credential;
     }
 
     /** Records the ALPN protocol (RFC 7301), or null when none was agreed. */

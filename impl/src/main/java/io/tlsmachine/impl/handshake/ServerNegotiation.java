@@ -2,6 +2,7 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.SignatureSchemes;
+import io.tlsmachine.impl.certificate.CredentialSelector;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
 import io.tlsmachine.impl.codec.extension.KeyShareEntry;
@@ -9,10 +10,8 @@ import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.KeyShareRetry;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
-import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.extension.ServerName;
 import io.tlsmachine.impl.codec.extension.SessionTicket;
-import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
@@ -22,8 +21,8 @@ import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
+import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
 import io.tlsmachine.ClientAuthPolicy;
-import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.KemShareRule;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.KeyExchangeGroup;
@@ -62,6 +61,8 @@ final class ServerNegotiation implements ServerHelloSteps {
     private final HandshakeContext ctx;
     private ClientHello clientHello;
     private KeyShareEntry clientShare;
+    /** RFC 5746 §3.6: the secure_renegotiation flag of a TLS 1.2 handshake (ServerHello then carries renegotiation_info). */
+    private boolean secureRenegotiation;
     /** The cookie our HelloRetryRequest carried (RFC 8446 §4.2.2), or null. */
     private Opaque helloRetryCookie;
     /** The ticket of the accepted PSK (its secret destroyed), or null. */
@@ -80,6 +81,11 @@ final class ServerNegotiation implements ServerHelloSteps {
 
     ClientHello clientHello() {
         return clientHello;
+    }
+
+    /** RFC 5746 §3.6: whether the TLS 1.2 ClientHello signalled secure renegotiation (extension or SCSV). */
+    boolean secureRenegotiation() {
+        return secureRenegotiation;
     }
 
     /** Returns the client's key share for the selected group (TLS 1.3). */
@@ -104,7 +110,10 @@ final class ServerNegotiation implements ServerHelloSteps {
         ClientHelloExtensionsRequired.check(clientHello);
         ctx.negotiation.agreeVersion(ProtocolVersion.TLS13);
         ctx.negotiation.chooseSuite(selectSuite(ProtocolVersion.TLS13, null));
-        ctx.negotiation.chooseSignature(selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13));
+        CredentialSelector.Selection credential = new ServerCredentials(ctx.config, clientHello,
+                Optional.ofNullable(ctx.negotiation.serverName())).forTls13();
+        ctx.negotiation.chooseCredential(credential.credentials());
+        ctx.negotiation.chooseSignature(credential.scheme());
         ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
         ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null));
         boolean postHandshakeAuth = clientHello.extension(io.tlsmachine.impl.codec.extension.PostHandshakeAuth.class).isPresent();
@@ -163,31 +172,23 @@ final class ServerNegotiation implements ServerHelloSteps {
      */
     private Decision selectTls12(Negotiated facts, byte[] encoded) {
         CompressionNegotiation.check(clientHello, ProtocolVersion.TLS12);
+        // RFC 7627 §5.2: without the extension the server "SHOULD abort the handshake if it does not wish to
+        // interoperate with legacy clients" (the option); otherwise a full handshake with the RFC 5246 master secret,
+        // whose session is never stored (below, and Tls12Server) so that it is never resumed (§5.3, §5.4).
         boolean ems = clientHello.extension(ExtendedMasterSecret.class).isPresent();
         if (!ems && ctx.config.extendedMasterSecretRequired()) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the client did not offer extended master secret");
         }
-        boolean secureRenegotiation = clientHello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)
-                || clientHello.extension(RenegotiationInfo.class).map(r -> r.renegotiatedConnection().isEmpty()).orElse(false);
-        if (!secureRenegotiation) {
-            throw TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "the client did not signal secure renegotiation (RFC 5746)");
-        }
-        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
-        boolean ecdsa = "EC".equals(key.privateKey().getAlgorithm());
-        // RFC 4492 §5.1 and §5.3 (RFC 8422 §5.1): an ECDSA suite only when the client listed our certificate's curve;
-        // with our one certificate there is no other suite to fall back to.
-        Optional<List<NamedGroup>> clientCurves = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups);
-        if (ecdsa && !CertificateCurves.acceptable(key.privateKey(), clientCurves)) {
-            throw TlsException.fatal(Reason.NO_COMMON_CIPHER_SUITE,
-                    "the client's supported_groups does not list the curve of our ECDSA certificate");
-        }
+        secureRenegotiation = Tls12Renegotiation.serverChecks(clientHello, ctx.config.secureRenegotiationRequired());
         ctx.negotiation.agreeVersion(ProtocolVersion.TLS12);
-        Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config, clientHello, key, ecdsa);
+        // RFC 5246 §7.4.2, RFC 8422 §5.3: the suite and the certificate that serves it are chosen together.
+        Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config, clientHello,
+                new ServerCredentials(ctx.config, clientHello, Optional.ofNullable(ctx.negotiation.serverName())));
         ctx.negotiation.chooseSuite(choice.suite());
         ctx.negotiation.chooseGroup(choice.group());
-        // RFC 5246 §7.4.3: under RSA key transport the server signs nothing.
-        boolean keyTransport = ctx.negotiation.suite().tls12KeyExchange() == Tls12KeyExchange.RSA;
-        ctx.negotiation.chooseSignature(keyTransport ? null : selectSignature(WIRE_TLS12));
+        ctx.negotiation.chooseCredential(choice.credential().credentials());
+        // RFC 5246 §7.4.3: under RSA key transport the server signs nothing (the selection has no scheme).
+        ctx.negotiation.chooseSignature(choice.credential().scheme());
         ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
         ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null));
         byte[] serverRandom = ctx.random32();
@@ -195,17 +196,18 @@ final class ServerNegotiation implements ServerHelloSteps {
             System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, serverRandom, 24, 8);
         }
         ctx.negotiation.recordServerRandom(serverRandom);
-        // RFC 5077 §3.2: a SessionTicket extension asks for a ticket; one of ours resumes its session (EMS only).
+        // RFC 5077 §3.2: a SessionTicket extension asks for a ticket; one of ours resumes its session. Tickets and
+        // session IDs are issued only for sessions with the extended master secret (RFC 7627 §5.3, §5.4).
         Optional<SessionTicket> sessionTicket = clientHello.extension(SessionTicket.class);
         boolean ticketExpected = ctx.config.ticketsEnabled() && ems && sessionTicket.isPresent();
-        boolean byTicket = ticketExpected && !sessionTicket.get().ticket().isEmpty()
-                && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ecdsa);
-        boolean byId = !byTicket && ems && ctx.config.sessionCache().isPresent() && !ctx.negotiation.sessionId().isEmpty()
+        boolean byTicket = ctx.config.ticketsEnabled() && sessionTicket.isPresent() && !sessionTicket.get().ticket().isEmpty()
+                && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ems);
+        boolean byId = !byTicket && ctx.config.sessionCache().isPresent() && !ctx.negotiation.sessionId().isEmpty()
                 && resumeTls12Session(ctx.config.sessionCache().get().find(ctx.negotiation.sessionId(), ctx.config.clock().millis())
                         .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
-                                s.createdMillis(), ServerSessionCache.LIFETIME_MILLIS / 1000)), ecdsa);
+                                s.createdMillis(), ctx.config.sessionCache().get().lifetimeMillis() / 1000)), ems);
         boolean resumed = byTicket || byId;
-        if (!resumed && ctx.config.sessionCache().isPresent()) {
+        if (!resumed && ems && ctx.config.sessionCache().isPresent()) {
             ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
         ctx.transcript.selectHash(ctx.negotiation.suite().hash());
@@ -241,22 +243,31 @@ final class ServerNegotiation implements ServerHelloSteps {
 
     /**
      * RFC 5077 §3.4, RFC 5246 §7.4.1.2: resumes a session from our ticket or session cache when it is unexpired and
-     * its suite is a TLS 1.2 suite the client offers and our key suits; the session's master secret comes back and
+     * its suite is a TLS 1.2 suite the client offers and we enable (an abbreviated handshake presents no certificate,
+     * so the certificate chosen above does not matter); the session's master secret comes back and
      * the client's session ID is echoed. Anything else is a full handshake.
+     * RFC 7627 §5.3: we keep only sessions that used the extended master secret, so "If the original session used
+     * the "extended_master_secret" extension but the new ClientHello does not contain it, the server MUST abort the
+     * abbreviated handshake" (handshake_failure, as OpenSSL sends); the rules for other originals cannot arise.
      */
-    private boolean resumeTls12Session(Optional<SessionTickets.OpenedTicket> opened, boolean ecdsa) {
+    private boolean resumeTls12Session(Optional<SessionTickets.OpenedTicket> opened, boolean ems) {
         if (opened.isEmpty()) {
             return false;
         }
         SessionTickets.OpenedTicket session = opened.get();
         Optional<SuiteParameters> suite = SuiteParameters.of(session.suite());
         boolean usable = session.validAt(ctx.config.clock().millis()) && suite.isPresent()
-                && suite.get().version() == ProtocolVersion.TLS12 && suite.get().ecdsaAuthentication() == ecdsa
+                && suite.get().version() == ProtocolVersion.TLS12
                 && clientHello.cipherSuites().contains(session.suite()) && ctx.config.cipherSuites().contains(session.suite())
                 && !ctx.negotiation.sessionId().isEmpty();
         if (!usable) {
             session.psk().destroy();
             return false;
+        }
+        if (!ems) {
+            session.psk().destroy();
+            throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT,
+                    "the client offers a session that used the extended master secret without the extension");
         }
         ctx.negotiation.chooseSuite(suite.get());
         ctx.tls12().establish(io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
@@ -363,12 +374,6 @@ final class ServerNegotiation implements ServerHelloSteps {
                 + " cipher suites is enabled for " + version + " with our certificate");
     }
 
-    private io.tlsmachine.SignatureAlgorithm selectSignature(io.tlsmachine.impl.codec.types.ProtocolVersion version) {
-        List<SignatureScheme> offered = clientHello.extension(SignatureAlgorithms.class).map(SignatureAlgorithms::schemes)
-                .orElseThrow(() -> TlsException.fatal(Reason.MISSING_EXTENSION, "ClientHello without signature_algorithms"));
-        return SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ctx.config.certifiedKey().orElseThrow().privateKey(),
-                version);
-    }
 
     /**
      * RFC 8446 §4.4.2.4, RFC 5246 §7.4.6: verifies a non-empty client chain against our trust anchors; an empty one is

@@ -5,7 +5,6 @@ import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.SignatureSchemes;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.ExtendedMasterSecret;
-import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.message.CertificateVerify;
 import io.tlsmachine.LeafKeyUse;
 import io.tlsmachine.impl.codec.message.DheClientKeyExchange;
@@ -63,8 +62,9 @@ final class Tls12Client implements Tls12ClientSteps {
     }
 
     /**
-     * RFC 5246 §7.4.1.3: checks version, suite, compression; RFC 7627 §5.3 extended master secret (required by
-     * default); RFC 5746 §3.4 an empty renegotiation_info; RFC 7301 ALPN. From here on records carry 0x0303. RFC 8446
+     * RFC 5246 §7.4.1.3: checks version, suite, compression; RFC 7627 §5.2 extended master secret (without it a full
+     * handshake whose session we do not keep, unless the configuration requires it); RFC 5746 §3.4 renegotiation_info
+     * (see {@link Tls12Renegotiation}); RFC 7301 ALPN. From here on records carry 0x0303. RFC 8446
      * §4.2.10: a TLS 1.2 server rejects early data; our next records are in the clear.
      */
     @Override
@@ -87,11 +87,7 @@ final class Tls12Client implements Tls12ClientSteps {
         if (!ems && ctx.config.extendedMasterSecretRequired()) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the server did not negotiate extended master secret");
         }
-        RenegotiationInfo renegotiation = hello.extension(RenegotiationInfo.class).orElseThrow(() ->
-                TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "ServerHello without renegotiation_info (RFC 5746)"));
-        if (!renegotiation.renegotiatedConnection().isEmpty()) {
-            throw TlsException.fatal(Reason.INSECURE_RENEGOTIATION, "initial ServerHello with a non-empty renegotiation_info");
-        }
+        Tls12Renegotiation.clientChecks(hello, ctx.config.secureRenegotiationRequired());
         ctx.negotiation.chooseApplicationProtocol(Hellos.checkSelectedProtocol(hello, ctx.config.applicationProtocols()).orElse(null));
         RecordSizeLimits.accept(ctx, hello);
         ctx.negotiation.nameServer(ctx.config.serverName().orElse(null));
@@ -110,13 +106,20 @@ final class Tls12Client implements Tls12ClientSteps {
     }
 
     /**
-     * RFC 5077 §3.1, RFC 5246 §7.3 Figure 2: the server resumed our ticket's session; same suite, EMS as before
-     * (RFC 7627 §5.3), the stored master secret, keys from the new randoms.
+     * RFC 5077 §3.1, RFC 5246 §7.3 Figure 2: the server resumed our ticket's session; same suite (RFC 5246 §7.4.1.3,
+     * illegal_parameter), the stored master secret, keys from the new randoms. RFC 7627 §5.3: we keep only sessions
+     * that used the extended master secret, so "If the original session used the extension but the new ServerHello
+     * does not contain the extension, the client MUST abort the handshake" (handshake_failure, as OpenSSL sends) is
+     * the rule that applies.
      */
     private void resumeSession(boolean ems) {
         StoredTicket ticket = ctx.offeredTicket;
-        if (!ticket.suite().equals(ctx.negotiation.suite().suite()) || !ems) {
-            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the resumed session's suite or extended master secret changed");
+        if (!ticket.suite().equals(ctx.negotiation.suite().suite())) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the resumed session's cipher suite changed");
+        }
+        if (!ems) {
+            throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT,
+                    "the server resumed a session that used the extended master secret without the extension");
         }
         ctx.tls12().establish(Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto(), ctx.negotiation.suite().hash()),
                 Secret.copyOf(ticket.psk().bytes())));
@@ -124,11 +127,15 @@ final class Tls12Client implements Tls12ClientSteps {
         Tls12Keys.installKeyBlock(ctx);
     }
 
-    /** RFC 5077 §3.3: keeps the new ticket with the session's master secret; the message is part of the transcript. */
+    /**
+     * RFC 5077 §3.3: keeps the new ticket with the session's master secret; the message is part of the transcript.
+     * RFC 7627 §5.3, §5.4: a session without the extended master secret is not kept (never resumed).
+     */
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts, Tls12NewSessionTicket ticket, byte[] encoded) {
         ctx.transcript.add(encoded);
-        if (ctx.config.ticketStore().isPresent() && ctx.negotiation.serverName() != null && !ticket.ticket().isEmpty()) {
+        if (ctx.config.ticketStore().isPresent() && ctx.negotiation.serverName() != null && !ticket.ticket().isEmpty()
+                && facts.extendedMasterSecret()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
             ctx.config.ticketStore().get().put(new StoredTicket(ctx.negotiation.serverName(), ctx.negotiation.suite().suite(), ticket.ticket(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config.clock().millis(),

@@ -70,7 +70,11 @@ final class Tls12Server implements Tls12ServerSteps {
         if (facts.extendedMasterSecret()) {
             extensions.add(new ExtendedMasterSecret());
         }
-        extensions.add(new RenegotiationInfo(Opaque.EMPTY));
+        // RFC 5746 §3.6: "If the secure_renegotiation flag is set to TRUE, the server MUST include an empty
+        // renegotiation_info extension"; without the flag it would be unsolicited (RFC 5246 §7.4.1.4).
+        if (negotiation.secureRenegotiation()) {
+            extensions.add(new RenegotiationInfo(Opaque.EMPTY));
+        }
         // RFC 8422 §5.2: ec_point_formats answers only a client that sent it (OfferedExtensions below) with an ECC suite.
         if (ctx.negotiation.suite().keyExchange() == KeyExchangeKind.ECDHE) {
             extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
@@ -102,7 +106,7 @@ final class Tls12Server implements Tls12ServerSteps {
             ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
             return facts;
         }
-        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+        CertifiedKey key = ctx.negotiation.credential();
         ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
                 ctx.transcript);
         if (ctx.negotiation.suite().keyExchange() != KeyExchangeKind.RSA) {
@@ -151,7 +155,7 @@ final class Tls12Server implements Tls12ServerSteps {
     public Negotiated processClientKeyExchange(Negotiated facts, ClientKeyExchange cke, byte[] encoded) {
         Secret premaster;
         if (cke instanceof RsaClientKeyExchange rsa) {
-            premaster = RsaKeyTransport.serverReceives(ctx, ctx.config.certifiedKey().orElseThrow().privateKey(), rsa,
+            premaster = RsaKeyTransport.serverReceives(ctx, ctx.negotiation.credential().privateKey(), rsa,
                     negotiation.clientHello().legacyVersion().code());
         } else {
             try {

@@ -120,7 +120,7 @@ final class Tls13Server implements Tls13ServerSteps {
                     List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config.signatureSchemes())))), ctx.transcript);
         }
         if (!facts.pskAccepted()) {
-            CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
+            CertifiedKey key = ctx.negotiation.credential();
             ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(Opaque.EMPTY, key.chain()), ctx.transcript);
             byte[] content = CertificateVerifyContent.forServer(ctx.transcript.currentHash());
             byte[] signature = ctx.crypto().sign(ctx.negotiation.signature(), key.privateKey(), content, ctx.config.random());

@@ -22,10 +22,20 @@ public final class Tls12MasterSecret implements Destroyable {
 
     private final Tls12Prf prf;
     private final Secret secret;
+    private final boolean extended;
 
-    private Tls12MasterSecret(Tls12Prf prf, Secret secret) {
+    private Tls12MasterSecret(Tls12Prf prf, Secret secret, boolean extended) {
         this.prf = prf;
         this.secret = secret;
+        this.extended = extended;
+    }
+
+    /**
+     * Whether this is an extended master secret (RFC 7627 §4); a resumed one always is, as we keep and resume only
+     * sessions that used it (RFC 7627 §5.3).
+     */
+    public boolean extended() {
+        return extended;
     }
 
     /**
@@ -35,7 +45,7 @@ public final class Tls12MasterSecret implements Destroyable {
     public static Tls12MasterSecret fromPremaster(Tls12Prf prf, Secret premaster, byte[] clientRandom, byte[] serverRandom) {
         requireRandom(clientRandom);
         requireRandom(serverRandom);
-        return new Tls12MasterSecret(prf, prf.derive(premaster, "master secret", LENGTH, clientRandom, serverRandom));
+        return new Tls12MasterSecret(prf, prf.derive(premaster, "master secret", LENGTH, clientRandom, serverRandom), false);
     }
 
     /**
@@ -47,15 +57,15 @@ public final class Tls12MasterSecret implements Destroyable {
         if (sessionHash.length != prf.hash().length()) {
             throw new IllegalArgumentException("session_hash of " + sessionHash.length + " bytes for " + prf.hash());
         }
-        return new Tls12MasterSecret(prf, prf.derive(premaster, "extended master secret", LENGTH, sessionHash));
+        return new Tls12MasterSecret(prf, prf.derive(premaster, "extended master secret", LENGTH, sessionHash), true);
     }
 
-    /** Restores the master secret of a resumed session (RFC 5246 §7.3, RFC 5077). */
+    /** Restores the master secret of a resumed session (RFC 5246 §7.3, RFC 5077): always an extended one (see {@link #extended()}). */
     public static Tls12MasterSecret resumed(Tls12Prf prf, Secret masterSecret) {
         if (masterSecret.length() != LENGTH) {
             throw new IllegalArgumentException("a TLS 1.2 master secret has 48 bytes");
         }
-        return new Tls12MasterSecret(prf, masterSecret);
+        return new Tls12MasterSecret(prf, masterSecret, true);
     }
 
     /**

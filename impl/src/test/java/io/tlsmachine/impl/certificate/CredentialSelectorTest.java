@@ -100,4 +100,21 @@ class CredentialSelectorTest {
                 ProtocolVersion.TLS13)).isEmpty();
         assertThat(CredentialSelector.forClient(List.of(), List.of(), EVERYTHING, ALL, ProtocolVersion.TLS13)).isEmpty();
     }
+
+    /** RFC 8446 §4.4.2.2: a chain signed with the client's signature_algorithms_cert is preferred, but not required. */
+    @Test
+    void serverPrefersAChainSignedWithTheClientsCertificateSchemesAndFallsBackToAnother() {
+        List<SignatureScheme> both = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.ECDSA_SECP256R1_SHA256);
+        // The EC hierarchy's certificates are signed SHA256withECDSA, the RSA one's SHA256withRSA.
+        var ecdsaChains = CredentialSelector.forServer(List.of(RSA.certifiedLeaf(), EC.certifiedLeaf()), Optional.empty(),
+                both, List.of(SignatureScheme.ECDSA_SECP256R1_SHA256), ALL, ProtocolVersion.TLS13);
+        var rsaChains = CredentialSelector.forServer(List.of(EC.certifiedLeaf(), RSA.certifiedLeaf()), Optional.empty(),
+                both, List.of(SignatureScheme.RSA_PKCS1_SHA256), ALL, ProtocolVersion.TLS13);
+        var noneFits = CredentialSelector.forServer(List.of(RSA.certifiedLeaf(), EC.certifiedLeaf()), Optional.empty(),
+                both, List.of(SignatureScheme.ED448), ALL, ProtocolVersion.TLS13);
+
+        assertThat(ecdsaChains.credentials()).isEqualTo(EC.certifiedLeaf());
+        assertThat(rsaChains.credentials()).isEqualTo(RSA.certifiedLeaf());
+        assertThat(noneFits.credentials()).as("our first, as no chain is signed as asked").isEqualTo(RSA.certifiedLeaf());
+    }
 }

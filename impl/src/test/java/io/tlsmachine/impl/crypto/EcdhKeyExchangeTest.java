@@ -12,10 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The peer-share checks of RFC 8446 §4.2.8.2 for secp256r1 and secp384r1, for every provider. */
+/** The peer-share checks of RFC 8446 §4.2.8.2 for secp256r1, secp384r1 and secp521r1, for every provider. */
 class EcdhKeyExchangeTest {
     static Stream<Arguments> providersAndCurves() {
-        return Providers.all().flatMap(provider -> Stream.of(KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1)
+        return Providers.all().flatMap(provider -> Stream.of(KeyExchangeGroup.SECP256R1, KeyExchangeGroup.SECP384R1, KeyExchangeGroup.SECP521R1)
                 .map(group -> Arguments.of(provider, group)));
     }
 
@@ -35,7 +35,7 @@ class EcdhKeyExchangeTest {
         long seed = 0xECD4L + group.ordinal();
         byte[] scalar = new byte[EcCurves.fieldLength(group)];
         new java.util.Random(seed).nextBytes(scalar);
-        scalar[0] &= 0x7F; // below the order
+        scalar[0] &= group == KeyExchangeGroup.SECP521R1 ? 0x00 : 0x7F; // below the order (P-521's is just under 2^521)
 
         byte[] ours = provider.keyExchangeFromPrivate(group, scalar).publicShare();
         for (CryptoProvider other : Providers.implementations()) {

@@ -61,6 +61,7 @@ class KeyExchangeAgreementTest {
             case X448 -> 56;
             case SECP256R1 -> 32;
             case SECP384R1 -> 48;
+            case SECP521R1 -> 66;
             case FFDHE2048 -> 256;
             case FFDHE3072 -> 384;
             // draft-ietf-tls-ecdhe-mlkem §3.1: ML-KEM's 32 bytes and the classical secret's

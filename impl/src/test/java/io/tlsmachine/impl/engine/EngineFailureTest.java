@@ -95,7 +95,7 @@ class EngineFailureTest {
     @Test
     void serverRequiringExtendedMasterSecretRefusesAClientHelloWithoutIt() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build());
+                EngineFixtures.server(EC).extendedMasterSecretRequired(true).build());
         pair.client.beginHandshake();
         pair.server.feed(EngineFixtures.rewriteClientHello(pair.client.drainOutbound(),
                 hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, null)));
@@ -104,9 +104,9 @@ class EngineFailureTest {
     }
 
     @Test
-    void serverRefusesAClientHelloWithoutSecureRenegotiationIndication() {
+    void serverRequiringSecureRenegotiationRefusesAClientHelloWithoutTheIndication() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build());
+                EngineFixtures.server(EC).secureRenegotiationRequired(true).build());
         pair.client.beginHandshake();
         pair.server.feed(EngineFixtures.rewriteClientHello(pair.client.drainOutbound(),
                 hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof RenegotiationInfo, null)));

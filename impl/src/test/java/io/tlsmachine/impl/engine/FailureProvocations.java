@@ -170,7 +170,7 @@ final class FailureProvocations {
 
     static Failure tls12ClientHelloWithoutExtendedMasterSecret() {
         return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(),
+                EngineFixtures.server(EC).extendedMasterSecretRequired(true).build(),
                 hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, null));
     }
 
@@ -187,8 +187,17 @@ final class FailureProvocations {
 
     static Failure tls12ClientHelloWithoutRenegotiationInfo() {
         return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(),
+                EngineFixtures.server(EC).secureRenegotiationRequired(true).build(),
                 hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof RenegotiationInfo, null));
+    }
+
+    /** RFC 7627 §5.3: a ClientHello offering a session that used EMS, without the extension. */
+    static Failure tls12ResumptionWithoutExtendedMasterSecret() {
+        TicketStore store = new TicketStore();
+        TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
+        pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).ticketStore(store).build(), server).handshake();
+        return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).ticketStore(store).build(),
+                server, hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, null));
     }
 
     /** Without extended master secret only Finished notices a changed session id (RFC 5246 §7.4.9). */

@@ -67,6 +67,7 @@ class FailureReasonCoverageTest {
         PROVOKED.put(Reason.DH_PUBLIC_VALUE_OUT_OF_RANGE, KeyExchangeProvocations::clientDhValueOfPMinusOne);
         PROVOKED.put(Reason.INSECURE_RENEGOTIATION, FailureProvocations::tls12ClientHelloWithoutRenegotiationInfo);
         PROVOKED.put(Reason.EXTENDED_MASTER_SECRET_REQUIRED, FailureProvocations::tls12ClientHelloWithoutExtendedMasterSecret);
+        PROVOKED.put(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT, FailureProvocations::tls12ResumptionWithoutExtendedMasterSecret);
         PROVOKED.put(Reason.NO_APPLICATION_PROTOCOL, FailureProvocations::noCommonApplicationProtocol);
         PROVOKED.put(Reason.BAD_FINISHED, FailureProvocations::tls12TranscriptChangedWithoutExtendedMasterSecret);
         PROVOKED.put(Reason.BAD_SIGNATURE, CertificateFailureProvocations::tamperedServerKeyExchangeSignature);

@@ -38,7 +38,7 @@ class PostQuantumNegotiationTest {
 
         assertThat(hello.extension(SupportedGroups.class).orElseThrow().groups()).containsExactly(
                 NamedGroup.X25519_MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP256R1_MLKEM768,
-                NamedGroup.SECP384R1, NamedGroup.SECP384R1_MLKEM1024);
+                NamedGroup.SECP384R1, NamedGroup.SECP384R1_MLKEM1024, NamedGroup.SECP521R1);
         assertThat(hello.extension(KeyShareOffer.class).orElseThrow().shares()).extracting(KeyShareEntry::group)
                 .containsExactly(NamedGroup.X25519_MLKEM768, NamedGroup.X25519);
         // draft-ietf-tls-ecdhe-mlkem §3.1: 1216 bytes for X25519MLKEM768

@@ -69,6 +69,15 @@ class Tls12MasterSecretTest {
                 .isNotEqualTo(extended.secret().bytes());
     }
 
+    /** RFC 7627 §5.4: the engine exports keying material only from an extended master secret; resumed ones are (§5.3). */
+    @Test
+    void saysWhetherItIsAnExtendedMasterSecret() {
+        Tls12Prf prf = new Tls12Prf(CryptoProviders.jdk(), HashAlgorithm.SHA256);
+        assertThat(Tls12MasterSecret.fromPremaster(prf, Secret.copyOf(PREMASTER), CLIENT_RANDOM, SERVER_RANDOM).extended()).isFalse();
+        assertThat(Tls12MasterSecret.extendedFromPremaster(prf, Secret.copyOf(PREMASTER), new byte[32]).extended()).isTrue();
+        assertThat(Tls12MasterSecret.resumed(prf, Secret.copyOf(new byte[Tls12MasterSecret.LENGTH])).extended()).isTrue();
+    }
+
     @Test
     void extendedMasterSecretRefusesASessionHashOfTheWrongLength() {
         Tls12Prf prf = new Tls12Prf(CryptoProviders.jdk(), HashAlgorithm.SHA384);

@@ -11,6 +11,7 @@ import java.security.spec.RSAKeyGenParameterSpec;
 public enum CertificateKeyType {
     EC_P256("SHA256withECDSA"),
     EC_P384("SHA384withECDSA"),
+    EC_P521("SHA512withECDSA"),
     RSA_2048("SHA256withRSA"),
     ED25519("Ed25519");
 
@@ -29,13 +30,14 @@ public enum CertificateKeyType {
     public KeyPair generate(SecureRandom random) {
         try {
             KeyPairGenerator generator = switch (this) {
-                case EC_P256, EC_P384 -> KeyPairGenerator.getInstance("EC");
+                case EC_P256, EC_P384, EC_P521 -> KeyPairGenerator.getInstance("EC");
                 case RSA_2048 -> KeyPairGenerator.getInstance("RSA");
                 case ED25519 -> KeyPairGenerator.getInstance("Ed25519");
             };
             switch (this) {
                 case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), random);
                 case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"), random);
+                case EC_P521 -> generator.initialize(new ECGenParameterSpec("secp521r1"), random);
                 case RSA_2048 -> generator.initialize(new RSAKeyGenParameterSpec(2048, RSAKeyGenParameterSpec.F4), random);
                 case ED25519 -> generator.initialize(255, random);
             }

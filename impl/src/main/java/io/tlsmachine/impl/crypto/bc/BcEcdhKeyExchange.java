@@ -18,7 +18,7 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECPoint;
 
-/** ECDHE over secp256r1 or secp384r1 (RFC 8446 §4.2.8.2, §7.4.2) with Bouncy Castle's custom curves. */
+/** ECDHE over secp256r1, secp384r1 or secp521r1 (RFC 8446 §4.2.8.2, §7.4.2) with Bouncy Castle's custom curves. */
 final class BcEcdhKeyExchange extends EphemeralKeyExchange<ECPrivateKeyParameters> {
     private final ECDomainParameters domain;
 

@@ -21,7 +21,7 @@ import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import javax.crypto.KeyAgreement;
 
-/** ECDHE over secp256r1 or secp384r1 (RFC 8446 §4.2.8.2, §7.4.2) with the JDK's SunEC. */
+/** ECDHE over secp256r1, secp384r1 or secp521r1 (RFC 8446 §4.2.8.2, §7.4.2) with the JDK's SunEC. */
 final class JdkEcdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
     private JdkEcdhKeyExchange(KeyExchangeGroup group, PrivateKey privateKey, byte[] publicShare) {
         super(group, privateKey, publicShare); // SunEC keys cannot be wiped; destroy() drops the reference
