@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -29,19 +30,22 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
     private static final String[] KEY_TYPES = {"EC", "RSA", "EdDSA", "Ed25519", "RSASSA-PSS"};
 
     /**
-     * Returns the credential the key manager chooses for {@code engine}: by {@code chooseEngineServerAlias} (trying
-     * each key type in turn) for a server, by {@code chooseEngineClientAlias} for a client; empty when it has none.
+     * Returns the credential the key manager chooses for {@code engine} (or the {@code socket} over it, when not
+     * null): by {@code chooseEngineServerAlias} / {@code chooseServerAlias} (trying each key type in turn) for a
+     * server, by {@code chooseEngineClientAlias} / {@code chooseClientAlias} for a client; empty when it has none.
      */
-    Optional<CertifiedKey> credential(SSLEngine engine, boolean client) {
+    Optional<CertifiedKey> credential(SSLEngine engine, SSLSocket socket, boolean client) {
         if (keyManager == null) {
             return Optional.empty();
         }
         String alias = null;
         if (client) {
-            alias = keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine);
+            alias = socket != null ? keyManager.chooseClientAlias(KEY_TYPES, null, socket)
+                    : keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine);
         } else {
             for (int i = 0; i < KEY_TYPES.length && alias == null; i++) {
-                alias = keyManager.chooseEngineServerAlias(KEY_TYPES[i], null, engine);
+                alias = socket != null ? keyManager.chooseServerAlias(KEY_TYPES[i], null, socket)
+                        : keyManager.chooseEngineServerAlias(KEY_TYPES[i], null, engine);
             }
         }
         if (alias == null) {
@@ -57,14 +61,16 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
 
     /**
      * Returns a verifier that hands the peer's chain to the trust manager ({@code checkServerTrusted} or
-     * {@code checkClientTrusted} with {@code engine}, so endpoint identification works as in SunJSSE), telling
-     * {@code accepted} about every chain it accepts.
+     * {@code checkClientTrusted} with {@code engine}, or with {@code socket} when not null, so endpoint
+     * identification works as in SunJSSE), telling {@code accepted} about every chain it accepts.
      */
-    CertificateVerifier verifier(SSLEngine engine, Consumer<List<X509Certificate>> accepted) {
+    CertificateVerifier verifier(SSLEngine engine, SSLSocket socket, Consumer<List<X509Certificate>> accepted) {
         return new DelegatedCertificateVerifier((chain, host, use) -> {
             X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
             String authType = serverAuthType(use);
-            if (trustManager instanceof X509ExtendedTrustManager extended) {
+            if (trustManager instanceof X509ExtendedTrustManager extended && socket != null) {
+                extended.checkServerTrusted(certificates, authType, socket);
+            } else if (trustManager instanceof X509ExtendedTrustManager extended) {
                 extended.checkServerTrusted(certificates, authType, engine);
             } else {
                 trustManager.checkServerTrusted(certificates, authType);
@@ -73,7 +79,9 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
         }, (chain, host, use) -> {
             X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
             String authType = chain.get(0).getPublicKey().getAlgorithm();
-            if (trustManager instanceof X509ExtendedTrustManager extended) {
+            if (trustManager instanceof X509ExtendedTrustManager extended && socket != null) {
+                extended.checkClientTrusted(certificates, authType, socket);
+            } else if (trustManager instanceof X509ExtendedTrustManager extended) {
                 extended.checkClientTrusted(certificates, authType, engine);
             } else {
                 trustManager.checkClientTrusted(certificates, authType);

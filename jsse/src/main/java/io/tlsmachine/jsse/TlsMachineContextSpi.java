@@ -88,23 +88,28 @@ final class TlsMachineContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-        return new TlsMachineEngine(managers(), defaultProtocols, null, -1);
+        return newEngine(null, -1);
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
+        return newEngine(host, port);
+    }
+
+    private TlsMachineEngine newEngine(String host, int port) {
         return new TlsMachineEngine(managers(), defaultProtocols, host, port);
     }
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-        throw new UnsupportedOperationException("SSLContext.getSocketFactory is not supported yet: use createSSLEngine");
+        managers();
+        return new TlsMachineSocketFactory(this::newEngine);
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw new UnsupportedOperationException(
-                "SSLContext.getServerSocketFactory is not supported yet: use createSSLEngine");
+        managers();
+        return new TlsMachineServerSocketFactory(this::newEngine);
     }
 
     @Override

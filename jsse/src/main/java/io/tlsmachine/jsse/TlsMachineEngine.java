@@ -20,6 +20,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An SSLEngine over the model-driven {@link TlsEngine}: {@code wrap} drains the engine's outbound records (or seals
@@ -40,6 +41,8 @@ final class TlsMachineEngine extends SSLEngine {
     private boolean finishedReported;
     private boolean closeRequested;
     private boolean inboundDone;
+    /** The socket this engine works for, whose managers' callbacks get it instead of the engine; or null. */
+    private SSLSocket socket;
 
     TlsMachineEngine(Managers managers, List<String> defaultProtocols, String peerHost, int peerPort) {
         super(peerHost, peerPort);
@@ -48,11 +51,16 @@ final class TlsMachineEngine extends SSLEngine {
         this.session = new TlsMachineSession(peerHost, peerPort, managers.random());
     }
 
+    /** Makes the key and trust managers' callbacks get {@code owner} rather than this engine. */
+    synchronized void socket(SSLSocket owner) {
+        socket = owner;
+    }
+
     private TlsEngine started() throws SSLException {
         if (tls != null) {
             return tls;
         }
-        Optional<CertifiedKey> credential = managers.credential(this, clientMode);
+        Optional<CertifiedKey> credential = managers.credential(this, socket, clientMode);
         if (!clientMode && credential.isEmpty()) {
             throw new SSLHandshakeException("no server credential: the key manager chose no alias");
         }
@@ -64,7 +72,7 @@ final class TlsMachineEngine extends SSLEngine {
         }
         TlsConfig config;
         try {
-            config = parameters.toConfig(credential, managers.verifier(this, session::peerCertificates), serverName,
+            config = parameters.toConfig(credential, managers.verifier(this, socket, session::peerCertificates), serverName,
                     managers.random());
         } catch (IllegalArgumentException e) {
             throw new SSLHandshakeException("unusable SSL parameters: " + e.getMessage());

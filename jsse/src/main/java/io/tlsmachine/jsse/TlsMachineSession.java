@@ -25,7 +25,7 @@ final class TlsMachineSession implements SSLSession {
     /** The largest record a peer may send (TLS 1.2's ciphertext limit, RFC 5246 §6.2.3, with its header). */
     static final int PACKET_BUFFER_SIZE = RecordLimits.MAX_RECORD_LENGTH;
 
-    private final byte[] id = new byte[32];
+    private final byte[] id;
     private final long creationTime = System.currentTimeMillis();
     private final String peerHost;
     private final int peerPort;
@@ -38,9 +38,19 @@ final class TlsMachineSession implements SSLSession {
     private volatile boolean valid = true;
 
     TlsMachineSession(String peerHost, int peerPort, SecureRandom random) {
+        this(peerHost, peerPort, new byte[32]);
+        random.nextBytes(id);
+    }
+
+    private TlsMachineSession(String peerHost, int peerPort, byte[] id) {
         this.peerHost = peerHost;
         this.peerPort = peerPort;
-        random.nextBytes(id);
+        this.id = id;
+    }
+
+    /** The session of a connection whose handshake failed: no id, protocol "NONE", suite SSL_NULL_WITH_NULL_NULL. */
+    static TlsMachineSession unestablished(String peerHost, int peerPort) {
+        return new TlsMachineSession(peerHost, peerPort, new byte[0]);
     }
 
     void negotiated(String protocol, String cipherSuite) {

@@ -54,8 +54,6 @@ class TlsMachineProviderTest {
         context.init(null, null, null);
         SSLEngine engine = context.createSSLEngine();
 
-        assertThatThrownBy(context::getSocketFactory).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("getSocketFactory");
         assertThatThrownBy(() -> engine.setHandshakeApplicationProtocolSelector((e, p) -> "h2"))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("setHandshakeApplicationProtocolSelector");
         assertThatThrownBy(() -> engine.setEnabledProtocols(new String[] {"TLSv1.1"}))
