@@ -14,7 +14,7 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * The SSLParameters one engine supports (protocols, cipher suites, SNI, ALPN, endpoint identification, client
- * authentication) and their translation into the engine's {@link TlsConfig}; any other parameter set to a value
+ * authentication) and their translation into the engine's {@code TlsConfig}; any other parameter set to a value
  * other than JSSE's default is refused with {@link UnsupportedOperationException}.
  */
 final class EngineParameters {
@@ -119,8 +119,8 @@ final class EngineParameters {
         return Optional.ofNullable(peerHost);
     }
 
-    /** Builds the engine's configuration from these parameters and the chosen credential and verifier. */
-    TlsConfig toConfig(Optional<CertifiedKey> credential, CertificateVerifier verifier, Optional<String> serverName,
+    /** Returns the engine's configuration from these parameters and the chosen credential and verifier. */
+    TlsConfigBuilder toConfig(Optional<CertifiedKey> credential, CertificateVerifier verifier, Optional<String> serverName,
             SecureRandom random) {
         TlsConfigBuilder builder = TlsConfig.builder()
                 .versions(JsseProtocols.versions(protocols))
@@ -132,6 +132,6 @@ final class EngineParameters {
                         : wantClientAuth ? ClientAuthPolicy.REQUEST : ClientAuthPolicy.NONE);
         credential.ifPresent(builder::certifiedKey);
         serverName.ifPresent(builder::serverName);
-        return builder.build();
+        return builder;
     }
 }

@@ -1,7 +1,5 @@
 package io.tlsmachine.jsse;
 
-import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
@@ -33,7 +31,7 @@ final class TlsMachineEngine extends SSLEngine {
     /** Room a sealed record needs beyond its plaintext: header, TLS 1.2 nonce or 1.3 type, tag and a KeyUpdate. */
     private static final int SEALING_OVERHEAD = 256;
 
-    private final Managers managers;
+    private final EngineSetup setup;
     private final EngineParameters parameters;
     private final TlsMachineSession session;
     private boolean clientMode;
@@ -44,11 +42,11 @@ final class TlsMachineEngine extends SSLEngine {
     /** The socket this engine works for, whose managers' callbacks get it instead of the engine; or null. */
     private SSLSocket socket;
 
-    TlsMachineEngine(Managers managers, List<String> defaultProtocols, String peerHost, int peerPort) {
+    TlsMachineEngine(EngineSetup setup, List<String> defaultProtocols, String peerHost, int peerPort) {
         super(peerHost, peerPort);
-        this.managers = managers;
+        this.setup = setup;
         this.parameters = new EngineParameters(defaultProtocols);
-        this.session = new TlsMachineSession(peerHost, peerPort, managers.random());
+        this.session = new TlsMachineSession(peerHost, peerPort, setup.random());
     }
 
     /** Makes the key and trust managers' callbacks get {@code owner} rather than this engine. */
@@ -57,28 +55,9 @@ final class TlsMachineEngine extends SSLEngine {
     }
 
     private TlsEngine started() throws SSLException {
-        if (tls != null) {
-            return tls;
+        if (tls == null) {
+            tls = setup.start(this, socket, parameters, session);
         }
-        Optional<CertifiedKey> credential = managers.credential(this, socket, clientMode);
-        if (!clientMode && credential.isEmpty()) {
-            throw new SSLHandshakeException("no server credential: the key manager chose no alias");
-        }
-        credential.ifPresent(key -> session.localCertificates(key.chain().certificates()));
-        Optional<String> serverName = clientMode ? parameters.serverName(getPeerHost()) : Optional.empty();
-        if (clientMode && serverName.isEmpty()) {
-            throw new SSLHandshakeException("a client engine needs the server's name: SSLContext.createSSLEngine(host, port)"
-                    + " or SSLParameters.setServerNames");
-        }
-        TlsConfig config;
-        try {
-            config = parameters.toConfig(credential, managers.verifier(this, socket, session::peerCertificates), serverName,
-                    managers.random());
-        } catch (IllegalArgumentException e) {
-            throw new SSLHandshakeException("unusable SSL parameters: " + e.getMessage());
-        }
-        tls = clientMode ? TlsEngine.client(config) : TlsEngine.server(config);
-        tls.beginHandshake();
         return tls;
     }
 
@@ -191,20 +170,17 @@ final class TlsMachineEngine extends SSLEngine {
     /** Builds a result, reporting FINISHED once: on the first result after the handshake completed and its last flight left. */
     private SSLEngineResult result(Status status, int consumed, int produced) {
         HandshakeStatus handshake = getHandshakeStatus();
+        tls().flatMap(TlsEngine::negotiated).ifPresent(session::negotiated);
         if (!finishedReported && tls != null && tls.isHandshakeComplete() && tls.outboundPending() == 0) {
             finishedReported = true;
             handshake = HandshakeStatus.FINISHED;
+            tls.negotiated().ifPresent(negotiated -> setup.established(session, negotiated, clientMode));
         }
-        tls().flatMap(TlsEngine::negotiated).ifPresent(this::recordNegotiated);
         return new SSLEngineResult(status, handshake, consumed, produced);
     }
 
     private Optional<TlsEngine> tls() {
         return Optional.ofNullable(tls);
-    }
-
-    private void recordNegotiated(NegotiatedParameters negotiated) {
-        session.negotiated(JsseProtocols.name(negotiated.version()), negotiated.cipherSuite().name());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tlsmachine.jsse;
 
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
 import java.security.Principal;
 import java.security.SecureRandom;
@@ -7,6 +8,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -25,8 +27,10 @@ final class TlsMachineSession implements SSLSession {
     /** The largest record a peer may send (TLS 1.2's ciphertext limit, RFC 5246 §6.2.3, with its header). */
     static final int PACKET_BUFFER_SIZE = RecordLimits.MAX_RECORD_LENGTH;
 
-    private final byte[] id;
-    private final long creationTime = System.currentTimeMillis();
+    private volatile byte[] id;
+    private volatile long creationTime = System.currentTimeMillis();
+    private volatile TlsMachineSessionContext context;
+    private volatile NegotiatedParameters negotiatedParameters;
     private final String peerHost;
     private final int peerPort;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
@@ -53,9 +57,31 @@ final class TlsMachineSession implements SSLSession {
         return new TlsMachineSession(peerHost, peerPort, new byte[0]);
     }
 
-    void negotiated(String protocol, String cipherSuite) {
-        this.protocol = protocol;
-        this.cipherSuite = cipherSuite;
+    void negotiated(NegotiatedParameters negotiated) {
+        this.negotiatedParameters = negotiated;
+        this.protocol = JsseProtocols.name(negotiated.version());
+        this.cipherSuite = negotiated.cipherSuite().name();
+    }
+
+    /** What the handshake negotiated (resumed or not, ALPN, group, scheme); empty before the ServerHello. */
+    Optional<NegotiatedParameters> negotiatedParameters() {
+        return Optional.ofNullable(negotiatedParameters);
+    }
+
+    /**
+     * Makes this session, established by resuming {@code previous}, continue it: its id, creation time and (as a
+     * resumption authenticates no one anew) the peer's certificates.
+     */
+    void continues(TlsMachineSession previous) {
+        id = previous.id;
+        creationTime = previous.creationTime;
+        if (peerCertificates.isEmpty()) {
+            peerCertificates = previous.peerCertificates;
+        }
+    }
+
+    void context(TlsMachineSessionContext owner) {
+        context = owner;
     }
 
     void peerCertificates(List<X509Certificate> chain) {
@@ -75,10 +101,10 @@ final class TlsMachineSession implements SSLSession {
         return id.clone();
     }
 
-    /** Sessions are not cached yet, so there is no session context. */
+    /** The context keeping this session once it is established; null before. */
     @Override
     public SSLSessionContext getSessionContext() {
-        return null;
+        return context;
     }
 
     @Override
@@ -94,6 +120,10 @@ final class TlsMachineSession implements SSLSession {
     @Override
     public void invalidate() {
         valid = false;
+        TlsMachineSessionContext owner = context;
+        if (owner != null) {
+            owner.remove(this);
+        }
     }
 
     @Override
