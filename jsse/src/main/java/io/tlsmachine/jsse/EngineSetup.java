@@ -5,7 +5,10 @@ import io.tlsmachine.impl.certificate.CertifiedKey;
 import io.tlsmachine.impl.engine.TlsEngine;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -59,6 +62,12 @@ final class EngineSetup {
         } catch (IllegalArgumentException e) {
             throw new SSLHandshakeException("unusable SSL parameters: " + e.getMessage());
         }
+        if (!client) {
+            config.clientHelloSelector(new HelloChoices(owner, socket, managers, parameters.sniMatchers(),
+                    owner.getHandshakeApplicationProtocolSelector(), session));
+        } else {
+            serverName.ifPresent(name -> session.offered(requested(name), List.of(), session.getProtocol()));
+        }
         if (client && owner.getPeerHost() != null) {
             config.ticketStore(clientSessions.ticketStore(owner.getPeerHost(), owner.getPeerPort()));
         } else if (!client) {
@@ -67,6 +76,14 @@ final class EngineSetup {
         TlsEngine tls = client ? TlsEngine.client(config.build()) : TlsEngine.server(config.build());
         tls.beginHandshake();
         return tls;
+    }
+
+    private static List<SNIServerName> requested(String name) {
+        try {
+            return List.of(new SNIHostName(name));
+        } catch (IllegalArgumentException notAHostName) {
+            return List.of();
+        }
     }
 
     /** Keeps {@code session}, whose handshake just ended, in its role's session context. */

@@ -31,23 +31,39 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
 
     /**
      * Returns the credential the key manager chooses for {@code engine} (or the {@code socket} over it, when not
-     * null): by {@code chooseEngineServerAlias} / {@code chooseServerAlias} (trying each key type in turn) for a
-     * server, by {@code chooseEngineClientAlias} / {@code chooseClientAlias} for a client; empty when it has none.
+     * null) before the peer's hello: a server's by the key types in our order of preference, a client's by
+     * {@code chooseEngineClientAlias} / {@code chooseClientAlias}; empty when it has none.
      */
     Optional<CertifiedKey> credential(SSLEngine engine, SSLSocket socket, boolean client) {
         if (keyManager == null) {
             return Optional.empty();
         }
-        String alias = null;
-        if (client) {
-            alias = socket != null ? keyManager.chooseClientAlias(KEY_TYPES, null, socket)
-                    : keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine);
-        } else {
-            for (int i = 0; i < KEY_TYPES.length && alias == null; i++) {
-                alias = socket != null ? keyManager.chooseServerAlias(KEY_TYPES[i], null, socket)
-                        : keyManager.chooseEngineServerAlias(KEY_TYPES[i], null, engine);
+        if (!client) {
+            return serverCredential(engine, socket, List.of(KEY_TYPES));
+        }
+        return certified(socket != null ? keyManager.chooseClientAlias(KEY_TYPES, null, socket)
+                : keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine));
+    }
+
+    /**
+     * Returns the server credential the key manager chooses ({@code chooseEngineServerAlias}, or
+     * {@code chooseServerAlias} with {@code socket} when not null) for the first of {@code keyTypes} it has one for.
+     */
+    Optional<CertifiedKey> serverCredential(SSLEngine engine, SSLSocket socket, List<String> keyTypes) {
+        if (keyManager == null) {
+            return Optional.empty();
+        }
+        for (String keyType : keyTypes) {
+            Optional<CertifiedKey> chosen = certified(socket != null ? keyManager.chooseServerAlias(keyType, null, socket)
+                    : keyManager.chooseEngineServerAlias(keyType, null, engine));
+            if (chosen.isPresent()) {
+                return chosen;
             }
         }
+        return Optional.empty();
+    }
+
+    private Optional<CertifiedKey> certified(String alias) {
         if (alias == null) {
             return Optional.empty();
         }

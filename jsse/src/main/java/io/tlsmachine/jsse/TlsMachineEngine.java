@@ -41,6 +41,7 @@ final class TlsMachineEngine extends SSLEngine {
     private boolean inboundDone;
     /** The socket this engine works for, whose managers' callbacks get it instead of the engine; or null. */
     private SSLSocket socket;
+    private BiFunction<SSLEngine, List<String>, String> alpnSelector;
 
     TlsMachineEngine(EngineSetup setup, List<String> defaultProtocols, String peerHost, int peerPort) {
         super(peerHost, peerPort);
@@ -357,13 +358,14 @@ final class TlsMachineEngine extends SSLEngine {
         return tls.negotiated().flatMap(NegotiatedParameters::applicationProtocol).orElse("");
     }
 
+    /** A server's choice of ALPN protocol among the client's, made once its ClientHello is read (see HelloChoices). */
     @Override
-    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
-        throw new UnsupportedOperationException("SSLEngine.setHandshakeApplicationProtocolSelector is not supported");
+    public synchronized void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        alpnSelector = selector;
     }
 
     @Override
-    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
-        return null;
+    public synchronized BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return alpnSelector;
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsmachine.jsse;
 
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
 import java.security.Principal;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSessionBindingEvent;
 import javax.net.ssl.SSLSessionBindingListener;
 import javax.net.ssl.SSLSessionContext;
@@ -21,7 +23,7 @@ import javax.net.ssl.SSLSessionContext;
  * the peer's host and port, and the application's values. Before the handshake ends its protocol is "NONE" and its
  * suite {@code SSL_NULL_WITH_NULL_NULL}, as in SunJSSE.
  */
-final class TlsMachineSession implements SSLSession {
+final class TlsMachineSession extends ExtendedSSLSession {
     /** The most plaintext one record carries (RFC 8446 §5.1, RFC 5246 §6.2.1). */
     static final int APPLICATION_BUFFER_SIZE = RecordLimits.MAX_PLAINTEXT_LENGTH;
     /** The largest record a peer may send (TLS 1.2's ciphertext limit, RFC 5246 §6.2.3, with its header). */
@@ -40,6 +42,8 @@ final class TlsMachineSession implements SSLSession {
     private volatile List<X509Certificate> peerCertificates = List.of();
     private volatile List<X509Certificate> localCertificates = List.of();
     private volatile boolean valid = true;
+    private volatile List<SNIServerName> requestedServerNames = List.of();
+    private volatile String[] peerSignatureAlgorithms = new String[0];
 
     TlsMachineSession(String peerHost, int peerPort, SecureRandom random) {
         this(peerHost, peerPort, new byte[32]);
@@ -78,6 +82,16 @@ final class TlsMachineSession implements SSLSession {
         if (peerCertificates.isEmpty()) {
             peerCertificates = previous.peerCertificates;
         }
+    }
+
+    /**
+     * Records what the peer's hello asked for, before our credential is chosen (so that key managers reading the
+     * handshake session see it): the server names, the signature algorithms it verifies, the version to negotiate.
+     */
+    void offered(List<SNIServerName> serverNames, List<SignatureAlgorithm> peerSchemes, String protocol) {
+        requestedServerNames = List.copyOf(serverNames);
+        peerSignatureAlgorithms = JsseProtocols.jcaNames(peerSchemes);
+        this.protocol = protocol;
     }
 
     void context(TlsMachineSessionContext owner) {
@@ -191,6 +205,24 @@ final class TlsMachineSession implements SSLSession {
     @Override
     public Principal getLocalPrincipal() {
         return localCertificates.isEmpty() ? null : localCertificates.get(0).getSubjectX500Principal();
+    }
+
+    /** The signature algorithms we verify: all we implement, as standard Java Security names. */
+    @Override
+    public String[] getLocalSupportedSignatureAlgorithms() {
+        return JsseProtocols.jcaNames(List.of(SignatureAlgorithm.values()));
+    }
+
+    /** A server's: those of the client's signature_algorithms we implement; a client's: none recorded. */
+    @Override
+    public String[] getPeerSupportedSignatureAlgorithms() {
+        return peerSignatureAlgorithms.clone();
+    }
+
+    /** A server's: the client's server_name; a client's: the name it sent. */
+    @Override
+    public List<SNIServerName> getRequestedServerNames() {
+        return requestedServerNames;
     }
 
     @Override

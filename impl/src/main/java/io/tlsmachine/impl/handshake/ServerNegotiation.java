@@ -91,6 +91,10 @@ final class ServerNegotiation implements ServerHelloSteps {
                 .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null));
         boolean offers13 = clientHello.extension(SupportedVersionsOffer.class)
                 .map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
+        // The application's credential and ALPN for this hello (e.g. a JSSE key manager's, by SNI and schemes).
+        ProtocolVersion version = offers13 && ctx.config.supports(ProtocolVersion.TLS13) ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
+        ctx.config.clientHelloSelector().ifPresent(selector -> ctx.config = selector.select(
+                ClientHelloOffers.of(clientHello, version, ctx.negotiation.serverName()), ctx.config));
         if (offers13 && ctx.config.supports(ProtocolVersion.TLS13)) {
             return selectTls13(facts, encoded);
         }
