@@ -225,6 +225,12 @@ final class TlsMachineSession extends ExtendedSSLSession {
         return requestedServerNames;
     }
 
+    /** No OCSP stapling: no status responses. */
+    @Override
+    public List<byte[]> getStatusResponses() {
+        return List.of();
+    }
+
     @Override
     public String getCipherSuite() {
         return cipherSuite;

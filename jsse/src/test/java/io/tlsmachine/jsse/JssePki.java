@@ -42,6 +42,21 @@ final class JssePki {
         }
     }
 
+    /** The key managers of the leaf "localhost" (a PKIX KeyManagerFactory). */
+    KeyManagerFactory keyManagerFactory() {
+        return keyManagers;
+    }
+
+    /** The trust managers trusting the root (a PKIX TrustManagerFactory). */
+    TrustManagerFactory trustManagerFactory() {
+        return trustManagers;
+    }
+
+    /** The first trust manager, as OkHttp takes it. */
+    javax.net.ssl.X509TrustManager trustManager() {
+        return (javax.net.ssl.X509TrustManager) trustManagers.getTrustManagers()[0];
+    }
+
     /** Returns an SSLContext of our provider for {@code protocol} ("TLS", "TLSv1.3", "TLSv1.2"). */
     SSLContext ours(String protocol) {
         return context(protocol, true);
