@@ -39,7 +39,7 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
             return Optional.empty();
         }
         if (!client) {
-            return serverCredential(engine, socket, List.of(KEY_TYPES));
+            return serverCredential(engine, socket, List.of(KEY_TYPES)).or(this::anyServerCredential);
         }
         return certified(socket != null ? keyManager.chooseClientAlias(KEY_TYPES, null, socket)
                 : keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine));
@@ -58,6 +58,21 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
                     : keyManager.chooseEngineServerAlias(keyType, null, engine));
             if (chosen.isPresent()) {
                 return chosen;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first server alias the key manager has, for a key manager that chooses nothing before the ClientHello
+     * (e.g. one that needs the requested server name): the engine starts with it, and the choice made once the
+     * ClientHello is read replaces it.
+     */
+    private Optional<CertifiedKey> anyServerCredential() {
+        for (String keyType : KEY_TYPES) {
+            String[] aliases = keyManager.getServerAliases(keyType, null);
+            if (aliases != null && aliases.length > 0) {
+                return certified(aliases[0]);
             }
         }
         return Optional.empty();

@@ -82,7 +82,7 @@ final class TlsMachineSessionContext implements SSLSessionContext {
         }
         session.context(this);
         byId.put(ByteBuffer.wrap(session.getId()), session);
-        evictSessions();
+        evictEldestSessions();
     }
 
     /** Forgets {@code session} (invalidated); a client no longer resumes it. */
@@ -105,6 +105,11 @@ final class TlsMachineSessionContext implements SSLSessionContext {
 
     private void evictSessions() {
         byId.values().removeIf(session -> !usable(session));
+        evictEldestSessions();
+    }
+
+    /** Drops the least recently used sessions beyond the cache size (timed-out ones go when next looked at). */
+    private void evictEldestSessions() {
         for (Iterator<ByteBuffer> eldest = byId.keySet().iterator(); cacheSize > 0 && byId.size() > cacheSize; ) {
             eldest.next();
             eldest.remove();

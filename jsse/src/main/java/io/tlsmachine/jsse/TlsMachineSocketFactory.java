@@ -34,6 +34,12 @@ final class TlsMachineSocketFactory extends SSLSocketFactory {
         return TlsMachineSocket.layered(engines, transport, host, port, autoClose, true);
     }
 
+    /** Not supported: a server socket layered over bytes already read. */
+    @Override
+    public Socket createSocket(Socket transport, java.io.InputStream consumed, boolean autoClose) {
+        throw new UnsupportedOperationException("SSLSocketFactory.createSocket(Socket, InputStream, boolean) is not supported");
+    }
+
     @Override
     public Socket createSocket(String host, int port) throws IOException {
         return connect(new InetSocketAddress(host, port), null);

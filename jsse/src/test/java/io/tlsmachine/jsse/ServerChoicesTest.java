@@ -155,6 +155,21 @@ class ServerChoicesTest {
     }
 
     @Test
+    void aKeyManagerThatChoosesOnlyOnceTheHelloIsReadStillServes() throws Exception {
+        RecordingKeyManager keys = new RecordingKeyManager(CertificateKeyType.EC_P256);
+        keys.chooseOnlyWithHandshakeSession = true;
+        SSLEngine server = serverEngine(keys);
+        TlsEngine client = TlsEngine.client(TlsConfig.builder().serverName(JssePki.HOST).insecureAcceptAnyCertificate()
+                .build());
+
+        pump(client, server);
+
+        assertThat(client.isHandshakeComplete()).isTrue();
+        assertThat(keys.askedWithHandshakeSession).isNotEmpty();
+        assertThat(server.getSession().getLocalCertificates()[0].getPublicKey().getAlgorithm()).isEqualTo("EC");
+    }
+
+    @Test
     void aClientThatCanVerifyNoneOfOurKeysGetsHandshakeFailure() throws Exception {
         SSLEngine server = serverEngine(new RecordingKeyManager(CertificateKeyType.EC_P256));
         TlsEngine client = TlsEngine.client(TlsConfig.builder().serverName(JssePki.HOST)
@@ -249,6 +264,8 @@ class ServerChoicesTest {
         final List<String> askedWithHandshakeSession = new ArrayList<>();
         String[] peerAlgorithms;
         List<SNIServerName> serverNames;
+        /** Like a key manager that needs the requested server name: nothing before the ClientHello is read. */
+        boolean chooseOnlyWithHandshakeSession;
         private final X509ExtendedKeyManager keys;
 
         /** One hierarchy per key type for the whole class (RSA key generation is slow). */
@@ -277,6 +294,8 @@ class ServerChoicesTest {
                 askedWithHandshakeSession.add(keyType);
                 peerAlgorithms = extended.getPeerSupportedSignatureAlgorithms();
                 serverNames = extended.getRequestedServerNames();
+            } else if (chooseOnlyWithHandshakeSession) {
+                return null;
             }
             return keys.chooseEngineServerAlias(keyType, issuers, engine);
         }

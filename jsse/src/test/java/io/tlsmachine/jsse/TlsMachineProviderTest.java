@@ -56,6 +56,9 @@ class TlsMachineProviderTest {
 
         assertThatThrownBy(() -> engine.setEnableSessionCreation(false))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("setEnableSessionCreation");
+        assertThatThrownBy(() -> ((javax.net.ssl.SSLSocketFactory) context.getSocketFactory()).createSocket(
+                new java.net.Socket(), new java.io.ByteArrayInputStream(new byte[0]), true))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("createSocket(Socket, InputStream");
         assertThatThrownBy(() -> engine.setEnabledProtocols(new String[] {"TLSv1.1"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLSv1.1");
     }

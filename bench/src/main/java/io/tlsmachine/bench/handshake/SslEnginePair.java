@@ -25,12 +25,19 @@ final class SslEnginePair implements ConnectionPair {
     private long serverBytes;
 
     /**
-     * Creates the engines; {@code resumable} gives the client the server's host and port, without which neither
-     * JSSE stack looks up a cached session (so every handshake is full).
+     * Creates the engines; {@code resumable} gives the client the server's host and port, without which no JSSE
+     * stack looks up a cached session (so every handshake is full). {@code serverNameParameter}: a client without a
+     * peer host gets the server's name as an SNI parameter instead (our provider's client needs a name).
      */
-    SslEnginePair(SSLContext clientContext, SSLContext serverContext, String protocol, String suite, boolean resumable) {
+    SslEnginePair(SSLContext clientContext, SSLContext serverContext, String protocol, String suite, boolean resumable,
+            boolean serverNameParameter) {
         client = resumable ? clientContext.createSSLEngine(BenchPki.HOST, 443) : clientContext.createSSLEngine();
         client.setUseClientMode(true);
+        if (!resumable && serverNameParameter) {
+            javax.net.ssl.SSLParameters parameters = client.getSSLParameters();
+            parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(BenchPki.HOST)));
+            client.setSSLParameters(parameters);
+        }
         server = serverContext.createSSLEngine();
         server.setUseClientMode(false);
         for (SSLEngine engine : new SSLEngine[] {client, server}) {
