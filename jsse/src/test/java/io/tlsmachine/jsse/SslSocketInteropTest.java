@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.HandshakeCompletedEvent;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
@@ -90,6 +92,39 @@ class SslSocketInteropTest {
             assertThat(served.get(10, TimeUnit.SECONDS)).isEqualTo(request);
             assertThat(serverSession.get().getProtocol()).isEqualTo(protocol);
             assertThat(serverSession.get().getPeerCertificates()).hasSize(2);
+        }
+    }
+
+    @Test
+    void ourServerSocketsAlpnSelectorAndSniMatcherJudgeTheJdkClientsHello() throws Exception {
+        try (SSLServerSocket server = serverSocket(pki.ours("TLS"))) {
+            javax.net.ssl.SSLParameters parameters = server.getSSLParameters();
+            parameters.setSNIMatchers(List.of(SNIHostName.createSNIMatcher("local.*")));
+            server.setSSLParameters(parameters);
+            AtomicReference<List<String>> offered = new AtomicReference<>();
+            Future<String> chosen = peer.submit(() -> {
+                try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                    accepted.setHandshakeApplicationProtocolSelector((socket, protocols) -> {
+                        assertThat(socket).isSameAs(accepted);
+                        offered.set(protocols);
+                        return "http/1.1";
+                    });
+                    accepted.startHandshake();
+                    accepted.getInputStream().read();
+                    return accepted.getApplicationProtocol();
+                }
+            });
+            try (SSLSocket client = (SSLSocket) pki.jdk("TLS").getSocketFactory().createSocket(JssePki.HOST,
+                    server.getLocalPort())) {
+                javax.net.ssl.SSLParameters clientParameters = client.getSSLParameters();
+                clientParameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+                clientParameters.setServerNames(List.of(new SNIHostName(JssePki.HOST)));
+                client.setSSLParameters(clientParameters);
+                client.startHandshake();
+                assertThat(client.getApplicationProtocol()).isEqualTo("http/1.1");
+            }
+            assertThat(chosen.get(10, TimeUnit.SECONDS)).isEqualTo("http/1.1");
+            assertThat(offered.get()).containsExactly("h2", "http/1.1");
         }
     }
 
