@@ -153,7 +153,7 @@ class SslSocketInteropTest {
     }
 
     @Test
-    void theSocketTimeoutBoundsAHandshakeWithASilentPeerAndARead() throws Exception {
+    void theSocketTimeoutBoundsAHandshakeWithASilentPeer() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, LOOPBACK)) {
             CompletableFuture<Socket> acceptedByPeer = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -171,6 +171,36 @@ class SslSocketInteropTest {
             } finally {
                 acceptedByPeer.get(5, TimeUnit.SECONDS).close();
             }
+        }
+    }
+
+    @Test
+    void aReadThatTimedOutCanBeRetriedAndGetsTheDataThatCameLater() throws Exception {
+        java.util.concurrent.CountDownLatch timedOut = new java.util.concurrent.CountDownLatch(1);
+        try (SSLServerSocket server = serverSocket(pki.jdk("TLS"))) {
+            Future<?> served = peer.submit(() -> {
+                try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                    accepted.startHandshake();
+                    assertThat(timedOut.await(10, TimeUnit.SECONDS)).isTrue();
+                    accepted.getOutputStream().write("late".getBytes(StandardCharsets.US_ASCII));
+                    return accepted.getInputStream().read();
+                }
+            });
+            try (SSLSocket client = (SSLSocket) pki.ours("TLS").getSocketFactory().createSocket(JssePki.HOST,
+                    server.getLocalPort())) {
+                client.setSoTimeout(200);
+                client.startHandshake();
+                assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+                timedOut.countDown();
+                client.setSoTimeout(10_000);
+                byte[] late = new byte[4];
+                int read = 0;
+                while (read < late.length) {
+                    read += client.getInputStream().read(late, read, late.length - read);
+                }
+                assertThat(new String(late, StandardCharsets.US_ASCII)).isEqualTo("late");
+            }
+            served.get(10, TimeUnit.SECONDS);
         }
     }
 
