@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Security;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,10 +68,48 @@ class JettyInteropTest {
         }
     }
 
+    @Test
+    void jettyBuildsItsContextWithOurProviderFromItsKeyStoreAndChoosesTheKeyThroughItsSniKeyManager() throws Exception {
+        Security.addProvider(new TlsMachineProvider());
+        try {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStore(pki.keyStore());
+            tls.setKeyStorePassword(JssePki.password());
+            tls.setProvider(TlsMachineProvider.NAME);
+            CompletableFuture<SSLEngine> handshaken = new CompletableFuture<>();
+            Server server = jetty(tls, handshaken);
+            server.start();
+            try {
+                int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+                HttpClient client = HttpClient.newBuilder().sslContext(pki.jdk("TLS"))
+                        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("https://localhost:"
+                        + port + "/")).POST(HttpRequest.BodyPublishers.ofString("sni")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(response.body()).isEqualTo("echo sni");
+                assertThat(tls.getSslContext().getProvider().getName()).isEqualTo(TlsMachineProvider.NAME);
+                SSLEngine engine = handshaken.get(10, TimeUnit.SECONDS);
+                assertThat(engine).isInstanceOf(TlsMachineEngine.class);
+                assertThat(engine.getSession().getLocalCertificates()[0])
+                        .isEqualTo(pki.keyStore().getCertificateChain("leaf")[0]);
+            } finally {
+                server.stop();
+            }
+        } finally {
+            Security.removeProvider(TlsMachineProvider.NAME);
+        }
+    }
+
     private static Server jetty(SSLContext context, CompletableFuture<SSLEngine> handshaken) {
-        Server server = new Server();
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setSslContext(context);
+        return jetty(tls, handshaken);
+    }
+
+    private static Server jetty(SslContextFactory.Server tls, CompletableFuture<SSLEngine> handshaken) {
+        Server server = new Server();
         ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
                 new HttpConnectionFactory(new HttpConfiguration()));
         connector.setHost("127.0.0.1");
