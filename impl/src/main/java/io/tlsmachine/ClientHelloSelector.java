@@ -10,10 +10,9 @@ package io.tlsmachine;
 public interface ClientHelloSelector {
     /**
      * Returns the configuration to answer {@code offer} with: {@code current} itself, or a copy from
-     * {@code current.toBuilder()} that differs in its certified key or ALPN protocols only.
-     *
-     * @throws io.tlsmachine.impl.error.TlsException to refuse the hello with that exception's alert (e.g.
-     *     unrecognized_name for a server name the server does not serve)
+     * {@code current.toBuilder()} that differs in its certified key or ALPN protocols only. To refuse the hello,
+     * throw a {@code TlsException}: the engine sends its alert (e.g. unrecognized_name for a server name the server
+     * does not serve).
      */
     TlsConfig select(ClientHelloOffer offer, TlsConfig current);
 }

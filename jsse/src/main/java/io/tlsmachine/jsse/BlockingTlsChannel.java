@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -91,7 +92,7 @@ final class BlockingTlsChannel {
 
     /** Reads application data into {@code b}, blocking until some arrives; -1 at the end of the stream. */
     int read(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         if (len == 0) {
             return 0;
         }
@@ -120,7 +121,7 @@ final class BlockingTlsChannel {
 
     /** Seals and sends all of {@code b[off, off+len)}. */
     void write(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         synchronized (writeLock) {
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
             while (src.hasRemaining()) {

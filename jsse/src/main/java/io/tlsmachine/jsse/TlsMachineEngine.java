@@ -8,12 +8,13 @@ import io.tlsmachine.model.ModelState;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -64,7 +65,7 @@ final class TlsMachineEngine extends SSLEngine {
 
     @Override
     public synchronized SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
-        java.util.Objects.checkFromIndexSize(offset, length, srcs.length);
+        Objects.checkFromIndexSize(offset, length, srcs.length);
         if (dst.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
@@ -109,7 +110,7 @@ final class TlsMachineEngine extends SSLEngine {
 
     @Override
     public synchronized SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
-        java.util.Objects.checkFromIndexSize(offset, length, dsts.length);
+        Objects.checkFromIndexSize(offset, length, dsts.length);
         for (int i = offset; i < offset + length; i++) {
             if (dsts[i].isReadOnly()) {
                 throw new ReadOnlyBufferException();

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import javax.net.ssl.HandshakeCompletedEvent;
@@ -202,7 +203,7 @@ final class TlsMachineSocket extends LayeredSocket {
 
     @Override
     public void addHandshakeCompletedListener(HandshakeCompletedListener listener) {
-        listeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

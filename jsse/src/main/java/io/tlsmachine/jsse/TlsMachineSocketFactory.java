@@ -1,6 +1,7 @@
 package io.tlsmachine.jsse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -36,7 +37,7 @@ final class TlsMachineSocketFactory extends SSLSocketFactory {
 
     /** Not supported: a server socket layered over bytes already read. */
     @Override
-    public Socket createSocket(Socket transport, java.io.InputStream consumed, boolean autoClose) {
+    public Socket createSocket(Socket transport, InputStream consumed, boolean autoClose) {
         throw new UnsupportedOperationException("SSLSocketFactory.createSocket(Socket, InputStream, boolean) is not supported");
     }
 

@@ -1,15 +1,18 @@
 package io.tlsmachine.bench.handshake;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
- * Two JSSE SSLEngines (SunJSSE or BCJSSE) back to back over in-memory buffers: wrap, hand over, unwrap, run
- * delegated tasks, until a round moves no byte.
+ * Two JSSE SSLEngines (SunJSSE, BCJSSE or our provider's) back to back over in-memory buffers: wrap, hand over,
+ * unwrap, run delegated tasks, until a round moves no byte.
  */
 final class SslEnginePair implements ConnectionPair {
 
@@ -34,8 +37,8 @@ final class SslEnginePair implements ConnectionPair {
         client = resumable ? clientContext.createSSLEngine(BenchPki.HOST, 443) : clientContext.createSSLEngine();
         client.setUseClientMode(true);
         if (!resumable && serverNameParameter) {
-            javax.net.ssl.SSLParameters parameters = client.getSSLParameters();
-            parameters.setServerNames(java.util.List.of(new javax.net.ssl.SNIHostName(BenchPki.HOST)));
+            SSLParameters parameters = client.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(BenchPki.HOST)));
             client.setSSLParameters(parameters);
         }
         server = serverContext.createSSLEngine();
@@ -132,7 +135,7 @@ final class SslEnginePair implements ConnectionPair {
 
     @Override
     public Object endpoints() {
-        return java.util.List.of(client, server);
+        return List.of(client, server);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.ClientHelloOffer;
+import io.tlsmachine.ClientHelloSelector;
 import io.tlsmachine.impl.codec.extension.ApplicationLayerProtocolNegotiation;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.message.ClientHello;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Summarises a ClientHello as the {@link ClientHelloOffer} a server's {@link io.tlsmachine.ClientHelloSelector} gets. */
+/** Summarises a ClientHello as the {@link ClientHelloOffer} a server's {@link ClientHelloSelector} gets. */
 final class ClientHelloOffers {
     private ClientHelloOffers() {}
 
