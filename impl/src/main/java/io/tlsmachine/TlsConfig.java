@@ -39,6 +39,7 @@ public final class TlsConfig {
     private final Clock clock;
     private final boolean helloRetryCookies;
     private final KemShareRule kemShareRule;
+    private final Optional<ClientHelloSelector> clientHelloSelector;
 
     TlsConfig(TlsConfigBuilder b) {
         protocol = b.protocol.build();
@@ -55,6 +56,7 @@ public final class TlsConfig {
         recordLayer = b.recordLayer.build();
         helloRetryCookies = b.helloRetryCookies;
         kemShareRule = b.kemShareRule;
+        clientHelloSelector = Optional.ofNullable(b.clientHelloSelector);
         sessions = b.sessions.build(random);
     }
 
@@ -74,6 +76,7 @@ public final class TlsConfig {
         clock = base.clock;
         helloRetryCookies = base.helloRetryCookies;
         kemShareRule = base.kemShareRule;
+        clientHelloSelector = base.clientHelloSelector;
     }
 
     /**
@@ -108,6 +111,7 @@ public final class TlsConfig {
         b.clock = clock;
         b.helloRetryCookies = helloRetryCookies;
         b.kemShareRule = kemShareRule;
+        b.clientHelloSelector = clientHelloSelector.orElse(null);
         return b;
     }
 
@@ -179,6 +183,11 @@ public final class TlsConfig {
     /** Returns the server name a client sends (SNI, RFC 6066 §3) and checks the certificate against. */
     public Optional<String> serverName() {
         return serverName;
+    }
+
+    /** Returns the server's choice of configuration per ClientHello, if it has one. */
+    public Optional<ClientHelloSelector> clientHelloSelector() {
+        return clientHelloSelector;
     }
 
     /** Returns the ALPN protocol names (RFC 7301), in preference order. */

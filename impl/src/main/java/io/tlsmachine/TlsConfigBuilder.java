@@ -29,6 +29,7 @@ public final class TlsConfigBuilder {
     Clock clock = Clock.systemUTC();
     boolean helloRetryCookies;
     KemShareRule kemShareRule = KemShareRule.ACCEPT_CLASSICAL_SHARE;
+    ClientHelloSelector clientHelloSelector;
 
     TlsConfigBuilder() {
     }
@@ -228,6 +229,12 @@ public final class TlsConfigBuilder {
     /** Sets the server's rule for a preferred KEM group the client lists without a share (see {@link KemShareRule}). */
     public TlsConfigBuilder kemShareRule(KemShareRule rule) {
         this.kemShareRule = java.util.Objects.requireNonNull(rule);
+        return this;
+    }
+
+    /** Server: choose the credential or ALPN list per ClientHello (see {@link ClientHelloSelector}). */
+    public TlsConfigBuilder clientHelloSelector(ClientHelloSelector selector) {
+        this.clientHelloSelector = java.util.Objects.requireNonNull(selector, "selector");
         return this;
     }
 

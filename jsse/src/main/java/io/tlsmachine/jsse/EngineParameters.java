@@ -9,18 +9,20 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
 
 /**
  * The SSLParameters one engine supports (protocols, cipher suites, SNI, ALPN, endpoint identification, client
- * authentication) and their translation into the engine's {@link TlsConfig}; any other parameter set to a value
+ * authentication) and their translation into the engine's {@code TlsConfig}; any other parameter set to a value
  * other than JSSE's default is refused with {@link UnsupportedOperationException}.
  */
 final class EngineParameters {
     private String[] protocols;
     private String[] cipherSuites = JsseProtocols.defaultSuiteNames();
     private List<SNIServerName> serverNames = List.of();
+    private List<SNIMatcher> sniMatchers = List.of();
     private String[] applicationProtocols = new String[0];
     private String endpointIdentification;
     private boolean needClientAuth;
@@ -70,6 +72,7 @@ final class EngineParameters {
     SSLParameters toSslParameters() {
         SSLParameters parameters = new SSLParameters(cipherSuites(), protocols());
         parameters.setServerNames(serverNames);
+        parameters.setSNIMatchers(sniMatchers);
         parameters.setApplicationProtocols(applicationProtocols.clone());
         parameters.setEndpointIdentificationAlgorithm(endpointIdentification);
         if (needClientAuth) {
@@ -85,8 +88,8 @@ final class EngineParameters {
         if (parameters.getAlgorithmConstraints() != null) {
             throw new UnsupportedOperationException("SSLParameters.setAlgorithmConstraints is not supported");
         }
-        if (parameters.getSNIMatchers() != null && !parameters.getSNIMatchers().isEmpty()) {
-            throw new UnsupportedOperationException("SSLParameters.setSNIMatchers is not supported");
+        if (parameters.getSNIMatchers() != null) {
+            sniMatchers = List.copyOf(parameters.getSNIMatchers());
         }
         if (parameters.getMaximumPacketSize() != 0 && parameters.getMaximumPacketSize() != TlsMachineSession.PACKET_BUFFER_SIZE) {
             throw new UnsupportedOperationException("SSLParameters.setMaximumPacketSize is not supported");
@@ -109,6 +112,11 @@ final class EngineParameters {
         }
     }
 
+    /** The server's matchers of the client's server_name (RFC 6066 §3); empty: every name is accepted. */
+    List<SNIMatcher> sniMatchers() {
+        return sniMatchers;
+    }
+
     /** The host name to send in server_name: the SNI parameter's, else {@code peerHost}. */
     Optional<String> serverName(String peerHost) {
         for (SNIServerName name : serverNames) {
@@ -119,8 +127,8 @@ final class EngineParameters {
         return Optional.ofNullable(peerHost);
     }
 
-    /** Builds the engine's configuration from these parameters and the chosen credential and verifier. */
-    TlsConfig toConfig(Optional<CertifiedKey> credential, CertificateVerifier verifier, Optional<String> serverName,
+    /** Returns the engine's configuration from these parameters and the chosen credential and verifier. */
+    TlsConfigBuilder toConfig(Optional<CertifiedKey> credential, CertificateVerifier verifier, Optional<String> serverName,
             SecureRandom random) {
         TlsConfigBuilder builder = TlsConfig.builder()
                 .versions(JsseProtocols.versions(protocols))
@@ -132,6 +140,6 @@ final class EngineParameters {
                         : wantClientAuth ? ClientAuthPolicy.REQUEST : ClientAuthPolicy.NONE);
         credential.ifPresent(builder::certifiedKey);
         serverName.ifPresent(builder::serverName);
-        return builder.build();
+        return builder;
     }
 }

@@ -2,12 +2,15 @@ package io.tlsmachine.jsse;
 
 import io.tlsmachine.TlsDefaults;
 import io.tlsmachine.CipherSuite;
+import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Maps JSSE's standard protocol and cipher suite names to the engine's code points and back. */
 final class JsseProtocols {
@@ -67,6 +70,44 @@ final class JsseProtocols {
             case TLS12 -> ProtocolVersion.TLS12;
             default -> throw new IllegalArgumentException("unsupported protocol " + name);
         }).toArray(ProtocolVersion[]::new);
+    }
+
+    /** Returns the standard Java Security names of {@code schemes} (as SunJSSE's sessions list them), in order. */
+    static String[] jcaNames(List<SignatureAlgorithm> schemes) {
+        return schemes.stream().map(JsseProtocols::jcaName).distinct().toArray(String[]::new);
+    }
+
+    private static String jcaName(SignatureAlgorithm scheme) {
+        return switch (scheme) {
+            case ECDSA_SECP256R1_SHA256 -> "SHA256withECDSA";
+            case ECDSA_SECP384R1_SHA384 -> "SHA384withECDSA";
+            case ECDSA_SECP521R1_SHA512 -> "SHA512withECDSA";
+            case RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512, RSA_PSS_PSS_SHA256, RSA_PSS_PSS_SHA384,
+                    RSA_PSS_PSS_SHA512 -> "RSASSA-PSS";
+            case ED25519 -> "Ed25519";
+            case ED448 -> "Ed448";
+            case RSA_PKCS1_SHA256 -> "SHA256withRSA";
+            case RSA_PKCS1_SHA384 -> "SHA384withRSA";
+            case RSA_PKCS1_SHA512 -> "SHA512withRSA";
+        };
+    }
+
+    /**
+     * Returns the key types (as key managers take them) that can sign with one of {@code schemes}, in their order;
+     * without signature_algorithms (TLS 1.2, RFC 5246 §7.4.1.4.1) RSA then EC.
+     */
+    static List<String> keyTypes(List<SignatureAlgorithm> schemes) {
+        if (schemes.isEmpty()) {
+            return List.of("RSA", "EC");
+        }
+        return schemes.stream().flatMap(scheme -> switch (scheme) {
+            case ECDSA_SECP256R1_SHA256, ECDSA_SECP384R1_SHA384, ECDSA_SECP521R1_SHA512 -> Stream.of("EC");
+            case RSA_PSS_PSS_SHA256, RSA_PSS_PSS_SHA384, RSA_PSS_PSS_SHA512 -> Stream.of("RSASSA-PSS");
+            // The JDK names an Ed25519 key "EdDSA", Bouncy Castle "Ed25519".
+            case ED25519 -> Stream.of("EdDSA", "Ed25519");
+            case ED448 -> Stream.of("EdDSA", "Ed448");
+            default -> Stream.of("RSA");
+        }).distinct().toList();
     }
 
     /** Returns JSSE's name for {@code version} ({@code TLSv1.3}, {@code TLSv1.2}). */

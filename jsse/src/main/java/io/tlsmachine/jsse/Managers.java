@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -29,21 +30,55 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
     private static final String[] KEY_TYPES = {"EC", "RSA", "EdDSA", "Ed25519", "RSASSA-PSS"};
 
     /**
-     * Returns the credential the key manager chooses for {@code engine}: by {@code chooseEngineServerAlias} (trying
-     * each key type in turn) for a server, by {@code chooseEngineClientAlias} for a client; empty when it has none.
+     * Returns the credential the key manager chooses for {@code engine} (or the {@code socket} over it, when not
+     * null) before the peer's hello: a server's by the key types in our order of preference, a client's by
+     * {@code chooseEngineClientAlias} / {@code chooseClientAlias}; empty when it has none.
      */
-    Optional<CertifiedKey> credential(SSLEngine engine, boolean client) {
+    Optional<CertifiedKey> credential(SSLEngine engine, SSLSocket socket, boolean client) {
         if (keyManager == null) {
             return Optional.empty();
         }
-        String alias = null;
-        if (client) {
-            alias = keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine);
-        } else {
-            for (int i = 0; i < KEY_TYPES.length && alias == null; i++) {
-                alias = keyManager.chooseEngineServerAlias(KEY_TYPES[i], null, engine);
+        if (!client) {
+            return serverCredential(engine, socket, List.of(KEY_TYPES)).or(this::anyServerCredential);
+        }
+        return certified(socket != null ? keyManager.chooseClientAlias(KEY_TYPES, null, socket)
+                : keyManager.chooseEngineClientAlias(KEY_TYPES, null, engine));
+    }
+
+    /**
+     * Returns the server credential the key manager chooses ({@code chooseEngineServerAlias}, or
+     * {@code chooseServerAlias} with {@code socket} when not null) for the first of {@code keyTypes} it has one for.
+     */
+    Optional<CertifiedKey> serverCredential(SSLEngine engine, SSLSocket socket, List<String> keyTypes) {
+        if (keyManager == null) {
+            return Optional.empty();
+        }
+        for (String keyType : keyTypes) {
+            Optional<CertifiedKey> chosen = certified(socket != null ? keyManager.chooseServerAlias(keyType, null, socket)
+                    : keyManager.chooseEngineServerAlias(keyType, null, engine));
+            if (chosen.isPresent()) {
+                return chosen;
             }
         }
+        return Optional.empty();
+    }
+
+    /**
+     * The first server alias the key manager has, for a key manager that chooses nothing before the ClientHello
+     * (e.g. one that needs the requested server name): the engine starts with it, and the choice made once the
+     * ClientHello is read replaces it.
+     */
+    private Optional<CertifiedKey> anyServerCredential() {
+        for (String keyType : KEY_TYPES) {
+            String[] aliases = keyManager.getServerAliases(keyType, null);
+            if (aliases != null && aliases.length > 0) {
+                return certified(aliases[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<CertifiedKey> certified(String alias) {
         if (alias == null) {
             return Optional.empty();
         }
@@ -57,14 +92,16 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
 
     /**
      * Returns a verifier that hands the peer's chain to the trust manager ({@code checkServerTrusted} or
-     * {@code checkClientTrusted} with {@code engine}, so endpoint identification works as in SunJSSE), telling
-     * {@code accepted} about every chain it accepts.
+     * {@code checkClientTrusted} with {@code engine}, or with {@code socket} when not null, so endpoint
+     * identification works as in SunJSSE), telling {@code accepted} about every chain it accepts.
      */
-    CertificateVerifier verifier(SSLEngine engine, Consumer<List<X509Certificate>> accepted) {
+    CertificateVerifier verifier(SSLEngine engine, SSLSocket socket, Consumer<List<X509Certificate>> accepted) {
         return new DelegatedCertificateVerifier((chain, host, use) -> {
             X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
             String authType = serverAuthType(use);
-            if (trustManager instanceof X509ExtendedTrustManager extended) {
+            if (trustManager instanceof X509ExtendedTrustManager extended && socket != null) {
+                extended.checkServerTrusted(certificates, authType, socket);
+            } else if (trustManager instanceof X509ExtendedTrustManager extended) {
                 extended.checkServerTrusted(certificates, authType, engine);
             } else {
                 trustManager.checkServerTrusted(certificates, authType);
@@ -73,7 +110,9 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
         }, (chain, host, use) -> {
             X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
             String authType = chain.get(0).getPublicKey().getAlgorithm();
-            if (trustManager instanceof X509ExtendedTrustManager extended) {
+            if (trustManager instanceof X509ExtendedTrustManager extended && socket != null) {
+                extended.checkClientTrusted(certificates, authType, socket);
+            } else if (trustManager instanceof X509ExtendedTrustManager extended) {
                 extended.checkClientTrusted(certificates, authType, engine);
             } else {
                 trustManager.checkClientTrusted(certificates, authType);

@@ -24,7 +24,7 @@ import javax.net.ssl.X509TrustManager;
 final class TlsMachineContextSpi extends SSLContextSpi {
     private final List<String> defaultProtocols;
     private final boolean initializedOnCreation;
-    private Managers managers;
+    private EngineSetup setup;
 
     TlsMachineContextSpi(List<String> defaultProtocols) {
         this(defaultProtocols, false);
@@ -38,7 +38,7 @@ final class TlsMachineContextSpi extends SSLContextSpi {
     /** The "Default" context: initialized with the JDK's default trust managers and no key manager. */
     static TlsMachineContextSpi initializedDefault() {
         TlsMachineContextSpi spi = new TlsMachineContextSpi(JsseProtocols.TLS13_AND_TLS12, true);
-        spi.managers = new Managers(null, defaultTrustManager(), new SecureRandom());
+        spi.setup = new EngineSetup(new Managers(null, defaultTrustManager(), new SecureRandom()));
         return spi;
     }
 
@@ -49,8 +49,8 @@ final class TlsMachineContextSpi extends SSLContextSpi {
             throw new KeyManagementException("the Default SSLContext is initialized automatically");
         }
         X509TrustManager trust = first(trustManagers, X509TrustManager.class);
-        managers = new Managers(first(keyManagers, X509ExtendedKeyManager.class),
-                trust != null ? trust : defaultTrustManager(), random != null ? random : new SecureRandom());
+        setup = new EngineSetup(new Managers(first(keyManagers, X509ExtendedKeyManager.class),
+                trust != null ? trust : defaultTrustManager(), random != null ? random : new SecureRandom()));
     }
 
     private static <T> T first(Object[] managers, Class<T> type) {
@@ -79,41 +79,46 @@ final class TlsMachineContextSpi extends SSLContextSpi {
         }
     }
 
-    private Managers managers() {
-        if (managers == null) {
+    private EngineSetup setup() {
+        if (setup == null) {
             throw new IllegalStateException("SSLContext is not initialized: call init first");
         }
-        return managers;
+        return setup;
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-        return new TlsMachineEngine(managers(), defaultProtocols, null, -1);
+        return newEngine(null, -1);
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-        return new TlsMachineEngine(managers(), defaultProtocols, host, port);
+        return newEngine(host, port);
+    }
+
+    private TlsMachineEngine newEngine(String host, int port) {
+        return new TlsMachineEngine(setup(), defaultProtocols, host, port);
     }
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-        throw new UnsupportedOperationException("SSLContext.getSocketFactory is not supported yet: use createSSLEngine");
+        setup();
+        return new TlsMachineSocketFactory(this::newEngine);
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-        throw new UnsupportedOperationException(
-                "SSLContext.getServerSocketFactory is not supported yet: use createSSLEngine");
+        setup();
+        return new TlsMachineServerSocketFactory(this::newEngine);
     }
 
     @Override
     protected SSLSessionContext engineGetServerSessionContext() {
-        throw new UnsupportedOperationException("SSLContext.getServerSessionContext is not supported yet");
+        return setup().serverSessions();
     }
 
     @Override
     protected SSLSessionContext engineGetClientSessionContext() {
-        throw new UnsupportedOperationException("SSLContext.getClientSessionContext is not supported yet");
+        return setup().clientSessions();
     }
 }

@@ -5,21 +5,26 @@ import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.TlsEngine;
 import io.tlsmachine.TlsException;
 import io.tlsmachine.NegotiatedParameters;
+import io.tlsmachine.impl.engine.TlsEngine;
+import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
 import io.tlsmachine.model.ModelState;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * An SSLEngine over the model-driven {@link TlsEngine}: {@code wrap} drains the engine's outbound records (or seals
@@ -32,7 +37,7 @@ final class TlsMachineEngine extends SSLEngine {
     /** Room a sealed record needs beyond its plaintext: header, TLS 1.2 nonce or 1.3 type, tag and a KeyUpdate. */
     private static final int SEALING_OVERHEAD = 256;
 
-    private final Managers managers;
+    private final EngineSetup setup;
     private final EngineParameters parameters;
     private final TlsMachineSession session;
     private boolean clientMode;
@@ -40,43 +45,32 @@ final class TlsMachineEngine extends SSLEngine {
     private boolean finishedReported;
     private boolean closeRequested;
     private boolean inboundDone;
+    /** The socket this engine works for, whose managers' callbacks get it instead of the engine; or null. */
+    private SSLSocket socket;
+    private BiFunction<SSLEngine, List<String>, String> alpnSelector;
 
-    TlsMachineEngine(Managers managers, List<String> defaultProtocols, String peerHost, int peerPort) {
+    TlsMachineEngine(EngineSetup setup, List<String> defaultProtocols, String peerHost, int peerPort) {
         super(peerHost, peerPort);
-        this.managers = managers;
+        this.setup = setup;
         this.parameters = new EngineParameters(defaultProtocols);
-        this.session = new TlsMachineSession(peerHost, peerPort, managers.random());
+        this.session = new TlsMachineSession(peerHost, peerPort, setup.random());
+    }
+
+    /** Makes the key and trust managers' callbacks get {@code owner} rather than this engine. */
+    synchronized void socket(SSLSocket owner) {
+        socket = owner;
     }
 
     private TlsEngine started() throws SSLException {
-        if (tls != null) {
-            return tls;
+        if (tls == null) {
+            tls = setup.start(this, socket, parameters, session);
         }
-        Optional<CertifiedKey> credential = managers.credential(this, clientMode);
-        if (!clientMode && credential.isEmpty()) {
-            throw new SSLHandshakeException("no server credential: the key manager chose no alias");
-        }
-        credential.ifPresent(key -> session.localCertificates(key.chain().certificates()));
-        Optional<String> serverName = clientMode ? parameters.serverName(getPeerHost()) : Optional.empty();
-        if (clientMode && serverName.isEmpty()) {
-            throw new SSLHandshakeException("a client engine needs the server's name: SSLContext.createSSLEngine(host, port)"
-                    + " or SSLParameters.setServerNames");
-        }
-        TlsConfig config;
-        try {
-            config = parameters.toConfig(credential, managers.verifier(this, session::peerCertificates), serverName,
-                    managers.random());
-        } catch (IllegalArgumentException e) {
-            throw new SSLHandshakeException("unusable SSL parameters: " + e.getMessage());
-        }
-        tls = clientMode ? TlsEngine.client(config) : TlsEngine.server(config);
-        tls.beginHandshake();
         return tls;
     }
 
     @Override
     public synchronized SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
-        java.util.Objects.checkFromIndexSize(offset, length, srcs.length);
+        Objects.checkFromIndexSize(offset, length, srcs.length);
         if (dst.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
@@ -121,7 +115,7 @@ final class TlsMachineEngine extends SSLEngine {
 
     @Override
     public synchronized SSLEngineResult unwrap(ByteBuffer src, ByteBuffer[] dsts, int offset, int length) throws SSLException {
-        java.util.Objects.checkFromIndexSize(offset, length, dsts.length);
+        Objects.checkFromIndexSize(offset, length, dsts.length);
         for (int i = offset; i < offset + length; i++) {
             if (dsts[i].isReadOnly()) {
                 throw new ReadOnlyBufferException();
@@ -183,20 +177,17 @@ final class TlsMachineEngine extends SSLEngine {
     /** Builds a result, reporting FINISHED once: on the first result after the handshake completed and its last flight left. */
     private SSLEngineResult result(Status status, int consumed, int produced) {
         HandshakeStatus handshake = getHandshakeStatus();
+        tls().flatMap(TlsEngine::negotiated).ifPresent(session::negotiated);
         if (!finishedReported && tls != null && tls.isHandshakeComplete() && tls.outboundPending() == 0) {
             finishedReported = true;
             handshake = HandshakeStatus.FINISHED;
+            tls.negotiated().ifPresent(negotiated -> setup.established(session, negotiated, clientMode));
         }
-        tls().flatMap(TlsEngine::negotiated).ifPresent(this::recordNegotiated);
         return new SSLEngineResult(status, handshake, consumed, produced);
     }
 
     private Optional<TlsEngine> tls() {
         return Optional.ofNullable(tls);
-    }
-
-    private void recordNegotiated(NegotiatedParameters negotiated) {
-        session.negotiated(JsseProtocols.name(negotiated.version()), negotiated.cipherSuite().name());
     }
 
     @Override
@@ -373,13 +364,14 @@ final class TlsMachineEngine extends SSLEngine {
         return tls.negotiated().flatMap(NegotiatedParameters::applicationProtocol).orElse("");
     }
 
+    /** A server's choice of ALPN protocol among the client's, made once its ClientHello is read (see HelloChoices). */
     @Override
-    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
-        throw new UnsupportedOperationException("SSLEngine.setHandshakeApplicationProtocolSelector is not supported");
+    public synchronized void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        alpnSelector = selector;
     }
 
     @Override
-    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
-        return null;
+    public synchronized BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return alpnSelector;
     }
 }

@@ -1,5 +1,7 @@
 package io.tlsmachine.jsse;
 
+import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
 import java.security.Principal;
 import java.security.SecureRandom;
@@ -7,9 +9,11 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.SSLSession;
+import javax.net.ssl.ExtendedSSLSession;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLSessionBindingEvent;
 import javax.net.ssl.SSLSessionBindingListener;
 import javax.net.ssl.SSLSessionContext;
@@ -19,14 +23,16 @@ import javax.net.ssl.SSLSessionContext;
  * the peer's host and port, and the application's values. Before the handshake ends its protocol is "NONE" and its
  * suite {@code SSL_NULL_WITH_NULL_NULL}, as in SunJSSE.
  */
-final class TlsMachineSession implements SSLSession {
+final class TlsMachineSession extends ExtendedSSLSession {
     /** The most plaintext one record carries (RFC 8446 §5.1, RFC 5246 §6.2.1). */
     static final int APPLICATION_BUFFER_SIZE = RecordLimits.MAX_PLAINTEXT_LENGTH;
     /** The largest record a peer may send (TLS 1.2's ciphertext limit, RFC 5246 §6.2.3, with its header). */
     static final int PACKET_BUFFER_SIZE = RecordLimits.MAX_RECORD_LENGTH;
 
-    private final byte[] id = new byte[32];
-    private final long creationTime = System.currentTimeMillis();
+    private volatile byte[] id;
+    private volatile long creationTime = System.currentTimeMillis();
+    private volatile TlsMachineSessionContext context;
+    private volatile NegotiatedParameters negotiatedParameters;
     private final String peerHost;
     private final int peerPort;
     private final Map<String, Object> values = new ConcurrentHashMap<>();
@@ -36,16 +42,60 @@ final class TlsMachineSession implements SSLSession {
     private volatile List<X509Certificate> peerCertificates = List.of();
     private volatile List<X509Certificate> localCertificates = List.of();
     private volatile boolean valid = true;
+    private volatile List<SNIServerName> requestedServerNames = List.of();
+    private volatile String[] peerSignatureAlgorithms = new String[0];
 
     TlsMachineSession(String peerHost, int peerPort, SecureRandom random) {
-        this.peerHost = peerHost;
-        this.peerPort = peerPort;
+        this(peerHost, peerPort, new byte[32]);
         random.nextBytes(id);
     }
 
-    void negotiated(String protocol, String cipherSuite) {
+    private TlsMachineSession(String peerHost, int peerPort, byte[] id) {
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+        this.id = id;
+    }
+
+    /** The session of a connection whose handshake failed: no id, protocol "NONE", suite SSL_NULL_WITH_NULL_NULL. */
+    static TlsMachineSession unestablished(String peerHost, int peerPort) {
+        return new TlsMachineSession(peerHost, peerPort, new byte[0]);
+    }
+
+    void negotiated(NegotiatedParameters negotiated) {
+        this.negotiatedParameters = negotiated;
+        this.protocol = JsseProtocols.name(negotiated.version());
+        this.cipherSuite = negotiated.cipherSuite().name();
+    }
+
+    /** What the handshake negotiated (resumed or not, ALPN, group, scheme); empty before the ServerHello. */
+    Optional<NegotiatedParameters> negotiatedParameters() {
+        return Optional.ofNullable(negotiatedParameters);
+    }
+
+    /**
+     * Makes this session, established by resuming {@code previous}, continue it: its id, creation time and (as a
+     * resumption authenticates no one anew) the peer's certificates.
+     */
+    void continues(TlsMachineSession previous) {
+        id = previous.id;
+        creationTime = previous.creationTime;
+        if (peerCertificates.isEmpty()) {
+            peerCertificates = previous.peerCertificates;
+        }
+    }
+
+    /**
+     * Records what the peer's hello asked for, before our credential is chosen (so that key managers reading the
+     * handshake session see it): the server names, the signature algorithms it verifies, the version to negotiate.
+     */
+    void offered(List<SNIServerName> serverNames, List<SignatureAlgorithm> peerSchemes, String protocol) {
+        requestedServerNames = List.copyOf(serverNames);
+        peerSignatureAlgorithms = JsseProtocols.jcaNames(peerSchemes);
         this.protocol = protocol;
-        this.cipherSuite = cipherSuite;
+    }
+
+    void context(TlsMachineSessionContext owner) {
+        context = owner;
     }
 
     void peerCertificates(List<X509Certificate> chain) {
@@ -65,10 +115,10 @@ final class TlsMachineSession implements SSLSession {
         return id.clone();
     }
 
-    /** Sessions are not cached yet, so there is no session context. */
+    /** The context keeping this session once it is established; null before. */
     @Override
     public SSLSessionContext getSessionContext() {
-        return null;
+        return context;
     }
 
     @Override
@@ -84,6 +134,10 @@ final class TlsMachineSession implements SSLSession {
     @Override
     public void invalidate() {
         valid = false;
+        TlsMachineSessionContext owner = context;
+        if (owner != null) {
+            owner.remove(this);
+        }
     }
 
     @Override
@@ -151,6 +205,30 @@ final class TlsMachineSession implements SSLSession {
     @Override
     public Principal getLocalPrincipal() {
         return localCertificates.isEmpty() ? null : localCertificates.get(0).getSubjectX500Principal();
+    }
+
+    /** The signature algorithms we verify: all we implement, as standard Java Security names. */
+    @Override
+    public String[] getLocalSupportedSignatureAlgorithms() {
+        return JsseProtocols.jcaNames(List.of(SignatureAlgorithm.values()));
+    }
+
+    /** A server's: those of the client's signature_algorithms we implement; a client's: none recorded. */
+    @Override
+    public String[] getPeerSupportedSignatureAlgorithms() {
+        return peerSignatureAlgorithms.clone();
+    }
+
+    /** A server's: the client's server_name; a client's: the name it sent. */
+    @Override
+    public List<SNIServerName> getRequestedServerNames() {
+        return requestedServerNames;
+    }
+
+    /** No OCSP stapling: no status responses. */
+    @Override
+    public List<byte[]> getStatusResponses() {
+        return List.of();
     }
 
     @Override

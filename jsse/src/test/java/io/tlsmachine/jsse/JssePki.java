@@ -20,6 +20,7 @@ final class JssePki {
     static final String HOST = "localhost";
     private static final char[] PASSWORD = "test-only".toCharArray();
 
+    private final KeyStore keyStore;
     private final KeyManagerFactory keyManagers;
     private final TrustManagerFactory trustManagers;
 
@@ -30,6 +31,7 @@ final class JssePki {
             keys.load(null, null);
             keys.setKeyEntry("leaf", pki.leaf().privateKey(), PASSWORD,
                     pki.chain().certificates().toArray(X509Certificate[]::new));
+            keyStore = keys;
             keyManagers = KeyManagerFactory.getInstance("PKIX");
             keyManagers.init(keys, PASSWORD);
             KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -40,6 +42,31 @@ final class JssePki {
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The PKCS#12 store holding the leaf "localhost" and its chain under the alias "leaf". */
+    KeyStore keyStore() {
+        return keyStore;
+    }
+
+    /** The password of {@link #keyStore()} and its entry. */
+    static String password() {
+        return new String(PASSWORD);
+    }
+
+    /** The key managers of the leaf "localhost" (a PKIX KeyManagerFactory). */
+    KeyManagerFactory keyManagerFactory() {
+        return keyManagers;
+    }
+
+    /** The trust managers trusting the root (a PKIX TrustManagerFactory). */
+    TrustManagerFactory trustManagerFactory() {
+        return trustManagers;
+    }
+
+    /** The first trust manager, as OkHttp takes it. */
+    javax.net.ssl.X509TrustManager trustManager() {
+        return (javax.net.ssl.X509TrustManager) trustManagers.getTrustManagers()[0];
     }
 
     /** Returns an SSLContext of our provider for {@code protocol} ("TLS", "TLSv1.3", "TLSv1.2"). */

@@ -54,10 +54,11 @@ class TlsMachineProviderTest {
         context.init(null, null, null);
         SSLEngine engine = context.createSSLEngine();
 
-        assertThatThrownBy(context::getSocketFactory).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("getSocketFactory");
-        assertThatThrownBy(() -> engine.setHandshakeApplicationProtocolSelector((e, p) -> "h2"))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("setHandshakeApplicationProtocolSelector");
+        assertThatThrownBy(() -> engine.setEnableSessionCreation(false))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("setEnableSessionCreation");
+        assertThatThrownBy(() -> ((javax.net.ssl.SSLSocketFactory) context.getSocketFactory()).createSocket(
+                new java.net.Socket(), new java.io.ByteArrayInputStream(new byte[0]), true))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("createSocket(Socket, InputStream");
         assertThatThrownBy(() -> engine.setEnabledProtocols(new String[] {"TLSv1.1"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLSv1.1");
     }

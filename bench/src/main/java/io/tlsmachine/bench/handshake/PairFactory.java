@@ -16,6 +16,7 @@ import java.security.SecureRandom;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import io.tlsmachine.jsse.TlsMachineProvider;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 
@@ -90,7 +91,8 @@ final class PairFactory {
     private static SSLContext jsseContext(Stack stack, KeyStore keys, KeyStore trust) {
         try {
             Provider tls = stack == Stack.BCJSSE ? BcProviders.JSSE : null;
-            SSLContext context = tls == null ? SSLContext.getInstance("TLS", "SunJSSE") : SSLContext.getInstance("TLS", tls);
+            SSLContext context = stack == Stack.TLSMACHINE_JSSE ? SSLContext.getInstance("TLS", new TlsMachineProvider())
+                    : tls == null ? SSLContext.getInstance("TLS", "SunJSSE") : SSLContext.getInstance("TLS", tls);
             KeyManagerFactory kmf = null;
             TrustManagerFactory tmf = null;
             if (keys != null) {
@@ -112,7 +114,7 @@ final class PairFactory {
     /** Returns a fresh, not yet started pair. */
     ConnectionPair newPair() {
         return stack == Stack.TLSMACHINE ? new EnginePair(ourClient, ourServer)
-                : new SslEnginePair(clientContext, serverContext, protocol, suite, resumable);
+                : new SslEnginePair(clientContext, serverContext, protocol, suite, resumable, stack == Stack.TLSMACHINE_JSSE);
     }
 
     /** Bouncy Castle's providers, created once: BCJSSE doing its crypto with the BC provider. */

@@ -1,15 +1,18 @@
 package io.tlsmachine.bench.handshake;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
- * Two JSSE SSLEngines (SunJSSE or BCJSSE) back to back over in-memory buffers: wrap, hand over, unwrap, run
- * delegated tasks, until a round moves no byte.
+ * Two JSSE SSLEngines (SunJSSE, BCJSSE or our provider's) back to back over in-memory buffers: wrap, hand over,
+ * unwrap, run delegated tasks, until a round moves no byte.
  */
 final class SslEnginePair implements ConnectionPair {
 
@@ -25,12 +28,19 @@ final class SslEnginePair implements ConnectionPair {
     private long serverBytes;
 
     /**
-     * Creates the engines; {@code resumable} gives the client the server's host and port, without which neither
-     * JSSE stack looks up a cached session (so every handshake is full).
+     * Creates the engines; {@code resumable} gives the client the server's host and port, without which no JSSE
+     * stack looks up a cached session (so every handshake is full). {@code serverNameParameter}: a client without a
+     * peer host gets the server's name as an SNI parameter instead (our provider's client needs a name).
      */
-    SslEnginePair(SSLContext clientContext, SSLContext serverContext, String protocol, String suite, boolean resumable) {
+    SslEnginePair(SSLContext clientContext, SSLContext serverContext, String protocol, String suite, boolean resumable,
+            boolean serverNameParameter) {
         client = resumable ? clientContext.createSSLEngine(BenchPki.HOST, 443) : clientContext.createSSLEngine();
         client.setUseClientMode(true);
+        if (!resumable && serverNameParameter) {
+            SSLParameters parameters = client.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(BenchPki.HOST)));
+            client.setSSLParameters(parameters);
+        }
         server = serverContext.createSSLEngine();
         server.setUseClientMode(false);
         for (SSLEngine engine : new SSLEngine[] {client, server}) {
@@ -125,7 +135,7 @@ final class SslEnginePair implements ConnectionPair {
 
     @Override
     public Object endpoints() {
-        return java.util.List.of(client, server);
+        return List.of(client, server);
     }
 
     @Override

@@ -7,7 +7,9 @@ enum Stack {
     /** The JDK's SSLEngine (provider SunJSSE). */
     SUNJSSE,
     /** Bouncy Castle's SSLEngine (provider BCJSSE) on the Bouncy Castle crypto provider. */
-    BCJSSE;
+    BCJSSE,
+    /** This project's engine behind its JSSE provider ({@code TlsMachineProvider}): our SSLEngine, SunJSSE's managers. */
+    TLSMACHINE_JSSE;
 
     static Stack of(String name) {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT));

@@ -30,7 +30,7 @@ class ConnectionPairTest {
 
     @Test
     void jssePairsWithoutPeerHostNeverResumeEvenFromACachedSession() {
-        for (Stack stack : List.of(Stack.SUNJSSE, Stack.BCJSSE)) {
+        for (Stack stack : List.of(Stack.SUNJSSE, Stack.BCJSSE, Stack.TLSMACHINE_JSSE)) {
             PairFactory factory = new PairFactory(stack, "1.2", EC, null, false);
             factory.newPair().handshake();
             ConnectionPair second = factory.newPair();
@@ -44,7 +44,8 @@ class ConnectionPairTest {
         record Case(Stack stack, String version) {
         }
         for (Case c : List.of(new Case(Stack.TLSMACHINE, "1.3"), new Case(Stack.TLSMACHINE, "1.2"),
-                new Case(Stack.SUNJSSE, "1.3"), new Case(Stack.SUNJSSE, "1.2"), new Case(Stack.BCJSSE, "1.2"))) {
+                new Case(Stack.SUNJSSE, "1.3"), new Case(Stack.SUNJSSE, "1.2"), new Case(Stack.BCJSSE, "1.2"),
+                new Case(Stack.TLSMACHINE_JSSE, "1.3"), new Case(Stack.TLSMACHINE_JSSE, "1.2"))) {
             PairFactory factory = new PairFactory(c.stack(), c.version(), EC, null, true);
             ConnectionPair first = factory.newPair();
             first.handshake();

@@ -24,7 +24,8 @@ import java.util.Optional;
  */
 public final class HandshakeContext {
 
-    final TlsConfig config;
+    /** The configuration; a server's {@code ClientHelloSelector} may replace it once the ClientHello is read. */
+    TlsConfig config;
     final Role role;
     final Flight flight = new Flight();
     /** The engine's record layer, for the steps that switch keys or set record limits. */

@@ -101,8 +101,11 @@ final class ServerNegotiation implements ServerHelloSteps {
         ctx.negotiation.useSessionId(clientHello.legacySessionId());
         ctx.negotiation.nameServer(clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
                 .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null));
-        return VersionNegotiation.select(clientHello, ctx.config::supports) == ProtocolVersion.TLS13
-                ? selectTls13(facts, encoded) : selectTls12(facts, encoded);
+        ProtocolVersion version = VersionNegotiation.select(clientHello, ctx.config::supports);
+        // The application's credential and ALPN for this hello (e.g. a JSSE key manager's, by SNI and schemes).
+        ctx.config.clientHelloSelector().ifPresent(selector -> ctx.config = selector.select(
+                ClientHelloOffers.of(clientHello, version, ctx.negotiation.serverName()), ctx.config));
+        return version == ProtocolVersion.TLS13 ? selectTls13(facts, encoded) : selectTls12(facts, encoded);
     }
 
     private Decision selectTls13(Negotiated facts, byte[] encoded) {

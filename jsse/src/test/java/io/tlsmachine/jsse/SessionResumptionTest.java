@@ -1,0 +1,143 @@
+package io.tlsmachine.jsse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import java.util.Collections;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Resumption through the provider's SSLSessionContexts: TLS 1.3 tickets, TLS 1.2 session IDs, per peer, bounded. */
+@Timeout(60)
+class SessionResumptionTest {
+    private static final int PORT = 8443;
+    private final JssePki pki = new JssePki(CertificateKeyType.EC_P256);
+
+    @ParameterizedTest(name = "our client with {0} server, {1}")
+    @CsvSource({"our, TLSv1.3", "our, TLSv1.2", "JDK, TLSv1.3", "JDK, TLSv1.2"})
+    void ourClientResumesTheSessionItHadWithTheSamePeer(String serverSide, String protocol) throws Exception {
+        SSLContext client = pki.ours(protocol);
+        SSLContext server = serverSide.equals("our") ? pki.ours(protocol) : pki.jdk(protocol);
+
+        SSLSession first = handshake(client, server, PORT).client.engine.getSession();
+        EnginePair second = handshake(client, server, PORT);
+        SSLSession resumed = second.client.engine.getSession();
+
+        assertThat(negotiated(first).resumed()).isFalse();
+        assertThat(negotiated(resumed).resumed()).isTrue();
+        assertThat(resumed).isNotSameAs(first);
+        assertThat(resumed.getId()).isEqualTo(first.getId());
+        assertThat(resumed.getCreationTime()).isEqualTo(first.getCreationTime());
+        assertThat(resumed.getPeerCertificates()).isEqualTo(first.getPeerCertificates());
+        assertThat(resumed.getProtocol()).isEqualTo(protocol);
+        assertThat(resumed.getSessionContext()).isSameAs(client.getClientSessionContext());
+        assertThat(client.getClientSessionContext().getSession(first.getId())).isSameAs(resumed);
+        if (serverSide.equals("our")) {
+            assertThat(negotiated(second.server.engine.getSession()).resumed()).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"TLSv1.3", "TLSv1.2"})
+    void ourServerResumesTheJdkClientsSession(String protocol) throws Exception {
+        SSLContext client = pki.jdk(protocol);
+        SSLContext server = pki.ours(protocol);
+
+        SSLSession first = handshake(client, server, PORT).server.engine.getSession();
+        SSLSession second = handshake(client, server, PORT).server.engine.getSession();
+
+        assertThat(negotiated(first).resumed()).isFalse();
+        assertThat(negotiated(second).resumed()).isTrue();
+        assertThat(Collections.list(server.getServerSessionContext().getIds())).hasSize(2);
+        assertThat(server.getServerSessionContext().getSession(second.getId())).isSameAs(second);
+    }
+
+    @Test
+    void anotherPortOfTheSameHostIsAnotherPeerAndGetsAFullHandshake() throws Exception {
+        SSLContext client = pki.ours("TLS");
+        SSLContext server = pki.ours("TLS");
+        handshake(client, server, PORT);
+
+        SSLSession other = handshake(client, server, PORT + 1).client.engine.getSession();
+
+        assertThat(negotiated(other).resumed()).isFalse();
+        assertThat(negotiated(handshake(client, server, PORT).client.engine.getSession()).resumed()).isTrue();
+    }
+
+    @Test
+    void anInvalidatedSessionIsNotResumedAndLeavesTheContext() throws Exception {
+        SSLContext client = pki.ours("TLS");
+        SSLContext server = pki.jdk("TLS");
+        SSLSession first = handshake(client, server, PORT).client.engine.getSession();
+
+        first.invalidate();
+        SSLSession second = handshake(client, server, PORT).client.engine.getSession();
+
+        assertThat(first.isValid()).isFalse();
+        assertThat(client.getClientSessionContext().getSession(first.getId())).isNull();
+        assertThat(negotiated(second).resumed()).isFalse();
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+    }
+
+    @Test
+    void aCacheOfOneForgetsTheEldestPeer() throws Exception {
+        SSLContext client = pki.ours("TLS");
+        SSLContext server = pki.ours("TLS");
+        client.getClientSessionContext().setSessionCacheSize(1);
+        handshake(client, server, PORT);
+        handshake(client, server, PORT + 1);
+
+        SSLSession again = handshake(client, server, PORT).client.engine.getSession();
+
+        assertThat(negotiated(again).resumed()).isFalse();
+        assertThat(Collections.list(client.getClientSessionContext().getIds())).hasSize(1);
+        assertThat(client.getClientSessionContext().getSessionCacheSize()).isEqualTo(1);
+    }
+
+    @Test
+    void aSessionOlderThanTheTimeoutIsNotResumed() throws Exception {
+        SSLContext client = pki.ours("TLS");
+        SSLContext server = pki.ours("TLS");
+        SSLSessionContext sessions = client.getClientSessionContext();
+        sessions.setSessionTimeout(1);
+        SSLSession first = handshake(client, server, PORT).client.engine.getSession();
+
+        Thread.sleep(1_100);
+        SSLSession second = handshake(client, server, PORT).client.engine.getSession();
+
+        assertThat(sessions.getSessionTimeout()).isEqualTo(1);
+        assertThat(sessions.getSession(first.getId())).isNull();
+        assertThat(negotiated(second).resumed()).isFalse();
+    }
+
+    @Test
+    void negativeTimeoutsAndSizesAreRefused() throws Exception {
+        SSLSessionContext sessions = pki.ours("TLS").getServerSessionContext();
+
+        assertThat(sessions.getSessionTimeout()).isEqualTo(TlsMachineSessionContext.DEFAULT_TIMEOUT_SECONDS);
+        assertThatThrownBy(() -> sessions.setSessionTimeout(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sessions.setSessionCacheSize(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static EnginePair handshake(SSLContext client, SSLContext server, int port) throws Exception {
+        SSLEngine clientEngine = client.createSSLEngine(JssePki.HOST, port);
+        clientEngine.setUseClientMode(true);
+        SSLEngine serverEngine = server.createSSLEngine();
+        serverEngine.setUseClientMode(false);
+        EnginePair pair = new EnginePair(clientEngine, serverEngine, false, false);
+        pair.handshake();
+        return pair;
+    }
+
+    private static NegotiatedParameters negotiated(SSLSession session) {
+        return ((TlsMachineSession) session).negotiatedParameters().orElseThrow();
+    }
+}
