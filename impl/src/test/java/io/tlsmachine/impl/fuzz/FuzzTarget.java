@@ -1,0 +1,25 @@
+package io.tlsmachine.impl.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Marks a Jazzer fuzz target of the project (FUZZING.md): in the default build it runs in regression mode over its
+ * committed inputs ({@code <TestClass>Inputs/<method>/} under the test resources); with {@code JAZZER_FUZZ=1} (the
+ * {@code fuzz} campaign executions of impl's pom) it fuzzes for {@code jazzer.max_duration}, 30 seconds unless the
+ * campaign says otherwise. Each input must finish within 10 seconds (also passed to libFuzzer as its per-input
+ * timeout, so a hang is a finding). Only one fuzz test is fuzzed per JVM, so each target class holds one.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag("fuzz")
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+@FuzzTest(maxDuration = "30s")
+public @interface FuzzTarget {
+}
