@@ -76,7 +76,12 @@ final class NioTestPeers {
 
     /** Connects and completes the handshake (our Finished sent) within {@code timeout}. */
     static Peer handshake(int port, Duration timeout) throws IOException {
-        Peer peer = new Peer(connect(port, timeout), TlsEngine.client(clientConfig()));
+        return handshake(port, timeout, clientConfig());
+    }
+
+    /** Connects with {@code config} and completes the handshake (our Finished sent) within {@code timeout}. */
+    static Peer handshake(int port, Duration timeout, TlsConfig config) throws IOException {
+        Peer peer = new Peer(connect(port, timeout), TlsEngine.client(config));
         peer.engine().beginHandshake();
         peer.flush();
         byte[] buffer = new byte[1 << 15];
