@@ -1,7 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.certificate.CertificateVerifier;
-import io.tlsmachine.impl.certificate.CertifiedKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

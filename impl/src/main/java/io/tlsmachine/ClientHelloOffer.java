@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.Objects;

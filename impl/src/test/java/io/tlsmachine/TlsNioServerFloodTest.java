@@ -12,17 +12,12 @@ import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.HelloRetryRequest;
-import io.tlsmachine.impl.codec.message.Role;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.providers.CryptoProviders;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.keylog.KeyLog;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.record.RecordWriter;
@@ -148,7 +143,7 @@ class TlsNioServerFloodTest {
     void anEmptyRecordFloodAfterTheHandshakeGetsNothingBackButTheEchoOrOneAlert() throws Exception {
         CapturedSecrets secrets = new CapturedSecrets();
         TlsConfig config = TlsConfig.builder().serverName(NioTestPeers.HOST)
-                .certificateVerifier(io.tlsmachine.impl.certificate.CertificateVerifier.pkix(NioTestPeers.PKI.anchors()))
+                .certificateVerifier(io.tlsmachine.CertificateVerifier.pkix(NioTestPeers.PKI.anchors()))
                 .versions(ProtocolVersion.TLS13).cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256).keyLog(secrets).build();
         Peer peer = handshake(server.port(), TIMEOUT, config);
         int empties = 50_000;
@@ -204,7 +199,7 @@ class TlsNioServerFloodTest {
      */
     private void floodDuringTls12Handshake(byte[] record, int count) throws IOException, InterruptedException {
         TlsConfig config = TlsConfig.builder().serverName(NioTestPeers.HOST)
-                .certificateVerifier(io.tlsmachine.impl.certificate.CertificateVerifier.pkix(NioTestPeers.PKI.anchors()))
+                .certificateVerifier(io.tlsmachine.CertificateVerifier.pkix(NioTestPeers.PKI.anchors()))
                 .versions(ProtocolVersion.TLS12).build();
         Peer peer = new Peer(connect(server.port(), TIMEOUT), TlsEngine.client(config));
         try (Socket socket = peer.socket()) {
@@ -322,7 +317,7 @@ class TlsNioServerFloodTest {
         return new Outcome(received, data.toByteArray(), peer.engine().receivedAlert().orElse(null));
     }
 
-    record Outcome(long bytesReceived, byte[] applicationData, io.tlsmachine.impl.codec.message.Alert alert) {
+    record Outcome(long bytesReceived, byte[] applicationData, io.tlsmachine.Alert alert) {
     }
 
     private static Thread writeInBackground(Socket socket, byte[] bytes) {

@@ -1,9 +1,9 @@
 package io.tlsmachine.jsse;
 
 import io.tlsmachine.TlsConfigBuilder;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.engine.TlsEngine;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.TlsEngine;
+import io.tlsmachine.NegotiatedParameters;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,7 @@ package io.tlsmachine.jsse;
 
 import io.tlsmachine.TlsDefaults;
 import io.tlsmachine.CipherSuite;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.Arrays;

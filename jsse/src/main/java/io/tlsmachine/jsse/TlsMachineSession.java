@@ -1,7 +1,7 @@
 package io.tlsmachine.jsse;
 
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.SignatureAlgorithm;
+import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
 import java.security.Principal;
 import java.security.SecureRandom;

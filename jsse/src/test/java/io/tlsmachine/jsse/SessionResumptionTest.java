@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import io.tlsmachine.impl.handshake.NegotiatedParameters;
+import io.tlsmachine.NegotiatedParameters;
 import java.util.Collections;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;

@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import java.io.IOException;
 import java.security.AlgorithmParameters;

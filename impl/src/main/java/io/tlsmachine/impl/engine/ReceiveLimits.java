@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /**
  * Bounds what a peer may send that costs us work and moves the connection nowhere (the CVE-2020-25648 class: a

@@ -5,7 +5,7 @@ import io.tlsmachine.ClientHelloSelector;
 import io.tlsmachine.impl.codec.extension.ApplicationLayerProtocolNegotiation;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.Objects;

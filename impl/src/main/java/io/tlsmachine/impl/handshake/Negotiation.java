@@ -2,8 +2,7 @@ package io.tlsmachine.impl.handshake;
 
 import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.VerifiedChain;
-import io.tlsmachine.impl.certificate.CertifiedKey;
-import io.tlsmachine.impl.certificate.VerifiedChain;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.RecordSizeLimit;
 import io.tlsmachine.impl.codec.message.DecodeContext;

@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.handshake;
 
-import io.tlsmachine.impl.certificate.CertifiedKey;
+import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.impl.certificate.CredentialSelector;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithmsCert;
@@ -10,8 +10,8 @@ import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.impl.codec.types.NamedGroup;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.TlsConfig;
 import java.util.EnumMap;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.tlsmachine.impl.handshake;
 import io.tlsmachine.impl.codec.extension.RenegotiationInfo;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.ServerHello;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import java.util.Optional;
 
 /**

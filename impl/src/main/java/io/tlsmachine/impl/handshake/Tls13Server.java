@@ -22,8 +22,6 @@ import io.tlsmachine.impl.codec.message.EndOfEarlyData;
 import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.impl.negotiation.OfferedExtensions;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;

@@ -5,8 +5,8 @@ import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 
 /**
  * RFC 8446 §9.2: the extensions a TLS 1.3 ClientHello must carry. "Servers receiving a ClientHello which does not

@@ -2,8 +2,8 @@ package io.tlsmachine.impl.negotiation;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.model.ProtocolVersion;
 
 /**

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.negotiation;
 
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import java.util.ArrayList;
 import java.util.HashSet;

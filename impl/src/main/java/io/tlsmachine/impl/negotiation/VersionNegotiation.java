@@ -2,9 +2,9 @@ package io.tlsmachine.impl.negotiation;
 
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.error.Reason;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.Reason;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;

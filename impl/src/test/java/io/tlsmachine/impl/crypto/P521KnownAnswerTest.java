@@ -1,5 +1,7 @@
 package io.tlsmachine.impl.crypto;
 
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.SignatureAlgorithm;
 import static io.tlsmachine.impl.crypto.Providers.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 

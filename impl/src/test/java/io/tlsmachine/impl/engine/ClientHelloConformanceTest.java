@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.HostileHellos.assertAnswered;
 import static io.tlsmachine.impl.engine.HostileHellos.assertRejected;
@@ -14,9 +15,9 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.HelloRetryRequest;
 import io.tlsmachine.impl.codec.message.ServerHello;
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;

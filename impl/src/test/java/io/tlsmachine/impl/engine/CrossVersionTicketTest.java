@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.HOST;
 import static io.tlsmachine.impl.engine.HostileHellos.assertAnswered;
@@ -15,7 +16,7 @@ import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.ServerHello;
-import io.tlsmachine.impl.codec.types.PskKeyExchangeMode;
+import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.StoredTicket;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;

@@ -1,13 +1,14 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.CipherSuite;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.CipherSuite;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.fuzz.FuzzOracle;
-import io.tlsmachine.impl.keylog.KeyLogLabel;
+import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.Tls13AeadProtection;

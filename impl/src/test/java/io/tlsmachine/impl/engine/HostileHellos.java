@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.ByteReader;
@@ -8,11 +9,11 @@ import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.impl.codec.message.HandshakeCodec;
 import io.tlsmachine.impl.codec.message.HandshakeMessage;
-import io.tlsmachine.impl.codec.message.Role;
+import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
-import io.tlsmachine.impl.codec.types.AlertDescription;
+import io.tlsmachine.AlertDescription;
 import io.tlsmachine.TlsConfig;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.Reason;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -4,8 +4,8 @@ import static io.tlsmachine.impl.engine.ChangeCipherSpecConformanceTest.assertFa
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.types.AlertDescription;
-import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.AlertDescription;
+import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
 import java.nio.ByteBuffer;

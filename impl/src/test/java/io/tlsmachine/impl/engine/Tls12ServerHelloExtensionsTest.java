@@ -1,5 +1,6 @@
 package io.tlsmachine.impl.engine;
 
+import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static io.tlsmachine.impl.engine.HostileHellos.assertAnswered;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.ServerHello;
-import io.tlsmachine.impl.codec.types.CipherSuite;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.model.ProtocolVersion;

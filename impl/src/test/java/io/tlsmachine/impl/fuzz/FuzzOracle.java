@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.fuzz;
 
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import java.lang.management.ManagementFactory;
 import java.util.function.Supplier;
 

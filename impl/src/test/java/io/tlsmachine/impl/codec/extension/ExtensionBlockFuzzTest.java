@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.RandomValues;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.fuzz.FuzzOracle;
 import io.tlsmachine.impl.fuzz.FuzzTarget;
 import io.tlsmachine.impl.fuzz.SeedFiles;

@@ -1,9 +1,10 @@
 package io.tlsmachine.impl.codec.message;
 
+import io.tlsmachine.model.analysis.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.RandomValues;
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.fuzz.FuzzOracle;
 import io.tlsmachine.impl.fuzz.FuzzTarget;
 import io.tlsmachine.impl.fuzz.SeedFiles;
