@@ -33,4 +33,10 @@ public record Alert(AlertLevel level, AlertDescription description) {
         in.expectEmpty("Alert");
         return new Alert(level, description);
     }
+
+    /** Returns e.g. {@code fatal handshake_failure (40)}: level, RFC name and code. */
+    @Override
+    public String toString() {
+        return level + " " + description + " (" + description.code() + ")";
+    }
 }

@@ -124,7 +124,8 @@ final class ClientCommand implements Callable<Integer> {
         TlsEngine engine = TlsEngine.client(config).addTransitionListener(step -> {
             taken.add(step);
             path.onTransition(step);
-        }).addTransitionListener(tls.tracer("client", System.err));
+        });
+        engine.addTransitionListener(tls.tracer("client", System.err, engine));
         if (early != null) {
             engine.offerEarlyData(early);
         }

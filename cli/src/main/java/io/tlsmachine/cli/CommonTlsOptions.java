@@ -4,6 +4,8 @@ import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.TakenTransition;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.TransitionListener;
 import io.tlsmachine.KeyLog;
 import io.tlsmachine.model.ProtocolVersion;
@@ -85,9 +87,20 @@ final class CommonTlsOptions {
         return credentials;
     }
 
-    /** Returns a listener printing each transition to {@code err} with {@code who}, or one doing nothing. */
-    TransitionListener tracer(String who, PrintStream err) {
-        return trace ? taken -> err.println("[" + who + "] " + taken) : taken -> { };
+    /**
+     * Returns a listener printing each transition of {@code engine} to {@code err} with {@code who}, naming the alert
+     * of a transition on a received alert (e.g. {@code (peer sent fatal handshake_failure (40))}), or one doing nothing.
+     */
+    TransitionListener tracer(String who, PrintStream err, TlsEngine engine) {
+        return trace ? taken -> err.println("[" + who + "] " + taken + receivedAlertNote(taken, engine)) : taken -> { };
+    }
+
+    private static String receivedAlertNote(TakenTransition taken, TlsEngine engine) {
+        return switch (taken.input()) {
+            case ALERT_FATAL, ALERT_WARNING, ALERT_CLOSE_NOTIFY ->
+                    engine.receivedAlert().map(alert -> " (peer sent " + alert + ")").orElse("");
+            default -> "";
+        };
     }
 
     static ProtocolVersion version(String text) {

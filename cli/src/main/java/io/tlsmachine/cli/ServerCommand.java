@@ -125,7 +125,7 @@ final class ServerCommand implements Callable<Integer> {
             public void accepted(TlsEngine engine) {
                 TraceRecorder path = new TraceRecorder();
                 paths.put(engine, path);
-                engine.addTransitionListener(path).addTransitionListener(tls.tracer("server", System.err));
+                engine.addTransitionListener(path).addTransitionListener(tls.tracer("server", System.err, engine));
             }
 
             @Override

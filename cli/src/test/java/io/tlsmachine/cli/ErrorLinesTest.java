@@ -58,6 +58,24 @@ class ErrorLinesTest {
     }
 
     @Test
+    void theTraceNamesTheAlertTheServerSent() throws Exception {
+        int port = Loopback.freePort();
+        CompletableFuture<Run> server = serve(port, "--groups", "secp384r1");
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream traced = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(traced, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            run("client", "127.0.0.1:" + port, "--insecure", "--versions", "1.3", "--groups", "x25519", "--trace");
+        } finally {
+            System.setErr(systemErr);
+        }
+        server.get(20, TimeUnit.SECONDS);
+
+        assertThat(traced.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("[client] WAIT_SH --ALERT_FATAL@", "(peer sent fatal handshake_failure (40))");
+    }
+
+    @Test
     void aServerThatRequiresAClientCertificateSaysSo() throws Exception {
         int port = Loopback.freePort();
         CompletableFuture<Run> server = serve(port, "--client-auth", "require", "--versions", "1.3");

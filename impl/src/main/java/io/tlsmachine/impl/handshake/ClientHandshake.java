@@ -58,8 +58,8 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
 
     public ClientHandshake(HandshakeContext ctx) {
         super(ctx);
-        if ((ctx.config.certifiedKey().isPresent() && ctx.config.supports(ProtocolVersion.TLS12)) || ctx.config.postHandshakeAuth()) {
-            ctx.transcript = Transcript.awaitingHash(ctx.crypto()).retainMessages();
+        if ((ctx.config().certifiedKey().isPresent() && ctx.config().supports(ProtocolVersion.TLS12)) || ctx.config().postHandshakeAuth()) {
+            ctx.retainTranscriptMessages();
         }
     }
 
@@ -75,40 +75,40 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     /** RFC 8446 §4.1.2, RFC 5246 §7.4.1.2: sends the first ClientHello. */
     @Override
     public Negotiated sendClientHello(Negotiated facts) {
-        TlsConfig config = ctx.config;
-        ctx.negotiation.recordClientRandom(ctx.random32());
+        TlsConfig config = ctx.config();
+        ctx.negotiation().recordClientRandom(ctx.random32());
         boolean offer13 = config.supports(ProtocolVersion.TLS13);
         // RFC 8446 Appendix D.4: in compatibility mode the client sends a non-empty legacy_session_id.
-        ctx.negotiation.useSessionId(facts.middleboxCompat() ? Opaque.of(ctx.random32()) : Opaque.EMPTY);
+        ctx.negotiation().useSessionId(facts.middleboxCompat() ? Opaque.of(ctx.random32()) : Opaque.EMPTY);
         if (offer13) {
             keyShares = new LinkedHashMap<>();
             for (KeyExchangeGroup group : config.keyShareGroups()) {
                 keyShares.put(group, ctx.crypto().generateKeyExchange(group, config.random()));
             }
         }
-        ctx.offeredTicket = resumableTicket().orElse(null);
+        ctx.offerTicket(resumableTicket().orElse(null));
         // RFC 5077 §3.4: with a ticket the client sends a session ID, which the server echoes when it resumes.
         // RFC 5246 §7.4.1.2: a session cached by ID is offered by its session ID.
-        if (ctx.offeredTicket != null && ticketVersion(ctx.offeredTicket) == ProtocolVersion.TLS12) {
-            if (!ctx.offeredTicket.sessionId().isEmpty()) {
-                ctx.negotiation.useSessionId(ctx.offeredTicket.sessionId());
-            } else if (ctx.negotiation.sessionId().isEmpty()) {
-                ctx.negotiation.useSessionId(Opaque.of(ctx.random32()));
+        if (ctx.offeredTicket() != null && ticketVersion(ctx.offeredTicket()) == ProtocolVersion.TLS12) {
+            if (!ctx.offeredTicket().sessionId().isEmpty()) {
+                ctx.negotiation().useSessionId(ctx.offeredTicket().sessionId());
+            } else if (ctx.negotiation().sessionId().isEmpty()) {
+                ctx.negotiation().useSessionId(Opaque.of(ctx.random32()));
             }
         }
         byte[] earlyData = ctx.takeEarlyDataToSend();
-        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket, earlyData);
+        offeringEarlyData = ZeroRtt.clientMayOffer(ctx, ctx.offeredTicket(), earlyData);
         clientHello = buildClientHello(null);
         if (!offeringEarlyData) {
-            ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
+            ctx.flight().handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript());
             return facts;
         }
         // RFC 8446 §2.3, §4.2.10: 0-RTT data follows the ClientHello under client_early_traffic_secret (§7.1).
-        SuiteParameters suite = SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow();
+        SuiteParameters suite = SuiteParameters.of(ctx.offeredTicket().suite()).orElseThrow();
         byte[] hash = ZeroRtt.clientHelloHash(ctx, suite.hash(), io.tlsmachine.impl.codec.message.HandshakeCodec.encode(clientHello));
-        ctx.flight.handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript);
-        ctx.flight.writeKey(ZeroRtt.earlyProtection(ctx, ctx.schedule.earlySecret(), suite, hash));
-        ctx.flight.applicationData(earlyData);
+        ctx.flight().handshake(Message.CLIENT_HELLO, clientHello, ctx.transcript());
+        ctx.flight().writeKey(ZeroRtt.earlyProtection(ctx, ctx.schedule().earlySecret(), suite, hash));
+        ctx.flight().applicationData(earlyData);
         ctx.earlyDataSent();
         return facts.with(Fact.EARLY_DATA_OFFERED, true);
     }
@@ -120,8 +120,8 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     void rejectEarlyData(io.tlsmachine.impl.record.RecordProtection next) {
         offeringEarlyData = false;
         ctx.earlyDataRejected();
-        if (ctx.records.writer().epoch() == io.tlsmachine.model.Epoch.EARLY) {
-            ctx.flight.writeKey(next);
+        if (ctx.records().writer().epoch() == io.tlsmachine.model.Epoch.EARLY) {
+            ctx.flight().writeKey(next);
         } else {
             next.destroy();
         }
@@ -129,7 +129,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
 
     /** RFC 8446 §4.6.1: a stored ticket for our server name, still valid, whose suite we still offer. */
     private java.util.Optional<StoredTicket> resumableTicket() {
-        TlsConfig config = ctx.config;
+        TlsConfig config = ctx.config();
         if (config.ticketStore().isEmpty() || config.serverName().isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -149,23 +149,23 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
      */
     ClientHello buildClientHello(Extension cookie) {
         ClientHello hello = buildWithoutPsk(cookie);
-        StoredTicket ticket = ctx.offeredTicket;
+        StoredTicket ticket = ctx.offeredTicket();
         if (ticket == null || ticketVersion(ticket) != ProtocolVersion.TLS13) {
             return hello;
         }
         HashAlgorithm hash = SuiteParameters.of(ticket.suite()).orElseThrow().hash();
         List<Extension> extensions = new ArrayList<>(hello.extensions());
-        extensions.add(new PreSharedKeyOffer(List.of(new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(ctx.config.clock().millis()))),
+        extensions.add(new PreSharedKeyOffer(List.of(new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(ctx.config().clock().millis()))),
                 List.of(Opaque.of(new byte[hash.length()]))));
         ClientHello draft = new ClientHello(hello.legacyVersion(), hello.random(), hello.legacySessionId(), hello.cipherSuites(),
                 hello.legacyCompressionMethods(), extensions);
-        ctx.schedule.startWithPsk(SessionTickets.earlySecret(ctx, hash, ticket.psk()));
+        ctx.schedule().startWithPsk(SessionTickets.earlySecret(ctx, hash, ticket.psk()));
         byte[] truncated = SessionTickets.truncatedHash(ctx, hash, draft, io.tlsmachine.impl.codec.message.HandshakeCodec.encode(draft));
-        return draft.withBinders(List.of(Opaque.of(SessionTickets.binder(ctx.schedule.earlySecret(), truncated))));
+        return draft.withBinders(List.of(Opaque.of(SessionTickets.binder(ctx.schedule().earlySecret(), truncated))));
     }
 
     private ClientHello buildWithoutPsk(Extension cookie) {
-        TlsConfig config = ctx.config;
+        TlsConfig config = ctx.config();
         boolean offer13 = config.supports(ProtocolVersion.TLS13);
         boolean offer12 = config.supports(ProtocolVersion.TLS12);
         List<CipherSuite> suites = config.cipherSuites().stream()
@@ -182,7 +182,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
             extensions.add(new RenegotiationInfo(Opaque.EMPTY));
             // RFC 5077 §3.2: an empty SessionTicket asks for a ticket; a stored TLS 1.2 ticket asks to resume.
             if (config.ticketStore().isPresent()) {
-                StoredTicket ticket = ctx.offeredTicket;
+                StoredTicket ticket = ctx.offeredTicket();
                 extensions.add(new SessionTicket(ticket != null && ticketVersion(ticket) == ProtocolVersion.TLS12
                         ? ticket.ticket() : Opaque.EMPTY));
             }
@@ -217,8 +217,8 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
                     .map(k -> new KeyShareEntry(Hellos.named(k.group()), Opaque.of(k.publicShare()))).toList();
             extensions.add(new KeyShareOffer(shares));
         }
-        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.negotiation.clientRandom()),
-                ctx.negotiation.sessionId(), suites, Opaque.ofUnsigned(0), extensions);
+        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.negotiation().clientRandom()),
+                ctx.negotiation().sessionId(), suites, Opaque.ofUnsigned(0), extensions);
     }
 
     private static boolean isIpLiteral(String name) {
@@ -252,11 +252,11 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
      * once we have one, otherwise into the clear when {@code inTheClearWithoutHandshakeKey}, else not at all.
      */
     private void leaveUnansweredEarlyKey(Negotiated facts, boolean inTheClearWithoutHandshakeKey) {
-        if (facts.earlyDataAccepted() || ctx.records.writer().epoch() != io.tlsmachine.model.Epoch.EARLY) {
+        if (facts.earlyDataAccepted() || ctx.records().writer().epoch() != io.tlsmachine.model.Epoch.EARLY) {
             return;
         }
-        if (ctx.schedule.clientHandshakeSecret() != null) {
-            rejectEarlyData(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+        if (ctx.schedule().clientHandshakeSecret() != null) {
+            rejectEarlyData(Tls13Keys.protection(ctx, ctx.schedule().clientHandshakeSecret(), true));
         } else if (inTheClearWithoutHandshakeKey) {
             rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }

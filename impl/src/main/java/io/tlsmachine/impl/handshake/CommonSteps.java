@@ -20,7 +20,7 @@ abstract class CommonSteps implements SharedSteps {
 
     CommonSteps(HandshakeContext ctx) {
         this.ctx = ctx;
-        ctx.steps = this;
+        ctx.attachSteps(this);
     }
 
     /** Drops the state only the handshake needed (hellos, key shares), when the connection is established. */
@@ -34,14 +34,14 @@ abstract class CommonSteps implements SharedSteps {
 
     @Override
     public Negotiated receiveApplicationData(Negotiated facts, ReceivedRecord record) {
-        ctx.records.deliverApplicationData(record);
+        ctx.records().deliverApplicationData(record);
         return facts;
     }
 
     @Override
     public Negotiated writeApplicationData(Negotiated facts, PendingWrite data) {
-        ctx.records.countApplicationDataWritten(data.length());
-        ctx.flight.applicationDataView(data.bytes(), data.offset(), data.length());
+        ctx.records().countApplicationDataWritten(data.length());
+        ctx.flight().applicationDataView(data.bytes(), data.offset(), data.length());
         return facts;
     }
 
@@ -52,13 +52,13 @@ abstract class CommonSteps implements SharedSteps {
      */
     @Override
     public Negotiated processKeyUpdate(Negotiated facts, KeyUpdate update, byte[] encoded) {
-        if (ctx.role == Role.CLIENT) {
-            ctx.records.switchReadKey(protection(ctx.schedule.updateServerApplicationSecret()));
+        if (ctx.role() == Role.CLIENT) {
+            ctx.records().switchReadKey(protection(ctx.schedule().updateServerApplicationSecret()));
         } else {
-            ctx.records.switchReadKey(protection(ctx.schedule.updateClientApplicationSecret()));
+            ctx.records().switchReadKey(protection(ctx.schedule().updateClientApplicationSecret()));
         }
         if (update.updateRequested()) {
-            ctx.flight.handshake(Message.KEY_UPDATE_NOT_REQUESTED, new KeyUpdate(false), null);
+            ctx.flight().handshake(Message.KEY_UPDATE_NOT_REQUESTED, new KeyUpdate(false), null);
             updateWriteKey();
         }
         return facts;
@@ -67,25 +67,25 @@ abstract class CommonSteps implements SharedSteps {
     /** RFC 8446 §4.6.3: sends KeyUpdate(update_requested), then writes with the next generation. */
     @Override
     public Negotiated requestKeyUpdate(Negotiated facts) {
-        ctx.flight.handshake(Message.KEY_UPDATE_REQUESTED, new KeyUpdate(true), null);
+        ctx.flight().handshake(Message.KEY_UPDATE_REQUESTED, new KeyUpdate(true), null);
         updateWriteKey();
         return facts;
     }
 
     private void updateWriteKey() {
-        ctx.records.restartWriteKeyVolume();
+        ctx.records().restartWriteKeyVolume();
         // The KeyUpdate is sealed under the current key, which may still wait for the secret replaced below.
-        ctx.records.writer().keyNow();
-        if (ctx.role == Role.CLIENT) {
-            ctx.flight.writeKey(protection(ctx.schedule.updateClientApplicationSecret()));
+        ctx.records().writer().keyNow();
+        if (ctx.role() == Role.CLIENT) {
+            ctx.flight().writeKey(protection(ctx.schedule().updateClientApplicationSecret()));
         } else {
-            ctx.flight.writeKey(protection(ctx.schedule.updateServerApplicationSecret()));
+            ctx.flight().writeKey(protection(ctx.schedule().updateServerApplicationSecret()));
         }
     }
 
     /** RFC 8446 §7.3: the application traffic protection of {@code secret}, keyed when a record first uses it. */
     Tls13AeadProtection protection(TrafficSecret secret) {
-        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.negotiation.suite().aead(), secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.negotiation().suite().aead(), secret);
     }
 
     @Override

@@ -25,22 +25,22 @@ import java.util.Optional;
 public final class HandshakeContext {
 
     /** The configuration; a server's {@code ClientHelloSelector} may replace it once the ClientHello is read. */
-    TlsConfig config;
-    final Role role;
-    final Flight flight = new Flight();
+    private TlsConfig config;
+    private final Role role;
+    private final Flight flight = new Flight();
     /** The engine's record layer, for the steps that switch keys or set record limits. */
-    final RecordLayer records;
-    Transcript transcript;
+    private final RecordLayer records;
+    private Transcript transcript;
 
-    /** The steps, which set themselves here: their handshake-only state is dropped with ours. */
-    CommonSteps steps;
+    /** The steps, which attach themselves: their handshake-only state is dropped with ours. */
+    private CommonSteps steps;
 
     /** What the hellos have settled so far. */
-    final Negotiation negotiation = new Negotiation();
+    private final Negotiation negotiation = new Negotiation();
 
     /** The TLS 1.3 key schedule (RFC 8446 §7.1). */
-    final Tls13Schedule schedule = new Tls13Schedule();
-    StoredTicket offeredTicket;
+    private final Tls13Schedule schedule = new Tls13Schedule();
+    private StoredTicket offeredTicket;
 
     // 0-RTT (RFC 8446 §4.2.10): what became of the client's early data; the rest only when 0-RTT is in play.
     private EarlyDataState earlyData;
@@ -71,6 +71,78 @@ public final class HandshakeContext {
 
     public Flight flight() {
         return flight;
+    }
+
+    /** What the hellos have settled so far (version, suite, group, ALPN, randoms, peer certificates). */
+    Negotiation negotiation() {
+        return negotiation;
+    }
+
+    /** The TLS 1.3 key schedule's stages. */
+    Tls13Schedule schedule() {
+        return schedule;
+    }
+
+    /** The engine's record layer (keys per epoch, limits). */
+    RecordLayer records() {
+        return records;
+    }
+
+    /** The handshake transcript (null once an established connection no longer needs it). */
+    Transcript transcript() {
+        return transcript;
+    }
+
+    /**
+     * RFC 8446 §4.6.2 and §4.4 (client authentication in either version): starts the transcript over so that it keeps
+     * every message, from which a later CertificateVerify or post-handshake authentication is computed; called
+     * before the first message is added.
+     */
+    void retainTranscriptMessages() {
+        transcript = Transcript.awaitingHash(crypto()).retainMessages();
+    }
+
+    /**
+     * RFC 8446 §4.6.2: a post-handshake authentication continues a fork of the main handshake's transcript; returns
+     * the main one, which {@link #restoreTranscript} puts back when the exchange ends.
+     */
+    Transcript beginPostHandshakeTranscript() {
+        Transcript main = transcript;
+        transcript = forkHandshakeTranscript();
+        return main;
+    }
+
+    /** Puts back the main handshake's transcript after a post-handshake authentication. */
+    void restoreTranscript(Transcript main) {
+        transcript = main;
+    }
+
+    /** The ticket (TLS 1.3 PSK or TLS 1.2 session) the client offers in this handshake, or null. */
+    StoredTicket offeredTicket() {
+        return offeredTicket;
+    }
+
+    /** Client: offers {@code ticket} (or nothing, when null) in the ClientHello. */
+    void offerTicket(StoredTicket ticket) {
+        offeredTicket = ticket;
+    }
+
+    /** Client: the offered ticket is no longer in play (e.g. dropped after a HelloRetryRequest changed the suite). */
+    void dropOfferedTicket() {
+        offeredTicket = null;
+    }
+
+    /** Attaches the steps of this connection, whose handshake-only state {@link #releaseHandshakeState} drops. */
+    void attachSteps(CommonSteps connectionSteps) {
+        steps = connectionSteps;
+    }
+
+    /**
+     * Server: the application's configuration for this ClientHello (e.g. a JSSE key manager's credential and ALPN
+     * list) replaces the one the engine started with.
+     */
+    void reconfigure(TlsConfig chosen) {
+        config = chosen;
     }
 
     /** Returns what the decoder must know to decode the peer's next message. */

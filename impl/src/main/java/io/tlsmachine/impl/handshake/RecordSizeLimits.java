@@ -31,11 +31,11 @@ final class RecordSizeLimits {
         if (offered.isEmpty()) {
             return Optional.empty();
         }
-        ctx.records.writer().setPeerRecordSizeLimit(offered.get().limit());
+        ctx.records().writer().setPeerRecordSizeLimit(offered.get().limit());
         // RFC 8449 §4: a TLS 1.2 value may not exceed 2^14; TLS 1.3 counts the content type byte.
         int maximum = version == ProtocolVersion.TLS13 ? RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH : RecordLimits.MAX_PLAINTEXT_LENGTH;
-        int ours = Math.min(ctx.config.recordSizeLimit().orElse(maximum), maximum);
-        ctx.records.reader().setRecordSizeLimit(ours);
+        int ours = Math.min(ctx.config().recordSizeLimit().orElse(maximum), maximum);
+        ctx.records().reader().setRecordSizeLimit(ours);
         return Optional.of(new RecordSizeLimit(ours));
     }
 
@@ -49,10 +49,10 @@ final class RecordSizeLimits {
         if (answered.isEmpty()) {
             return;
         }
-        if (ctx.config.recordSizeLimit().isEmpty()) {
+        if (ctx.config().recordSizeLimit().isEmpty()) {
             throw TlsException.fatal(Reason.UNSUPPORTED_EXTENSION, "record_size_limit from a server we did not offer it to");
         }
-        ctx.records.writer().setPeerRecordSizeLimit(answered.get().limit());
-        ctx.records.reader().setRecordSizeLimit(ctx.config.recordSizeLimit().get());
+        ctx.records().writer().setPeerRecordSizeLimit(answered.get().limit());
+        ctx.records().reader().setRecordSizeLimit(ctx.config().recordSizeLimit().get());
     }
 }

@@ -27,10 +27,10 @@ final class RsaKeyTransport {
      */
     static Sent clientSends(HandshakeContext ctx, PublicKey serverKey, int clientVersion) {
         byte[] premaster = new byte[RsaPremasterSelection.PREMASTER_LENGTH];
-        ctx.config.random().nextBytes(premaster);
+        ctx.config().random().nextBytes(premaster);
         premaster[0] = (byte) (clientVersion >>> 8);
         premaster[1] = (byte) clientVersion;
-        byte[] encrypted = ctx.crypto().rsaEncrypt(serverKey, premaster, ctx.config.random());
+        byte[] encrypted = ctx.crypto().rsaEncrypt(serverKey, premaster, ctx.config().random());
         return new Sent(Secret.adopt(premaster), new RsaClientKeyExchange(Opaque.of(encrypted)));
     }
 
@@ -41,7 +41,7 @@ final class RsaKeyTransport {
      */
     static Secret serverReceives(HandshakeContext ctx, PrivateKey key, RsaClientKeyExchange message, int clientVersion) {
         byte[] fallback = new byte[RsaPremasterSelection.PREMASTER_LENGTH];
-        ctx.config.random().nextBytes(fallback);
+        ctx.config().random().nextBytes(fallback);
         try {
             return ctx.crypto().rsaDecryptPremaster(key, message.encryptedPreMasterSecret().toByteArray(), fallback, clientVersion);
         } finally {

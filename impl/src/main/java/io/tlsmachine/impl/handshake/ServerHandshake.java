@@ -25,11 +25,11 @@ public final class ServerHandshake extends CommonSteps {
 
     public ServerHandshake(HandshakeContext ctx) {
         super(ctx);
-        if (ctx.config.certifiedKey().isEmpty()) {
+        if (ctx.config().certifiedKey().isEmpty()) {
             throw new IllegalArgumentException("a server needs a certificate chain and private key");
         }
-        if (ctx.config.clientAuth() != ClientAuthPolicy.NONE) {
-            ctx.transcript = Transcript.awaitingHash(ctx.crypto()).retainMessages();
+        if (ctx.config().clientAuth() != ClientAuthPolicy.NONE) {
+            ctx.retainTranscriptMessages();
         }
         this.negotiation = new ServerNegotiation(ctx);
     }

@@ -93,48 +93,48 @@ final class ServerNegotiation implements ServerHelloSteps {
     @Override
     public Decision processClientHello(Negotiated facts, ClientHello received, byte[] encoded) {
         clientHello = received;
-        ctx.negotiation.recordClientRandom(clientHello.random().toByteArray());
-        ctx.negotiation.useSessionId(clientHello.legacySessionId());
-        ctx.negotiation.nameServer(clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
+        ctx.negotiation().recordClientRandom(clientHello.random().toByteArray());
+        ctx.negotiation().useSessionId(clientHello.legacySessionId());
+        ctx.negotiation().nameServer(clientHello.extension(ServerName.class).flatMap(s -> s.names().stream().findFirst())
                 .map(n -> new String(n.name().toByteArray(), StandardCharsets.US_ASCII)).orElse(null));
-        ProtocolVersion version = VersionNegotiation.select(clientHello, ctx.config::supports);
+        ProtocolVersion version = VersionNegotiation.select(clientHello, ctx.config()::supports);
         // The application's credential and ALPN for this hello (e.g. a JSSE key manager's, by SNI and schemes).
-        ctx.config.clientHelloSelector().ifPresent(selector -> ctx.config = selector.select(
-                ClientHelloOffers.of(clientHello, version, ctx.negotiation.serverName()), ctx.config));
+        ctx.config().clientHelloSelector().ifPresent(selector -> ctx.reconfigure(selector.select(
+                ClientHelloOffers.of(clientHello, version, ctx.negotiation().serverName()), ctx.config())));
         return version == ProtocolVersion.TLS13 ? selectTls13(facts, encoded) : selectTls12(facts, encoded);
     }
 
     private Decision selectTls13(Negotiated facts, byte[] encoded) {
         CompressionNegotiation.check(clientHello, ProtocolVersion.TLS13);
         ClientHelloExtensionsRequired.check(clientHello);
-        ctx.negotiation.agreeVersion(ProtocolVersion.TLS13);
-        ctx.negotiation.chooseSuite(selectSuite(ProtocolVersion.TLS13, null));
-        CredentialSelector.Selection credential = new ServerCredentials(ctx.config, clientHello,
-                Optional.ofNullable(ctx.negotiation.serverName())).forTls13();
-        ctx.negotiation.chooseCredential(credential.credentials());
-        ctx.negotiation.chooseSignature(credential.scheme());
-        ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
-        ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null));
+        ctx.negotiation().agreeVersion(ProtocolVersion.TLS13);
+        ctx.negotiation().chooseSuite(selectSuite(ProtocolVersion.TLS13, null));
+        CredentialSelector.Selection credential = new ServerCredentials(ctx.config(), clientHello,
+                Optional.ofNullable(ctx.negotiation().serverName())).forTls13();
+        ctx.negotiation().chooseCredential(credential.credentials());
+        ctx.negotiation().chooseSignature(credential.scheme());
+        ctx.negotiation().chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config().applicationProtocols()).orElse(null));
+        ctx.negotiation().answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS13).orElse(null));
         boolean postHandshakeAuth = clientHello.extension(io.tlsmachine.impl.codec.extension.PostHandshakeAuth.class).isPresent();
-        if (postHandshakeAuth && ctx.transcript.messageCount() == 0) {
+        if (postHandshakeAuth && ctx.transcript().messageCount() == 0) {
             // RFC 8446 §4.6.2: keep the handshake messages; each post-handshake authentication continues from them.
-            ctx.transcript = io.tlsmachine.impl.keyschedule.Transcript.awaitingHash(ctx.crypto()).retainMessages();
+            ctx.retainTranscriptMessages();
         }
-        ctx.transcript.selectHash(ctx.negotiation.suite().hash());
+        ctx.transcript().selectHash(ctx.negotiation().suite().hash());
         Tls13KeyExchange mode = acceptPsk(clientHello, encoded);
         boolean resumed = mode.usesPsk();
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
         Negotiated selected = facts.with(Fact.VERSION, ProtocolVersion.TLS13)
                 // RFC 8446 Appendix D.4: a non-empty legacy_session_id asks for compatibility mode.
-                .with(Fact.MIDDLEBOX_COMPAT, !ctx.negotiation.sessionId().isEmpty())
+                .with(Fact.MIDDLEBOX_COMPAT, !ctx.negotiation().sessionId().isEmpty())
                 // RFC 8446 §4.6.1: tickets issued after this handshake; accepting one is ticketsEnabled alone (acceptPsk).
-                .with(Fact.TICKETS_ENABLED, ctx.config.ticketsEnabled() && ctx.config.ticketsPerHandshake() > 0)
+                .with(Fact.TICKETS_ENABLED, ctx.config().ticketsEnabled() && ctx.config().ticketsPerHandshake() > 0)
                 .with(Fact.POST_HANDSHAKE_AUTH_OFFERED, postHandshakeAuth)
                 .with(Fact.TLS13_KEY_EXCHANGE, mode)
                 // RFC 8446 §4.3.2: no CertificateRequest when authenticating with a PSK.
-                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE);
+                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config().clientAuth() != ClientAuthPolicy.NONE);
         if (mode == Tls13KeyExchange.PSK_ONLY) {
             // RFC 8446 §4.2.9: psk_ke needs no key share.
             return Decision.then(withEarlyData(selected), Input.SELECT_PARAMETERS);
@@ -142,23 +142,23 @@ final class ServerNegotiation implements ServerHelloSteps {
         // RFC 8446 §4.2.8: use a share the client sent for our most preferred group, else ask for one. Under
         // KemShareRule.RETRY_FOR_KEM a KEM group the client lists without a share, ranked above every share it
         // sent, is asked for instead.
-        boolean retryForKem = ctx.config.kemShareRule() == KemShareRule.RETRY_FOR_KEM;
-        for (KeyExchangeGroup group : ctx.config.groups()) {
+        boolean retryForKem = ctx.config().kemShareRule() == KemShareRule.RETRY_FOR_KEM;
+        for (KeyExchangeGroup group : ctx.config().groups()) {
             Optional<KeyShareEntry> share = shares.stream().filter(s -> s.group().code() == group.code()).findFirst();
             if (share.isEmpty() && retryForKem && group.isKem() && supported.contains(Hellos.named(group))
                     && !facts.helloRetryRequested()) {
-                ctx.negotiation.chooseGroup(group);
+                ctx.negotiation().chooseGroup(group);
                 return Decision.then(selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello)), Input.SELECT_HELLO_RETRY);
             }
             if (share.isPresent()) {
-                ctx.negotiation.chooseGroup(group);
+                ctx.negotiation().chooseGroup(group);
                 clientShare = share.get();
                 return Decision.then(withEarlyData(selected), Input.SELECT_PARAMETERS);
             }
         }
-        for (KeyExchangeGroup group : ctx.config.groups()) {
+        for (KeyExchangeGroup group : ctx.config().groups()) {
             if (supported.contains(Hellos.named(group))) {
-                ctx.negotiation.chooseGroup(group);
+                ctx.negotiation().chooseGroup(group);
                 return Decision.then(selected.with(Fact.EARLY_DATA_OFFERED, offersEarlyData(clientHello)), Input.SELECT_HELLO_RETRY);
             }
         }
@@ -175,49 +175,49 @@ final class ServerNegotiation implements ServerHelloSteps {
         // interoperate with legacy clients" (the option); otherwise a full handshake with the RFC 5246 master secret,
         // whose session is never stored (below, and Tls12Server) so that it is never resumed (§5.3, §5.4).
         boolean ems = clientHello.extension(ExtendedMasterSecret.class).isPresent();
-        if (!ems && ctx.config.extendedMasterSecretRequired()) {
+        if (!ems && ctx.config().extendedMasterSecretRequired()) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the client did not offer extended master secret");
         }
-        secureRenegotiation = Tls12Renegotiation.serverChecks(clientHello, ctx.config.secureRenegotiationRequired());
-        ctx.negotiation.agreeVersion(ProtocolVersion.TLS12);
+        secureRenegotiation = Tls12Renegotiation.serverChecks(clientHello, ctx.config().secureRenegotiationRequired());
+        ctx.negotiation().agreeVersion(ProtocolVersion.TLS12);
         // RFC 5246 §7.4.2, RFC 8422 §5.3: the suite and the certificate that serves it are chosen together.
-        Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config, clientHello,
-                new ServerCredentials(ctx.config, clientHello, Optional.ofNullable(ctx.negotiation.serverName())));
-        ctx.negotiation.chooseSuite(choice.suite());
-        ctx.negotiation.chooseGroup(choice.group());
-        ctx.negotiation.chooseCredential(choice.credential().credentials());
+        Tls12SuiteChoice choice = Tls12SuiteChoice.select(ctx.config(), clientHello,
+                new ServerCredentials(ctx.config(), clientHello, Optional.ofNullable(ctx.negotiation().serverName())));
+        ctx.negotiation().chooseSuite(choice.suite());
+        ctx.negotiation().chooseGroup(choice.group());
+        ctx.negotiation().chooseCredential(choice.credential().credentials());
         // RFC 5246 §7.4.3: under RSA key transport the server signs nothing (the selection has no scheme).
-        ctx.negotiation.chooseSignature(choice.credential().scheme());
-        ctx.negotiation.chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config.applicationProtocols()).orElse(null));
-        ctx.negotiation.answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null));
+        ctx.negotiation().chooseSignature(choice.credential().scheme());
+        ctx.negotiation().chooseApplicationProtocol(Hellos.selectProtocol(clientHello, ctx.config().applicationProtocols()).orElse(null));
+        ctx.negotiation().answerRecordSizeLimit(RecordSizeLimits.answer(ctx, clientHello, ProtocolVersion.TLS12).orElse(null));
         byte[] serverRandom = ctx.random32();
-        if (ctx.config.supports(ProtocolVersion.TLS13)) {
+        if (ctx.config().supports(ProtocolVersion.TLS13)) {
             System.arraycopy(Hellos.DOWNGRADE_TLS12, 0, serverRandom, 24, 8);
         }
-        ctx.negotiation.recordServerRandom(serverRandom);
+        ctx.negotiation().recordServerRandom(serverRandom);
         // RFC 5077 §3.2: a SessionTicket extension asks for a ticket; one of ours resumes its session. Tickets and
         // session IDs are issued only for sessions with the extended master secret (RFC 7627 §5.3, §5.4).
         Optional<SessionTicket> sessionTicket = clientHello.extension(SessionTicket.class);
-        boolean ticketExpected = ctx.config.ticketsEnabled() && ems && sessionTicket.isPresent();
-        boolean byTicket = ctx.config.ticketsEnabled() && sessionTicket.isPresent() && !sessionTicket.get().ticket().isEmpty()
+        boolean ticketExpected = ctx.config().ticketsEnabled() && ems && sessionTicket.isPresent();
+        boolean byTicket = ctx.config().ticketsEnabled() && sessionTicket.isPresent() && !sessionTicket.get().ticket().isEmpty()
                 && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ems);
-        boolean byId = !byTicket && ctx.config.sessionCache().isPresent() && !ctx.negotiation.sessionId().isEmpty()
-                && resumeTls12Session(ctx.config.sessionCache().get().find(ctx.negotiation.sessionId(), ctx.config.clock().millis())
+        boolean byId = !byTicket && ctx.config().sessionCache().isPresent() && !ctx.negotiation().sessionId().isEmpty()
+                && resumeTls12Session(ctx.config().sessionCache().get().find(ctx.negotiation().sessionId(), ctx.config().clock().millis())
                         .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
-                                s.createdMillis(), ctx.config.sessionCache().get().lifetimeMillis() / 1000)), ems);
+                                s.createdMillis(), ctx.config().sessionCache().get().lifetimeMillis() / 1000)), ems);
         boolean resumed = byTicket || byId;
-        if (!resumed && ems && ctx.config.sessionCache().isPresent()) {
+        if (!resumed && ems && ctx.config().sessionCache().isPresent()) {
             ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
-        ctx.transcript.selectHash(ctx.negotiation.suite().hash());
-        ctx.transcript.add(encoded);
+        ctx.transcript().selectHash(ctx.negotiation().suite().hash());
+        ctx.transcript().add(encoded);
         return Decision.then(facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.EXTENDED_MASTER_SECRET, ems)
                 // The suite's key exchange decides ServerKeyExchange; an abbreviated handshake keeps the canonical ECDHE.
-                .with(Fact.TLS12_KEY_EXCHANGE, resumed ? Tls12KeyExchange.ECDHE : ctx.negotiation.suite().tls12KeyExchange())
+                .with(Fact.TLS12_KEY_EXCHANGE, resumed ? Tls12KeyExchange.ECDHE : ctx.negotiation().suite().tls12KeyExchange())
                 .with(Fact.TLS12_HANDSHAKE, byTicket ? Tls12Handshake.RESUMED_BY_TICKET
                         : byId ? Tls12Handshake.RESUMED_BY_SESSION_ID : Tls12Handshake.FULL)
                 .with(Fact.TICKET_EXPECTED, ticketExpected)
-                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config.clientAuth() != ClientAuthPolicy.NONE),
+                .with(Fact.CLIENT_AUTH_REQUESTED, !resumed && ctx.config().clientAuth() != ClientAuthPolicy.NONE),
                 Input.SELECT_PARAMETERS);
     }
 
@@ -234,8 +234,8 @@ final class ServerNegotiation implements ServerHelloSteps {
         boolean accepted = offered && acceptedTicket != null && ZeroRtt.serverAccepts(ctx, clientHello, acceptedTicket,
                 clientHello.extension(PreSharedKeyOffer.class).orElseThrow().identities().get(0));
         if (accepted) {
-            ctx.earlyData().accept(Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config.maxEarlyDataSize()),
-                    ZeroRtt.earlyProtection(ctx, ctx.schedule.earlySecret(), ctx.negotiation.suite(), ctx.transcript.currentHash()));
+            ctx.earlyData().accept(Math.min(acceptedTicket.maxEarlyDataSize(), ctx.config().maxEarlyDataSize()),
+                    ZeroRtt.earlyProtection(ctx, ctx.schedule().earlySecret(), ctx.negotiation().suite(), ctx.transcript().currentHash()));
         }
         return selected.with(Fact.EARLY_DATA_OFFERED, offered).with(Fact.EARLY_DATA_ACCEPTED, accepted);
     }
@@ -255,10 +255,10 @@ final class ServerNegotiation implements ServerHelloSteps {
         }
         SessionTickets.OpenedTicket session = opened.get();
         Optional<SuiteParameters> suite = SuiteParameters.of(session.suite());
-        boolean usable = session.validAt(ctx.config.clock().millis()) && suite.isPresent()
+        boolean usable = session.validAt(ctx.config().clock().millis()) && suite.isPresent()
                 && suite.get().version() == ProtocolVersion.TLS12
-                && clientHello.cipherSuites().contains(session.suite()) && ctx.config.cipherSuites().contains(session.suite())
-                && !ctx.negotiation.sessionId().isEmpty();
+                && clientHello.cipherSuites().contains(session.suite()) && ctx.config().cipherSuites().contains(session.suite())
+                && !ctx.negotiation().sessionId().isEmpty();
         if (!usable) {
             session.psk().destroy();
             return false;
@@ -268,9 +268,9 @@ final class ServerNegotiation implements ServerHelloSteps {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT,
                     "the client offers a session that used the extended master secret without the extension");
         }
-        ctx.negotiation.chooseSuite(suite.get());
+        ctx.negotiation().chooseSuite(suite.get());
         ctx.tls12().establish(io.tlsmachine.impl.keyschedule.Tls12MasterSecret.resumed(
-                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto(), ctx.negotiation.suite().hash()), session.psk()));
+                new io.tlsmachine.impl.keyschedule.Tls12Prf(ctx.crypto(), ctx.negotiation().suite().hash()), session.psk()));
         Tls12Keys.logMasterSecret(ctx);
         return true;
     }
@@ -278,19 +278,19 @@ final class ServerNegotiation implements ServerHelloSteps {
     /** RFC 8446 §4.1.4: HelloRetryRequest naming the group we want; ClientHello1 becomes message_hash (§4.4.1). */
     @Override
     public Negotiated sendHelloRetryRequest(Negotiated facts) {
-        ctx.transcript.replaceClientHelloWithMessageHash();
+        ctx.transcript().replaceClientHelloWithMessageHash();
         List<io.tlsmachine.impl.codec.extension.Extension> extensions = new java.util.ArrayList<>(
-                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation.group()))));
-        if (ctx.config.helloRetryCookies()) {
+                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation().group()))));
+        if (ctx.config().helloRetryCookies()) {
             // RFC 8446 §4.2.2: a fresh random cookie the second ClientHello must echo.
             helloRetryCookie = Opaque.of(ctx.random32());
             extensions.add(new io.tlsmachine.impl.codec.extension.Cookie(helloRetryCookie));
         }
-        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.negotiation.sessionId(), ctx.negotiation.suite().suite(), 0, extensions);
-        ctx.flight.handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript);
+        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.negotiation().sessionId(), ctx.negotiation().suite().suite(), 0, extensions);
+        ctx.flight().handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript());
         // RFC 8446 §4.2.10: after a HelloRetryRequest, early data arrives as application_data records in the clear.
         if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
-            ctx.records.reader().skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
+            ctx.records().reader().skipRejectedEarlyData(Tls13Server.REJECTED_EARLY_DATA_LIMIT);
         }
         return facts.with(Fact.HELLO_RETRY_REQUESTED, true);
     }
@@ -303,17 +303,17 @@ final class ServerNegotiation implements ServerHelloSteps {
     public Decision processRetriedClientHello(Negotiated facts, ClientHello retried, byte[] encoded) {
         boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
         List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
-        if (!offers13 || !retried.legacySessionId().equals(ctx.negotiation.sessionId()) || !retried.cipherSuites().contains(ctx.negotiation.suite().suite())
-                || shares.size() != 1 || shares.get(0).group().code() != ctx.negotiation.group().code()) {
+        if (!offers13 || !retried.legacySessionId().equals(ctx.negotiation().sessionId()) || !retried.cipherSuites().contains(ctx.negotiation().suite().suite())
+                || shares.size() != 1 || shares.get(0).group().code() != ctx.negotiation().group().code()) {
             throw TlsException.fatal(Reason.ILLEGAL_HELLO_RETRY, "the second ClientHello does not answer the HelloRetryRequest");
         }
         RetriedClientHello.check(clientHello, retried, helloRetryCookie);
         clientHello = retried;
         clientShare = shares.get(0);
         Tls13KeyExchange mode = acceptPsk(retried, encoded);
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return Decision.then(facts.with(Fact.TLS13_KEY_EXCHANGE, mode)
-                .with(Fact.CLIENT_AUTH_REQUESTED, !mode.usesPsk() && ctx.config.clientAuth() != ClientAuthPolicy.NONE), Input.SELECT_PARAMETERS);
+                .with(Fact.CLIENT_AUTH_REQUESTED, !mode.usesPsk() && ctx.config().clientAuth() != ClientAuthPolicy.NONE), Input.SELECT_PARAMETERS);
     }
 
     /**
@@ -323,46 +323,46 @@ final class ServerNegotiation implements ServerHelloSteps {
      * then the binder must verify (else decrypt_error). Any other PSK is ignored: ECDHE, a full handshake.
      */
     private Tls13KeyExchange acceptPsk(ClientHello hello, byte[] encoded) {
-        ctx.schedule.abandonPsk();
+        ctx.schedule().abandonPsk();
         acceptedTicket = null;
         Optional<PreSharedKeyOffer> offer = hello.extension(PreSharedKeyOffer.class);
         List<PskKeyExchangeMode> offeredModes = hello.extension(PskKeyExchangeModes.class).map(PskKeyExchangeModes::modes)
                 .orElse(List.of());
         Tls13KeyExchange mode = Tls13KeyExchange.ECDHE;
         for (PskKeyExchangeMode ours : List.of(PskKeyExchangeMode.PSK_DHE_KE, PskKeyExchangeMode.PSK_KE)) {
-            if (mode == Tls13KeyExchange.ECDHE && offeredModes.contains(ours) && ctx.config.pskKeyExchangeModes().contains(ours)) {
+            if (mode == Tls13KeyExchange.ECDHE && offeredModes.contains(ours) && ctx.config().pskKeyExchangeModes().contains(ours)) {
                 mode = ours.equals(PskKeyExchangeMode.PSK_DHE_KE) ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.PSK_ONLY;
             }
         }
-        if (!ctx.config.ticketsEnabled() || offer.isEmpty() || mode == Tls13KeyExchange.ECDHE) {
+        if (!ctx.config().ticketsEnabled() || offer.isEmpty() || mode == Tls13KeyExchange.ECDHE) {
             return Tls13KeyExchange.ECDHE;
         }
         Optional<SessionTickets.OpenedTicket> ticket = SessionTickets.open(ctx, offer.get().identities().get(0).identity());
         // RFC 8446 §4.2.11: "the server MUST ensure that it selects a compatible PSK (if any)": a TLS 1.2 session's
         // ticket (its suite a TLS 1.2 one) is no TLS 1.3 PSK, whatever its hash; it is ignored, not a binder failure.
-        if (ticket.isEmpty() || !ticket.get().validAt(ctx.config.clock().millis())
+        if (ticket.isEmpty() || !ticket.get().validAt(ctx.config().clock().millis())
                 || SuiteParameters.of(ticket.get().suite()).map(p -> p.version() != ProtocolVersion.TLS13
-                        || p.hash() != ctx.negotiation.suite().hash()).orElse(true)) {
+                        || p.hash() != ctx.negotiation().suite().hash()).orElse(true)) {
             ticket.ifPresent(t -> t.psk().destroy());
             return Tls13KeyExchange.ECDHE;
         }
-        io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.negotiation.suite().hash(), ticket.get().psk());
+        io.tlsmachine.impl.keyschedule.EarlySecret early = SessionTickets.earlySecret(ctx, ctx.negotiation().suite().hash(), ticket.get().psk());
         ticket.get().psk().destroy();
-        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.negotiation.suite().hash(), hello, encoded);
+        byte[] truncated = SessionTickets.truncatedHash(ctx, ctx.negotiation().suite().hash(), hello, encoded);
         try {
             SessionTickets.checkBinder(early, truncated, offer.get().binders().get(0).toByteArray());
         } catch (RuntimeException e) {
             early.destroy();
             throw e;
         }
-        ctx.schedule.startWithPsk(early);
+        ctx.schedule().startWithPsk(early);
         acceptedTicket = ticket.get();
         return mode;
     }
 
     /** Our most preferred suite of {@code version} the client offered (for TLS 1.2, matching our key type). */
     private SuiteParameters selectSuite(ProtocolVersion version, Boolean ecdsa) {
-        for (CipherSuite suite : ctx.config.cipherSuites()) {
+        for (CipherSuite suite : ctx.config().cipherSuites()) {
             Optional<SuiteParameters> p = SuiteParameters.of(suite);
             if (p.isPresent() && p.get().version() == version && clientHello.cipherSuites().contains(suite)
                     && (ecdsa == null || p.get().ecdsaAuthentication() == ecdsa)) {
@@ -380,11 +380,11 @@ final class ServerNegotiation implements ServerHelloSteps {
      */
     void verifyClientCertificate(List<byte[]> ders, Reason whenMissing) {
         if (ders.isEmpty()) {
-            if (ctx.config.clientAuth() == ClientAuthPolicy.REQUIRE) {
+            if (ctx.config().clientAuth() == ClientAuthPolicy.REQUIRE) {
                 throw TlsException.fatal(whenMissing, "the client sent no certificate, and one is required");
             }
         } else {
-            ctx.negotiation.peerVerified(ctx.config.effectiveCertificateVerifier().verifyClient(
+            ctx.negotiation().peerVerified(ctx.config().effectiveCertificateVerifier().verifyClient(
                     io.tlsmachine.CertificateChain.fromDer(ders)));
         }
     }

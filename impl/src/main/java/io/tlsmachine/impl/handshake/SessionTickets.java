@@ -65,12 +65,12 @@ final class SessionTickets {
 
     /** Seals a ticket allowing {@code maxEarlyDataSize} bytes of 0-RTT data with this connection's ALPN and SNI. */
     static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd, long maxEarlyDataSize) {
-        byte[] plain = new ByteWriter(128).u16(ctx.negotiation.suite().suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
-                .u64(ctx.config.clock().millis()).u32(LIFETIME_SECONDS).u32(maxEarlyDataSize)
-                .opaque8(utf8(ctx.negotiation.applicationProtocol())).opaque16(utf8(ctx.negotiation.serverName())).toByteArray();
+        byte[] plain = new ByteWriter(128).u16(ctx.negotiation().suite().suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
+                .u64(ctx.config().clock().millis()).u32(LIFETIME_SECONDS).u32(maxEarlyDataSize)
+                .opaque8(utf8(ctx.negotiation().applicationProtocol())).opaque16(utf8(ctx.negotiation().serverName())).toByteArray();
         byte[] nonce = new byte[NONCE_LENGTH];
-        ctx.config.random().nextBytes(nonce);
-        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
+        ctx.config().random().nextBytes(nonce);
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
         try {
             byte[] sealed = aead.seal(nonce, new byte[0], plain);
             java.util.Arrays.fill(plain, (byte) 0);
@@ -86,7 +86,7 @@ final class SessionTickets {
         if (bytes.length <= NONCE_LENGTH + AeadAlgorithm.AES_256_GCM.tagLength()) {
             return Optional.empty();
         }
-        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config.ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
         try {
             byte[] plain = aead.open(java.util.Arrays.copyOf(bytes, NONCE_LENGTH), new byte[0],
                     java.util.Arrays.copyOfRange(bytes, NONCE_LENGTH, bytes.length));
@@ -125,7 +125,7 @@ final class SessionTickets {
     /** The transcript hash over everything so far and {@code encoded} (the framed {@code hello}) without its binders. */
     static byte[] truncatedHash(HandshakeContext ctx, HashAlgorithm hash, ClientHello hello, byte[] encoded) {
         int bindersLength = hello.extension(PreSharedKeyOffer.class).orElseThrow().bindersLength();
-        return ctx.transcript.hashWithTruncatedClientHello(hash, encoded, encoded.length - bindersLength);
+        return ctx.transcript().hashWithTruncatedClientHello(hash, encoded, encoded.length - bindersLength);
     }
 
     static byte[] binder(EarlySecret early, byte[] truncatedHash) {

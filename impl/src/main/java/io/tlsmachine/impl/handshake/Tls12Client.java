@@ -72,10 +72,10 @@ final class Tls12Client implements Tls12ClientSteps {
         if (ctx.earlyDataPending()) {
             client.rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }
-        if (!hello.legacyVersion().equals(WIRE_TLS12) || !ctx.config.supports(ProtocolVersion.TLS12)) {
+        if (!hello.legacyVersion().equals(WIRE_TLS12) || !ctx.config().supports(ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "the server selected " + hello.legacyVersion());
         }
-        if (!ctx.config.cipherSuites().contains(hello.cipherSuite())
+        if (!ctx.config().cipherSuites().contains(hello.cipherSuite())
                 || !SuiteParameters.implementedFor(hello.cipherSuite(), ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "the server selected " + hello.cipherSuite()
                     + ", which we did not offer for TLS 1.2");
@@ -84,19 +84,19 @@ final class Tls12Client implements Tls12ClientSteps {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello compression method is not null");
         }
         boolean ems = hello.extension(ExtendedMasterSecret.class).isPresent();
-        if (!ems && ctx.config.extendedMasterSecretRequired()) {
+        if (!ems && ctx.config().extendedMasterSecretRequired()) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_REQUIRED, "the server did not negotiate extended master secret");
         }
-        Tls12Renegotiation.clientChecks(hello, ctx.config.secureRenegotiationRequired());
-        ctx.negotiation.chooseApplicationProtocol(Hellos.checkSelectedProtocol(hello, ctx.config.applicationProtocols()).orElse(null));
+        Tls12Renegotiation.clientChecks(hello, ctx.config().secureRenegotiationRequired());
+        ctx.negotiation().chooseApplicationProtocol(Hellos.checkSelectedProtocol(hello, ctx.config().applicationProtocols()).orElse(null));
         RecordSizeLimits.accept(ctx, hello);
-        ctx.negotiation.nameServer(ctx.config.serverName().orElse(null));
-        ctx.negotiation.agreeVersion(ProtocolVersion.TLS12);
-        ctx.negotiation.chooseSuite(SuiteParameters.of(hello.cipherSuite()).orElseThrow());
-        ctx.negotiation.recordServerRandom(hello.random().toByteArray());
-        ctx.transcript.selectHash(ctx.negotiation.suite().hash());
-        ctx.transcript.add(encoded);
-        ctx.records.reader().pinRecordVersion(WIRE_TLS12);
+        ctx.negotiation().nameServer(ctx.config().serverName().orElse(null));
+        ctx.negotiation().agreeVersion(ProtocolVersion.TLS12);
+        ctx.negotiation().chooseSuite(SuiteParameters.of(hello.cipherSuite()).orElseThrow());
+        ctx.negotiation().recordServerRandom(hello.random().toByteArray());
+        ctx.transcript().selectHash(ctx.negotiation().suite().hash());
+        ctx.transcript().add(encoded);
+        ctx.records().reader().pinRecordVersion(WIRE_TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
         } else {
@@ -113,15 +113,15 @@ final class Tls12Client implements Tls12ClientSteps {
      * the rule that applies.
      */
     private void resumeSession(boolean ems) {
-        StoredTicket ticket = ctx.offeredTicket;
-        if (!ticket.suite().equals(ctx.negotiation.suite().suite())) {
+        StoredTicket ticket = ctx.offeredTicket();
+        if (!ticket.suite().equals(ctx.negotiation().suite().suite())) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the resumed session's cipher suite changed");
         }
         if (!ems) {
             throw TlsException.fatal(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT,
                     "the server resumed a session that used the extended master secret without the extension");
         }
-        ctx.tls12().establish(Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto(), ctx.negotiation.suite().hash()),
+        ctx.tls12().establish(Tls12MasterSecret.resumed(new Tls12Prf(ctx.crypto(), ctx.negotiation().suite().hash()),
                 Secret.copyOf(ticket.psk().bytes())));
         Tls12Keys.logMasterSecret(ctx);
         Tls12Keys.installKeyBlock(ctx);
@@ -133,12 +133,12 @@ final class Tls12Client implements Tls12ClientSteps {
      */
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts, Tls12NewSessionTicket ticket, byte[] encoded) {
-        ctx.transcript.add(encoded);
-        if (ctx.config.ticketStore().isPresent() && ctx.negotiation.serverName() != null && !ticket.ticket().isEmpty()
+        ctx.transcript().add(encoded);
+        if (ctx.config().ticketStore().isPresent() && ctx.negotiation().serverName() != null && !ticket.ticket().isEmpty()
                 && facts.extendedMasterSecret()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
-            ctx.config.ticketStore().get().put(new StoredTicket(ctx.negotiation.serverName(), ctx.negotiation.suite().suite(), ticket.ticket(),
-                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config.clock().millis(),
+            ctx.config().ticketStore().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
+                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config().clock().millis(),
                     Opaque.EMPTY));
             ticketReceived = true;
         }
@@ -151,19 +151,19 @@ final class Tls12Client implements Tls12ClientSteps {
         CertificateChain chain = CertificateChain.fromDer(certificate.certificates().stream().map(Opaque::toByteArray).toList());
         // RFC 8422 §5.3, RFC 5246 §7.4.2: ECDHE_ECDSA needs an ECDSA-capable key, ECDHE_RSA an RSA key.
         boolean ecKey = "EC".equals(chain.leaf().getPublicKey().getAlgorithm());
-        if (ecKey != ctx.negotiation.suite().ecdsaAuthentication()) {
+        if (ecKey != ctx.negotiation().suite().ecdsaAuthentication()) {
             throw TlsException.fatal(Reason.UNSUPPORTED_CERTIFICATE, "the server's " + chain.leaf().getPublicKey().getAlgorithm()
-                    + " key does not suit " + ctx.negotiation.suite().suite());
+                    + " key does not suit " + ctx.negotiation().suite().suite());
         }
         // RFC 4492 §5.3 (RFC 8422 §5.3): the server's ECDSA key "MUST respect the client's choice of elliptic curves";
         // a curve we did not offer is a parameter out of what we allowed, illegal_parameter as for ServerKeyExchange.
-        if (!CertificateCurves.acceptable(chain.leaf().getPublicKey(), Optional.of(Hellos.namedGroups(ctx.config.groups())))) {
+        if (!CertificateCurves.acceptable(chain.leaf().getPublicKey(), Optional.of(Hellos.namedGroups(ctx.config().groups())))) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server's ECDSA certificate is on a curve we did not offer");
         }
         // RFC 5246 §7.4.2: under RSA key transport the certificate's key encrypts the premaster secret (keyEncipherment).
-        LeafKeyUse use = ctx.negotiation.suite().keyExchange() == KeyExchangeKind.RSA ? LeafKeyUse.KEY_ENCIPHERMENT : LeafKeyUse.DIGITAL_SIGNATURE;
-        ctx.negotiation.peerVerified(ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse(""), use));
-        ctx.transcript.add(encoded);
+        LeafKeyUse use = ctx.negotiation().suite().keyExchange() == KeyExchangeKind.RSA ? LeafKeyUse.KEY_ENCIPHERMENT : LeafKeyUse.DIGITAL_SIGNATURE;
+        ctx.negotiation().peerVerified(ctx.config().effectiveCertificateVerifier().verifyServer(chain, ctx.config().serverName().orElse(""), use));
+        ctx.transcript().add(encoded);
         return facts;
     }
 
@@ -179,26 +179,26 @@ final class Tls12Client implements Tls12ClientSteps {
         if (ske instanceof EcdheServerKeyExchange ecdhe) {
             group = KeyExchangeGroup.fromCode(ecdhe.namedCurve().code());
             // draft-ietf-tls-ecdhe-mlkem §1: the KEM groups are TLS 1.3 only, so never a TLS 1.2 curve.
-            if (group == null || group.isKem() || !ctx.config.groups().contains(group)) {
+            if (group == null || group.isKem() || !ctx.config().groups().contains(group)) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerKeyExchange curve " + ecdhe.namedCurve().name()
                         + " was not offered");
             }
         }
-        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config.signatureSchemes(),
-                ctx.negotiation.peerChain().leafPublicKey(), WIRE_TLS12);
+        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config().signatureSchemes(),
+                ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12);
         byte[] signed = Tls12Keys.serverKeyExchangeContent(ctx, ske);
-        if (!ctx.crypto().verify(scheme, ctx.negotiation.peerChain().leafPublicKey(), signed, ske.signature().toByteArray())) {
+        if (!ctx.crypto().verify(scheme, ctx.negotiation().peerChain().leafPublicKey(), signed, ske.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
         }
         if (ske instanceof DheServerKeyExchange dhe) {
-            dheGroup = FfdheNegotiation.clientCheck(ctx.config, dhe);
+            dheGroup = FfdheNegotiation.clientCheck(ctx.config(), dhe);
             FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys());
             group = dheGroup.named();
         }
-        ctx.negotiation.chooseGroup(group);
-        ctx.negotiation.chooseSignature(scheme);
+        ctx.negotiation().chooseGroup(group);
+        ctx.negotiation().chooseSignature(scheme);
         serverKeyExchange = ske;
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return facts;
     }
 
@@ -206,7 +206,7 @@ final class Tls12Client implements Tls12ClientSteps {
     @Override
     public Negotiated processCertificateRequest(Negotiated facts, Tls12CertificateRequest received, byte[] encoded) {
         certificateRequest = received;
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return facts.with(Fact.CLIENT_AUTH_REQUESTED, true);
     }
 
@@ -217,28 +217,28 @@ final class Tls12Client implements Tls12ClientSteps {
      */
     @Override
     public Negotiated processServerHelloDone(Negotiated facts, ServerHelloDone done, byte[] encoded) {
-        ctx.transcript.add(encoded);
-        CertifiedKey ours = ctx.config.certifiedKey().orElse(null);
+        ctx.transcript().add(encoded);
+        CertifiedKey ours = ctx.config().certifiedKey().orElse(null);
         if (facts.clientAuthRequested()) {
             if (facts.clientCertificateAvailable()) {
-                ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(
-                        ours.chain().encodings().stream().map(Opaque::of).toList()), ctx.transcript);
+                ctx.flight().handshake(Message.CERTIFICATE, new Tls12Certificate(
+                        ours.chain().encodings().stream().map(Opaque::of).toList()), ctx.transcript());
             } else {
-                ctx.flight.handshake(Message.CERTIFICATE_EMPTY, new Tls12Certificate(List.of()), ctx.transcript);
+                ctx.flight().handshake(Message.CERTIFICATE_EMPTY, new Tls12Certificate(List.of()), ctx.transcript());
             }
         }
         Tls12Keys.deriveMasterSecret(ctx, sendClientKeyExchange(), facts.extendedMasterSecret());
         if (facts.clientAuthRequested() && facts.clientCertificateAvailable()) {
             List<SignatureScheme> offered = certificateRequest.supportedSignatureAlgorithms();
-            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config.signatureSchemes(), ours.privateKey(), WIRE_TLS12);
-            byte[] signature = ctx.crypto().sign(scheme, ours.privateKey(), ctx.transcript.messages(), ctx.config.random());
-            ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
-                    new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript);
+            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), ours.privateKey(), WIRE_TLS12);
+            byte[] signature = ctx.crypto().sign(scheme, ours.privateKey(), ctx.transcript().messages(), ctx.config().random());
+            ctx.flight().handshake(Message.CERTIFICATE_VERIFY,
+                    new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript());
         }
         Tls12Keys.installKeyBlock(ctx);
-        ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
-        byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
-        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        ctx.flight().writeKey(ctx.tls12().takeWriteKeys());
+        byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.CLIENT, ctx.transcript().currentHash());
+        ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
         return facts;
     }
 
@@ -248,33 +248,33 @@ final class Tls12Client implements Tls12ClientSteps {
      * key (§7.4.7.1), which starts with the version our ClientHello carried.
      */
     private Secret sendClientKeyExchange() {
-        if (ctx.negotiation.suite().keyExchange() == KeyExchangeKind.RSA) {
-            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation.peerChain().leafPublicKey(), WIRE_TLS12.code());
-            ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript);
+        if (ctx.negotiation().suite().keyExchange() == KeyExchangeKind.RSA) {
+            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12.code());
+            ctx.flight().handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript());
             return sent.premaster();
         }
         if (serverKeyExchange instanceof DheServerKeyExchange dhe && dheGroup.named() == null) {
-            CustomDhKeyExchange custom = CustomDhKeyExchange.generate(dheGroup.p(), dheGroup.g(), ctx.config.random());
+            CustomDhKeyExchange custom = CustomDhKeyExchange.generate(dheGroup.p(), dheGroup.g(), ctx.config().random());
             try {
                 Secret premaster = FfdheNegotiation.premaster(custom.agree(FfdheNegotiation.checkPublicValue(dheGroup.p(), dhe.ys())));
-                ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(custom.publicValue())),
-                        ctx.transcript);
+                ctx.flight().handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(custom.publicValue())),
+                        ctx.transcript());
                 return premaster;
             } finally {
                 custom.destroy();
             }
         }
-        KeyExchange exchange = ctx.crypto().generateKeyExchange(ctx.negotiation.group(), ctx.config.random());
+        KeyExchange exchange = ctx.crypto().generateKeyExchange(ctx.negotiation().group(), ctx.config().random());
         try {
             if (serverKeyExchange instanceof DheServerKeyExchange dhe) {
-                Secret premaster = FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.negotiation.group(), dhe.ys())));
-                ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(exchange.publicShare())),
-                        ctx.transcript);
+                Secret premaster = FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.negotiation().group(), dhe.ys())));
+                ctx.flight().handshake(Message.CLIENT_KEY_EXCHANGE, new DheClientKeyExchange(Opaque.of(exchange.publicShare())),
+                        ctx.transcript());
                 return premaster;
             }
             Secret premaster = exchange.agree(((EcdheServerKeyExchange) serverKeyExchange).publicPoint().toByteArray());
-            ctx.flight.handshake(Message.CLIENT_KEY_EXCHANGE, new EcdheClientKeyExchange(Opaque.of(exchange.publicShare())),
-                    ctx.transcript);
+            ctx.flight().handshake(Message.CLIENT_KEY_EXCHANGE, new EcdheClientKeyExchange(Opaque.of(exchange.publicShare())),
+                    ctx.transcript());
             return premaster;
         } finally {
             Wipe.quietly(exchange);
@@ -284,7 +284,7 @@ final class Tls12Client implements Tls12ClientSteps {
     /** RFC 5246 §7.1: the server's records are read with the new keys from here on. */
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.records.switchReadKey(ctx.tls12().takeReadKeys());
+        ctx.records().switchReadKey(ctx.tls12().takeReadKeys());
         return facts;
     }
 
@@ -294,19 +294,19 @@ final class Tls12Client implements Tls12ClientSteps {
      */
     @Override
     public Negotiated processServerFinished(Negotiated facts, Finished finished, byte[] encoded) {
-        ctx.tls12().masterSecret().checkFinished(Role.SERVER, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.transcript.add(encoded);
+        ctx.tls12().masterSecret().checkFinished(Role.SERVER, ctx.transcript().currentHash(), finished.verifyData().toByteArray());
+        ctx.transcript().add(encoded);
         if (!facts.tls12Handshake().abbreviated() && !ticketReceived && !serverSessionId.isEmpty()
-                && ctx.config.ticketStore().isPresent() && ctx.negotiation.serverName() != null && facts.extendedMasterSecret()) {
+                && ctx.config().ticketStore().isPresent() && ctx.negotiation().serverName() != null && facts.extendedMasterSecret()) {
             // RFC 5246 §7.4.1.3: a session ID from the server lets us resume this session by ID.
-            ctx.config.ticketStore().get().put(new StoredTicket(ctx.negotiation.serverName(), ctx.negotiation.suite().suite(), Opaque.EMPTY,
+            ctx.config().ticketStore().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), Opaque.EMPTY,
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
-                    ctx.config.clock().millis(), serverSessionId));
+                    ctx.config().clock().millis(), serverSessionId));
         }
         if (facts.tls12Handshake().abbreviated()) {
-            ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
-            byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.CLIENT, ctx.transcript.currentHash());
-            ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+            ctx.flight().writeKey(ctx.tls12().takeWriteKeys());
+            byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.CLIENT, ctx.transcript().currentHash());
+            ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
         }
         return facts;
     }

@@ -19,7 +19,7 @@ final class Tls12Keys {
 
     /** RFC 5246 §7.4.3: the bytes the ServerKeyExchange signature covers. */
     static byte[] serverKeyExchangeContent(HandshakeContext ctx, ServerKeyExchange ske) {
-        return new ByteWriter(64 + 80).bytes(ctx.negotiation.clientRandom()).bytes(ctx.negotiation.serverRandom()).bytes(ske.encodedParams()).toByteArray();
+        return new ByteWriter(64 + 80).bytes(ctx.negotiation().clientRandom()).bytes(ctx.negotiation().serverRandom()).bytes(ske.encodedParams()).toByteArray();
     }
 
     /**
@@ -27,11 +27,11 @@ final class Tls12Keys {
      * through ClientKeyExchange, which the caller has just added). Destroys the premaster secret.
      */
     static void deriveMasterSecret(HandshakeContext ctx, Secret premaster, boolean extended) {
-        Tls12Prf prf = new Tls12Prf(ctx.crypto(), ctx.negotiation.suite().hash());
+        Tls12Prf prf = new Tls12Prf(ctx.crypto(), ctx.negotiation().suite().hash());
         try {
             ctx.tls12().establish(extended
-                    ? Tls12MasterSecret.extendedFromPremaster(prf, premaster, ctx.transcript.currentHash())
-                    : Tls12MasterSecret.fromPremaster(prf, premaster, ctx.negotiation.clientRandom(), ctx.negotiation.serverRandom()));
+                    ? Tls12MasterSecret.extendedFromPremaster(prf, premaster, ctx.transcript().currentHash())
+                    : Tls12MasterSecret.fromPremaster(prf, premaster, ctx.negotiation().clientRandom(), ctx.negotiation().serverRandom()));
         } finally {
             premaster.destroy();
         }
@@ -44,18 +44,18 @@ final class Tls12Keys {
      * connection can be decrypted too.
      */
     static void logMasterSecret(HandshakeContext ctx) {
-        if (ctx.config.keyLog().enabled()) {
-            ctx.config.keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.negotiation.clientRandom(), ctx.tls12().masterSecret().secret());
+        if (ctx.config().keyLog().enabled()) {
+            ctx.config().keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.negotiation().clientRandom(), ctx.tls12().masterSecret().secret());
         }
     }
 
     /** RFC 5246 §6.3: the key block; keeps our write and the peer's read protection until ChangeCipherSpec. */
     static void installKeyBlock(HandshakeContext ctx) {
-        Tls12KeyBlock block = ctx.tls12().masterSecret().keyBlock(ctx.negotiation.suite().aead(), ctx.negotiation.clientRandom(), ctx.negotiation.serverRandom());
+        Tls12KeyBlock block = ctx.tls12().masterSecret().keyBlock(ctx.negotiation().suite().aead(), ctx.negotiation().clientRandom(), ctx.negotiation().serverRandom());
         Tls12AeadProtection client = Tls12AeadProtection.create(Epoch.APPLICATION, ctx.crypto(), block.client());
         Tls12AeadProtection server = Tls12AeadProtection.create(Epoch.APPLICATION, ctx.crypto(), block.server());
         block.destroy();
-        boolean isClient = ctx.role == Role.CLIENT;
+        boolean isClient = ctx.role() == Role.CLIENT;
         ctx.tls12().pendKeys(isClient ? server : client, isClient ? client : server);
     }
 }

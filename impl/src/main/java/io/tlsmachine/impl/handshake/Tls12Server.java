@@ -73,48 +73,48 @@ final class Tls12Server implements Tls12ServerSteps {
             extensions.add(new RenegotiationInfo(Opaque.EMPTY));
         }
         // RFC 8422 §5.2: ec_point_formats answers only a client that sent it (OfferedExtensions below) with an ECC suite.
-        if (ctx.negotiation.suite().keyExchange() == KeyExchangeKind.ECDHE) {
+        if (ctx.negotiation().suite().keyExchange() == KeyExchangeKind.ECDHE) {
             extensions.add(new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
         }
-        if (ctx.negotiation.applicationProtocol() != null) {
-            extensions.add(Hellos.alpn(List.of(ctx.negotiation.applicationProtocol())));
+        if (ctx.negotiation().applicationProtocol() != null) {
+            extensions.add(Hellos.alpn(List.of(ctx.negotiation().applicationProtocol())));
         }
-        if (ctx.negotiation.recordSizeLimitAnswer() != null) {
-            extensions.add(ctx.negotiation.recordSizeLimitAnswer());
+        if (ctx.negotiation().recordSizeLimitAnswer() != null) {
+            extensions.add(ctx.negotiation().recordSizeLimitAnswer());
         }
         if (facts.ticketExpected()) {
             extensions.add(new SessionTicket(Opaque.EMPTY));
         }
         boolean abbreviated = facts.tls12Handshake().abbreviated();
-        Opaque sessionId = abbreviated ? ctx.negotiation.sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
+        Opaque sessionId = abbreviated ? ctx.negotiation().sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
         // RFC 5246 §7.4.1.4: only extension types the ClientHello carried.
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation.serverRandom()), sessionId, ctx.negotiation.suite().suite(), 0,
+        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), sessionId, ctx.negotiation().suite().suite(), 0,
                 OfferedExtensions.answering(negotiation.clientHello(), extensions));
-        ctx.flight.handshake(Message.SERVER_HELLO, hello, ctx.transcript);
-        ctx.records.reader().pinRecordVersion(WIRE_TLS12);
+        ctx.flight().handshake(Message.SERVER_HELLO, hello, ctx.transcript());
+        ctx.records().reader().pinRecordVersion(WIRE_TLS12);
         if (abbreviated) {
             // RFC 5246 §7.3 Figure 2, RFC 5077 §3.1: [NewSessionTicket], then (declared) ChangeCipherSpec and Finished.
             if (facts.ticketExpected()) {
                 sendNewSessionTicket();
             }
             Tls12Keys.installKeyBlock(ctx);
-            ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
-            byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
-            ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+            ctx.flight().writeKey(ctx.tls12().takeWriteKeys());
+            byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.SERVER, ctx.transcript().currentHash());
+            ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
             return facts;
         }
-        CertifiedKey key = ctx.negotiation.credential();
-        ctx.flight.handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
-                ctx.transcript);
-        if (ctx.negotiation.suite().keyExchange() != KeyExchangeKind.RSA) {
+        CertifiedKey key = ctx.negotiation().credential();
+        ctx.flight().handshake(Message.CERTIFICATE, new Tls12Certificate(key.chain().encodings().stream().map(Opaque::of).toList()),
+                ctx.transcript());
+        if (ctx.negotiation().suite().keyExchange() != KeyExchangeKind.RSA) {
             sendServerKeyExchange(key);
         }
         if (facts.clientAuthRequested()) {
-            ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls12CertificateRequest(
-                    List.of(CertificateType.ECDSA_SIGN, CertificateType.RSA_SIGN), Hellos.schemes(ctx.config.signatureSchemes()),
-                    List.of()), ctx.transcript);
+            ctx.flight().handshake(Message.CERTIFICATE_REQUEST, new Tls12CertificateRequest(
+                    List.of(CertificateType.ECDSA_SIGN, CertificateType.RSA_SIGN), Hellos.schemes(ctx.config().signatureSchemes()),
+                    List.of()), ctx.transcript());
         }
-        ctx.flight.handshake(Message.SERVER_HELLO_DONE, new ServerHelloDone(), ctx.transcript);
+        ctx.flight().handshake(Message.SERVER_HELLO_DONE, new ServerHelloDone(), ctx.transcript());
         return facts;
     }
 
@@ -123,25 +123,25 @@ final class Tls12Server implements Tls12ServerSteps {
      * signed over client_random + server_random + params.
      */
     private void sendServerKeyExchange(CertifiedKey key) {
-        exchange = ctx.crypto().generateKeyExchange(ctx.negotiation.group(), ctx.config.random());
-        SignatureScheme scheme = new SignatureScheme(ctx.negotiation.signature().code());
-        ServerKeyExchange unsigned = ctx.negotiation.suite().keyExchange() == KeyExchangeKind.DHE
-                ? FfdheNegotiation.serverParams(ctx.negotiation.group(), exchange.publicShare(), scheme)
-                : new EcdheServerKeyExchange(Hellos.named(ctx.negotiation.group()), Opaque.of(exchange.publicShare()), scheme, Opaque.EMPTY);
-        Opaque signature = Opaque.of(ctx.crypto().sign(ctx.negotiation.signature(), key.privateKey(),
-                Tls12Keys.serverKeyExchangeContent(ctx, unsigned), ctx.config.random()));
+        exchange = ctx.crypto().generateKeyExchange(ctx.negotiation().group(), ctx.config().random());
+        SignatureScheme scheme = new SignatureScheme(ctx.negotiation().signature().code());
+        ServerKeyExchange unsigned = ctx.negotiation().suite().keyExchange() == KeyExchangeKind.DHE
+                ? FfdheNegotiation.serverParams(ctx.negotiation().group(), exchange.publicShare(), scheme)
+                : new EcdheServerKeyExchange(Hellos.named(ctx.negotiation().group()), Opaque.of(exchange.publicShare()), scheme, Opaque.EMPTY);
+        Opaque signature = Opaque.of(ctx.crypto().sign(ctx.negotiation().signature(), key.privateKey(),
+                Tls12Keys.serverKeyExchangeContent(ctx, unsigned), ctx.config().random()));
         ServerKeyExchange signed = unsigned instanceof DheServerKeyExchange dhe
                 ? new DheServerKeyExchange(dhe.p(), dhe.g(), dhe.ys(), scheme, signature)
                 : new EcdheServerKeyExchange(((EcdheServerKeyExchange) unsigned).namedCurve(),
                         ((EcdheServerKeyExchange) unsigned).publicPoint(), scheme, signature);
-        ctx.flight.handshake(Message.SERVER_KEY_EXCHANGE, signed, ctx.transcript);
+        ctx.flight().handshake(Message.SERVER_KEY_EXCHANGE, signed, ctx.transcript());
     }
 
     /** RFC 5077 §3.3: a ticket sealing the session (suite and master secret); it is part of the transcript. */
     private void sendNewSessionTicket() {
         Opaque ticket = SessionTickets.seal(ctx, ctx.tls12().masterSecret().secret(), 0);
-        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls12NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ticket),
-                ctx.transcript);
+        ctx.flight().handshake(Message.NEW_SESSION_TICKET, new Tls12NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ticket),
+                ctx.transcript());
     }
 
     /**
@@ -152,18 +152,18 @@ final class Tls12Server implements Tls12ServerSteps {
     public Negotiated processClientKeyExchange(Negotiated facts, ClientKeyExchange cke, byte[] encoded) {
         Secret premaster;
         if (cke instanceof RsaClientKeyExchange rsa) {
-            premaster = RsaKeyTransport.serverReceives(ctx, ctx.negotiation.credential().privateKey(), rsa,
+            premaster = RsaKeyTransport.serverReceives(ctx, ctx.negotiation().credential().privateKey(), rsa,
                     negotiation.clientHello().legacyVersion().code());
         } else {
             try {
                 premaster = cke instanceof DheClientKeyExchange dhe
-                        ? FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.negotiation.group(), dhe.publicValue())))
+                        ? FfdheNegotiation.premaster(exchange.agree(FfdheNegotiation.checkPublicValue(ctx.negotiation().group(), dhe.publicValue())))
                         : exchange.agree(((EcdheClientKeyExchange) cke).publicPoint().toByteArray());
             } finally {
                 Wipe.quietly(exchange);
             }
         }
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         Tls12Keys.deriveMasterSecret(ctx, premaster, facts.extendedMasterSecret());
         Tls12Keys.installKeyBlock(ctx);
         return facts;
@@ -177,26 +177,26 @@ final class Tls12Server implements Tls12ServerSteps {
     public Negotiated processClientCertificate(Negotiated facts, Tls12Certificate certificate, byte[] encoded) {
         negotiation.verifyClientCertificate(certificate.certificates().stream().map(Opaque::toByteArray).toList(),
                 Reason.BAD_CERTIFICATE);
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return facts;
     }
 
     /** RFC 5246 §7.4.8: the client signs every handshake message through ClientKeyExchange. */
     @Override
     public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
-        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config.signatureSchemes(),
-                ctx.negotiation.peerChain().leafPublicKey(), WIRE_TLS12);
-        if (!ctx.crypto().verify(scheme, ctx.negotiation.peerChain().leafPublicKey(), ctx.transcript.messages(), verify.signature().toByteArray())) {
+        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config().signatureSchemes(),
+                ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12);
+        if (!ctx.crypto().verify(scheme, ctx.negotiation().peerChain().leafPublicKey(), ctx.transcript().messages(), verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "client CertificateVerify signature does not verify");
         }
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return facts;
     }
 
     /** RFC 5246 §7.1: the client's records are read with the new keys from here on. */
     @Override
     public Negotiated processChangeCipherSpec(Negotiated facts) {
-        ctx.records.switchReadKey(ctx.tls12().takeReadKeys());
+        ctx.records().switchReadKey(ctx.tls12().takeReadKeys());
         return facts;
     }
 
@@ -206,21 +206,21 @@ final class Tls12Server implements Tls12ServerSteps {
      */
     @Override
     public Negotiated processClientFinished(Negotiated facts, Finished finished, byte[] encoded) {
-        ctx.tls12().masterSecret().checkFinished(Role.CLIENT, ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.transcript.add(encoded);
+        ctx.tls12().masterSecret().checkFinished(Role.CLIENT, ctx.transcript().currentHash(), finished.verifyData().toByteArray());
+        ctx.transcript().add(encoded);
         if (facts.tls12Handshake().abbreviated()) {
             return facts;
         }
         if (ctx.tls12().issuedSessionId() != null && facts.extendedMasterSecret()) {
-            ctx.config.sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.negotiation.suite().suite(),
-                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), ctx.config.clock().millis()));
+            ctx.config().sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.negotiation().suite().suite(),
+                    Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), ctx.config().clock().millis()));
         }
         if (facts.ticketExpected()) {
             sendNewSessionTicket();
         }
-        ctx.flight.writeKey(ctx.tls12().takeWriteKeys());
-        byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.SERVER, ctx.transcript.currentHash());
-        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        ctx.flight().writeKey(ctx.tls12().takeWriteKeys());
+        byte[] verifyData = ctx.tls12().masterSecret().finishedVerifyData(Role.SERVER, ctx.transcript().currentHash());
+        ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
         return facts;
     }
 }

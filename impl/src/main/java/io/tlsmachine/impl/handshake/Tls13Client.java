@@ -62,7 +62,7 @@ final class Tls13Client implements Tls13ClientSteps {
     public Negotiated processHelloRetryRequest(Negotiated facts, HelloRetryRequest hrr, byte[] encoded) {
         requireTls13(hrr.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
         SuiteParameters suite = offeredTls13Suite(hrr.cipherSuite());
-        if (!hrr.legacySessionIdEcho().equals(ctx.negotiation.sessionId())) {
+        if (!hrr.legacySessionIdEcho().equals(ctx.negotiation().sessionId())) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "HelloRetryRequest.legacy_session_id_echo differs from ours");
         }
         KeyShareRetry retry = hrr.extension(KeyShareRetry.class).orElse(null);
@@ -72,7 +72,7 @@ final class Tls13Client implements Tls13ClientSteps {
         }
         if (retry != null) {
             KeyExchangeGroup group = KeyExchangeGroup.fromCode(retry.selectedGroup().code());
-            if (group == null || !FfdheNegotiation.offered(ctx.config).contains(group)) {
+            if (group == null || !FfdheNegotiation.offered(ctx.config()).contains(group)) {
                 throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "HelloRetryRequest selected group "
                         + retry.selectedGroup().name() + ", which we did not offer");
             }
@@ -82,23 +82,23 @@ final class Tls13Client implements Tls13ClientSteps {
             }
             client.keyShares.values().forEach(Wipe::quietly);
             client.keyShares = new LinkedHashMap<>();
-            client.keyShares.put(group, ctx.crypto().generateKeyExchange(group, ctx.config.random()));
+            client.keyShares.put(group, ctx.crypto().generateKeyExchange(group, ctx.config().random()));
             retryGroup = retry.selectedGroup();
         }
         retrySuite = hrr.cipherSuite();
         // RFC 8446 §4.1.4: a PSK whose hash differs from the selected suite's is left out of ClientHello2.
-        if (ctx.offeredTicket != null && SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow().hash() != suite.hash()) {
-            ctx.offeredTicket = null;
-            ctx.schedule.abandonPsk();
+        if (ctx.offeredTicket() != null && SuiteParameters.of(ctx.offeredTicket().suite()).orElseThrow().hash() != suite.hash()) {
+            ctx.dropOfferedTicket();
+            ctx.schedule().abandonPsk();
         }
         // RFC 8446 §4.2.10: a HelloRetryRequest rejects early data; ClientHello2 offers none and goes in the clear.
         client.rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
-        ctx.negotiation.chooseSuite(suite);
-        ctx.transcript.selectHash(suite.hash());
-        ctx.transcript.replaceClientHelloWithMessageHash();
-        ctx.transcript.add(encoded);
+        ctx.negotiation().chooseSuite(suite);
+        ctx.transcript().selectHash(suite.hash());
+        ctx.transcript().replaceClientHelloWithMessageHash();
+        ctx.transcript().add(encoded);
         client.clientHello = client.buildClientHello(cookie);
-        ctx.flight.handshake(Message.CLIENT_HELLO, client.clientHello, ctx.transcript);
+        ctx.flight().handshake(Message.CLIENT_HELLO, client.clientHello, ctx.transcript());
         return facts.with(Fact.HELLO_RETRY_REQUESTED, true);
     }
 
@@ -117,7 +117,7 @@ final class Tls13Client implements Tls13ClientSteps {
         if (retrySuite != null && !retrySuite.equals(hello.cipherSuite())) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello suite differs from the HelloRetryRequest's");
         }
-        if (!hello.legacySessionIdEcho().equals(ctx.negotiation.sessionId()) || hello.legacyCompressionMethod() != 0) {
+        if (!hello.legacySessionIdEcho().equals(ctx.negotiation().sessionId()) || hello.legacyCompressionMethod() != 0) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello session id echo or compression method is wrong");
         }
         java.util.Optional<KeyShareSelected> share = hello.extension(KeyShareSelected.class);
@@ -131,28 +131,28 @@ final class Tls13Client implements Tls13ClientSteps {
         java.util.Optional<PreSharedKeySelected> psk = hello.extension(PreSharedKeySelected.class);
         if (psk.isPresent()) {
             // RFC 8446 §4.2.11: the selected identity must be one we offered, for a PSK of the suite's hash.
-            if (ctx.offeredTicket == null || psk.get().selectedIdentity() != 0
-                    || SuiteParameters.of(ctx.offeredTicket.suite()).orElseThrow().hash() != suite.hash()) {
+            if (ctx.offeredTicket() == null || psk.get().selectedIdentity() != 0
+                    || SuiteParameters.of(ctx.offeredTicket().suite()).orElseThrow().hash() != suite.hash()) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the server selected a PSK we did not offer");
             }
             // RFC 8446 §4.2.9: without key_share the server chose psk_ke, which we must have offered.
-            if (share.isEmpty() && !ctx.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_KE)) {
+            if (share.isEmpty() && !ctx.config().pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_KE)) {
                 throw TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share, and we did not offer psk_ke");
             }
             negotiated = facts.with(Fact.TLS13_KEY_EXCHANGE, share.isPresent() ? Tls13KeyExchange.PSK_DHE : Tls13KeyExchange.PSK_ONLY);
         } else if (share.isEmpty()) {
             throw TlsException.fatal(Reason.MISSING_EXTENSION, "ServerHello without key_share or pre_shared_key");
         } else {
-            ctx.schedule.abandonPsk();
+            ctx.schedule().abandonPsk();
         }
-        ctx.negotiation.agreeVersion(ProtocolVersion.TLS13);
-        ctx.negotiation.chooseSuite(suite);
-        ctx.negotiation.chooseGroup(group);
-        ctx.negotiation.recordServerRandom(hello.random().toByteArray());
-        if (!ctx.transcript.hashSelected()) {
-            ctx.transcript.selectHash(suite.hash());
+        ctx.negotiation().agreeVersion(ProtocolVersion.TLS13);
+        ctx.negotiation().chooseSuite(suite);
+        ctx.negotiation().chooseGroup(group);
+        ctx.negotiation().recordServerRandom(hello.random().toByteArray());
+        if (!ctx.transcript().hashSelected()) {
+            ctx.transcript().selectHash(suite.hash());
         }
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         Secret shared = ours == null ? null : ours.agree(share.get().share().keyExchange().toByteArray());
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);
@@ -162,10 +162,10 @@ final class Tls13Client implements Tls13ClientSteps {
             }
             client.keyShares.values().forEach(Wipe::quietly);
         }
-        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.serverHandshakeSecret(), true));
+        ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().serverHandshakeSecret(), true));
         // RFC 8446 Appendix A.1: after sending early data we keep the early key until EncryptedExtensions tells.
         if (!client.offeringEarlyData) {
-            ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+            ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().clientHandshakeSecret(), true));
         }
         return negotiated;
     }
@@ -177,23 +177,23 @@ final class Tls13Client implements Tls13ClientSteps {
      */
     @Override
     public Negotiated processEncryptedExtensions(Negotiated facts, EncryptedExtensions extensions, byte[] encoded) {
-        ctx.negotiation.chooseApplicationProtocol(Hellos.checkSelectedProtocol(extensions, ctx.config.applicationProtocols()).orElse(null));
+        ctx.negotiation().chooseApplicationProtocol(Hellos.checkSelectedProtocol(extensions, ctx.config().applicationProtocols()).orElse(null));
         if (extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
             if (!client.offeringEarlyData) {
                 throw TlsException.fatal(Reason.UNSUPPORTED_EXTENSION, "early_data in EncryptedExtensions, and we sent none");
             }
-            if (!facts.earlyDataAccepted() || !ctx.negotiation.suite().suite().equals(ctx.offeredTicket.suite())
-                    || !java.util.Objects.equals(ctx.negotiation.applicationProtocol(), ctx.offeredTicket.applicationProtocol())) {
+            if (!facts.earlyDataAccepted() || !ctx.negotiation().suite().suite().equals(ctx.offeredTicket().suite())
+                    || !java.util.Objects.equals(ctx.negotiation().applicationProtocol(), ctx.offeredTicket().applicationProtocol())) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
                         "early data accepted without the ticket's PSK, cipher suite or ALPN protocol");
             }
             ctx.earlyDataAccepted();
         } else if (client.offeringEarlyData) {
-            client.rejectEarlyData(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+            client.rejectEarlyData(Tls13Keys.protection(ctx, ctx.schedule().clientHandshakeSecret(), true));
         }
         RecordSizeLimits.accept(ctx, extensions);
-        ctx.negotiation.nameServer(ctx.config.serverName().orElse(null));
-        ctx.transcript.add(encoded);
+        ctx.negotiation().nameServer(ctx.config().serverName().orElse(null));
+        ctx.transcript().add(encoded);
         return facts;
     }
 
@@ -201,7 +201,7 @@ final class Tls13Client implements Tls13ClientSteps {
     @Override
     public Negotiated processCertificateRequest(Negotiated facts, Tls13CertificateRequest received, byte[] encoded) {
         certificateRequest = received;
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return facts.with(Fact.CLIENT_AUTH_REQUESTED, true);
     }
 
@@ -213,17 +213,17 @@ final class Tls13Client implements Tls13ClientSteps {
         }
         CertificateChain chain = CertificateChain.fromDer(
                 certificate.entries().stream().map(e -> e.certData().toByteArray()).toList());
-        ctx.negotiation.peerVerified(ctx.config.effectiveCertificateVerifier().verifyServer(chain, ctx.config.serverName().orElse("")));
-        ctx.transcript.add(encoded);
+        ctx.negotiation().peerVerified(ctx.config().effectiveCertificateVerifier().verifyServer(chain, ctx.config().serverName().orElse("")));
+        ctx.transcript().add(encoded);
         return facts;
     }
 
     /** RFC 8446 §4.4.3: verifies the server's signature over the transcript through Certificate. */
     @Override
     public Negotiated processServerCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
-        ctx.negotiation.chooseSignature(Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.negotiation.peerChain().leafPublicKey(),
-                CertificateVerifyContent.forServer(ctx.transcript.currentHash())));
-        ctx.transcript.add(encoded);
+        ctx.negotiation().chooseSignature(Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.negotiation().peerChain().leafPublicKey(),
+                CertificateVerifyContent.forServer(ctx.transcript().currentHash())));
+        ctx.transcript().add(encoded);
         return facts;
     }
 
@@ -233,37 +233,37 @@ final class Tls13Client implements Tls13ClientSteps {
      */
     @Override
     public Negotiated processServerFinished(Negotiated facts, Finished finished, byte[] encoded) {
-        ctx.schedule.serverHandshakeSecret().checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.transcript.add(encoded);
+        ctx.schedule().serverHandshakeSecret().checkFinished(ctx.transcript().currentHash(), finished.verifyData().toByteArray());
+        ctx.transcript().add(encoded);
         Tls13Keys.deriveApplicationSecrets(ctx);
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.5: EndOfEarlyData under the early key ends our 0-RTT data; then the handshake key.
-            ctx.flight.handshake(Message.END_OF_EARLY_DATA, new io.tlsmachine.impl.codec.message.EndOfEarlyData(), ctx.transcript);
-            ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+            ctx.flight().handshake(Message.END_OF_EARLY_DATA, new io.tlsmachine.impl.codec.message.EndOfEarlyData(), ctx.transcript());
+            ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().clientHandshakeSecret(), true));
         }
         if (facts.clientAuthRequested()) {
             sendCertificate(certificateRequest, facts.clientCertificateAvailable());
         }
-        byte[] verifyData = ctx.schedule.clientHandshakeSecret().finishedVerifyData(ctx.transcript.currentHash());
-        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
-        Tls13Keys.deriveResumptionSecret(ctx, ctx.config.ticketStore().isPresent());
-        ctx.schedule.wipeHandshakeTrafficSecrets();
-        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.serverApplicationSecret(), false));
-        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.clientApplicationSecret(), false));
+        byte[] verifyData = ctx.schedule().clientHandshakeSecret().finishedVerifyData(ctx.transcript().currentHash());
+        ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
+        Tls13Keys.deriveResumptionSecret(ctx, ctx.config().ticketStore().isPresent());
+        ctx.schedule().wipeHandshakeTrafficSecrets();
+        ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().serverApplicationSecret(), false));
+        ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().clientApplicationSecret(), false));
         return facts;
     }
 
     /** RFC 8446 §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length). */
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts, Tls13NewSessionTicket ticket, byte[] encoded) {
-        if (ctx.schedule.resumptionSecret() != null && ctx.negotiation.serverName() != null && ticket.ticketLifetime() > 0) {
+        if (ctx.schedule().resumptionSecret() != null && ctx.negotiation().serverName() != null && ticket.ticketLifetime() > 0) {
             // RFC 8446 §4.6.1: early_data in a NewSessionTicket says how much 0-RTT data the ticket allows.
             long maxEarlyDataSize = ticket.extension(io.tlsmachine.impl.codec.extension.EarlyDataLimit.class)
                     .map(io.tlsmachine.impl.codec.extension.EarlyDataLimit::maxEarlyDataSize).orElse(0L);
-            ctx.config.ticketStore().orElseThrow().put(new StoredTicket(ctx.negotiation.serverName(), ctx.negotiation.suite().suite(), ticket.ticket(),
-                    ctx.schedule.resumptionSecret().ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
-                    ticket.ticketLifetime(), ctx.config.clock().millis(), Opaque.EMPTY, maxEarlyDataSize,
-                    ctx.negotiation.applicationProtocol()));
+            ctx.config().ticketStore().orElseThrow().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
+                    ctx.schedule().resumptionSecret().ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
+                    ticket.ticketLifetime(), ctx.config().clock().millis(), Opaque.EMPTY, maxEarlyDataSize,
+                    ctx.negotiation().applicationProtocol()));
         }
         return facts;
     }
@@ -280,15 +280,15 @@ final class Tls13Client implements Tls13ClientSteps {
             throw TlsException.fatal(Reason.MISSING_EXTENSION, "CertificateRequest without signature_algorithms");
         }
         postHandshakeContexts.accept(request.certificateRequestContext());
-        Transcript handshake = ctx.transcript;
-        ctx.transcript = ctx.forkHandshakeTranscript();
+        Transcript handshake = ctx.transcript();
+        ctx.beginPostHandshakeTranscript();
         try {
-            ctx.transcript.add(encoded);
+            ctx.transcript().add(encoded);
             sendCertificate(request, facts.clientCertificateAvailable());
-            byte[] verifyData = ctx.schedule.clientApplicationSecret().finishedVerifyData(ctx.transcript.currentHash());
-            ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+            byte[] verifyData = ctx.schedule().clientApplicationSecret().finishedVerifyData(ctx.transcript().currentHash());
+            ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
         } finally {
-            ctx.transcript = handshake;
+            ctx.restoreTranscript(handshake);
         }
         return facts;
     }
@@ -296,22 +296,22 @@ final class Tls13Client implements Tls13ClientSteps {
     /** RFC 8446 §4.4.2, §4.4.3: our Certificate (empty when we have none) and, with one, CertificateVerify. */
     private void sendCertificate(Tls13CertificateRequest request, boolean available) {
         if (!available) {
-            ctx.flight.handshake(Message.CERTIFICATE_EMPTY,
-                    new Tls13Certificate(request.certificateRequestContext(), List.of()), ctx.transcript);
+            ctx.flight().handshake(Message.CERTIFICATE_EMPTY,
+                    new Tls13Certificate(request.certificateRequestContext(), List.of()), ctx.transcript());
             return;
         }
-        CertifiedKey key = ctx.config.certifiedKey().orElseThrow();
-        ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(request.certificateRequestContext(),
-                key.chain()), ctx.transcript);
+        CertifiedKey key = ctx.config().certifiedKey().orElseThrow();
+        ctx.flight().handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(request.certificateRequestContext(),
+                key.chain()), ctx.transcript());
         List<io.tlsmachine.impl.codec.types.SignatureScheme> offered = request.extension(SignatureAlgorithms.class)
                 .map(SignatureAlgorithms::schemes).orElseThrow(() ->
                         TlsException.fatal(Reason.MISSING_EXTENSION, "CertificateRequest without signature_algorithms"));
-        SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config.signatureSchemes(), key.privateKey(),
+        SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), key.privateKey(),
                 io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
-        byte[] content = CertificateVerifyContent.forClient(ctx.transcript.currentHash());
-        byte[] signature = ctx.crypto().sign(scheme, key.privateKey(), content, ctx.config.random());
-        ctx.flight.handshake(Message.CERTIFICATE_VERIFY, new CertificateVerify(
-                new io.tlsmachine.impl.codec.types.SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript);
+        byte[] content = CertificateVerifyContent.forClient(ctx.transcript().currentHash());
+        byte[] signature = ctx.crypto().sign(scheme, key.privateKey(), content, ctx.config().random());
+        ctx.flight().handshake(Message.CERTIFICATE_VERIFY, new CertificateVerify(
+                new io.tlsmachine.impl.codec.types.SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript());
     }
 
     private void requireTls13(io.tlsmachine.impl.codec.types.ProtocolVersion selected) {
@@ -321,7 +321,7 @@ final class Tls13Client implements Tls13ClientSteps {
     }
 
     private SuiteParameters offeredTls13Suite(CipherSuite suite) {
-        if (!ctx.config.cipherSuites().contains(suite) || !SuiteParameters.implementedFor(suite, ProtocolVersion.TLS13)) {
+        if (!ctx.config().cipherSuites().contains(suite) || !SuiteParameters.implementedFor(suite, ProtocolVersion.TLS13)) {
             throw TlsException.fatal(Reason.UNOFFERED_PARAMETER_SELECTED, "the server selected " + suite + ", which we did not offer");
         }
         return SuiteParameters.of(suite).orElseThrow();

@@ -36,10 +36,10 @@ final class Tls13Keys {
 
     /** RFC 8446 §7.1: handshake traffic secrets over the transcript through ServerHello; no shared secret for psk_ke. */
     static void deriveHandshakeSecrets(HandshakeContext ctx, Secret sharedSecret) {
-        ctx.schedule.enterHandshakeStage(Tls13Hkdf.shared(ctx.crypto(), ctx.negotiation.suite().hash()), sharedSecret,
-                ctx.transcript.currentHash());
-        log(ctx, KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, ctx.schedule.clientHandshakeSecret());
-        log(ctx, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, ctx.schedule.serverHandshakeSecret());
+        ctx.schedule().enterHandshakeStage(Tls13Hkdf.shared(ctx.crypto(), ctx.negotiation().suite().hash()), sharedSecret,
+                ctx.transcript().currentHash());
+        log(ctx, KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, ctx.schedule().clientHandshakeSecret());
+        log(ctx, KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, ctx.schedule().serverHandshakeSecret());
     }
 
     /**
@@ -47,13 +47,13 @@ final class Tls13Keys {
      * master secret stays until {@link #deriveResumptionSecret} (after the client Finished).
      */
     static void deriveApplicationSecrets(HandshakeContext ctx) {
-        ctx.schedule.enterMasterStage(ctx.transcript.currentHash());
-        log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.schedule.clientApplicationSecret());
-        log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.schedule.serverApplicationSecret());
+        ctx.schedule().enterMasterStage(ctx.transcript().currentHash());
+        log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.schedule().clientApplicationSecret());
+        log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.schedule().serverApplicationSecret());
         // RFC 8446 §7.5 exporter_master_secret, logged as EXPORTER_SECRET so a capture's exporters can be checked.
-        if (ctx.config.keyLog().enabled()) {
-            ctx.config.keyLog().log(KeyLogLabel.EXPORTER_SECRET, ctx.negotiation.clientRandom(),
-                    ctx.schedule.exporterSecret().secret());
+        if (ctx.config().keyLog().enabled()) {
+            ctx.config().keyLog().log(KeyLogLabel.EXPORTER_SECRET, ctx.negotiation().clientRandom(),
+                    ctx.schedule().exporterSecret().secret());
         }
     }
 
@@ -62,23 +62,23 @@ final class Tls13Keys {
      * are issued (server) or stored (client); the master secret is destroyed either way.
      */
     static void deriveResumptionSecret(HandshakeContext ctx, boolean keep) {
-        ctx.schedule.finishMasterStage(ctx.transcript.currentHash(), keep);
+        ctx.schedule().finishMasterStage(ctx.transcript().currentHash(), keep);
     }
 
     private static void log(HandshakeContext ctx, KeyLogLabel label, TrafficSecret secret) {
-        if (ctx.config.keyLog().enabled()) {
+        if (ctx.config().keyLog().enabled()) {
             Secret raw = secret.secret();
-            ctx.config.keyLog().log(label, ctx.negotiation.clientRandom(), raw);
+            ctx.config().keyLog().log(label, ctx.negotiation().clientRandom(), raw);
         }
     }
 
     /** RFC 8446 §7.3: the record protection keyed from {@code secret}. */
     static Tls13AeadProtection protection(HandshakeContext ctx, TrafficSecret secret, boolean handshake) {
         if (handshake) {
-            return Tls13AeadProtection.create(Epoch.HANDSHAKE, ctx.crypto(), secret.trafficKeys(ctx.negotiation.suite().aead()));
+            return Tls13AeadProtection.create(Epoch.HANDSHAKE, ctx.crypto(), secret.trafficKeys(ctx.negotiation().suite().aead()));
         }
         // The application secrets stay for KeyUpdate (§7.2): a direction no record flows in is never keyed.
-        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.negotiation.suite().aead(), secret);
+        return Tls13AeadProtection.deferred(Epoch.APPLICATION, ctx.negotiation().suite().aead(), secret);
     }
 
     /** RFC 8446 §4.4.2: a Certificate message of {@code chain}, leaf first, no per-entry extensions. */
@@ -92,7 +92,7 @@ final class Tls13Keys {
      * must verify over {@code content}; a bad signature is decrypt_error.
      */
     static SignatureAlgorithm verifyCertificateVerify(HandshakeContext ctx, CertificateVerify verify, PublicKey key, byte[] content) {
-        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config.signatureSchemes(), key,
+        SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config().signatureSchemes(), key,
                 io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
         if (!ctx.crypto().verify(scheme, key, content, verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "CertificateVerify signature (" + scheme + ") does not verify");

@@ -70,17 +70,17 @@ final class Tls13Server implements Tls13ServerSteps {
      */
     @Override
     public Negotiated sendServerFlight(Negotiated facts) {
-        ctx.negotiation.recordServerRandom(ctx.random32());
+        ctx.negotiation().recordServerRandom(ctx.random32());
         List<Extension> helloExtensions = new ArrayList<>(List.of(
                 new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)));
         Secret shared = null;
         // RFC 8446 §4.2.9: psk_ke has no (EC)DHE and so no key_share.
         if (facts.tls13KeyExchange() != Tls13KeyExchange.PSK_ONLY) {
             // The server's side: agree first, then our share (a KEM group's is the ciphertext its encapsulation makes).
-            KeyExchange exchange = ctx.crypto().respondKeyExchange(ctx.negotiation.group(), ctx.config.random());
+            KeyExchange exchange = ctx.crypto().respondKeyExchange(ctx.negotiation().group(), ctx.config().random());
             try {
                 shared = exchange.agree(negotiation.clientShare().keyExchange().toByteArray());
-                helloExtensions.add(new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.negotiation.group()), Opaque.of(exchange.publicShare()))));
+                helloExtensions.add(new KeyShareSelected(new KeyShareEntry(Hellos.named(ctx.negotiation().group()), Opaque.of(exchange.publicShare()))));
             } finally {
                 Wipe.quietly(exchange);
             }
@@ -88,8 +88,8 @@ final class Tls13Server implements Tls13ServerSteps {
         if (facts.pskAccepted()) {
             helloExtensions.add(new PreSharedKeySelected(0));
         }
-        ctx.flight.handshake(Message.SERVER_HELLO, new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation.serverRandom()), ctx.negotiation.sessionId(),
-                ctx.negotiation.suite().suite(), 0, helloExtensions), ctx.transcript);
+        ctx.flight().handshake(Message.SERVER_HELLO, new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), ctx.negotiation().sessionId(),
+                ctx.negotiation().suite().suite(), 0, helloExtensions), ctx.transcript());
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);
         } finally {
@@ -97,50 +97,50 @@ final class Tls13Server implements Tls13ServerSteps {
                 shared.destroy();
             }
         }
-        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.serverHandshakeSecret(), true));
+        ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().serverHandshakeSecret(), true));
         List<Extension> extensions = new ArrayList<>();
-        if (ctx.negotiation.applicationProtocol() != null) {
-            extensions.add(Hellos.alpn(List.of(ctx.negotiation.applicationProtocol())));
+        if (ctx.negotiation().applicationProtocol() != null) {
+            extensions.add(Hellos.alpn(List.of(ctx.negotiation().applicationProtocol())));
         }
-        if (ctx.negotiation.recordSizeLimitAnswer() != null) {
-            extensions.add(ctx.negotiation.recordSizeLimitAnswer());
+        if (ctx.negotiation().recordSizeLimitAnswer() != null) {
+            extensions.add(ctx.negotiation().recordSizeLimitAnswer());
         }
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.2.10: an empty early_data in EncryptedExtensions accepts the client's early data.
             extensions.add(new io.tlsmachine.impl.codec.extension.EarlyData());
         }
         // RFC 8446 §4.2: only responses to what the ClientHello requested.
-        ctx.flight.handshake(Message.ENCRYPTED_EXTENSIONS,
-                new EncryptedExtensions(OfferedExtensions.answering(negotiation.clientHello(), extensions)), ctx.transcript);
+        ctx.flight().handshake(Message.ENCRYPTED_EXTENSIONS,
+                new EncryptedExtensions(OfferedExtensions.answering(negotiation.clientHello(), extensions)), ctx.transcript());
         if (facts.clientAuthRequested()) {
             // RFC 8446 §4.3.2: signature_algorithms is required; the context is empty in the main handshake.
-            ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(Opaque.EMPTY,
-                    List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config.signatureSchemes())))), ctx.transcript);
+            ctx.flight().handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(Opaque.EMPTY,
+                    List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config().signatureSchemes())))), ctx.transcript());
         }
         if (!facts.pskAccepted()) {
-            CertifiedKey key = ctx.negotiation.credential();
-            ctx.flight.handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(Opaque.EMPTY, key.chain()), ctx.transcript);
-            byte[] content = CertificateVerifyContent.forServer(ctx.transcript.currentHash());
-            byte[] signature = ctx.crypto().sign(ctx.negotiation.signature(), key.privateKey(), content, ctx.config.random());
-            ctx.flight.handshake(Message.CERTIFICATE_VERIFY,
-                    new CertificateVerify(new SignatureScheme(ctx.negotiation.signature().code()), Opaque.of(signature)), ctx.transcript);
+            CertifiedKey key = ctx.negotiation().credential();
+            ctx.flight().handshake(Message.CERTIFICATE, Tls13Keys.certificateMessage(Opaque.EMPTY, key.chain()), ctx.transcript());
+            byte[] content = CertificateVerifyContent.forServer(ctx.transcript().currentHash());
+            byte[] signature = ctx.crypto().sign(ctx.negotiation().signature(), key.privateKey(), content, ctx.config().random());
+            ctx.flight().handshake(Message.CERTIFICATE_VERIFY,
+                    new CertificateVerify(new SignatureScheme(ctx.negotiation().signature().code()), Opaque.of(signature)), ctx.transcript());
         } else {
-            ctx.negotiation.chooseSignature(null);
+            ctx.negotiation().chooseSignature(null);
         }
-        byte[] verifyData = ctx.schedule.serverHandshakeSecret().finishedVerifyData(ctx.transcript.currentHash());
-        ctx.flight.handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript);
+        byte[] verifyData = ctx.schedule().serverHandshakeSecret().finishedVerifyData(ctx.transcript().currentHash());
+        ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
         Tls13Keys.deriveApplicationSecrets(ctx);
-        ctx.flight.writeKey(Tls13Keys.protection(ctx, ctx.schedule.serverApplicationSecret(), false));
+        ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().serverApplicationSecret(), false));
         if (facts.earlyDataAccepted()) {
             // RFC 8446 §4.2.10, Appendix A.2: the client's early data and EndOfEarlyData come under its early key.
-            ctx.records.switchReadKey(ctx.earlyData().takeReadProtection());
+            ctx.records().switchReadKey(ctx.earlyData().takeReadProtection());
             return facts;
         }
-        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+        ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().clientHandshakeSecret(), true));
         // RFC 8446 §4.2.10: a client whose early data we reject may already be sending it under keys we do not
         // derive: skip records that fail to deprotect, up to a bound.
         if (facts.earlyDataOffered() && !facts.helloRetryRequested()) {
-            ctx.records.reader().skipRejectedEarlyData(Math.max(REJECTED_EARLY_DATA_LIMIT, ctx.config.maxEarlyDataSize()));
+            ctx.records().reader().skipRejectedEarlyData(Math.max(REJECTED_EARLY_DATA_LIMIT, ctx.config().maxEarlyDataSize()));
         }
         return facts;
     }
@@ -151,8 +151,8 @@ final class Tls13Server implements Tls13ServerSteps {
      */
     @Override
     public Negotiated processEndOfEarlyData(Negotiated facts, EndOfEarlyData message, byte[] encoded) {
-        ctx.transcript.add(encoded);
-        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.clientHandshakeSecret(), true));
+        ctx.transcript().add(encoded);
+        ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().clientHandshakeSecret(), true));
         return facts;
     }
 
@@ -162,16 +162,16 @@ final class Tls13Server implements Tls13ServerSteps {
      */
     private void issueTicket() {
         byte[] nonce = new byte[8];
-        ctx.config.random().nextBytes(nonce);
-        io.tlsmachine.impl.crypto.Secret psk = ctx.schedule.resumptionSecret().ticketPsk(nonce);
-        long ageAdd = ctx.config.random().nextInt() & 0xFFFF_FFFFL;
-        long maxEarlyDataSize = ctx.config.maxEarlyDataSize();
+        ctx.config().random().nextBytes(nonce);
+        io.tlsmachine.impl.crypto.Secret psk = ctx.schedule().resumptionSecret().ticketPsk(nonce);
+        long ageAdd = ctx.config().random().nextInt() & 0xFFFF_FFFFL;
+        long maxEarlyDataSize = ctx.config().maxEarlyDataSize();
         Opaque ticket = SessionTickets.seal(ctx, psk, ageAdd, maxEarlyDataSize);
         psk.destroy();
         // RFC 8446 §4.6.1: early_data(max_early_data_size) when the ticket may carry 0-RTT data.
         List<Extension> extensions = maxEarlyDataSize > 0
                 ? List.of(new io.tlsmachine.impl.codec.extension.EarlyDataLimit(maxEarlyDataSize)) : List.of();
-        ctx.flight.handshake(Message.NEW_SESSION_TICKET, new Tls13NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ageAdd,
+        ctx.flight().handshake(Message.NEW_SESSION_TICKET, new Tls13NewSessionTicket(SessionTickets.LIFETIME_SECONDS, ageAdd,
                 Opaque.of(nonce), ticket, extensions), null);
     }
 
@@ -203,9 +203,9 @@ final class Tls13Server implements Tls13ServerSteps {
     /** RFC 8446 §4.4.3: verifies the client's signature over the transcript through its Certificate. */
     @Override
     public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
-        Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.negotiation.peerChain().leafPublicKey(),
-                CertificateVerifyContent.forClient(ctx.transcript.currentHash()));
-        ctx.transcript.add(encoded);
+        Tls13Keys.verifyCertificateVerify(ctx, verify, ctx.negotiation().peerChain().leafPublicKey(),
+                CertificateVerifyContent.forClient(ctx.transcript().currentHash()));
+        ctx.transcript().add(encoded);
         return facts;
     }
 
@@ -217,23 +217,23 @@ final class Tls13Server implements Tls13ServerSteps {
     public Decision processClientFinished(Negotiated facts, Finished finished, byte[] encoded) {
         if (handshakeTranscript != null) {
             // RFC 8446 §4.4: a post-handshake Finished is keyed by client_application_traffic_secret_N.
-            ctx.schedule.clientApplicationSecret().checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-            ctx.transcript = handshakeTranscript;
+            ctx.schedule().clientApplicationSecret().checkFinished(ctx.transcript().currentHash(), finished.verifyData().toByteArray());
+            ctx.restoreTranscript(handshakeTranscript);
             handshakeTranscript = null;
             postHandshakeContext = null;
             return Decision.proceed(facts);
         }
-        ctx.schedule.clientHandshakeSecret().checkFinished(ctx.transcript.currentHash(), finished.verifyData().toByteArray());
-        ctx.transcript.add(encoded);
+        ctx.schedule().clientHandshakeSecret().checkFinished(ctx.transcript().currentHash(), finished.verifyData().toByteArray());
+        ctx.transcript().add(encoded);
         Tls13Keys.deriveResumptionSecret(ctx, facts.ticketsEnabled());
         Decision decision = Decision.proceed(facts);
         if (facts.ticketsEnabled()) {
             issueTicket();
-            ticketsStillToIssue = ctx.config.ticketsPerHandshake() - 1;
+            ticketsStillToIssue = ctx.config().ticketsPerHandshake() - 1;
             decision = furtherTicket(facts);
         }
-        ctx.schedule.wipeHandshakeTrafficSecrets();
-        ctx.records.switchReadKey(Tls13Keys.protection(ctx, ctx.schedule.clientApplicationSecret(), false));
+        ctx.schedule().wipeHandshakeTrafficSecrets();
+        ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().clientApplicationSecret(), false));
         return decision;
     }
 
@@ -244,10 +244,10 @@ final class Tls13Server implements Tls13ServerSteps {
     @Override
     public Negotiated requestClientAuth(Negotiated facts) {
         postHandshakeContext = Opaque.of(ctx.random32());
-        handshakeTranscript = ctx.transcript;
-        ctx.transcript = ctx.forkHandshakeTranscript();
-        ctx.flight.handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(postHandshakeContext,
-                List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config.signatureSchemes())))), ctx.transcript);
+        handshakeTranscript = ctx.transcript();
+        ctx.beginPostHandshakeTranscript();
+        ctx.flight().handshake(Message.CERTIFICATE_REQUEST, new Tls13CertificateRequest(postHandshakeContext,
+                List.of(new SignatureAlgorithms(Hellos.schemes(ctx.config().signatureSchemes())))), ctx.transcript());
         return facts;
     }
 
@@ -262,7 +262,7 @@ final class Tls13Server implements Tls13ServerSteps {
         }
         negotiation.verifyClientCertificate(certificate.entries().stream().map(e -> e.certData().toByteArray()).toList(),
                 Reason.CERTIFICATE_REQUIRED);
-        ctx.transcript.add(encoded);
+        ctx.transcript().add(encoded);
         return facts;
     }
 

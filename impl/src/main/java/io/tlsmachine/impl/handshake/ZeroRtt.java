@@ -38,7 +38,7 @@ final class ZeroRtt {
         return data != null && ticket != null && ClientHandshake.ticketVersion(ticket) == io.tlsmachine.model.ProtocolVersion.TLS13
                 && data.length <= ticket.maxEarlyDataSize()
                 && (ticket.applicationProtocol() == null
-                        || ctx.config.applicationProtocols().contains(ticket.applicationProtocol()));
+                        || ctx.config().applicationProtocols().contains(ticket.applicationProtocol()));
     }
 
     /**
@@ -49,8 +49,8 @@ final class ZeroRtt {
             byte[] clientHelloHash) {
         TrafficSecret secret = early.clientEarlyTrafficSecret(clientHelloHash);
         try {
-            if (ctx.config.keyLog().enabled()) {
-                ctx.config.keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.negotiation.clientRandom(), secret.secret());
+            if (ctx.config().keyLog().enabled()) {
+                ctx.config().keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.negotiation().clientRandom(), secret.secret());
             }
             return Tls13AeadProtection.create(Epoch.EARLY, ctx.crypto(), secret.trafficKeys(suite.aead()));
         } finally {
@@ -73,20 +73,20 @@ final class ZeroRtt {
      */
     static boolean serverAccepts(HandshakeContext ctx, ClientHello hello, SessionTickets.OpenedTicket ticket,
             PskIdentity identity) {
-        if (ctx.config.maxEarlyDataSize() == 0 || hello.extension(EarlyData.class).isEmpty() || ticket == null
-                || ticket.maxEarlyDataSize() == 0 || !ticket.suite().equals(ctx.negotiation.suite().suite())
-                || !Objects.equals(ticket.applicationProtocol(), ctx.negotiation.applicationProtocol())
-                || !Objects.equals(ticket.serverName(), ctx.negotiation.serverName())) {
+        if (ctx.config().maxEarlyDataSize() == 0 || hello.extension(EarlyData.class).isEmpty() || ticket == null
+                || ticket.maxEarlyDataSize() == 0 || !ticket.suite().equals(ctx.negotiation().suite().suite())
+                || !Objects.equals(ticket.applicationProtocol(), ctx.negotiation().applicationProtocol())
+                || !Objects.equals(ticket.serverName(), ctx.negotiation().serverName())) {
             return false;
         }
-        long now = ctx.config.clock().millis();
+        long now = ctx.config().clock().millis();
         // RFC 8446 §4.2.11.1: the client's ticket age is obfuscated_ticket_age - ticket_age_add (mod 2^32).
         long clientAge = (identity.obfuscatedTicketAge() - ticket.ticketAgeAdd()) & 0xFFFF_FFFFL;
         long ourAge = now - ticket.issuedAtMillis();
         if (Math.abs(ourAge - clientAge) > AGE_WINDOW_MILLIS) {
             return false;
         }
-        return ctx.config.earlyDataAntiReplay().map(r -> r.firstUse(ticket.id(), ticket.expiresAtMillis(), now))
+        return ctx.config().earlyDataAntiReplay().map(r -> r.firstUse(ticket.id(), ticket.expiresAtMillis(), now))
                 .orElse(false);
     }
 

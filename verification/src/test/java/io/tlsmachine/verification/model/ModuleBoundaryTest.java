@@ -109,6 +109,24 @@ class ModuleBoundaryTest {
         assertThat(work.resolve("out/readme/user/ReadmeSnippets.class")).exists();
     }
 
+    /**
+     * Builds the public API's Javadoc (the exported package only, as a module user sees it) with every doclint group
+     * but {@code missing} (which would ask for {@code @return} and {@code @param} tags where the first sentence already
+     * says it all, STYLE.md), and fails on any warning or error: broken references, bad HTML, wrong tags.
+     */
+    @Test
+    void theApiJavadocBuildsWithoutWarnings(@TempDir Path work) {
+        StringWriter out = new StringWriter();
+        int status = ToolProvider.findFirst("javadoc").orElseThrow().run(new PrintWriter(out, true),
+                new PrintWriter(out, true), "-quiet", "-Xdoclint:all,-missing", "-Xmaxwarns", "1000",
+                "-d", work.toString(), "--module-path", modulePath(), "--source-path", "../impl/src/main/java",
+                "--module", "io.tlsmachine");
+
+        assertThat(out.toString()).as("javadoc output").doesNotContain("warning:").doesNotContain("error:");
+        assertThat(status).isZero();
+        assertThat(work.resolve("io.tlsmachine/io/tlsmachine/TlsEngine.html")).exists();
+    }
+
     /** The requires lines of one section of {@code jdeps --check} output, without versions. */
     private static Set<String> requiresIn(String check, String section) {
         String rest = check.substring(check.indexOf(section) + section.length());
