@@ -12,12 +12,9 @@ import io.tlsmachine.TlsException;
 final class ReceiveLimits {
     /**
      * RFC 8446 Appendix D.4: a peer in middlebox compatibility mode sends one dummy change_cipher_spec in a TLS 1.3
-     * handshake ("immediately before its second flight" / "immediately after its first handshake message"), and §5
-     * says one received "at any time" before the peer's Finished MUST be dropped; the model therefore continues on a
-     * repeated one. A stream of them is bounded like empty records (32), far above what any peer sends and far below
-     * a denial of service.
+     * handshake ("immediately before its second flight" / "immediately after its first handshake message").
      */
-    static final int MAX_TLS13_CHANGE_CIPHER_SPECS = 32;
+    static final int MAX_TLS13_CHANGE_CIPHER_SPECS = 1;
     /** RFC 8446 §5.1, RFC 5246 §6.2.1 allow empty application data records; OpenSSL stops at 32 in a row. */
     static final int MAX_EMPTY_RECORDS_IN_A_ROW = 32;
     /** RFC 5246 §7.2 (and user_canceled in TLS 1.3, §6.1): a warning does not end the connection; OpenSSL allows 5. */
