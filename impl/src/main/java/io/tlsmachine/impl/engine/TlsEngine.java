@@ -63,9 +63,10 @@ public final class TlsEngine {
             machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTakingTableMachine(facts)
                     : ServerMachine.newTakingStrictMachine(facts), ServerHandlers.TABLE, steps);
         }
-        this.out = new FlightWriter(records.writer());
+        HandshakeTraffic traffic = new HandshakeTraffic(ctx, ProvidedListeners.messageListenersFor(machine.definition()));
+        this.out = new FlightWriter(records.writer(), traffic::sent);
         this.driver = new ModelDriver(ctx, machine, out);
-        this.inbound = new InboundRecords(records, ctx, machine, driver);
+        this.inbound = new InboundRecords(records, ctx, machine, driver, traffic);
         // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
         addListeners(ProvidedListeners.listenersFor(machine.definition()));
     }

@@ -178,10 +178,9 @@ final class Tls13Client implements Tls13ClientSteps {
     @Override
     public Negotiated processEncryptedExtensions(Negotiated facts, EncryptedExtensions extensions, byte[] encoded) {
         ctx.negotiation.chooseApplicationProtocol(Hellos.checkSelectedProtocol(extensions, ctx.config.applicationProtocols()).orElse(null));
+        // An early_data our latest ClientHello did not carry never gets here: the extension table refused it
+        // (unsupported_extension, RFC 8446 §4.2), so client.offeringEarlyData holds.
         if (extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
-            if (!client.offeringEarlyData) {
-                throw TlsException.fatal(Reason.UNSUPPORTED_EXTENSION, "early_data in EncryptedExtensions, and we sent none");
-            }
             if (!facts.earlyDataAccepted() || !ctx.negotiation.suite().suite().equals(ctx.offeredTicket.suite())
                     || !java.util.Objects.equals(ctx.negotiation.applicationProtocol(), ctx.offeredTicket.applicationProtocol())) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
