@@ -31,6 +31,7 @@ import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.crypto.SignatureAlgorithm;
 import io.tlsmachine.impl.error.Reason;
 import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.impl.negotiation.VersionNegotiation;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
@@ -110,6 +111,7 @@ final class Tls13Client implements Tls13ClientSteps {
     @Override
     public Negotiated processServerHello(Negotiated facts, ServerHello hello, byte[] encoded) {
         requireTls13(hello.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
+        VersionNegotiation.checkServerHelloLegacyVersion(hello.legacyVersion());
         if (!hello.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello.legacy_version is not 0x0303");
         }

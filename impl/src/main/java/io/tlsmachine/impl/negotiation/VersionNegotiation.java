@@ -4,6 +4,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.types.CipherSuite;
 import io.tlsmachine.impl.error.Reason;
+import io.tlsmachine.impl.error.TlsException;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.List;
 import java.util.Optional;
@@ -132,6 +133,18 @@ public final class VersionNegotiation {
         }
         throw Rule.LEGACY_VERSION_WITHOUT_SUPPORTED_VERSIONS.failure(
                 "no protocol version in common with a client indicating " + hello.legacyVersion());
+    }
+
+    /**
+     * Client: RFC 8446 Appendix D.5 for the ServerHello ("Any endpoint receiving a Hello message with ...
+     * ServerHello.legacy_version set to 0x0300 MUST abort the handshake with a "protocol_version" alert").
+     *
+     * @throws TlsException PROTOCOL_VERSION_UNSUPPORTED for a legacy_version of 0x0300 or less
+     */
+    public static void checkServerHelloLegacyVersion(io.tlsmachine.impl.codec.types.ProtocolVersion legacyVersion) {
+        if (legacyVersion.code() <= SSL30) {
+            throw Rule.LEGACY_VERSION_SSL30_OR_LESS.failure("ServerHello.legacy_version " + legacyVersion);
+        }
     }
 
     /** The highest TLS version (0x0301-0x0304) the list names; 0 when it names none (only unknown or GREASE). */
