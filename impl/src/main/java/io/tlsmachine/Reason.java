@@ -32,7 +32,11 @@ public enum Reason {
     HANDSHAKE_MESSAGE_TOO_LARGE,
     /** RFC 8446 §4.2: more than one extension of a type in one block (illegal_parameter, as OpenSSL). */
     DUPLICATE_EXTENSION,
-    /** RFC 8446 §4.2: an extension in a message where it may not appear. */
+    /**
+     * RFC 8446 §4.2, RFC 5246 §7.4.1.4: an extension response the peer sent although we never requested it (a
+     * known type we did not offer, or an unknown type in a response). An extension in a message where it may not
+     * appear at all is {@link #ILLEGAL_PARAMETER}.
+     */
     UNSUPPORTED_EXTENSION,
     MISSING_EXTENSION,
     ILLEGAL_PARAMETER,

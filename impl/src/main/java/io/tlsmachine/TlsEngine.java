@@ -2,6 +2,7 @@ package io.tlsmachine;
 
 import io.tlsmachine.impl.engine.ClientHandlers;
 import io.tlsmachine.impl.engine.FlightWriter;
+import io.tlsmachine.impl.engine.HandshakeTraffic;
 import io.tlsmachine.impl.engine.InboundRecords;
 import io.tlsmachine.impl.engine.ModelDriver;
 import io.tlsmachine.impl.engine.ProvidedListeners;
@@ -67,9 +68,10 @@ public final class TlsEngine {
             machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTakingTableMachine(facts)
                     : ServerMachine.newTakingStrictMachine(facts), ServerHandlers.TABLE, steps);
         }
-        this.out = new FlightWriter(records.writer());
+        HandshakeTraffic traffic = new HandshakeTraffic(ctx, ProvidedListeners.messageListenersFor(machine.definition()));
+        this.out = new FlightWriter(records.writer(), traffic::sent);
         this.driver = new ModelDriver(ctx, machine, out);
-        this.inbound = new InboundRecords(records, ctx, machine, driver);
+        this.inbound = new InboundRecords(records, ctx, machine, driver, traffic);
         // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
         addListeners(ProvidedListeners.listenersFor(machine.definition()));
     }

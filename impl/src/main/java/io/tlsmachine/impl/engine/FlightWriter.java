@@ -27,13 +27,16 @@ import java.util.List;
 public final class FlightWriter {
 
     private final RecordWriter writer;
+    /** Sees each handshake message as it is written. */
+    private final java.util.function.Consumer<Flight.Content> handshakeSent;
     /** Records sealed and not yet drained; its buffer is kept while application data flows, else dropped when drained. */
     private final ByteQueue bytes = new ByteQueue();
     private boolean lastWasApplicationData;
     private boolean fatalAlertSent;
 
-    public FlightWriter(RecordWriter writer) {
+    public FlightWriter(RecordWriter writer, java.util.function.Consumer<Flight.Content> handshakeSent) {
         this.writer = writer;
+        this.handshakeSent = handshakeSent;
     }
 
     void write(Flight flight, List<Output> outputs) {
@@ -64,6 +67,9 @@ public final class FlightWriter {
             requireEpoch(output, writer);
             boolean applicationData = kind == Message.APPLICATION_DATA;
             lastWasApplicationData = applicationData;
+            if (!applicationData) {
+                handshakeSent.accept(content);
+            }
             ContentType type = applicationData ? ContentType.APPLICATION_DATA : ContentType.HANDSHAKE;
             writer.write(type, content.bytes(), content.offset(), content.length(), bytes);
         }

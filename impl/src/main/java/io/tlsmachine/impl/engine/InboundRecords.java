@@ -30,14 +30,17 @@ public final class InboundRecords {
     private final RoleMachine<?, ?, ?> machine;
     private final ModelDriver driver;
     private final ReceiveLimits limits;
+    private final HandshakeTraffic traffic;
     private Alert receivedAlert;
 
-    public InboundRecords(RecordLayer records, HandshakeContext ctx, RoleMachine<?, ?, ?> machine, ModelDriver driver) {
+    public InboundRecords(RecordLayer records, HandshakeContext ctx, RoleMachine<?, ?, ?> machine, ModelDriver driver,
+            HandshakeTraffic traffic) {
         this.records = records;
         this.ctx = ctx;
         this.machine = machine;
         this.driver = driver;
         this.limits = driver.limits();
+        this.traffic = traffic;
     }
 
     /** Returns the alert the peer sent last, if any. */
@@ -79,7 +82,8 @@ public final class InboundRecords {
 
     /**
      * Decodes one handshake message (the codec knows no state: it decodes with what has been negotiated) and fires its
-     * input once, with the message as the step's argument and the facts it carries. RFC 8446 §6.2: a message whose
+     * input once, with the message as the step's argument and the facts it carries; an expected message's extension
+     * blocks are first held to the extension table ({@link HandshakeTraffic}). RFC 8446 §6.2: a message whose
      * body does not decode is unexpected_message where the model expects no message of its type, else decode_error.
      */
     private void handshake(ReceivedHandshakeMessage received) {
@@ -96,7 +100,9 @@ public final class InboundRecords {
             throw e;
         }
         limits.handshakeMessage(message instanceof KeyUpdate);
+        Input input = InputMapper.input(message);
+        traffic.received(message, received.encoded(), machine.declares(input, epoch));
         machine.updateFacts(InputMapper.carriedFacts(message, machine.facts(), ctx.config(), ctx));
-        driver.fire(InputMapper.input(message), epoch, message, received.encoded());
+        driver.fire(input, epoch, message, received.encoded());
     }
 }

@@ -23,4 +23,12 @@ public final class ProvidedListeners {
         }
         return PROVIDERS.stream().map(p -> p.listenerFor(definition)).flatMap(Optional::stream).toList();
     }
+
+    /** Returns the handshake message listeners the providers give an engine running {@code definition}. */
+    public static List<HandshakeMessageListener> messageListenersFor(MachineDefinition<?, ?> definition) {
+        if (PROVIDERS.isEmpty()) {
+            return List.of();
+        }
+        return PROVIDERS.stream().map(p -> p.messageListenerFor(definition)).flatMap(Optional::stream).toList();
+    }
 }

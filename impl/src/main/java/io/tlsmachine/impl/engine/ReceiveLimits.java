@@ -9,18 +9,18 @@ import io.tlsmachine.TlsException;
  * Progress (a non-empty application data record, or a handshake message other than KeyUpdate) resets the "in a row"
  * counters; the KeyUpdate count restarts with data and whenever we request an update ourselves (the peer answers it). One more than a limit is unexpected_message. specs/limits.md lists the limits with their reasons.
  */
-final class ReceiveLimits {
+public final class ReceiveLimits {
     /**
      * RFC 8446 Appendix D.4: a peer in middlebox compatibility mode sends one dummy change_cipher_spec in a TLS 1.3
      * handshake ("immediately before its second flight" / "immediately after its first handshake message").
      */
-    static final int MAX_TLS13_CHANGE_CIPHER_SPECS = 1;
+    public static final int MAX_TLS13_CHANGE_CIPHER_SPECS = 1;
     /** RFC 8446 §5.1, RFC 5246 §6.2.1 allow empty application data records; OpenSSL stops at 32 in a row. */
-    static final int MAX_EMPTY_RECORDS_IN_A_ROW = 32;
+    public static final int MAX_EMPTY_RECORDS_IN_A_ROW = 32;
     /** RFC 5246 §7.2 (and user_canceled in TLS 1.3, §6.1): a warning does not end the connection; OpenSSL allows 5. */
-    static final int MAX_WARNING_ALERTS_IN_A_ROW = 5;
+    public static final int MAX_WARNING_ALERTS_IN_A_ROW = 5;
     /** RFC 8446 §4.6.3: each KeyUpdate costs a key derivation and may ask for an answer; 32 without data between. */
-    static final int MAX_KEY_UPDATES_IN_A_ROW = 32;
+    public static final int MAX_KEY_UPDATES_IN_A_ROW = 32;
 
     private int changeCipherSpecs;
     private int emptyRecords;

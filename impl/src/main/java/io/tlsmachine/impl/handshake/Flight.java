@@ -23,17 +23,17 @@ public final class Flight {
     }
 
     /**
-     * A handshake message (encoded with its header) or application data, named by its model message kind: the bytes
-     * {@code bytes[offset, offset+length)}.
+     * A handshake message (encoded with its header, and {@code message} the message itself) or application data
+     * ({@code message} null), named by its model message kind: the bytes {@code bytes[offset, offset+length)}.
      */
-    public record Content(Message kind, byte[] bytes, int offset, int length) implements Item {
+    public record Content(Message kind, byte[] bytes, int offset, int length, HandshakeMessage message) implements Item {
         public Content {
             java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
         }
 
-        /** Content that is all of {@code bytes}. */
+        /** Application data that is all of {@code bytes}. */
         public Content(Message kind, byte[] bytes) {
-            this(kind, bytes, 0, bytes.length);
+            this(kind, bytes, 0, bytes.length, null);
         }
     }
 
@@ -55,7 +55,7 @@ public final class Flight {
         if (transcript != null) {
             transcript.add(encoded);
         }
-        add(new Content(kind, encoded));
+        add(new Content(kind, encoded, 0, encoded.length, message));
     }
 
     /** Queues application data (a copy of it). */
@@ -68,7 +68,7 @@ public final class Flight {
      * before the caller's write returns.
      */
     public void applicationDataView(byte[] data, int offset, int length) {
-        add(new Content(Message.APPLICATION_DATA, data, offset, length));
+        add(new Content(Message.APPLICATION_DATA, data, offset, length, null));
     }
 
     /** Queues a switch of the write key. */

@@ -41,18 +41,15 @@ final class RecordSizeLimits {
 
     /**
      * Client: applies the server's limit (from EncryptedExtensions or ServerHello) to what we write and starts
-     * enforcing ours. RFC 8446 §4.2 / RFC 5246 §7.4.1.4: an answer to an extension we did not offer is
-     * unsupported_extension.
+     * enforcing ours. An answer to a record_size_limit we did not offer never gets here: the extension table refused
+     * it with unsupported_extension (RFC 8446 §4.2 / RFC 5246 §7.4.1.4), and we offer one exactly when configured.
      */
     static void accept(HandshakeContext ctx, WithExtensions serverMessage) {
         Optional<RecordSizeLimit> answered = serverMessage.extension(RecordSizeLimit.class);
         if (answered.isEmpty()) {
             return;
         }
-        if (ctx.config().recordSizeLimit().isEmpty()) {
-            throw TlsException.fatal(Reason.UNSUPPORTED_EXTENSION, "record_size_limit from a server we did not offer it to");
-        }
         ctx.records().writer().setPeerRecordSizeLimit(answered.get().limit());
-        ctx.records().reader().setRecordSizeLimit(ctx.config().recordSizeLimit().get());
+        ctx.records().reader().setRecordSizeLimit(ctx.config().recordSizeLimit().orElseThrow());
     }
 }

@@ -31,6 +31,7 @@ import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
+import io.tlsmachine.impl.negotiation.VersionNegotiation;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
@@ -110,6 +111,7 @@ final class Tls13Client implements Tls13ClientSteps {
     @Override
     public Negotiated processServerHello(Negotiated facts, ServerHello hello, byte[] encoded) {
         requireTls13(hello.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
+        VersionNegotiation.checkServerHelloLegacyVersion(hello.legacyVersion());
         if (!hello.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello.legacy_version is not 0x0303");
         }
@@ -178,10 +180,9 @@ final class Tls13Client implements Tls13ClientSteps {
     @Override
     public Negotiated processEncryptedExtensions(Negotiated facts, EncryptedExtensions extensions, byte[] encoded) {
         ctx.negotiation().chooseApplicationProtocol(Hellos.checkSelectedProtocol(extensions, ctx.config().applicationProtocols()).orElse(null));
+        // An early_data our latest ClientHello did not carry never gets here: the extension table refused it
+        // (unsupported_extension, RFC 8446 §4.2), so client.offeringEarlyData holds.
         if (extensions.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
-            if (!client.offeringEarlyData) {
-                throw TlsException.fatal(Reason.UNSUPPORTED_EXTENSION, "early_data in EncryptedExtensions, and we sent none");
-            }
             if (!facts.earlyDataAccepted() || !ctx.negotiation().suite().suite().equals(ctx.offeredTicket().suite())
                     || !java.util.Objects.equals(ctx.negotiation().applicationProtocol(), ctx.offeredTicket().applicationProtocol())) {
                 throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,

@@ -16,6 +16,55 @@ public final class ClientHelloExtensionsRequired {
     private ClientHelloExtensionsRequired() {
     }
 
+    /** The rules of this family, each with its RFC sentence, failure and test. */
+    public enum Rule implements NegotiationRule {
+        /** supported_groups and key_share come together. */
+        GROUPS_AND_KEY_SHARE_TOGETHER("RFC 8446 §9.2",
+                "If containing a \"supported_groups\" extension, it MUST also contain a \"key_share\" extension, and vice versa. An empty KeyShare.client_shares vector is permitted.",
+                Reason.MISSING_EXTENSION, "ClientHelloConformanceTest#supportedGroupsWithoutKeyShareIsMissingExtensionNotAHelloRetryRequest"),
+        /** Without a PSK, groups and signature algorithms are required. */
+        GROUPS_AND_SIGNATURES_WITHOUT_PSK("RFC 8446 §9.2",
+                "If not containing a \"pre_shared_key\" extension, it MUST contain both a \"signature_algorithms\" extension and a \"supported_groups\" extension.",
+                Reason.MISSING_EXTENSION, "ClientHelloConformanceTest#noSignatureAlgorithmsAndNoPskIsMissingExtension");
+
+        private final String rfc;
+        private final String sentence;
+        private final Reason reason;
+        private final String test;
+
+        Rule(String rfc, String sentence, Reason reason, String test) {
+            this.rfc = rfc;
+            this.sentence = sentence;
+            this.reason = reason;
+            this.test = test;
+        }
+
+        @Override
+        public Class<?> family() {
+            return ClientHelloExtensionsRequired.class;
+        }
+
+        @Override
+        public String rfc() {
+            return rfc;
+        }
+
+        @Override
+        public String sentence() {
+            return sentence;
+        }
+
+        @Override
+        public java.util.Optional<Reason> reason() {
+            return java.util.Optional.ofNullable(reason);
+        }
+
+        @Override
+        public String test() {
+            return test;
+        }
+    }
+
     /** Throws MISSING_EXTENSION when a ClientHello we answer with TLS 1.3 lacks what §9.2 requires. */
     public static void check(ClientHello hello) {
         boolean groups = hello.extension(SupportedGroups.class).isPresent();
@@ -23,16 +72,15 @@ public final class ClientHelloExtensionsRequired {
         // RFC 8446 §9.2: "If containing a "supported_groups" extension, it MUST also contain a "key_share"
         // extension, and vice versa. An empty KeyShare.client_shares vector is permitted."
         if (groups != shares) {
-            throw TlsException.fatal(Reason.MISSING_EXTENSION, "TLS 1.3 ClientHello with "
-                    + (groups ? "supported_groups but no key_share" : "key_share but no supported_groups")
-                    + " (RFC 8446 §9.2)");
+            throw Rule.GROUPS_AND_KEY_SHARE_TOGETHER.failure("TLS 1.3 ClientHello with "
+                    + (groups ? "supported_groups but no key_share" : "key_share but no supported_groups"));
         }
         // RFC 8446 §9.2: "If not containing a "pre_shared_key" extension, it MUST contain both a
         // "signature_algorithms" extension and a "supported_groups" extension."
         if (hello.extension(PreSharedKeyOffer.class).isEmpty()
                 && (!groups || hello.extension(SignatureAlgorithms.class).isEmpty())) {
-            throw TlsException.fatal(Reason.MISSING_EXTENSION, "TLS 1.3 ClientHello without pre_shared_key lacks "
-                    + (groups ? "signature_algorithms" : "supported_groups") + " (RFC 8446 §9.2)");
+            throw Rule.GROUPS_AND_SIGNATURES_WITHOUT_PSK.failure("TLS 1.3 ClientHello without pre_shared_key lacks "
+                    + (groups ? "signature_algorithms" : "supported_groups"));
         }
     }
 }

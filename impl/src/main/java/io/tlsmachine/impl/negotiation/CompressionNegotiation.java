@@ -16,6 +16,55 @@ public final class CompressionNegotiation {
     private CompressionNegotiation() {
     }
 
+    /** The rules of this family, each with its RFC sentence, failure and test. */
+    public enum Rule implements NegotiationRule {
+        /** A TLS 1.3 ClientHello offers the null method alone. */
+        TLS13_NULL_ONLY("RFC 8446 §4.1.2",
+                "For every TLS 1.3 ClientHello, this vector MUST contain exactly one byte, set to zero ... If a TLS 1.3 ClientHello is received with any other value in this field, the server MUST abort the handshake with an \"illegal_parameter\" alert.",
+                Reason.ILLEGAL_PARAMETER, "ClientHelloConformanceTest#tls13CompressionMethodsOtherThanNullAloneIsIllegalParameter"),
+        /** A TLS 1.2 ClientHello offers the null method among others. */
+        TLS12_NULL_INCLUDED("RFC 5246 §7.4.1.2; §7.2.2",
+                "This vector MUST contain, and all implementations MUST support, CompressionMethod.null. / illegal_parameter: A field in the handshake was out of range or inconsistent with other fields.",
+                Reason.ILLEGAL_PARAMETER, "ClientHelloConformanceTest#tls12CompressionMethodsWithoutNullIsIllegalParameter");
+
+        private final String rfc;
+        private final String sentence;
+        private final Reason reason;
+        private final String test;
+
+        Rule(String rfc, String sentence, Reason reason, String test) {
+            this.rfc = rfc;
+            this.sentence = sentence;
+            this.reason = reason;
+            this.test = test;
+        }
+
+        @Override
+        public Class<?> family() {
+            return CompressionNegotiation.class;
+        }
+
+        @Override
+        public String rfc() {
+            return rfc;
+        }
+
+        @Override
+        public String sentence() {
+            return sentence;
+        }
+
+        @Override
+        public java.util.Optional<Reason> reason() {
+            return java.util.Optional.ofNullable(reason);
+        }
+
+        @Override
+        public String test() {
+            return test;
+        }
+    }
+
     /** Throws ILLEGAL_PARAMETER when the ClientHello's legacy_compression_methods break {@code version}'s rule. */
     public static void check(ClientHello hello, ProtocolVersion version) {
         Opaque methods = hello.legacyCompressionMethods();
@@ -24,8 +73,7 @@ public final class CompressionNegotiation {
             // ... If a TLS 1.3 ClientHello is received with any other value in this field, the server MUST abort the
             // handshake with an "illegal_parameter" alert."
             if (!methods.equals(NULL_ONLY)) {
-                throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
-                        "TLS 1.3 ClientHello with compression methods other than null alone (RFC 8446 §4.1.2)");
+                throw Rule.TLS13_NULL_ONLY.failure("TLS 1.3 ClientHello with compression methods other than null alone");
             }
             return;
         }
@@ -38,7 +86,6 @@ public final class CompressionNegotiation {
                 return;
             }
         }
-        throw TlsException.fatal(Reason.ILLEGAL_PARAMETER,
-                "TLS 1.2 ClientHello whose compression methods lack null (RFC 5246 §7.4.1.2)");
+        throw Rule.TLS12_NULL_INCLUDED.failure("TLS 1.2 ClientHello whose compression methods lack null");
     }
 }

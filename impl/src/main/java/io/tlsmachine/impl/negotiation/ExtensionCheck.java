@@ -3,6 +3,17 @@ package io.tlsmachine.impl.negotiation;
 import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.impl.codec.extension.ExtensionRules;
+import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
+import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
+import io.tlsmachine.impl.codec.message.CertificateEntry;
+import io.tlsmachine.impl.codec.message.ClientHello;
+import io.tlsmachine.impl.codec.message.EncryptedExtensions;
+import io.tlsmachine.impl.codec.message.HandshakeMessage;
+import io.tlsmachine.impl.codec.message.HelloRetryRequest;
+import io.tlsmachine.impl.codec.message.ServerHello;
+import io.tlsmachine.impl.codec.message.Tls13Certificate;
+import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
+import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import java.util.HashSet;
@@ -21,6 +32,51 @@ import java.util.Set;
  */
 public final class ExtensionCheck {
     private ExtensionCheck() {
+    }
+
+    /**
+     * Returns the first violation in the extension blocks of a decoded handshake message of either role, or empty
+     * (also for the messages that carry no block). The message kind and version come from the message itself: a
+     * ServerHello is TLS 1.3 when it selects 1.3 in supported_versions; the other messages with blocks exist only in
+     * TLS 1.3 (a ClientHello is checked against both versions, {@link ExtensionRules#mayAppear}).
+     */
+    public static Optional<ExtensionViolation> firstViolationIn(HandshakeMessage message, Set<ExtensionType> offered) {
+        if (message instanceof ClientHello hello) {
+            ProtocolVersion version = hello.extension(SupportedVersionsOffer.class)
+                    .filter(v -> v.versions().contains(ProtocolVersion.TLS13)).isPresent()
+                    ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
+            return firstViolation(ExtensionContext.CLIENT_HELLO, version, hello.extensions(), offered);
+        }
+        if (message instanceof ServerHello hello) {
+            ProtocolVersion version = hello.extension(SupportedVersionSelected.class)
+                    .map(SupportedVersionSelected::version).orElse(ProtocolVersion.TLS12);
+            return firstViolation(ExtensionContext.SERVER_HELLO, version, hello.extensions(), offered);
+        }
+        if (message instanceof HelloRetryRequest retry) {
+            return firstViolation(ExtensionContext.HELLO_RETRY_REQUEST, ProtocolVersion.TLS13, retry.extensions(), offered);
+        }
+        if (message instanceof EncryptedExtensions encrypted) {
+            return firstViolation(ExtensionContext.ENCRYPTED_EXTENSIONS, ProtocolVersion.TLS13, encrypted.extensions(),
+                    offered);
+        }
+        if (message instanceof Tls13CertificateRequest request) {
+            return firstViolation(ExtensionContext.CERTIFICATE_REQUEST, ProtocolVersion.TLS13, request.extensions(),
+                    offered);
+        }
+        if (message instanceof Tls13NewSessionTicket ticket) {
+            return firstViolation(ExtensionContext.NEW_SESSION_TICKET, ProtocolVersion.TLS13, ticket.extensions(), offered);
+        }
+        if (message instanceof Tls13Certificate certificate) {
+            // RFC 8446 §4.4.2: each CertificateEntry has its own extension block.
+            for (CertificateEntry entry : certificate.entries()) {
+                Optional<ExtensionViolation> violation =
+                        firstViolation(ExtensionContext.CERTIFICATE, ProtocolVersion.TLS13, entry.extensions(), offered);
+                if (violation.isPresent()) {
+                    return violation;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the first violation in a decoded block, or empty when the block obeys the table. */

@@ -4,6 +4,7 @@ import io.tlsmachine.impl.codec.extension.Extension;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ExtensionType;
+import io.tlsmachine.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,55 @@ import java.util.Set;
  */
 public final class OfferedExtensions {
     private OfferedExtensions() {
+    }
+
+    /** The rules of this family, each with its RFC sentence, failure and test. */
+    public enum Rule implements NegotiationRule {
+        /** Our responses carry only extension types the request offered (a filter: no alert). */
+        ANSWER_ONLY_WHAT_WAS_OFFERED("RFC 5246 §7.4.1.4; RFC 8446 §4.2",
+                "An extension type MUST NOT appear in the ServerHello unless the same extension type appeared in the corresponding ClientHello. / Implementations MUST NOT send extension responses if the remote endpoint did not send the corresponding extension requests",
+                null, "Tls12ServerHelloExtensionsTest#aServerHelloCarriesOnlyTheExtensionTypesTheClientHelloOffered"),
+        /** The renegotiation SCSV is an offer of renegotiation_info. */
+        SCSV_OFFERS_RENEGOTIATION_INFO("RFC 5746 §3.3",
+                "The SCSV ... has the same semantics as an empty \"renegotiation_info\" extension",
+                null, "Tls12ServerHelloExtensionsTest#theRenegotiationScsvIsAnOfferOfRenegotiationInfo");
+
+        private final String rfc;
+        private final String sentence;
+        private final Reason reason;
+        private final String test;
+
+        Rule(String rfc, String sentence, Reason reason, String test) {
+            this.rfc = rfc;
+            this.sentence = sentence;
+            this.reason = reason;
+            this.test = test;
+        }
+
+        @Override
+        public Class<?> family() {
+            return OfferedExtensions.class;
+        }
+
+        @Override
+        public String rfc() {
+            return rfc;
+        }
+
+        @Override
+        public String sentence() {
+            return sentence;
+        }
+
+        @Override
+        public java.util.Optional<Reason> reason() {
+            return java.util.Optional.ofNullable(reason);
+        }
+
+        @Override
+        public String test() {
+            return test;
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ public final class OwnExtensionWatch {
     public void received(byte[] encoded, DecodeContext context) {
         HandshakeMessage message = HandshakeCodec.decode(encoded, context);
         if (ours == Role.SERVER && message instanceof ClientHello hello) {
-            peerOffered = OwnExtensionCheck.typesOf(hello.extensions());
+            peerOffered = OfferedExtensions.of(hello);
         } else if (ours == Role.CLIENT && message instanceof Tls13CertificateRequest request) {
             peerOffered = OwnExtensionCheck.typesOf(request.extensions());
         }

@@ -29,6 +29,63 @@ public final class VersionNegotiation {
     private VersionNegotiation() {
     }
 
+    /** The rules of this family, each with its RFC sentence, failure and test. */
+    public enum Rule implements NegotiationRule {
+        /** legacy_version 0x0300 or less. */
+        LEGACY_VERSION_SSL30_OR_LESS("RFC 8446 Appendix D.5",
+                "Any endpoint receiving a Hello message with ClientHello.legacy_version or ServerHello.legacy_version set to 0x0300 MUST abort the handshake with a \"protocol_version\" alert.",
+                Reason.PROTOCOL_VERSION_UNSUPPORTED, "ClientHelloConformanceTest#legacyVersionSsl30OfferingTls13IsProtocolVersion"),
+        /** TLS_FALLBACK_SCSV from a client below our highest version. */
+        FALLBACK_BELOW_OUR_HIGHEST("RFC 7507 §3",
+                "If TLS_FALLBACK_SCSV appears in ClientHello.cipher_suites and the highest protocol version supported by the server is higher than the version indicated by the client, the server MUST respond with a fatal inappropriate_fallback alert.",
+                Reason.INAPPROPRIATE_FALLBACK, "ClientHelloConformanceTest#fallbackScsvFromATls12ClientToATls13ServerIsInappropriateFallback"),
+        /** supported_versions present: legacy_version is not read. */
+        SUPPORTED_VERSIONS_ALONE_DECIDE("RFC 8446 §4.2.1",
+                "If this extension is present in the ClientHello, servers MUST NOT use the ClientHello.legacy_version value for version negotiation and MUST use only the \"supported_versions\" extension to determine client preferences.",
+                Reason.PROTOCOL_VERSION_UNSUPPORTED, "ClientHelloConformanceTest#supportedVersionsListingOnlySsl30IsProtocolVersionAlthoughLegacyVersionIsTls12"),
+        /** supported_versions absent: legacy_version decides. */
+        LEGACY_VERSION_WITHOUT_SUPPORTED_VERSIONS("RFC 8446 §4.2.1; RFC 5246 Appendix E.1",
+                "If the \"supported_versions\" extension is absent and the server only supports versions greater than ClientHello.legacy_version, the server MUST abort the handshake with a \"protocol_version\" alert.",
+                Reason.PROTOCOL_VERSION_UNSUPPORTED, "ClientHelloConformanceTest#noSupportedVersionsAndLegacyVersionTls10IsProtocolVersion");
+
+        private final String rfc;
+        private final String sentence;
+        private final Reason reason;
+        private final String test;
+
+        Rule(String rfc, String sentence, Reason reason, String test) {
+            this.rfc = rfc;
+            this.sentence = sentence;
+            this.reason = reason;
+            this.test = test;
+        }
+
+        @Override
+        public Class<?> family() {
+            return VersionNegotiation.class;
+        }
+
+        @Override
+        public String rfc() {
+            return rfc;
+        }
+
+        @Override
+        public String sentence() {
+            return sentence;
+        }
+
+        @Override
+        public java.util.Optional<Reason> reason() {
+            return java.util.Optional.ofNullable(reason);
+        }
+
+        @Override
+        public String test() {
+            return test;
+        }
+    }
+
     /**
      * Returns the version to negotiate with {@code hello}, given the versions we support.
      *
@@ -39,8 +96,7 @@ public final class VersionNegotiation {
         // ServerHello.legacy_version set to 0x0300 MUST abort the handshake with a "protocol_version" alert." Below
         // 0x0300 is no TLS at all.
         if (hello.legacyVersion().code() <= SSL30) {
-            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
-                    "ClientHello.legacy_version " + hello.legacyVersion() + " (RFC 8446 Appendix D.5)");
+            throw Rule.LEGACY_VERSION_SSL30_OR_LESS.failure("ClientHello.legacy_version " + hello.legacyVersion());
         }
         Optional<List<io.tlsmachine.impl.codec.types.ProtocolVersion>> offered =
                 hello.extension(SupportedVersionsOffer.class).map(SupportedVersionsOffer::versions);
@@ -50,8 +106,8 @@ public final class VersionNegotiation {
         // fatal inappropriate_fallback alert".
         int ourHighest = supported.test(ProtocolVersion.TLS13) ? TLS13 : TLS12;
         if (hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV) && indicated < ourHighest) {
-            throw TlsException.fatal(Reason.INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV from a client indicating 0x"
-                    + Integer.toHexString(indicated) + " (RFC 7507 §3)");
+            throw Rule.FALLBACK_BELOW_OUR_HIGHEST.failure("TLS_FALLBACK_SCSV from a client indicating 0x"
+                    + Integer.toHexString(indicated));
         }
         if (offered.isPresent()) {
             // RFC 8446 §4.2.1: "If this extension is present in the ClientHello, servers MUST NOT use the
@@ -66,8 +122,8 @@ public final class VersionNegotiation {
                     && supported.test(ProtocolVersion.TLS12)) {
                 return ProtocolVersion.TLS12;
             }
-            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
-                    "supported_versions " + versions + " names no version we support (RFC 8446 §4.2.1)");
+            throw Rule.SUPPORTED_VERSIONS_ALONE_DECIDE.failure("supported_versions " + versions
+                    + " names no version we support");
         }
         // RFC 8446 §4.2.1: "If the "supported_versions" extension is absent and the server only supports versions
         // greater than ClientHello.legacy_version, the server MUST abort the handshake with a "protocol_version"
@@ -75,8 +131,20 @@ public final class VersionNegotiation {
         if (hello.legacyVersion().code() >= TLS12 && supported.test(ProtocolVersion.TLS12)) {
             return ProtocolVersion.TLS12;
         }
-        throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
+        throw Rule.LEGACY_VERSION_WITHOUT_SUPPORTED_VERSIONS.failure(
                 "no protocol version in common with a client indicating " + hello.legacyVersion());
+    }
+
+    /**
+     * Client: RFC 8446 Appendix D.5 for the ServerHello ("Any endpoint receiving a Hello message with ...
+     * ServerHello.legacy_version set to 0x0300 MUST abort the handshake with a "protocol_version" alert").
+     *
+     * @throws TlsException PROTOCOL_VERSION_UNSUPPORTED for a legacy_version of 0x0300 or less
+     */
+    public static void checkServerHelloLegacyVersion(io.tlsmachine.impl.codec.types.ProtocolVersion legacyVersion) {
+        if (legacyVersion.code() <= SSL30) {
+            throw Rule.LEGACY_VERSION_SSL30_OR_LESS.failure("ServerHello.legacy_version " + legacyVersion);
+        }
     }
 
     /** The highest TLS version (0x0301-0x0304) the list names; 0 when it names none (only unknown or GREASE). */

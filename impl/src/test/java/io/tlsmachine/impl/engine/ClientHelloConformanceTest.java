@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
+import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
@@ -167,6 +168,25 @@ class ClientHelloConformanceTest {
         assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
     }
 
+    /**
+     * RFC 8446 §9.2: "If not containing a "pre_shared_key" extension, it MUST contain both a "signature_algorithms"
+     * extension and a "supported_groups" extension."
+     */
+    @Test
+    void noSignatureAlgorithmsAndNoPskIsMissingExtension() {
+        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+                hello -> HostileHellos.without(hello, e -> e instanceof SignatureAlgorithms));
+        assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
+    }
+
+    /** RFC 8446 §9.2: neither supported_groups nor key_share, and no PSK, is missing_extension too. */
+    @Test
+    void noGroupsNoKeyShareAndNoPskIsMissingExtension() {
+        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+                hello -> HostileHellos.without(hello, e -> e instanceof SupportedGroups || e instanceof KeyShareOffer));
+        assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
+    }
+
     /** RFC 8446 §9.2: "An empty KeyShare.client_shares vector is permitted": a HelloRetryRequest follows. */
     @Test
     void anEmptyKeyShareListGetsAHelloRetryRequest() {
@@ -186,6 +206,17 @@ class ClientHelloConformanceTest {
     void tls12CompressionMethodsWithoutNullIsIllegalParameter() {
         TlsEngine server = serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
                 EngineFixtures.server(EC).build(), hello -> withCompression(hello, Opaque.ofUnsigned(1)));
+        assertRejected(server, Reason.ILLEGAL_PARAMETER, AlertDescription.ILLEGAL_PARAMETER);
+    }
+
+    /**
+     * RFC 8446 §4.1.2: "If a TLS 1.3 ClientHello is received with any other value in this field, the server MUST
+     * abort the handshake with an "illegal_parameter" alert" (deflate and null is another value).
+     */
+    @Test
+    void tls13CompressionMethodsOtherThanNullAloneIsIllegalParameter() {
+        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+                hello -> withCompression(hello, Opaque.ofUnsigned(1, 0)));
         assertRejected(server, Reason.ILLEGAL_PARAMETER, AlertDescription.ILLEGAL_PARAMETER);
     }
 

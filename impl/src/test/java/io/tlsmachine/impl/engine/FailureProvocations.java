@@ -208,15 +208,17 @@ final class FailureProvocations {
                 hello -> EngineFixtures.withoutExtensions(hello, e -> e instanceof ExtendedMasterSecret, Opaque.of(new byte[32])));
     }
 
-    /** RFC 7301 §3.2: the client did not offer ALPN, yet the (TLS 1.2, plaintext) ServerHello selects a protocol. */
-    static Failure alpnSelectedThatTheClientNeverOffered() {
-        Extension alpn = new ApplicationLayerProtocolNegotiation(List.of(Opaque.of("h2".getBytes(StandardCharsets.US_ASCII))));
-        return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).applicationProtocols("h2").build(), hello -> {
-                    List<Extension> extensions = new ArrayList<>(hello.extensions());
-                    extensions.add(alpn);
-                    return withExtensions(hello, extensions);
-                });
+    /**
+     * RFC 7301 §3.2: the client offered ALPN "h2" only; an attacker adds "x" to its list, which the (TLS 1.2,
+     * plaintext) ServerHello selects. An ALPN answer the client never asked for at all is unsupported_extension
+     * (the extension table); this one answers the extension with a protocol it did not offer.
+     */
+    static Failure alpnProtocolSelectedThatTheClientNeverOffered() {
+        Extension offered = new ApplicationLayerProtocolNegotiation(List.of(Opaque.of("h2".getBytes(StandardCharsets.US_ASCII)),
+                Opaque.of("x".getBytes(StandardCharsets.US_ASCII))));
+        return afterRewrittenClientHello(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).applicationProtocols("h2").build(),
+                EngineFixtures.server(EC).applicationProtocols("x").build(), hello -> withExtensions(hello,
+                        hello.extensions().stream().map(e -> e instanceof ApplicationLayerProtocolNegotiation ? offered : e).toList()));
     }
 
     /** RFC 8449 §4, RFC 5246 §7.4.1.4: an attacker adds record_size_limit, so the ServerHello answers an unsent offer. */

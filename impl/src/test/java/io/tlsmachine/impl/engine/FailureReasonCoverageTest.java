@@ -60,7 +60,7 @@ class FailureReasonCoverageTest {
         PROVOKED.put(Reason.NO_COMMON_CIPHER_SUITE, FailureProvocations::noCommonCipherSuite);
         PROVOKED.put(Reason.NO_COMMON_GROUP, FailureProvocations::noCommonGroup);
         PROVOKED.put(Reason.NO_COMMON_SIGNATURE_SCHEME, FailureProvocations::clientAcceptsOnlyRsaSignaturesFromAnEcServer);
-        PROVOKED.put(Reason.UNOFFERED_PARAMETER_SELECTED, FailureProvocations::alpnSelectedThatTheClientNeverOffered);
+        PROVOKED.put(Reason.UNOFFERED_PARAMETER_SELECTED, FailureProvocations::alpnProtocolSelectedThatTheClientNeverOffered);
         PROVOKED.put(Reason.ILLEGAL_HELLO_RETRY, FailureProvocations::firstClientHelloReplayedAfterHelloRetryRequest);
         PROVOKED.put(Reason.INVALID_KEY_SHARE, FailureProvocations::keyShareOffCurve);
         PROVOKED.put(Reason.INSUFFICIENT_SECURITY, KeyExchangeProvocations::noAcceptableFfdheGroupAndNoOtherSuite);

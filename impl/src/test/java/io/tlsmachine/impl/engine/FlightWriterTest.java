@@ -24,7 +24,7 @@ class FlightWriterTest {
     private final TlsConfig config = TlsConfig.builder().build();
     private final RecordLayer records = new RecordLayer(config.maxHandshakeMessageSize(), config.paddingPolicy());
     private final HandshakeContext ctx = new HandshakeContext(config, Role.CLIENT, records);
-    private final FlightWriter writer = new FlightWriter(records.writer());
+    private final FlightWriter writer = new FlightWriter(records.writer(), content -> { });
 
     private static Finished finished() {
         return new Finished(Opaque.of(new byte[12]));

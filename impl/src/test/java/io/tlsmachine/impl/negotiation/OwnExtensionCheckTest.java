@@ -98,17 +98,25 @@ class OwnExtensionCheckTest {
         assertThat(OwnExtensionCheck.firstViolation(HandshakeCodec.encode(hello), FROM_CLIENT, Set.of())).isEmpty();
         ClientHello twice = new ClientHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
                 List.of(CipherSuite.TLS_AES_128_GCM_SHA256), Opaque.ofHex("00"), List.of(grease, grease), true);
-        // The decoder already refuses a duplicate (the same rule, the same reason), so our message does not decode.
-        assertThatThrownBy(() -> OwnExtensionCheck.firstViolation(HandshakeCodec.encode(twice), FROM_CLIENT,
-                Set.of())).isInstanceOfSatisfying(DecodeException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_EXTENSION));
+        // The table check (the one place) refuses a duplicate; the decoder keeps it.
+        assertThat(OwnExtensionCheck.firstViolation(HandshakeCodec.encode(twice), FROM_CLIENT, Set.of())
+                .map(ExtensionViolation::rule)).contains(ExtensionRule.DUPLICATE_TLS12);
     }
 
     @Test
     void aMessageOfOursThatDoesNotDecodeThrows() {
         byte[] sent = HandshakeCodec.encode(new EncryptedExtensions(List.of(new ExtendedMasterSecret())));
-        assertThatThrownBy(() -> OwnExtensionCheck.firstViolation(sent, DecodeContext.tls13(Role.SERVER, 32),
+        byte[] truncated = java.util.Arrays.copyOf(sent, sent.length - 1);
+        assertThatThrownBy(() -> OwnExtensionCheck.firstViolation(truncated, DecodeContext.tls13(Role.SERVER, 32),
                 Set.of())).isInstanceOf(DecodeException.class);
+    }
+
+    @Test
+    void aMisplacedExtensionOfOursIsIllegalParameter() {
+        byte[] sent = HandshakeCodec.encode(new EncryptedExtensions(List.of(new ExtendedMasterSecret())));
+        assertThat(OwnExtensionCheck.firstViolation(sent, DecodeContext.tls13(Role.SERVER, 32),
+                Set.of(io.tlsmachine.impl.codec.types.ExtensionType.EXTENDED_MASTER_SECRET)).map(ExtensionViolation::rule))
+                .contains(ExtensionRule.NOT_SPECIFIED_FOR_MESSAGE);
     }
 
     @Test

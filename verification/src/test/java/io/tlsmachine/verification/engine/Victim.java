@@ -3,7 +3,9 @@ package io.tlsmachine.verification.engine;
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.TakenTransition;
 import io.tlsmachine.TlsEngine;
+import io.tlsmachine.impl.engine.ReceiveLimits;
 import io.tlsmachine.model.Epoch;
+import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Transition;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ final class Victim {
     private final String name;
     private final List<TakenTransition> taken = new ArrayList<>();
     private final List<String> delivered = new ArrayList<>();
+    private int changeCipherSpecsContinued;
     private boolean offScript;
     private boolean undecodable;
     private String discrepancy;
@@ -101,6 +104,12 @@ final class Victim {
         }
         delivered.add(what);
         Prediction predicted = Prediction.of(engine.definition(), state, record.input(), epoch);
+        if (record.input() == Input.CHANGE_CIPHER_SPEC && !predicted.rejects()
+                && ++changeCipherSpecsContinued > ReceiveLimits.MAX_TLS13_CHANGE_CIPHER_SPECS) {
+            // The engine's bound below the model's self-loop (specs/limits.md; RFC 8446 Appendix D.4: one per
+            // handshake). Only TLS 1.3 states continue on a second ChangeCipherSpec, so only TLS 1.3 counts here.
+            predicted = new Prediction(Optional.of(AlertDescription.UNEXPECTED_MESSAGE));
+        }
         taken.clear();
         engine.feed(record.bytes());
         byte[] sent = engine.drainOutbound();

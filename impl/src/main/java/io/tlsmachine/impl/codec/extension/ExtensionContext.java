@@ -7,7 +7,7 @@ package io.tlsmachine.impl.codec.extension;
  * <p>RFC 8446 §4.2 lists, per extension, the TLS 1.3 messages it may appear in; TLS 1.2 adds its own
  * ServerHello extensions (RFC 4492, 5077, 5746, 6066, 7301, 7627, 8449). {@link #SERVER_HELLO} is
  * the union of both versions' ServerHello, since the version is only known from the block itself;
- * the engine checks the TLS 1.3 subset.
+ * the extension table check ({@code negotiation.ExtensionCheck}) judges it by the version it selects.
  */
 public enum ExtensionContext {
     CLIENT_HELLO("ClientHello"),
