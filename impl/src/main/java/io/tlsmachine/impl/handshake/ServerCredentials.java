@@ -13,6 +13,7 @@ import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
 import io.tlsmachine.TlsConfig;
+import java.security.interfaces.EdECKey;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import java.util.Optional;
 /**
  * Chooses, for one ClientHello, which of the server's certified keys it presents and the scheme it signs with
  * ({@link CredentialSelector}: the client's signature_algorithms and signature_algorithms_cert, server name, our
- * order). In TLS 1.2 per cipher suite: RFC 5246 §7.4.2 (the key must suit the suite's authentication: ECDSA keys for
- * ECDHE_ECDSA, RSA keys for ECDHE_RSA, DHE_RSA and RSA key transport, which needs keyEncipherment), RFC 4492 §5.3 and
+ * order). In TLS 1.2 per cipher suite: RFC 5246 §7.4.2 (the key must suit the suite's authentication: ECDSA and EdDSA
+ * keys for ECDHE_ECDSA, RSA keys for ECDHE_RSA, DHE_RSA and RSA key transport, which needs keyEncipherment), RFC 4492 §5.3 and
  * RFC 8422 §5.3 (an ECDSA key on a curve the client's supported_groups lists), RFC 5246 §7.4.1.4.1 (a scheme of the
  * client's signature_algorithms).
  */
@@ -84,7 +85,8 @@ final class ServerCredentials {
     private Optional<CredentialSelector.Selection> choose(Authentication authentication) {
         Optional<List<NamedGroup>> clientCurves = hello.extension(SupportedGroups.class).map(SupportedGroups::groups);
         List<CertifiedKey> candidates = config.certifiedKeys().stream().filter(key -> switch (authentication) {
-            case ECDSA_SIGNATURE -> "EC".equals(key.privateKey().getAlgorithm());
+            // RFC 8422 §5.1: the ECDHE_ECDSA suites also carry EdDSA certificates.
+            case ECDSA_SIGNATURE -> "EC".equals(key.privateKey().getAlgorithm()) || key.privateKey() instanceof EdECKey;
             case RSA_SIGNATURE -> "RSA".equals(key.privateKey().getAlgorithm());
             case RSA_KEY_TRANSPORT -> "RSA".equals(key.privateKey().getAlgorithm()) && allowsKeyEncipherment(key);
         }).toList();

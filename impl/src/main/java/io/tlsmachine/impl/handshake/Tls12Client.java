@@ -149,8 +149,10 @@ final class Tls12Client implements Tls12ClientSteps {
     @Override
     public Negotiated processServerCertificate(Negotiated facts, Tls12Certificate certificate, byte[] encoded) {
         CertificateChain chain = CertificateChain.fromDer(certificate.certificates().stream().map(Opaque::toByteArray).toList());
-        // RFC 8422 §5.3, RFC 5246 §7.4.2: ECDHE_ECDSA needs an ECDSA-capable key, ECDHE_RSA an RSA key.
-        boolean ecKey = "EC".equals(chain.leaf().getPublicKey().getAlgorithm());
+        // RFC 8422 §5.3, RFC 5246 §7.4.2: ECDHE_ECDSA needs an ECDSA-capable key (ECDSA or EdDSA, RFC 8422 §5.1),
+        // ECDHE_RSA an RSA key.
+        boolean ecKey = "EC".equals(chain.leaf().getPublicKey().getAlgorithm())
+                || chain.leaf().getPublicKey() instanceof java.security.interfaces.EdECKey;
         if (ecKey != ctx.negotiation().suite().ecdsaAuthentication()) {
             throw TlsException.fatal(Reason.UNSUPPORTED_CERTIFICATE, "the server's " + chain.leaf().getPublicKey().getAlgorithm()
                     + " key does not suit " + ctx.negotiation().suite().suite());

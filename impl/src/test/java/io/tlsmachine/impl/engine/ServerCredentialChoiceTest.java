@@ -55,12 +55,9 @@ class ServerCredentialChoiceTest {
                 Arguments.of(version, SignatureAlgorithm.ECDSA_SECP256R1_SHA256, P256),
                 Arguments.of(version, SignatureAlgorithm.ECDSA_SECP384R1_SHA384, P384),
                 Arguments.of(version, SignatureAlgorithm.ECDSA_SECP521R1_SHA512, P521),
-                Arguments.of(version, SignatureAlgorithm.RSA_PSS_RSAE_SHA256, RSA)))
-                // Ed25519 in TLS 1.3 only: our TLS 1.2 ECDHE_ECDSA suites take ECDSA keys.
-                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), list -> {
-                    list.add(Arguments.of(ProtocolVersion.TLS13, SignatureAlgorithm.ED25519, ED25519));
-                    return list.stream();
-                }));
+                Arguments.of(version, SignatureAlgorithm.RSA_PSS_RSAE_SHA256, RSA),
+                // RFC 8422 §5.1: in TLS 1.2 an Ed25519 certificate serves the ECDHE_ECDSA suites.
+                Arguments.of(version, SignatureAlgorithm.ED25519, ED25519)));
     }
 
     @ParameterizedTest(name = "{0} {1}")
