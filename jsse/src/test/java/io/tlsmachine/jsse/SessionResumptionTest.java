@@ -119,6 +119,25 @@ class SessionResumptionTest {
     }
 
     @Test
+    void theCacheDropsTheLeastRecentlyUsedSession() {
+        TlsMachineSessionContext sessions = new TlsMachineSessionContext(false, new java.security.SecureRandom());
+        sessions.setSessionCacheSize(2);
+        TlsMachineSession[] kept = new TlsMachineSession[3];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = new TlsMachineSession("client", 1000 + i, new java.security.SecureRandom());
+            sessions.established(kept[i], false);
+            if (i == 1) {
+                assertThat(sessions.getSession(kept[0].getId())).as("a lookup uses the eldest").isSameAs(kept[0]);
+            }
+        }
+
+        assertThat(sessions.getSession(kept[0].getId())).isSameAs(kept[0]);
+        assertThat(sessions.getSession(kept[1].getId())).isNull();
+        assertThat(sessions.getSession(kept[2].getId())).isSameAs(kept[2]);
+        assertThat(kept[2].getSessionContext()).isSameAs(sessions);
+    }
+
+    @Test
     void negativeTimeoutsAndSizesAreRefused() throws Exception {
         SSLSessionContext sessions = pki.ours("TLS").getServerSessionContext();
 
