@@ -10,6 +10,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,11 +67,20 @@ public final class CertificateChain {
         List<byte[]> encodings = new ArrayList<>(derEncodings.size());
         for (int i = 0; i < derEncodings.size(); i++) {
             byte[] der = derEncodings.get(i).clone();
+            X509Certificate certificate;
             try {
-                certificates.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
+                certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
             } catch (CertificateException | RuntimeException e) {
                 throw TlsException.fatal(Reason.BAD_CERTIFICATE, "certificate " + i + " of the chain does not parse as X.509", e);
             }
+            // RFC 8446 §4.4.2 (cert_data: "a DER-encoded X.509v3 certificate") and RFC 5246 §7.4.2 (ASN.1Cert): the
+            // entry is the certificate's DER and nothing else. The JDK's factory also takes PEM text and ignores bytes
+            // after the certificate, so the entry must equal what was parsed.
+            if (!Arrays.equals(encoded(certificate), der)) {
+                throw TlsException.fatal(Reason.BAD_CERTIFICATE,
+                        "certificate " + i + " of the chain is not exactly one DER certificate");
+            }
+            certificates.add(certificate);
             encodings.add(der);
         }
         return new CertificateChain(List.copyOf(certificates), List.copyOf(encodings));
@@ -159,6 +169,15 @@ public final class CertificateChain {
             out.append(i == 0 ? "" : " <- ").append(certificates.get(i).getSubjectX500Principal().getName());
         }
         return out.append(']').toString();
+    }
+
+    /** The DER the JDK parsed, or an empty array (which no parsed entry equals) when it has none. */
+    private static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            return new byte[0];
+        }
     }
 
     static CertificateFactory x509Factory() {

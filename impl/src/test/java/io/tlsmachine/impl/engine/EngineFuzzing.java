@@ -36,8 +36,8 @@ import java.util.Map;
  * the size of each feed (0: all at once). Seeds are each cut's genuine continuation in both modes.
  *
  * <p>Oracle: {@code feed} never throws; once the engine FAILED with an alert to send, the bytes it gave last end with
- * that one alert record, and it sends nothing more; output stays bounded; the trace is a path of the model (the
- * testkit's watch is on for every engine).
+ * that one alert record, and it sends nothing more; output and allocation stay bounded; the trace is a path of the
+ * model (the testkit's watch is on for every engine).
  */
 final class EngineFuzzing {
     private static final long CLIENT_SEED = 0xC11E;
@@ -182,7 +182,10 @@ final class EngineFuzzing {
         if (engine.isFailed()) {
             throw new AssertionError(cut.name() + ": the replayed prefix failed: " + engine.failure().orElseThrow());
         }
-        feedChecked(engine, wire, piece, cut.name());
+        // The assembler holds at most one handshake message (256 KiB by default), the reader one record: 32 MiB and a
+        // multiple of the input, far below what a trusted 16 MiB length field would cost.
+        FuzzOracle.withinAllocationOnce(cut.name() + ": feeding " + wire.length + " bytes", (32L << 20) + 64L * wire.length,
+                () -> feedChecked(engine, wire, piece, cut.name()));
         List<String> violations = ModelPathWatch.drainViolations();
         if (!violations.isEmpty()) {
             throw new AssertionError(cut.name() + ": not a path of the model: " + violations);

@@ -51,6 +51,19 @@ public final class FuzzOracle {
         }
     }
 
+    /**
+     * Runs stateful {@code work} once and fails if this thread allocated more than {@code maxBytes}: for an engine,
+     * which cannot be run twice from the same state, with a bound generous enough for one-time class loading.
+     */
+    public static void withinAllocationOnce(String what, long maxBytes, Runnable work) {
+        long before = THREADS.getCurrentThreadAllocatedBytes();
+        work.run();
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+        if (allocated > maxBytes) {
+            throw new AssertionError(what + " allocated " + allocated + " bytes, more than the bound " + maxBytes);
+        }
+    }
+
     private static long allocatedBy(Supplier<?> work) {
         long before = THREADS.getCurrentThreadAllocatedBytes();
         try {
