@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem) with BoringSSL through Netty's OpenSSL engine
- * ({@code netty-tcnative-boringssl-static}), both roles, on 127.0.0.1; a BoringSSL peer limited to classical
+ * ({@code netty-tcnative-boringssl-static}), both roles, on 127.0.0.1, with the group set on BoringSSL's side and
+ * with Netty's default for BoringSSL (which lists the hybrid first); a BoringSSL peer limited to classical
  * groups gets x25519 from our defaults, and one limited to the hybrid shares nothing with our side limited to
  * classical groups (handshake_failure, both roles). BoringSSL's negotiated group is not exposed through Netty, so the group is
  * asserted on our side ({@code NegotiatedParameters.group()}); offering BoringSSL only the hybrid (or only x25519)
@@ -32,35 +33,44 @@ class BoringSslInteropTest {
         NettyBoringSsl.requireLoaded();
     }
 
+    /** BoringSSL's groups as set here, and Netty's default for BoringSSL (no groups set: the hybrid first). */
+    private static final List<String[]> HYBRID_GROUP_LISTS = List.of(new String[] {"X25519MLKEM768"}, new String[0]);
+
     @Test
     void ourClientNegotiatesX25519Mlkem768WithABoringSslServer() throws Exception {
-        try (NettyBoringSsl.Server server = new NettyBoringSsl.Server(InteropPki.EC, "X25519MLKEM768")) {
-            OurClient.Echoed echoed = OurClient.echo(server.port(), InteropPki.EC.ourClient().build(),
-                    List.of("hello from us"), false);
+        for (String[] groups : HYBRID_GROUP_LISTS) {
+            String name = groups.length == 0 ? "Netty's default" : String.join(":", groups);
+            try (NettyBoringSsl.Server server = new NettyBoringSsl.Server(InteropPki.EC, groups)) {
+                OurClient.Echoed echoed = OurClient.echo(server.port(), InteropPki.EC.ourClient().build(),
+                        List.of("hello from us"), false);
 
-            assertThat(echoed.received()).isEqualTo("echo: hello from us\n");
-            assertThat(echoed.closed()).as("BoringSSL's close_notify arrived").isTrue();
-            assertThat(echoed.parameters().version()).isEqualTo(ProtocolVersion.TLS13);
-            assertThat(echoed.parameters().group()).contains(KeyExchangeGroup.X25519MLKEM768);
-            NettyBoringSsl.Served served = server.next();
-            assertThat(served.checkedProtocol()).isEqualTo("TLSv1.3");
-            assertThat(served.line()).isEqualTo("hello from us");
+                assertThat(echoed.received()).as(name).isEqualTo("echo: hello from us\n");
+                assertThat(echoed.closed()).as("BoringSSL's close_notify arrived").isTrue();
+                assertThat(echoed.parameters().version()).isEqualTo(ProtocolVersion.TLS13);
+                assertThat(echoed.parameters().group()).as(name).contains(KeyExchangeGroup.X25519MLKEM768);
+                NettyBoringSsl.Served served = server.next();
+                assertThat(served.checkedProtocol()).isEqualTo("TLSv1.3");
+                assertThat(served.line()).isEqualTo("hello from us");
+            }
         }
     }
 
     @Test
     void boringSslClientNegotiatesX25519Mlkem768WithOurServer() throws Exception {
-        try (OurServer server = new OurServer(InteropPki.EC.ourServer().build(), 1, false)) {
-            NettyBoringSsl.Received received = NettyBoringSsl.echo(server.port(), InteropPki.EC, "hello from boringssl",
-                    "X25519MLKEM768");
+        for (String[] groups : HYBRID_GROUP_LISTS) {
+            String name = groups.length == 0 ? "Netty's default" : String.join(":", groups);
+            try (OurServer server = new OurServer(InteropPki.EC.ourServer().build(), 1, false)) {
+                NettyBoringSsl.Received received = NettyBoringSsl.echo(server.port(), InteropPki.EC,
+                        "hello from boringssl", groups);
 
-            assertThat(received.protocol()).isEqualTo("TLSv1.3");
-            assertThat(received.text()).isEqualTo("echo: hello from boringssl\n");
-            OurServer.Served served = server.next();
-            assertThat(served.parameters().group()).contains(KeyExchangeGroup.X25519MLKEM768);
-            assertThat(served.facts().helloRetryRequested()).as("BoringSSL sent the hybrid share at once").isFalse();
-            assertThat(served.received()).isEqualTo("hello from boringssl\n");
-            assertThat(served.closed()).isTrue();
+                assertThat(received.protocol()).isEqualTo("TLSv1.3");
+                assertThat(received.text()).as(name).isEqualTo("echo: hello from boringssl\n");
+                OurServer.Served served = server.next();
+                assertThat(served.parameters().group()).as(name).contains(KeyExchangeGroup.X25519MLKEM768);
+                assertThat(served.facts().helloRetryRequested()).as("BoringSSL sent the hybrid share at once").isFalse();
+                assertThat(served.received()).isEqualTo("hello from boringssl\n");
+                assertThat(served.closed()).isTrue();
+            }
         }
     }
 

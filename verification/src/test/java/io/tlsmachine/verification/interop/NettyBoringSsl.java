@@ -60,6 +60,15 @@ final class NettyBoringSsl {
         }
     }
 
+    /**
+     * Sets {@code groups}; none leaves Netty's default, which with BoringSSL is X25519MLKEM768 followed by x25519,
+     * secp256r1, secp384r1, secp521r1 (Netty 4.2.18's {@code OpenSsl} puts the hybrid first for BoringSSL and
+     * AWS-LC).
+     */
+    private static SslContextBuilder withGroups(SslContextBuilder builder, String... groups) {
+        return groups.length == 0 ? builder : builder.option(OpenSslContextOption.GROUPS, groups);
+    }
+
     /** What the BoringSSL server saw on one connection. */
     record Served(String protocol, String line, Throwable failure) {
         String checkedProtocol() {
@@ -70,17 +79,19 @@ final class NettyBoringSsl {
         }
     }
 
-    /** A Netty BoringSSL line echo server presenting {@code pki}'s leaf, offering only {@code groups}. */
+    /**
+     * A Netty BoringSSL line echo server presenting {@code pki}'s leaf, offering only {@code groups} (none: Netty's
+     * default).
+     */
     static final class Server implements AutoCloseable {
         private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         private final BlockingQueue<Served> served = new ArrayBlockingQueue<>(8);
         private final Channel listener;
 
         Server(InteropPki pki, String... groups) throws Exception {
-            SslContext context = SslContextBuilder.forServer(pki.keyManagerFactory())
+            SslContext context = withGroups(SslContextBuilder.forServer(pki.keyManagerFactory())
                     .sslProvider(SslProvider.OPENSSL)
-                    .protocols("TLSv1.3")
-                    .option(OpenSslContextOption.GROUPS, groups)
+                    .protocols("TLSv1.3"), groups)
                     .build();
             ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -157,17 +168,16 @@ final class NettyBoringSsl {
     }
 
     /**
-     * A Netty BoringSSL client offering only {@code groups}, trusting {@code pki}'s root and checking
+     * A Netty BoringSSL client offering only {@code groups} (none: Netty's default), trusting {@code pki}'s root and checking
      * {@link InteropPki#HOST}: sends {@code line} to 127.0.0.1:{@code port} and returns all it received until the
      * server closed.
      */
     static Received echo(int port, InteropPki pki, String line, String... groups) throws Exception {
-        SslContext context = SslContextBuilder.forClient()
+        SslContext context = withGroups(SslContextBuilder.forClient()
                 .sslProvider(SslProvider.OPENSSL)
                 .protocols("TLSv1.3")
                 .trustManager(pki.trustManagerFactory())
-                .endpointIdentificationAlgorithm("HTTPS")
-                .option(OpenSslContextOption.GROUPS, groups)
+                .endpointIdentificationAlgorithm("HTTPS"), groups)
                 .build();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
