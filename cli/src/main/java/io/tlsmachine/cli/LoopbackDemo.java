@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -40,13 +41,24 @@ final class LoopbackDemo {
 
     /**
      * One demo handshake: how the server and client are configured and what must come out; with {@code earlyData},
-     * the client sends it as 0-RTT data, which the server must accept.
+     * the client sends it as 0-RTT data, which the server must accept; with {@code group}, that group must be
+     * negotiated.
      */
     private record Scenario(String title, UnaryOperator<TlsConfigBuilder> server, UnaryOperator<TlsConfigBuilder> client,
-            ProtocolVersion version, boolean resumes, String earlyData) {
+            ProtocolVersion version, boolean resumes, String earlyData, KeyExchangeGroup group) {
         Scenario(String title, UnaryOperator<TlsConfigBuilder> server, UnaryOperator<TlsConfigBuilder> client,
                 ProtocolVersion version, boolean resumes) {
-            this(title, server, client, version, resumes, null);
+            this(title, server, client, version, resumes, null, null);
+        }
+
+        Scenario(String title, UnaryOperator<TlsConfigBuilder> server, UnaryOperator<TlsConfigBuilder> client,
+                ProtocolVersion version, boolean resumes, String earlyData) {
+            this(title, server, client, version, resumes, earlyData, null);
+        }
+
+        Scenario(String title, UnaryOperator<TlsConfigBuilder> server, UnaryOperator<TlsConfigBuilder> client,
+                ProtocolVersion version, KeyExchangeGroup group) {
+            this(title, server, client, version, false, null, group);
         }
     }
 
@@ -69,14 +81,15 @@ final class LoopbackDemo {
         TicketStore tickets0rtt = new TicketStore();
         List<Scenario> scenarios = List.of(
                 new Scenario("TLS 1.3, 1-RTT (x25519, ECDSA P-256)", s -> s,
-                        c -> c.versions(ProtocolVersion.TLS13).groups(KeyExchangeGroup.X25519), ProtocolVersion.TLS13, false),
+                        c -> c.versions(ProtocolVersion.TLS13).groups(KeyExchangeGroup.X25519), ProtocolVersion.TLS13,
+                        KeyExchangeGroup.X25519),
                 new Scenario("TLS 1.3, 1-RTT with the post-quantum hybrid X25519MLKEM768 (both sides' defaults)", s -> s,
-                        c -> c.versions(ProtocolVersion.TLS13), ProtocolVersion.TLS13, false),
+                        c -> c.versions(ProtocolVersion.TLS13), ProtocolVersion.TLS13, KeyExchangeGroup.X25519MLKEM768),
                 new Scenario("TLS 1.3, HelloRetryRequest (server wants secp256r1, client guessed x25519)",
                         s -> s.groups(KeyExchangeGroup.SECP256R1),
                         c -> c.versions(ProtocolVersion.TLS13).groups(KeyExchangeGroup.X25519, KeyExchangeGroup.SECP256R1)
                                 .keyShareGroups(KeyExchangeGroup.X25519),
-                        ProtocolVersion.TLS13, false),
+                        ProtocolVersion.TLS13, KeyExchangeGroup.SECP256R1),
                 new Scenario("TLS 1.3, client authentication required",
                         s -> s.clientAuth(ClientAuthPolicy.REQUIRE)
                                 .certificateVerifier(CertificateVerifier.pkix(clientPki.anchors())),
@@ -156,10 +169,12 @@ final class LoopbackDemo {
             }
             boolean ok = serverFailure == null && negotiated.version() == scenario.version()
                     && negotiated.resumed() == scenario.resumes() && reply.contains("hello over")
+                    && (scenario.group() == null || negotiated.group().equals(Optional.of(scenario.group())))
                     && (early == null || (earlyStatus == EarlyDataStatus.ACCEPTED
                             && reply.startsWith("0-RTT \"" + scenario.earlyData() + "\", then ")));
             if (!ok) {
                 out.println("   FAILED: expected " + scenario.version() + (scenario.resumes() ? " resumed" : " full")
+                        + (scenario.group() == null ? "" : " with " + scenario.group().name())
                         + (early == null ? "" : " with accepted early data")
                         + (serverFailure == null ? "" : "; server: " + serverFailure.getMessage()));
             }

@@ -89,6 +89,20 @@ enum InteropPki {
         return file;
     }
 
+    /** The JDK's key managers holding this hierarchy's leaf (for peers configured by factories, as Netty's). */
+    KeyManagerFactory keyManagerFactory() throws Exception {
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(KeyStores.pkcs12(hierarchy.certifiedLeaf(), "own", PASSWORD), PASSWORD);
+        return kmf;
+    }
+
+    /** The JDK's trust managers trusting this hierarchy's root. */
+    TrustManagerFactory trustManagerFactory() throws Exception {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(KeyStores.trustStore(hierarchy.anchors()));
+        return tmf;
+    }
+
     /**
      * A JSSE context of {@code provider} ({@code null}: the JDK's default) holding this hierarchy's leaf and
      * trusting {@code trusted}'s root.

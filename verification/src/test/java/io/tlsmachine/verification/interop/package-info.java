@@ -24,6 +24,10 @@
  *       transport suites ({@link io.tlsmachine.verification.interop.KeyExchangeSuite}) both roles with each peer;
  *       RFC 7919 groups and OpenSSL's automatic (custom) group, client authentication, resumption, and without
  *       extended master secret against GnuTLS.</li>
+ *   <li>{@link io.tlsmachine.verification.interop.BoringSslInteropTest}: BoringSSL through Netty's OpenSSL engine
+ *       ({@code netty-tcnative-boringssl-static}, a test-scoped Maven dependency, no install step; see
+ *       {@link io.tlsmachine.verification.interop.NettyBoringSsl}), both roles: X25519MLKEM768, x25519 with a
+ *       classical-only peer, handshake_failure when nothing is shared.</li>
  * </ul>
  *
  * <p>Peers bind 127.0.0.1 only, on free ports; every external process is killed in a {@code finally}
