@@ -3,7 +3,7 @@ package io.tlsmachine.jsse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.tlsmachine.impl.crypto.SignatureAlgorithm;
+import io.tlsmachine.SignatureAlgorithm;
 import java.security.Signature;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package io.tlsmachine.impl.certificate;
 
+import io.tlsmachine.CertificateChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.error.TlsException;
+import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.fuzz.FuzzOracle;
 import io.tlsmachine.impl.fuzz.FuzzTarget;
 import io.tlsmachine.impl.fuzz.SeedFiles;
@@ -148,7 +149,7 @@ class CertificateInputFuzzTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> CertificateChain.fromDer(List.of(entry)))
                     .isInstanceOf(TlsException.class)
                     .extracting(e -> ((TlsException) e).reason())
-                    .isEqualTo(io.tlsmachine.impl.error.Reason.BAD_CERTIFICATE);
+                    .isEqualTo(io.tlsmachine.Reason.BAD_CERTIFICATE);
         }
         assertThat(CertificateChain.fromDer(List.of(leaf)).encodings().get(0)).as("the exact DER still parses").isEqualTo(leaf);
     }
