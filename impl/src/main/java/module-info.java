@@ -11,4 +11,5 @@ module io.tlsmachine {
     exports io.tlsmachine;
 
     uses io.tlsmachine.TransitionListenerProvider;
+    uses io.tlsmachine.impl.engine.HandshakeMessageListenerProvider;
 }

@@ -1,6 +1,5 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.HandshakeMessageListener;
 import io.tlsmachine.model.MachineDefinition;
 import java.util.Optional;
 
@@ -19,11 +18,4 @@ public interface TransitionListenerProvider {
      */
     Optional<TransitionListener> listenerFor(MachineDefinition<?, ?> definition);
 
-    /**
-     * Returns a listener to every handshake message of a new engine running {@code definition}, or empty (the
-     * default). Called once per engine, on the thread that constructs it.
-     */
-    default Optional<HandshakeMessageListener> messageListenerFor(MachineDefinition<?, ?> definition) {
-        return Optional.empty();
-    }
 }

@@ -1,10 +1,9 @@
 package io.tlsmachine.testkit;
 
-import io.tlsmachine.TransitionListenerProvider;
 import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.engine.HandshakeMessageListener;
-import io.tlsmachine.TransitionListener;
+import io.tlsmachine.impl.engine.HandshakeMessageListenerProvider;
 import io.tlsmachine.impl.negotiation.OwnExtensionWatch;
 import io.tlsmachine.model.MachineDefinition;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * takes with {@link #drainViolations()} after each test. Engines find it as a {@link TransitionListenerProvider}
  * service (this module's {@code META-INF/services}); it gives them no transition listener.
  */
-public final class OwnExtensionsWatch implements TransitionListenerProvider {
+public final class OwnExtensionsWatch implements HandshakeMessageListenerProvider {
 
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final Queue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
@@ -36,11 +35,6 @@ public final class OwnExtensionsWatch implements TransitionListenerProvider {
     /** Watches every engine constructed from now on (idempotent). */
     public static void install() {
         INSTALLED.set(true);
-    }
-
-    @Override
-    public Optional<TransitionListener> listenerFor(MachineDefinition<?, ?> definition) {
-        return Optional.empty();
     }
 
     @Override

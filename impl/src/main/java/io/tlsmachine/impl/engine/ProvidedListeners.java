@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The {@link TransitionListenerProvider}s on the class or module path, looked up once per JVM. */
+/** The {@link TransitionListenerProvider}s and {@link HandshakeMessageListenerProvider}s on the class or module path, looked up once per JVM. */
 public final class ProvidedListeners {
 
     private static final List<TransitionListenerProvider> PROVIDERS = ServiceLoader
             .load(TransitionListenerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    private static final List<HandshakeMessageListenerProvider> MESSAGE_PROVIDERS = ServiceLoader
+            .load(HandshakeMessageListenerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
 
     private ProvidedListeners() {
     }
@@ -26,9 +28,9 @@ public final class ProvidedListeners {
 
     /** Returns the handshake message listeners the providers give an engine running {@code definition}. */
     public static List<HandshakeMessageListener> messageListenersFor(MachineDefinition<?, ?> definition) {
-        if (PROVIDERS.isEmpty()) {
+        if (MESSAGE_PROVIDERS.isEmpty()) {
             return List.of();
         }
-        return PROVIDERS.stream().map(p -> p.messageListenerFor(definition)).flatMap(Optional::stream).toList();
+        return MESSAGE_PROVIDERS.stream().map(p -> p.messageListenerFor(definition)).flatMap(Optional::stream).toList();
     }
 }

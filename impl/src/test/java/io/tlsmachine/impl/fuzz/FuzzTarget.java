@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Marks a Jazzer fuzz target of the project (FUZZING.md): in the default build it runs in regression mode over its
+ * Marks a Jazzer fuzz target of the project (verification/FUZZING.md): in the default build it runs in regression mode over its
  * committed inputs ({@code <TestClass>Inputs/<method>/} under the test resources); with {@code JAZZER_FUZZ=1} (the
  * {@code fuzz-campaign} execution of impl's pom) it fuzzes for {@code jazzer.max_duration} (the pom's
  * {@code tlsm.fuzz.duration}, 20 s by default; 30 s when run without it).
