@@ -61,6 +61,7 @@ final class HostileCatalogue {
     private void addCasesOf(ScriptedPeer peer) {
         List<WireRecord> script = peer.script();
         int clientHellos = 0;
+        HelloLayout retry = null;
         for (int i = 0; i < script.size(); i++) {
             WireRecord record = script.get(i);
             if (!record.plaintextHandshake()) {
@@ -89,6 +90,10 @@ final class HostileCatalogue {
                 hello = HelloLayout.parse(record.bytes());
                 HostileHelloMutations.lengths(hello, sink);
                 HostileHelloMutations.extensions(hello, sink);
+                boolean retryRequest = input == Input.HELLO_RETRY_REQUEST;
+                HostileServerHelloRules.add(hello, HostileServerHelloRules.offered(peer, i), retryRequest,
+                        retry != null, retry, sink);
+                retry = retryRequest ? hello : retry;
             }
         }
     }
