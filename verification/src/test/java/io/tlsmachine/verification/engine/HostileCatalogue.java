@@ -54,6 +54,16 @@ final class HostileCatalogue {
         }
     }
 
+    private static HostileCatalogue sample;
+
+    /** The catalogue of the sample scenarios ({@link HandshakeScenario#all()}), built once per test JVM. */
+    static synchronized HostileCatalogue sample() {
+        if (sample == null) {
+            sample = new HostileCatalogue(HandshakeScenario.all());
+        }
+        return sample;
+    }
+
     List<HostileCase> cases() {
         return cases;
     }

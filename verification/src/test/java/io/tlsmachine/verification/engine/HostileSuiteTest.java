@@ -29,7 +29,7 @@ class HostileSuiteTest {
 
     @BeforeAll
     static void generate() {
-        catalogue = new HostileCatalogue(HandshakeScenario.all());
+        catalogue = HostileCatalogue.sample();
     }
 
     @TestFactory
