@@ -91,6 +91,24 @@ final class HostileCatalogue {
                 }
             };
             HelloLayout hello;
+            boolean firstHello = input == Input.CLIENT_HELLO && !secondHello || input == Input.HELLO_RETRY_REQUEST
+                    || input == Input.SERVER_HELLO && retry == null;
+            if (firstHello) {
+                boolean tls13 = peer.scenario().version() == ProtocolVersion.TLS13;
+                boolean keyChange = tls13 && index + 1 < script.size() && script.get(index + 1).protectedRecord()
+                        && input != Input.HELLO_RETRY_REQUEST;
+                HostileRecordRules.Sink records = (category, field, mutation, rfc, expected, wire) -> {
+                    if (seen.add(java.util.HexFormat.of().formatHex(wire))) {
+                        cases.add(new HostileCase(peer, index, category, "records at " + message, field, mutation, rfc,
+                                expected, wire));
+                    }
+                };
+                HostileRecordRules.add(peer, record.bytes(), keyChange,
+                        peer.victimRole() == Role.CLIENT && offersTls13(HostileServerHelloRules.offered(peer, index)), records);
+                if (tls13) {
+                    HostileRecordRules.recordVersion(record.bytes(), records);
+                }
+            }
             if (input == Input.CLIENT_HELLO) {
                 hello = HelloLayout.parse(record.bytes());
                 HostileHelloMutations.lengths(hello, sink);
@@ -242,6 +260,12 @@ final class HostileCatalogue {
             ignorable.add("extension unknown", "extensions", "unknown extension " + hex(unknown), ignoreExtensions,
                     IGNORED, HostileHelloMutations.withExtensionFirst(hello, unknown, new byte[] {1, 2, 3}));
         }
+    }
+
+    private static boolean offersTls13(HelloLayout clientHello) {
+        byte[] versions = clientHello.data(SUPPORTED_VERSIONS);
+        return versions != null && HostileServerHelloRules.codesOf(java.util.Arrays.copyOfRange(versions, 1,
+                versions.length)).contains(0x0304);
     }
 
     static byte[] codes(List<Integer> values) {

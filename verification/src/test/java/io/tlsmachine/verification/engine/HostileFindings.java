@@ -37,7 +37,20 @@ final class HostileFindings {
                     c -> c.message().equals("SERVER_HELLO") && c.mutation().startsWith("0x0300")
                             && c.version() == io.tlsmachine.model.ProtocolVersion.TLS13,
                     "Our client answers illegal_parameter (its 'not 0x0303' check runs first); RFC 8446 Appendix D.5"
-                            + " requires protocol_version. Fixed by w5-conform commit 33bb2ee, not in this branch's base."));
+                            + " requires protocol_version. Fixed by w5-conform commit 33bb2ee, not in this branch's base."),
+            new Finding("F4 legacy_record_version with a major byte other than 3",
+                    c -> c.field().equals("legacy_record_version") && !c.mutation().startsWith("0x03"),
+                    "RecordReader rejects a record version whose major byte is not 3 with protocol_version, a"
+                            + " documented choice (as Go and OpenSSL); RFC 8446 §5.1 says legacy_record_version \"MUST be"
+                            + " ignored for all purposes\". A decision for the lead: keep the choice (and drop these"
+                            + " cases' expectation to protocol_version with that rationale) or ignore the field."),
+            new Finding("F5 TLS 1.2-only client drops change_cipher_spec before the ServerHello",
+                    c -> c.role() == io.tlsmachine.model.analysis.Role.CLIENT
+                            && c.version() == io.tlsmachine.model.ProtocolVersion.TLS12
+                            && c.mutation().equals("0x01 before the hello"),
+                    "A client that offered only TLS 1.2 silently drops a change_cipher_spec 0x01 arriving before the"
+                            + " ServerHello, as RFC 8446 §5 lets a TLS 1.3 endpoint do; RFC 5246 §7.1/§7.4 make it a"
+                            + " message out of order (unexpected_message) for a TLS 1.2 client."));
 
     private HostileFindings() {
     }
