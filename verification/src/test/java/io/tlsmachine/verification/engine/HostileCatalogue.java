@@ -70,6 +70,16 @@ final class HostileCatalogue {
 
     private void addCasesOf(ScriptedPeer peer) {
         List<WireRecord> script = peer.script();
+        HostileSealedRules.add(peer, null, index -> {
+            Set<String> seen = new HashSet<>();
+            String message = index < script.size() ? script.get(index).input() + "@" + script.get(index).epoch().label()
+                    : "after the handshake";
+            return (category, field, mutation, rfc, expected, wire) -> {
+                if (seen.add(java.util.HexFormat.of().formatHex(wire))) {
+                    cases.add(new HostileCase(peer, index, category, message, field, mutation, rfc, expected, wire));
+                }
+            };
+        });
         int clientHellos = 0;
         HelloLayout retry = null;
         for (int i = 0; i < script.size(); i++) {
