@@ -124,6 +124,12 @@ final class HostileCatalogue {
                 HostileHelloMutations.lengths(hello, sink);
                 HostileHelloMutations.extensions(hello, sink);
                 clientHelloRules(peer, hello, secondHello, sink);
+                String name = peer.scenario().name();
+                if (!secondHello) {
+                    HostilePskRules.add(hello, peer.scenario().version() == ProtocolVersion.TLS13,
+                            !name.contains("resumption") && !name.contains("RSA key transport") && !name.contains("0-RTT"),
+                            sink);
+                }
             } else if (input == Input.SERVER_HELLO || input == Input.HELLO_RETRY_REQUEST) {
                 hello = HelloLayout.parse(record.bytes());
                 HostileHelloMutations.lengths(hello, sink);
