@@ -301,6 +301,10 @@ final class ServerNegotiation implements ServerHelloSteps {
      */
     @Override
     public Decision processRetriedClientHello(Negotiated facts, ClientHello retried, byte[] encoded) {
+        // RFC 8446 Appendix D.5: "Any endpoint receiving a Hello message with ClientHello.legacy_version ... set to
+        // 0x0300 MUST abort the handshake with a "protocol_version" alert": ClientHello2 is held to the version rules
+        // of the first (D.5 first) before the checks of what it may change.
+        VersionNegotiation.select(retried, ctx.config()::supports);
         boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
         List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         if (!offers13 || !retried.legacySessionId().equals(ctx.negotiation().sessionId()) || !retried.cipherSuites().contains(ctx.negotiation().suite().suite())

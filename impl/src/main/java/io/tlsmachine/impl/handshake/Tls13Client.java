@@ -62,6 +62,15 @@ final class Tls13Client implements Tls13ClientSteps {
     @Override
     public Negotiated processHelloRetryRequest(Negotiated facts, HelloRetryRequest hrr, byte[] encoded) {
         requireTls13(hrr.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
+        // RFC 8446 §4.1.4: "Upon receipt of a HelloRetryRequest, the client MUST check the legacy_version,
+        // legacy_session_id_echo, cipher_suite, and legacy_compression_method as specified in Section 4.1.3";
+        // Appendix D.5: legacy_version 0x0300 or less is protocol_version; §4.1.3: 0x0303 and compression 0.
+        if (hrr.legacyVersion().code() <= io.tlsmachine.impl.codec.types.ProtocolVersion.SSL30.code()) {
+            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "HelloRetryRequest.legacy_version " + hrr.legacyVersion());
+        }
+        if (!hrr.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12) || hrr.legacyCompressionMethod() != 0) {
+            throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "HelloRetryRequest legacy_version or compression method is wrong");
+        }
         SuiteParameters suite = offeredTls13Suite(hrr.cipherSuite());
         if (!hrr.legacySessionIdEcho().equals(ctx.negotiation().sessionId())) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "HelloRetryRequest.legacy_session_id_echo differs from ours");

@@ -2,6 +2,7 @@ package io.tlsmachine.impl.negotiation;
 
 import io.tlsmachine.impl.codec.extension.KeyShareOffer;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
+import io.tlsmachine.impl.codec.extension.PskKeyExchangeModes;
 import io.tlsmachine.impl.codec.extension.SignatureAlgorithms;
 import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
@@ -74,6 +75,12 @@ public final class ClientHelloExtensionsRequired {
         if (groups != shares) {
             throw Rule.GROUPS_AND_KEY_SHARE_TOGETHER.failure("TLS 1.3 ClientHello with "
                     + (groups ? "supported_groups but no key_share" : "key_share but no supported_groups"));
+        }
+        // RFC 8446 §4.2.9: "If clients offer "pre_shared_key" without a "psk_key_exchange_modes" extension,
+        // servers MUST abort the handshake." The extension it needs is missing: missing_extension (§6.2).
+        if (hello.extension(PreSharedKeyOffer.class).isPresent() && hello.extension(PskKeyExchangeModes.class).isEmpty()) {
+            throw TlsException.fatal(Reason.MISSING_EXTENSION,
+                    "TLS 1.3 ClientHello offers pre_shared_key without psk_key_exchange_modes (RFC 8446 §4.2.9)");
         }
         // RFC 8446 §9.2: "If not containing a "pre_shared_key" extension, it MUST contain both a
         // "signature_algorithms" extension and a "supported_groups" extension."
