@@ -48,8 +48,11 @@ public final class ExtensionCheck {
             return firstViolation(ExtensionContext.CLIENT_HELLO, version, hello.extensions(), offered);
         }
         if (message instanceof ServerHello hello) {
-            ProtocolVersion version = hello.extension(SupportedVersionSelected.class)
-                    .map(SupportedVersionSelected::version).orElse(ProtocolVersion.TLS12);
+            // supported_versions exists only in a TLS 1.3 ServerHello (RFC 8446 §4.2.1), so its block is judged by the
+            // TLS 1.3 table whatever version it selects: a selection we did not offer (0x0305, GREASE, a draft) is
+            // the version check's illegal_parameter, after this one, not a table the RFC does not have.
+            ProtocolVersion version = hello.extension(SupportedVersionSelected.class).isPresent()
+                    ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
             return firstViolation(ExtensionContext.SERVER_HELLO, version, hello.extensions(), offered);
         }
         if (message instanceof HelloRetryRequest retry) {
