@@ -28,16 +28,10 @@ public final class ClientHelloExtensionsRequired {
                 "If not containing a \"pre_shared_key\" extension, it MUST contain both a \"signature_algorithms\" extension and a \"supported_groups\" extension.",
                 Reason.MISSING_EXTENSION, "ClientHelloConformanceTest#noSignatureAlgorithmsAndNoPskIsMissingExtension");
 
-        private final String rfc;
-        private final String sentence;
-        private final Reason reason;
-        private final String test;
+        private final RuleText text;
 
         Rule(String rfc, String sentence, Reason reason, String test) {
-            this.rfc = rfc;
-            this.sentence = sentence;
-            this.reason = reason;
-            this.test = test;
+            this.text = new RuleText(rfc, sentence, reason, test);
         }
 
         @Override
@@ -46,23 +40,8 @@ public final class ClientHelloExtensionsRequired {
         }
 
         @Override
-        public String rfc() {
-            return rfc;
-        }
-
-        @Override
-        public String sentence() {
-            return sentence;
-        }
-
-        @Override
-        public java.util.Optional<Reason> reason() {
-            return java.util.Optional.ofNullable(reason);
-        }
-
-        @Override
-        public String test() {
-            return test;
+        public RuleText text() {
+            return text;
         }
     }
 

@@ -27,16 +27,10 @@ public final class CompressionNegotiation {
                 "This vector MUST contain, and all implementations MUST support, CompressionMethod.null. / illegal_parameter: A field in the handshake was out of range or inconsistent with other fields.",
                 Reason.ILLEGAL_PARAMETER, "ClientHelloConformanceTest#tls12CompressionMethodsWithoutNullIsIllegalParameter");
 
-        private final String rfc;
-        private final String sentence;
-        private final Reason reason;
-        private final String test;
+        private final RuleText text;
 
         Rule(String rfc, String sentence, Reason reason, String test) {
-            this.rfc = rfc;
-            this.sentence = sentence;
-            this.reason = reason;
-            this.test = test;
+            this.text = new RuleText(rfc, sentence, reason, test);
         }
 
         @Override
@@ -45,23 +39,8 @@ public final class CompressionNegotiation {
         }
 
         @Override
-        public String rfc() {
-            return rfc;
-        }
-
-        @Override
-        public String sentence() {
-            return sentence;
-        }
-
-        @Override
-        public java.util.Optional<Reason> reason() {
-            return java.util.Optional.ofNullable(reason);
-        }
-
-        @Override
-        public String test() {
-            return test;
+        public RuleText text() {
+            return text;
         }
     }
 

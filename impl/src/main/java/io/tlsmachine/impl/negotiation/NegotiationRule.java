@@ -18,17 +18,28 @@ public interface NegotiationRule {
     /** Returns the class that implements the rule's family. */
     Class<?> family();
 
+    /** Returns what the rule states: RFC, sentence, failure and test. */
+    RuleText text();
+
     /** Returns the RFC section(s) the rule implements. */
-    String rfc();
+    default String rfc() {
+        return text().rfc();
+    }
 
     /** Returns the RFC sentence the rule implements. */
-    String sentence();
+    default String sentence() {
+        return text().sentence();
+    }
 
     /** Returns the failure reason the rule raises, or empty when it selects or ignores instead. */
-    Optional<Reason> reason();
+    default Optional<Reason> reason() {
+        return Optional.ofNullable(text().reason());
+    }
 
     /** Returns the test covering the rule, as {@code Class#method} (a class of impl's engine tests). */
-    String test();
+    default String test() {
+        return text().test();
+    }
 
     /** Returns the fatal failure this rule raises, naming the rule and its RFC after {@code detail}. */
     default TlsException failure(String detail) {

@@ -29,16 +29,10 @@ public final class OfferedExtensions {
                 "The SCSV ... has the same semantics as an empty \"renegotiation_info\" extension",
                 null, "Tls12ServerHelloExtensionsTest#theRenegotiationScsvIsAnOfferOfRenegotiationInfo");
 
-        private final String rfc;
-        private final String sentence;
-        private final Reason reason;
-        private final String test;
+        private final RuleText text;
 
         Rule(String rfc, String sentence, Reason reason, String test) {
-            this.rfc = rfc;
-            this.sentence = sentence;
-            this.reason = reason;
-            this.test = test;
+            this.text = new RuleText(rfc, sentence, reason, test);
         }
 
         @Override
@@ -47,23 +41,8 @@ public final class OfferedExtensions {
         }
 
         @Override
-        public String rfc() {
-            return rfc;
-        }
-
-        @Override
-        public String sentence() {
-            return sentence;
-        }
-
-        @Override
-        public java.util.Optional<Reason> reason() {
-            return java.util.Optional.ofNullable(reason);
-        }
-
-        @Override
-        public String test() {
-            return test;
+        public RuleText text() {
+            return text;
         }
     }
 

@@ -48,16 +48,10 @@ public final class VersionNegotiation {
                 "If the \"supported_versions\" extension is absent and the server only supports versions greater than ClientHello.legacy_version, the server MUST abort the handshake with a \"protocol_version\" alert.",
                 Reason.PROTOCOL_VERSION_UNSUPPORTED, "ClientHelloConformanceTest#noSupportedVersionsAndLegacyVersionTls10IsProtocolVersion");
 
-        private final String rfc;
-        private final String sentence;
-        private final Reason reason;
-        private final String test;
+        private final RuleText text;
 
         Rule(String rfc, String sentence, Reason reason, String test) {
-            this.rfc = rfc;
-            this.sentence = sentence;
-            this.reason = reason;
-            this.test = test;
+            this.text = new RuleText(rfc, sentence, reason, test);
         }
 
         @Override
@@ -66,23 +60,8 @@ public final class VersionNegotiation {
         }
 
         @Override
-        public String rfc() {
-            return rfc;
-        }
-
-        @Override
-        public String sentence() {
-            return sentence;
-        }
-
-        @Override
-        public java.util.Optional<Reason> reason() {
-            return java.util.Optional.ofNullable(reason);
-        }
-
-        @Override
-        public String test() {
-            return test;
+        public RuleText text() {
+            return text;
         }
     }
 
