@@ -171,6 +171,21 @@ final class EngineFuzzing {
         byte[] payload = Arrays.copyOfRange(input, 2, input.length);
         byte[] wire = records ? seal(cut, payload) : payload;
 
+        // The assembler holds at most one handshake message (256 KiB by default), the reader one record: 32 MiB and a
+        // multiple of the input, far below what a trusted 16 MiB length field would cost.
+        FuzzOracle.withinAllocationOnce(cut.name() + ": feeding " + wire.length + " bytes", (32L << 20) + 64L * wire.length,
+                () -> {
+                    TlsEngine engine = engineAfterPrefix(side, cut);
+                    return () -> feedChecked(engine, wire, piece, cut.name());
+                });
+        List<String> violations = ModelPathWatch.drainViolations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(cut.name() + ": not a path of the model: " + violations);
+        }
+    }
+
+    /** A fresh engine of {@code side} that has consumed the cut's replayed prefix of the recorded handshake. */
+    private static TlsEngine engineAfterPrefix(Side side, Cut cut) {
         TlsEngine engine = side == Side.SERVER ? TlsEngine.server(config(side, cut.recording().version()))
                 : TlsEngine.client(config(side, cut.recording().version()));
         engine.beginHandshake();
@@ -182,14 +197,7 @@ final class EngineFuzzing {
         if (engine.isFailed()) {
             throw new AssertionError(cut.name() + ": the replayed prefix failed: " + engine.failure().orElseThrow());
         }
-        // The assembler holds at most one handshake message (256 KiB by default), the reader one record: 32 MiB and a
-        // multiple of the input, far below what a trusted 16 MiB length field would cost.
-        FuzzOracle.withinAllocationOnce(cut.name() + ": feeding " + wire.length + " bytes", (32L << 20) + 64L * wire.length,
-                () -> feedChecked(engine, wire, piece, cut.name()));
-        List<String> violations = ModelPathWatch.drainViolations();
-        if (!violations.isEmpty()) {
-            throw new AssertionError(cut.name() + ": not a path of the model: " + violations);
-        }
+        return engine;
     }
 
     private static void feedChecked(TlsEngine engine, byte[] wire, int piece, String where) {

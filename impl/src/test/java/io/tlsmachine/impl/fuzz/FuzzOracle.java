@@ -12,6 +12,9 @@ public final class FuzzOracle {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+    /** How many times an over-the-bound measurement of stateful work is repeated before it counts. */
+    static final int RETRIES = 2;
+
     private FuzzOracle() {
     }
 
@@ -52,15 +55,24 @@ public final class FuzzOracle {
     }
 
     /**
-     * Runs stateful {@code work} once and fails if this thread allocated more than {@code maxBytes}: for an engine,
-     * which cannot be run twice from the same state, with a bound generous enough for one-time class loading.
+     * Runs stateful work and fails if this thread allocated more than {@code maxBytes} doing it, for an engine, which
+     * cannot be run twice from the same state: {@code freshWork} builds fresh state (not measured) and returns the work to
+     * measure. A measurement over the bound is repeated from fresh state, up to {@value #RETRIES} more times, and only an
+     * allocation that every run repeats fails: a single measurement under the fuzzer's instrumentation counted class
+     * loading, JIT deoptimisation and coverage bookkeeping as the input's cost (45 MB once for an input that costs well
+     * under the bound on every replay), while a decoder that trusts a length field allocates it on every run.
      */
-    public static void withinAllocationOnce(String what, long maxBytes, Runnable work) {
-        long before = THREADS.getCurrentThreadAllocatedBytes();
-        work.run();
-        long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-        if (allocated > maxBytes) {
-            throw new AssertionError(what + " allocated " + allocated + " bytes, more than the bound " + maxBytes);
+    public static void withinAllocationOnce(String what, long maxBytes, Supplier<Runnable> freshWork) {
+        long smallest = Long.MAX_VALUE;
+        for (int run = 0; run <= RETRIES && smallest > maxBytes; run++) {
+            Runnable work = freshWork.get();
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            work.run();
+            smallest = Math.min(smallest, THREADS.getCurrentThreadAllocatedBytes() - before);
+        }
+        if (smallest > maxBytes) {
+            throw new AssertionError(what + " allocated at least " + smallest + " bytes in each of " + (RETRIES + 1)
+                    + " runs, more than the bound " + maxBytes);
         }
     }
 
