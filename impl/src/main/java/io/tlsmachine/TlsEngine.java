@@ -69,8 +69,8 @@ public final class TlsEngine {
                     : ServerMachine.newTakingStrictMachine(facts), ServerHandlers.TABLE, steps);
         }
         HandshakeTraffic traffic = new HandshakeTraffic(ctx, ProvidedListeners.messageListenersFor(machine.definition()));
-        this.out = new FlightWriter(records.writer(), traffic::sent);
-        this.driver = new ModelDriver(ctx, machine, out);
+        this.out = new FlightWriter(records.writer(), traffic);
+        this.driver = new ModelDriver(ctx, machine, out, traffic);
         this.inbound = new InboundRecords(records, ctx, machine, driver, traffic);
         // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
         addListeners(ProvidedListeners.listenersFor(machine.definition()));

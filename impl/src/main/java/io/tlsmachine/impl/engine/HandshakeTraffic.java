@@ -5,13 +5,14 @@ import io.tlsmachine.impl.handshake.Flight;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.negotiation.ReceivedExtensions;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Sees every handshake message one engine sends and receives: notes our requests' offers and holds each received
  * message's extension blocks to the table ({@link ReceivedExtensions}), and passes both directions to the provided
  * {@link HandshakeMessageListener}s (none in production).
  */
-public final class HandshakeTraffic {
+public final class HandshakeTraffic implements Consumer<Flight.Content> {
 
     private final HandshakeContext ctx;
     private final ReceivedExtensions extensions = new ReceivedExtensions();
@@ -22,8 +23,9 @@ public final class HandshakeTraffic {
         this.listeners = listeners;
     }
 
-    /** A handshake message we write. */
-    public void sent(Flight.Content content) {
+    /** A handshake message we write (the engine's {@link FlightWriter} calls this, without a lambda per engine). */
+    @Override
+    public void accept(Flight.Content content) {
         extensions.sent(content.message());
         for (HandshakeMessageListener listener : listeners) {
             listener.sent(content.bytes(), ctx.decodeContext().from(ctx.role()));
@@ -42,5 +44,10 @@ public final class HandshakeTraffic {
         if (expected) {
             extensions.check(message);
         }
+    }
+
+    /** Drops what only the handshake needed (the offer responses were judged by), once the model reached CONNECTED. */
+    void releaseHandshakeState() {
+        extensions.releaseOffer();
     }
 }

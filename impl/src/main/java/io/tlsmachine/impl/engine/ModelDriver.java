@@ -28,15 +28,18 @@ public final class ModelDriver {
     private final HandshakeContext ctx;
     private final RoleMachine<?, ?, ?> machine;
     private final FlightWriter out;
+    private final HandshakeTraffic traffic;
     private final ReceiveLimits limits = new ReceiveLimits();
     /** The transition listeners: a shared empty list until the first is added. */
     private volatile List<TransitionListener> listeners = List.of();
     private TlsException failure;
 
-    public ModelDriver(HandshakeContext ctx, RoleMachine<?, ?, ?> machine, FlightWriter out) {
+    /** Creates the driver of one engine's machine, writing declared outputs through {@code out}. */
+    public ModelDriver(HandshakeContext ctx, RoleMachine<?, ?, ?> machine, FlightWriter out, HandshakeTraffic traffic) {
         this.ctx = ctx;
         this.machine = machine;
         this.out = out;
+        this.traffic = traffic;
     }
 
     /** Returns the connection's bounds on what the peer may repeat without progress. */
@@ -81,6 +84,7 @@ public final class ModelDriver {
         out.write(ctx.flight(), outputs);
         if (taken.to().connected() && !from.connected()) {
             ctx.releaseHandshakeState();
+            traffic.releaseHandshakeState();
         }
         if (machine.state().terminal() && failure == null) {
             Optional<Reason> named = decision == null ? Optional.empty() : Optional.ofNullable(decision.rejection());

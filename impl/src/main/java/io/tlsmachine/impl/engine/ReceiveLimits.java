@@ -22,10 +22,11 @@ public final class ReceiveLimits {
     /** RFC 8446 §4.6.3: each KeyUpdate costs a key derivation and may ask for an answer; 32 without data between. */
     public static final int MAX_KEY_UPDATES_IN_A_ROW = 32;
 
-    private int changeCipherSpecs;
-    private int emptyRecords;
-    private int warningAlerts;
-    private int keyUpdates;
+    // Bytes, not ints: every established connection holds these counters, and a count never passes its limit + 1 (33).
+    private byte changeCipherSpecs;
+    private byte emptyRecords;
+    private byte warningAlerts;
+    private byte keyUpdates;
 
     /** Counts a change_cipher_spec record received in TLS 1.3 (or before the version is known). */
     void tls13ChangeCipherSpec() {
@@ -68,10 +69,10 @@ public final class ReceiveLimits {
         warningAlerts = 0;
     }
 
-    private static int checked(int count, int limit, String what) {
+    private static byte checked(int count, int limit, String what) {
         if (count > limit) {
             throw TlsException.fatal(Reason.UNEXPECTED_MESSAGE, "more than " + limit + " " + what);
         }
-        return count;
+        return (byte) count;
     }
 }

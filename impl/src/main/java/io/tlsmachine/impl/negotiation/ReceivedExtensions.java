@@ -27,6 +27,15 @@ public final class ReceivedExtensions {
     }
 
     /**
+     * Forgets the offer once the handshake is over, so an established connection holds no set of its hello's
+     * extensions: every response to our ClientHello has arrived by then, and a post-handshake CertificateRequest of
+     * ours (RFC 8446 §4.6.2) becomes the offer anew when it is sent.
+     */
+    public void releaseOffer() {
+        offered = Set.of();
+    }
+
+    /**
      * Throws the failure of the first table rule the received message's extension blocks break: illegal_parameter
      * for a known extension the message may not carry or a type twice (RFC 8446 §4.2), unsupported_extension for a
      * response we did not ask for (known or not); unknown extensions in a request are ignored.
