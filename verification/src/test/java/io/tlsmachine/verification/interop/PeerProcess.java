@@ -44,6 +44,11 @@ final class PeerProcess implements AutoCloseable {
         }
     }
 
+    /** Returns the process's id. */
+    long pid() {
+        return process.pid();
+    }
+
     /** Returns everything the process printed so far. */
     String output() {
         return output.toString();

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Finds the external interop peers. A missing peer fails the test when the environment variable {@code CI} is
- * {@code true} (CI installs openssl and gnutls-bin) and skips it with a message otherwise.
+ * Finds the external interop peers, and checks the open-file limit the load test needs. A missing peer (or too low a
+ * limit) fails the test when the environment variable {@code CI} is {@code true} (CI installs openssl and gnutls-bin,
+ * and raises the limit) and skips it with a message otherwise.
  */
 final class Peers {
     private static final ConcurrentHashMap<String, Boolean> AVAILABLE = new ConcurrentHashMap<>();
@@ -21,6 +22,22 @@ final class Peers {
     /** Requires {@code openssl} (OpenSSL 3). */
     static void requireOpenssl() {
         require("openssl", List.of("openssl", "version"), "apt-get install openssl");
+    }
+
+    /** Requires {@code curl} (with TLS 1.3). */
+    static void requireCurl() {
+        require("curl", List.of("curl", "--version"), "apt-get install curl");
+    }
+
+    /**
+     * Requires that this JVM may open {@code count} files (sockets) at once; the JVM raises its soft limit to the hard
+     * one, so that is {@code ulimit -Hn}, which {@code .ci/run} raises.
+     */
+    static void requireOpenFiles(long count) {
+        long limit = ((com.sun.management.UnixOperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        report(limit >= count, "an open-file limit of " + count + " (ulimit -n is " + limit + ")",
+                "ulimit -n " + count + " or more");
     }
 
     /** Requires {@code gnutls-cli} and {@code gnutls-serv}. */
@@ -41,7 +58,10 @@ final class Peers {
     }
 
     private static void require(String name, List<String> probe, String install) {
-        boolean present = AVAILABLE.computeIfAbsent(name, n -> runs(probe));
+        report(AVAILABLE.computeIfAbsent(name, n -> runs(probe)), name, install);
+    }
+
+    private static void report(boolean present, String name, String install) {
         if (present) {
             return;
         }
