@@ -8,7 +8,8 @@ import java.util.Locale;
  * with {@code n} connections at once, or bulk MB/s (10⁶ bytes echoed per second, each byte encrypted and decrypted
  * twice) over one connection of 16 KiB writes. TLS 1.3, ECDSA P-256 chain verified with PKIX; each handshake is
  * checked ({@link HandshakeProof}: full, and the group; the server's side from the bytes it had sent at the end
- * of its handshake, the client's from all it sent). A warm-up, then rounds of continuous load, one line each.
+ * of its handshake, the client's from all it sent). A warm-up (the given seconds, and for handshakes until as many
+ * have completed as there are connections, at most a minute more), then rounds of continuous load, one line each.
  *
  * <p>Usage: {@code NettyEcho <stack> <group> <handshakes <n>|bulk> <warmupSeconds> <rounds> <roundSeconds>} with
  * stack tlsmachine_jsse (our provider, Netty's {@code SslProvider.JDK} with it as {@code sslContextProvider}),
@@ -34,6 +35,12 @@ public final class NettyEcho {
         try (EchoLoopback loopback = new EchoLoopback(stack, group, group)) {
             EchoClients clients = loopback.start(bulk, connections);
             Thread.sleep(warmup * 1000);
+            // The warm-up lasts until every connection slot has completed at least once, so rounds see steady load.
+            long warmupEnd = System.nanoTime() + 60_000_000_000L;
+            while (!bulk && clients.completed() < connections && loopback.failure() == null
+                    && System.nanoTime() < warmupEnd) {
+                Thread.sleep(100);
+            }
             for (int round = 0; round < rounds; round++) {
                 long count = clients.completed();
                 long start = System.nanoTime();
