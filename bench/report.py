@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes bench/RESULTS.md (to stdout) from the files bench/run.sh leaves in its output folder.
 
-Usage: report.py <run-folder> <quick 0|1> <jmh-settings-text>
+Usage: report.py <run-folder> <quick 0|1> <jmh-settings-text> [sections] [netty-settings-text]
+sections: the comma-separated sections run.sh ran (its ONLY; default all); only those are written.
 """
 import json
 import os
@@ -12,9 +13,15 @@ import subprocess
 import sys
 from collections import Counter
 
+
 RUN, QUICK, SETTINGS = sys.argv[1], sys.argv[2] == "1", sys.argv[3]
+SECTIONS = set((sys.argv[4] if len(sys.argv) > 4 else "handshake,floor,heap,first,profile,pq,netty").split(","))
+NETTY_SETTINGS = sys.argv[5] if len(sys.argv) > 5 else "n/a"
 STACKS = ["tlsmachine", "sunjsse", "bcjsse"]
 
+
+def wanted(section):
+    return section in SECTIONS
 
 def load(name):
     path = os.path.join(RUN, name)
@@ -28,6 +35,12 @@ def load(name):
 def read(name):
     path = os.path.join(RUN, name)
     return open(path).read().strip() if os.path.exists(path) else ""
+
+
+def rows(name, width):
+    """The lines of a plain harness's output file, split into words, that have exactly width words."""
+    return [parts for parts in (line.split() for line in read(name).splitlines()) if len(parts) == width]
+
 
 
 def iterations(result):
@@ -96,7 +109,7 @@ floor = load("floor.json")
 out = []
 p = out.append
 
-p("# Benchmarks: tlsmachine vs SunJSSE vs BCJSSE")
+p("# Benchmarks: tlsmachine vs SunJSSE vs BCJSSE" + (" vs BoringSSL" if wanted("pq") or wanted("netty") else ""))
 p("")
 if QUICK:
     p("> **Quick pass on a loaded machine; not the measurement.** `QUICK=1 bench/run.sh` with short iterations, run "
@@ -115,223 +128,322 @@ p("- All stacks: client and server in one thread over in-memory buffers, X25519 
   "BCJSSE runs on the BC crypto provider; ours on `CryptoProviders.fastest()`.")
 p("")
 TARGETS_AT = len(out)
-
-# Full handshakes
-p("## Full handshakes per second")
-p("")
-p("Proof per invocation: the server sent at least the DER bytes of its chain (a resumed handshake sends no "
-  "Certificate), and for ours neither engine reports `negotiated().resumed()`; the JSSE clients are created "
-  "without peer host/port, so they never look up a cached session.")
-p("")
-p("Chain validation is not equal work: ours remembers chains it validated (`ValidatedPathCache` in "
-  "`PkixCertificateVerifier`: the exact chain as key, reused only inside every certificate's validity and for at "
-  "most an hour, never with revocation checking; key usage and host name are checked every time), so after the "
-  "first handshake of a run it verifies the CertificateVerify signature but not the two chain signatures, while both "
-  "JSSE stacks run PKIX each time. Hence the column \"ours / floor with chain\" above 1 in the crypto floor table. "
-  "Without the cache (commit 141cce6, same harness) ours measured 1,844 TLS 1.3 ECDSA handshakes/s, 4.92× SunJSSE.")
-p("")
-p("| handshake | tlsmachine | SunJSSE | BCJSSE | ours/Sun (target ≥ 4×) | ours/BC (target ≥ 2×) | ours alloc/handshake |")
-p("|---|---:|---:|---:|---:|---:|---:|")
 ours_full = {}
-for version in ["1.3", "1.2"]:
-    for cert in ["ec", "rsa"]:
+if wanted("handshake"):
+    # Full handshakes
+    p("## Full handshakes per second")
+    p("")
+    p("Proof per invocation: the server sent at least the DER bytes of its chain (a resumed handshake sends no "
+      "Certificate), and for ours neither engine reports `negotiated().resumed()`; the JSSE clients are created "
+      "without peer host/port, so they never look up a cached session.")
+    p("")
+    p("Chain validation is not equal work: ours remembers chains it validated (`ValidatedPathCache` in "
+      "`PkixCertificateVerifier`: the exact chain as key, reused only inside every certificate's validity and for at "
+      "most an hour, never with revocation checking; key usage and host name are checked every time), so after the "
+      "first handshake of a run it verifies the CertificateVerify signature but not the two chain signatures, while both "
+      "JSSE stacks run PKIX each time. Hence the column \"ours / floor with chain\" above 1 in the crypto floor table. "
+      "Without the cache (commit 141cce6, same harness) ours measured 1,844 TLS 1.3 ECDSA handshakes/s, 4.92× SunJSSE.")
+    p("")
+    p("| handshake | tlsmachine | SunJSSE | BCJSSE | ours/Sun (target ≥ 4×) | ours/BC (target ≥ 2×) | ours alloc/handshake |")
+    p("|---|---:|---:|---:|---:|---:|---:|")
+    for version in ["1.3", "1.2"]:
+        for cert in ["ec", "rsa"]:
+            cells, meds = [], {}
+            for s in STACKS:
+                r = find(hs, "FullHandshakeBenchmark.fullHandshake", stack=s, version=version, cert=cert)
+                text, med = cell(r)
+                cells.append(text)
+                meds[s] = med
+            ours_full[(version, cert)] = meds["tlsmachine"]
+            if cert == "ec":
+                for other, goal in [("sunjsse", 4), ("bcjsse", 2)]:
+                    value = meds["tlsmachine"] / meds[other] if meds["tlsmachine"] and meds[other] else None
+                    target(f"TLS {version} ECDSA full handshakes, ours / {other}", value, f"≥ {goal}×",
+                           lambda v, g=goal: v >= g, lambda v: f"{v:.2f}×")
+            a = alloc(find(hs, "FullHandshakeBenchmark.fullHandshake", stack="tlsmachine", version=version, cert=cert))
+            name = f"TLS {version} {'ECDSA P-256' if cert == 'ec' else 'RSA-2048'}"
+            p(f"| {name} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])} | "
+              f"{ratio(meds['tlsmachine'], meds['bcjsse'])} | {f'{a / 1024:,.0f} KiB' if a else 'n/a'} |")
+    p("")
+
+    # Resumed
+    p("## Resumed handshakes per second (ECDSA P-256)")
+    p("")
+    p("Proof per invocation: the server sent at least half a chain fewer bytes than in the trial's first, full "
+      "handshake, and for ours both engines report `resumed()`. TLS 1.3: PSK from a NewSessionTicket (psk_dhe_ke); "
+      "TLS 1.2: RFC 5077 ticket (or the stack's own mechanism). n/a: the stack did not resume (the trial failed its proof).")
+    p("")
+    p("| resumption | tlsmachine | SunJSSE | BCJSSE | ours/Sun | ours/BC |")
+    p("|---|---:|---:|---:|---:|---:|")
+    for version in ["1.3", "1.2"]:
         cells, meds = [], {}
         for s in STACKS:
-            r = find(hs, "FullHandshakeBenchmark.fullHandshake", stack=s, version=version, cert=cert)
-            text, med = cell(r)
+            text, med = cell(find(hs, "ResumedHandshakeBenchmark.resumedHandshake", stack=s, version=version))
             cells.append(text)
             meds[s] = med
-        ours_full[(version, cert)] = meds["tlsmachine"]
-        if cert == "ec":
-            for other, goal in [("sunjsse", 4), ("bcjsse", 2)]:
-                value = meds["tlsmachine"] / meds[other] if meds["tlsmachine"] and meds[other] else None
-                target(f"TLS {version} ECDSA full handshakes, ours / {other}", value, f"≥ {goal}×",
-                       lambda v, g=goal: v >= g, lambda v: f"{v:.2f}×")
-        a = alloc(find(hs, "FullHandshakeBenchmark.fullHandshake", stack="tlsmachine", version=version, cert=cert))
-        name = f"TLS {version} {'ECDSA P-256' if cert == 'ec' else 'RSA-2048'}"
-        p(f"| {name} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])} | "
-          f"{ratio(meds['tlsmachine'], meds['bcjsse'])} | {f'{a / 1024:,.0f} KiB' if a else 'n/a'} |")
-p("")
-
-# Resumed
-p("## Resumed handshakes per second (ECDSA P-256)")
-p("")
-p("Proof per invocation: the server sent at least half a chain fewer bytes than in the trial's first, full "
-  "handshake, and for ours both engines report `resumed()`. TLS 1.3: PSK from a NewSessionTicket (psk_dhe_ke); "
-  "TLS 1.2: RFC 5077 ticket (or the stack's own mechanism). n/a: the stack did not resume (the trial failed its proof).")
-p("")
-p("| resumption | tlsmachine | SunJSSE | BCJSSE | ours/Sun | ours/BC |")
-p("|---|---:|---:|---:|---:|---:|")
-for version in ["1.3", "1.2"]:
-    cells, meds = [], {}
-    for s in STACKS:
-        text, med = cell(find(hs, "ResumedHandshakeBenchmark.resumedHandshake", stack=s, version=version))
-        cells.append(text)
-        meds[s] = med
-    p(f"| TLS {version} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])} | "
-      f"{ratio(meds['tlsmachine'], meds['bcjsse'])} |")
-p("")
-
-# Bulk
-p("## Bulk: one 16 KiB application write, encrypt + decrypt, MB/s (10⁶ bytes)")
-p("")
-p("TLS 1.3, suite pinned on both sides and checked after the handshake; every operation checks 16384 bytes arrived.")
-p("")
-p("| suite | tlsmachine | SunJSSE | BCJSSE | ours/Sun | ours/BC | ours alloc/write |")
-p("|---|---:|---:|---:|---:|---:|---:|")
-for suite in ["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"]:
-    cells, meds = [], {}
-    for s in STACKS:
-        text, med = cell(find(hs, "BulkBenchmark.encryptAndDecrypt16KiB", stack=s, suite=suite), 16384 / 1e6)
-        cells.append(text)
-        meds[s] = med
-    a = alloc(find(hs, "BulkBenchmark.encryptAndDecrypt16KiB", stack="tlsmachine", suite=suite))
-    target_text = " (target ≥ 1.25×)" if suite == "TLS_AES_128_GCM_SHA256" else ""
-    if suite == "TLS_AES_128_GCM_SHA256":
-        value = meds["tlsmachine"] / meds["sunjsse"] if meds["tlsmachine"] and meds["sunjsse"] else None
-        target("Bulk AES-128-GCM, ours / SunJSSE", value, "≥ 1.25×", lambda v: v >= 1.25, lambda v: f"{v:.2f}×")
-    p(f"| {suite} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])}{target_text} | "
-      f"{ratio(meds['tlsmachine'], meds['bcjsse'])} | {f'{a / 1024:,.1f} KiB' if a else 'n/a'} |")
-p("")
-
-# Heap
-p("## Heap retained per established connection pair (TLS 1.3 ECDSA, after GC)")
-p("")
-p("`HeapPerConnection`: used heap after `System.gc()` (min of 5) with N established pairs held (client and server "
-  "endpoints only, not the harness's buffers), minus the same before, divided by N. Session caches count.")
-p("")
-p("| stack | pairs | bytes per pair | vs tlsmachine |")
-p("|---|---:|---:|---:|")
-heap = {}
-for line in read("heap.txt").splitlines():
-    parts = line.split()
-    if len(parts) == 4 and parts[3].lstrip("-").isdigit():
-        heap[parts[1]] = (int(parts[2]), int(parts[3]))
-for s in STACKS:
-    if s in heap:
-        n, b = heap[s]
-        rel = ratio(b, heap["tlsmachine"][1]) if "tlsmachine" in heap else "n/a"
-        p(f"| {s} | {n} | {b:,} | {rel} |")
-    else:
-        p(f"| {s} | n/a | failed | |")
-p("")
-p("Target: ≤ 4 KB per pair for tlsmachine.")
-target("Heap per established pair", heap.get("tlsmachine", (0, None))[1], "≤ 4 KB (read as 4,000 B)",
-       lambda v: v <= 4000, lambda v: f"{v:,} B")
-p("")
-
-# The command line's server holding 10,000 idle connections: the section its load test writes, from a run of its own
-# (CliServerIdleConnectionsLoadTest with -Dtlsm.load.writeResults=true writes bench/nio-load.md), included as it is.
-NIO_LOAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "nio-load.md")
-if os.path.exists(NIO_LOAD):
-    section = open(NIO_LOAD).read().strip()
-    out.extend(section.splitlines())
+        p(f"| TLS {version} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])} | "
+          f"{ratio(meds['tlsmachine'], meds['bcjsse'])} |")
     p("")
-    idle = re.search(r"^\| heap per idle server connection \| ([\d,]+) B", section, re.M)
-    target("Heap per idle server connection (CLI server, from bench/nio-load.md)",
-           int(idle.group(1).replace(",", "")) if idle else None, "≤ 8 KB (read as 8,000 B)",
-           lambda v: v <= 8000, lambda v: f"{v:,} B")
 
-# Model step
-p("## Model step: compiled table vs live Squirrel machine (client, steps that do nothing)")
-p("")
-p("`connectedEvent`: two self-loops of CONNECTED per operation (application data received, application write). "
-  "`handshakePath`: a new machine in START plus the six events of a TLS 1.3 full handshake, creation included. "
-  "Per event: JMH `@OperationsPerInvocation` divides both time and allocation.")
-p("")
-p("| benchmark | table ns/event | Squirrel ns/event | Squirrel/table | table B/event | Squirrel B/event |")
-p("|---|---:|---:|---:|---:|---:|")
-for bench in ["connectedEvent", "handshakePath"]:
-    t = find(hs, "ModelStepBenchmark." + bench, runner="table")
-    q = find(hs, "ModelStepBenchmark." + bench, runner="squirrel")
-    tt, tm = cell(t, digits=1)
-    qt, qm = cell(q, digits=1)
-    ta, qa = alloc(t), alloc(q)
-    if bench == "connectedEvent":
-        target("Model step (table), time per event", tm, "≤ 50 ns", lambda v: v <= 50, lambda v: f"{v:.1f} ns")
-        target("Model step (table), allocation per event", ta, "0 B", lambda v: v < 0.5, lambda v: f"{v:.2f} B")
-    p(f"| {bench} | {tt} | {qt} | {ratio(qm, tm)} | {f'{ta:,.1f}' if ta is not None else 'n/a'} | "
-      f"{f'{qa:,.1f}' if qa is not None else 'n/a'} |")
-p("")
-p("Target: ≤ 50 ns per event with zero allocation (the table, `connectedEvent`).")
-p("")
+    # Bulk
+    p("## Bulk: one 16 KiB application write, encrypt + decrypt, MB/s (10⁶ bytes)")
+    p("")
+    p("TLS 1.3, suite pinned on both sides and checked after the handshake; every operation checks 16384 bytes arrived.")
+    p("")
+    p("| suite | tlsmachine | SunJSSE | BCJSSE | ours/Sun | ours/BC | ours alloc/write |")
+    p("|---|---:|---:|---:|---:|---:|---:|")
+    for suite in ["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"]:
+        cells, meds = [], {}
+        for s in STACKS:
+            text, med = cell(find(hs, "BulkBenchmark.encryptAndDecrypt16KiB", stack=s, suite=suite), 16384 / 1e6)
+            cells.append(text)
+            meds[s] = med
+        a = alloc(find(hs, "BulkBenchmark.encryptAndDecrypt16KiB", stack="tlsmachine", suite=suite))
+        target_text = " (target ≥ 1.25×)" if suite == "TLS_AES_128_GCM_SHA256" else ""
+        if suite == "TLS_AES_128_GCM_SHA256":
+            value = meds["tlsmachine"] / meds["sunjsse"] if meds["tlsmachine"] and meds["sunjsse"] else None
+            target("Bulk AES-128-GCM, ours / SunJSSE", value, "≥ 1.25×", lambda v: v >= 1.25, lambda v: f"{v:.2f}×")
+        p(f"| {suite} | {' | '.join(cells)} | {ratio(meds['tlsmachine'], meds['sunjsse'])}{target_text} | "
+          f"{ratio(meds['tlsmachine'], meds['bcjsse'])} | {f'{a / 1024:,.1f} KiB' if a else 'n/a'} |")
+    p("")
+if wanted("heap"):
+    # Heap
+    p("## Heap retained per established connection pair (TLS 1.3 ECDSA, after GC)")
+    p("")
+    p("`HeapPerConnection`: used heap after `System.gc()` (min of 5) with N established pairs held (client and server "
+      "endpoints only, not the harness's buffers), minus the same before, divided by N. Session caches count.")
+    p("")
+    p("| stack | pairs | bytes per pair | vs tlsmachine |")
+    p("|---|---:|---:|---:|")
+    heap = {parts[1]: (int(parts[2]), int(parts[3])) for parts in rows("heap.txt", 4) if parts[3].lstrip("-").isdigit()}
+    for s in STACKS:
+        if s in heap:
+            n, b = heap[s]
+            rel = ratio(b, heap["tlsmachine"][1]) if "tlsmachine" in heap else "n/a"
+            p(f"| {s} | {n} | {b:,} | {rel} |")
+        else:
+            p(f"| {s} | n/a | failed | |")
+    p("")
+    p("Target: ≤ 4 KB per pair for tlsmachine.")
+    target("Heap per established pair", heap.get("tlsmachine", (0, None))[1], "≤ 4 KB (read as 4,000 B)",
+           lambda v: v <= 4000, lambda v: f"{v:,} B")
+    p("")
 
-# Crypto floor
-prim = {}
-for r in floor:
-    name = r["benchmark"].rsplit(".", 2)[-2].replace("Benchmark", "")
-    key = name + ":" + ",".join(v for k, v in sorted(r["params"].items()) if k != "provider")
-    prim[key] = statistics.median(iterations(r))
-p("## Crypto floor: the primitives one full handshake needs, with `CryptoProviders.fastest()`")
-p("")
-p("Measured in this run (`crypto.*Benchmark -p provider=fastest`, µs/op medians). Both sides, since one thread runs "
-  "client and server. Counts per handshake: 2 × X25519 generate+agree; 1 CertificateVerify sign + 1 verify "
-  "(TLS 1.2: the ServerKeyExchange signature); HMAC-SHA256 (each HKDF-Extract or short Expand is one HMAC): "
-  "TLS 1.3 ≈ 23 per side (3 extracts, 8 derive-secrets, 8 key/iv expansions, 2 finished keys, 2 Finished MACs), "
-  "TLS 1.2 ≈ 12 per side (PRF for master secret, key block, two Finished); transcript hashing ≈ 3 KiB of SHA-256 "
-  "per side; AEAD of the encrypted flight ≈ 1/8 of a 16 KiB seal+open. The second floor adds the 2 chain signature "
-  "verifications (leaf and intermediate, SHA256withECDSA / SHA256withRSA) that PKIX validation performs.")
-p("")
-keyx = prim.get("KeyExchange:X25519")
-hmac = prim.get("Hmac:SHA256")
-digest = prim.get("Digest:SHA256")
-aead = prim.get("Aead:AES_128_GCM")
-p("| handshake | primitives (µs) | floor µs | floor hs/s | + chain verify: hs/s | ours hs/s | ours / floor (target ≥ 0.8, RSA ≥ 0.9) | ours / floor with chain |")
-p("|---|---|---:|---:|---:|---:|---:|---:|")
-for version in ["1.3", "1.2"]:
-    for cert in ["ec", "rsa"]:
-        scheme = "ECDSA_SECP256R1_SHA256" if cert == "ec" else "RSA_PSS_RSAE_SHA256"
-        chain_scheme = "ECDSA_SECP256R1_SHA256" if cert == "ec" else "RSA_PKCS1_SHA256"
-        sign, verify = prim.get("Sign:" + scheme), prim.get("Verify:" + scheme)
-        chain = prim.get("Verify:" + chain_scheme)
-        name = f"TLS {version} {'ECDSA P-256' if cert == 'ec' else 'RSA-2048'}"
-        if None in (keyx, hmac, digest, aead, sign, verify, chain):
-            p(f"| {name} | primitives missing | | | | | | |")
-            target(f"{name} full handshake, ours / crypto floor", None, "≥ 0.8 (RSA ≥ 0.9)", None, None)
-            continue
-        hmacs = 46 if version == "1.3" else 24
-        total = 2 * keyx + sign + verify + hmacs * hmac + 6 * digest + aead / 8
-        with_chain = total + 2 * chain
-        ours = ours_full.get((version, cert))
-        goal = 0.8 if cert == "ec" else 0.9
-        target(f"{name} full handshake, ours / crypto floor", ours * total / 1e6 if ours else None, f"≥ {goal}",
-               lambda v, g=goal: v >= g, lambda v: f"{v:.2f}")
-        parts = (f"2×kx {keyx:,.0f} + sign {sign:,.0f} + verify {verify:,.0f} + {hmacs}×hmac {hmac:.2f} + "
-                 f"6×digest {digest:.2f} + aead {aead / 8:.2f}")
-        p(f"| {name} | {parts} | {total:,.0f} | {1e6 / total:,.0f} | {1e6 / with_chain:,.0f} | "
-          f"{f'{ours:,.0f}' if ours else 'n/a'} | {f'{ours * total / 1e6:.2f}' if ours else 'n/a'} | "
-          f"{f'{ours * with_chain / 1e6:.2f}' if ours else 'n/a'} |")
-p("")
-
-# First handshake
-p("## JVM start to first completed handshake (TLS 1.3 ECDSA, a fresh JVM per sample)")
-p("")
-p("`FirstHandshake`: JVM uptime (ms) when the first handshake completed; the certificates are generated first, the "
-  "same way for both, so the second column (handshake only: from certificates ready to handshake done) isolates the stack.")
-p("")
-p("| stack | samples | start → handshake done, ms | certificates ready → handshake done, ms |")
-p("|---|---:|---:|---:|")
-first = {}
-for line in read("first.txt").splitlines():
-    parts = line.split()
-    if len(parts) == 4:
+    # The command line's server holding 10,000 idle connections: the section its load test writes, from a run of its
+    # own (CliServerIdleConnectionsLoadTest with -Dtlsm.load.writeResults=true writes bench/nio-load.md), included as it is.
+    NIO_LOAD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "nio-load.md")
+    if os.path.exists(NIO_LOAD):
+        section = open(NIO_LOAD).read().strip()
+        out.extend(section.splitlines())
+        p("")
+        idle = re.search(r"^\| heap per idle server connection \| ([\d,]+) B", section, re.M)
+        target("Heap per idle server connection (CLI server, from bench/nio-load.md)",
+               int(idle.group(1).replace(",", "")) if idle else None, "≤ 8 KB (read as 8,000 B)",
+               lambda v: v <= 8000, lambda v: f"{v:,} B")
+if wanted("handshake"):
+    # Model step
+    p("## Model step: compiled table vs live Squirrel machine (client, steps that do nothing)")
+    p("")
+    p("`connectedEvent`: two self-loops of CONNECTED per operation (application data received, application write). "
+      "`handshakePath`: a new machine in START plus the six events of a TLS 1.3 full handshake, creation included. "
+      "Per event: JMH `@OperationsPerInvocation` divides both time and allocation.")
+    p("")
+    p("| benchmark | table ns/event | Squirrel ns/event | Squirrel/table | table B/event | Squirrel B/event |")
+    p("|---|---:|---:|---:|---:|---:|")
+    for bench in ["connectedEvent", "handshakePath"]:
+        t = find(hs, "ModelStepBenchmark." + bench, runner="table")
+        q = find(hs, "ModelStepBenchmark." + bench, runner="squirrel")
+        tt, tm = cell(t, digits=1)
+        qt, qm = cell(q, digits=1)
+        ta, qa = alloc(t), alloc(q)
+        if bench == "connectedEvent":
+            target("Model step (table), time per event", tm, "≤ 50 ns", lambda v: v <= 50, lambda v: f"{v:.1f} ns")
+            target("Model step (table), allocation per event", ta, "0 B", lambda v: v < 0.5, lambda v: f"{v:.2f} B")
+        p(f"| {bench} | {tt} | {qt} | {ratio(qm, tm)} | {f'{ta:,.1f}' if ta is not None else 'n/a'} | "
+          f"{f'{qa:,.1f}' if qa is not None else 'n/a'} |")
+    p("")
+    p("Target: ≤ 50 ns per event with zero allocation (the table, `connectedEvent`).")
+    p("")
+if wanted("floor"):
+    # Crypto floor
+    prim = {}
+    for r in floor:
+        name = r["benchmark"].rsplit(".", 2)[-2].replace("Benchmark", "")
+        key = name + ":" + ",".join(v for k, v in sorted(r["params"].items()) if k != "provider")
+        prim[key] = statistics.median(iterations(r))
+    p("## Crypto floor: the primitives one full handshake needs, with `CryptoProviders.fastest()`")
+    p("")
+    p("Measured in this run (`crypto.*Benchmark -p provider=fastest`, µs/op medians). Both sides, since one thread runs "
+      "client and server. Counts per handshake: 2 × X25519 generate+agree; 1 CertificateVerify sign + 1 verify "
+      "(TLS 1.2: the ServerKeyExchange signature); HMAC-SHA256 (each HKDF-Extract or short Expand is one HMAC): "
+      "TLS 1.3 ≈ 23 per side (3 extracts, 8 derive-secrets, 8 key/iv expansions, 2 finished keys, 2 Finished MACs), "
+      "TLS 1.2 ≈ 12 per side (PRF for master secret, key block, two Finished); transcript hashing ≈ 3 KiB of SHA-256 "
+      "per side; AEAD of the encrypted flight ≈ 1/8 of a 16 KiB seal+open. The second floor adds the 2 chain signature "
+      "verifications (leaf and intermediate, SHA256withECDSA / SHA256withRSA) that PKIX validation performs.")
+    p("")
+    keyx = prim.get("KeyExchange:X25519")
+    hmac = prim.get("Hmac:SHA256")
+    digest = prim.get("Digest:SHA256")
+    aead = prim.get("Aead:AES_128_GCM")
+    p("| handshake | primitives (µs) | floor µs | floor hs/s | + chain verify: hs/s | ours hs/s | ours / floor (target ≥ 0.8, RSA ≥ 0.9) | ours / floor with chain |")
+    p("|---|---|---:|---:|---:|---:|---:|---:|")
+    for version in ["1.3", "1.2"]:
+        for cert in ["ec", "rsa"]:
+            scheme = "ECDSA_SECP256R1_SHA256" if cert == "ec" else "RSA_PSS_RSAE_SHA256"
+            chain_scheme = "ECDSA_SECP256R1_SHA256" if cert == "ec" else "RSA_PKCS1_SHA256"
+            sign, verify = prim.get("Sign:" + scheme), prim.get("Verify:" + scheme)
+            chain = prim.get("Verify:" + chain_scheme)
+            name = f"TLS {version} {'ECDSA P-256' if cert == 'ec' else 'RSA-2048'}"
+            if None in (keyx, hmac, digest, aead, sign, verify, chain):
+                p(f"| {name} | primitives missing | | | | | | |")
+                target(f"{name} full handshake, ours / crypto floor", None, "≥ 0.8 (RSA ≥ 0.9)", None, None)
+                continue
+            hmacs = 46 if version == "1.3" else 24
+            total = 2 * keyx + sign + verify + hmacs * hmac + 6 * digest + aead / 8
+            with_chain = total + 2 * chain
+            ours = ours_full.get((version, cert))
+            goal = 0.8 if cert == "ec" else 0.9
+            target(f"{name} full handshake, ours / crypto floor", ours * total / 1e6 if ours else None, f"≥ {goal}",
+                   lambda v, g=goal: v >= g, lambda v: f"{v:.2f}")
+            parts = (f"2×kx {keyx:,.0f} + sign {sign:,.0f} + verify {verify:,.0f} + {hmacs}×hmac {hmac:.2f} + "
+                     f"6×digest {digest:.2f} + aead {aead / 8:.2f}")
+            p(f"| {name} | {parts} | {total:,.0f} | {1e6 / total:,.0f} | {1e6 / with_chain:,.0f} | "
+              f"{f'{ours:,.0f}' if ours else 'n/a'} | {f'{ours * total / 1e6:.2f}' if ours else 'n/a'} | "
+              f"{f'{ours * with_chain / 1e6:.2f}' if ours else 'n/a'} |")
+    p("")
+if wanted("first"):
+    # First handshake
+    p("## JVM start to first completed handshake (TLS 1.3 ECDSA, a fresh JVM per sample)")
+    p("")
+    p("`FirstHandshake`: JVM uptime (ms) when the first handshake completed; the certificates are generated first, the "
+      "same way for both, so the second column (handshake only: from certificates ready to handshake done) isolates the stack.")
+    p("")
+    p("| stack | samples | start → handshake done, ms | certificates ready → handshake done, ms |")
+    p("|---|---:|---:|---:|")
+    first = {}
+    for parts in rows("first.txt", 4):
         first.setdefault(parts[1], []).append((int(parts[2]), int(parts[3])))
-meds = {}
-for s in ["tlsmachine", "sunjsse"]:
-    samples = first.get(s, [])
-    if not samples:
-        p(f"| {s} | 0 | n/a | n/a |")
-        continue
-    done = [d for _, d in samples]
-    own = [d - r for r, d in samples]
-    meds[s] = (statistics.median(done), statistics.median(own))
-    p(f"| {s} | {len(samples)} | {statistics.median(done):,.0f} ({min(done)}–{max(done)}) | "
-      f"{statistics.median(own):,.0f} ({min(own)}–{max(own)}) |")
-if len(meds) == 2:
-    p(f"| ours/Sun | | {ratio(meds['tlsmachine'][0], meds['sunjsse'][0])} | "
-      f"{ratio(meds['tlsmachine'][1], meds['sunjsse'][1])} |")
-p("")
+    meds = {}
+    for s in ["tlsmachine", "sunjsse"]:
+        samples = first.get(s, [])
+        if not samples:
+            p(f"| {s} | 0 | n/a | n/a |")
+            continue
+        done = [d for _, d in samples]
+        own = [d - r for r, d in samples]
+        meds[s] = (statistics.median(done), statistics.median(own))
+        p(f"| {s} | {len(samples)} | {statistics.median(done):,.0f} ({min(done)}–{max(done)}) | "
+          f"{statistics.median(own):,.0f} ({min(own)}–{max(own)}) |")
+    if len(meds) == 2:
+        p(f"| ours/Sun | | {ratio(meds['tlsmachine'][0], meds['sunjsse'][0])} | "
+          f"{ratio(meds['tlsmachine'][1], meds['sunjsse'][1])} |")
+    p("")
+def median_cell(values, digits=0):
+    """Median (min–max) of a plain harness's rounds, and the median."""
+    if not values:
+        return "n/a", None
+    med, lo, hi = stats(values)
+    fmt = "{:,.%df}" % digits
+    return f"{fmt.format(med)} ({fmt.format(lo)}–{fmt.format(hi)})", med
 
+
+def quotient(a, b):
+    return a / b if a and b else None
+
+
+if wanted("pq"):
+    pq = load("pq.json")
+    p("## Post-quantum: full TLS 1.3 ECDSA handshakes per second, X25519MLKEM768 and X25519 alone")
+    p("")
+    p("`FullHandshakeBenchmark -p stack=tlsmachine,bcjsse,boringssl -p version=1.3 -p cert=ec "
+      "-p group=X25519MLKEM768,x25519`, in memory in one thread like the tables above (BoringSSL: Netty's OpenSSL "
+      "SSLEngine from `netty-tcnative-boringssl-static`, its groups set with `OpenSslContextOption.GROUPS`). Each side "
+      "offers a key share for only the group and accepts only it (BCJSSE also lists secp256r1, without which it neither "
+      "offers nor accepts ecdsa_secp256r1_sha256, and gets its one early key share set to the hybrid with "
+      "`BCSSLParameters.setEarlyKeyShares`). Proof per invocation, from the bytes: full (the chain), and for the hybrid "
+      "the client sent an ML-KEM-768 encapsulation key (1,184 B) and the server an ML-KEM ciphertext (1,088 B) beyond "
+      "its chain, in two client flights (no HelloRetryRequest); an X25519 client sent under 1,184 B. "
+      "Cost = X25519 rate / hybrid rate (how much more a hybrid handshake costs). SunJSSE: Java 17's has no ML-KEM "
+      "(hybrid groups come with JEP 527 in JDK 27; the JDK 25 on this machine has none either), so no column.")
+    p("")
+    p("| stack | X25519MLKEM768 hs/s | X25519 hs/s | cost X25519/hybrid | hybrid alloc/handshake |")
+    p("|---|---:|---:|---:|---:|")
+    hybrid = {}
+    for s, label in [("tlsmachine", "tlsmachine"), ("bcjsse", "BCJSSE"), ("boringssl", "BoringSSL")]:
+        r = find(pq, "FullHandshakeBenchmark.fullHandshake", stack=s, group="X25519MLKEM768")
+        h_text, h = cell(r)
+        x_text, x = cell(find(pq, "FullHandshakeBenchmark.fullHandshake", stack=s, group="x25519"))
+        hybrid[s] = (h, x)
+        a = alloc(r)
+        p(f"| {label} | {h_text} | {x_text} | {ratio(x, h)} | {f'{a / 1024:,.0f} KiB' if a else 'n/a'} |")
+    p("| SunJSSE (Java 17) | n/a: no ML-KEM | see the full handshake table | | |")
+    p("")
+    ours_h, ours_x = hybrid["tlsmachine"]
+    p(f"X25519MLKEM768, ours / BCJSSE: {ratio(ours_h, hybrid['bcjsse'][0])} (target ≥ 2×); ours / BoringSSL: "
+      f"{ratio(ours_h, hybrid['boringssl'][0])}. Our cost target: ≤ 1.25× (OpenSSL 3.5 measured 1.25×, BoringSSL "
+      "1.54× in rustls' public reports).")
+    p("")
+    target("Post-quantum: our X25519MLKEM768 handshake cost / our X25519 handshake", quotient(ours_x, ours_h),
+           "≤ 1.25×", lambda v: v <= 1.25, lambda v: f"{v:.2f}×")
+    target("X25519MLKEM768 full handshakes, ours / bcjsse", quotient(ours_h, hybrid["bcjsse"][0]), "≥ 2×",
+           lambda v: v >= 2, lambda v: f"{v:.2f}×")
+
+if wanted("netty"):
+    netty, suites = {}, {}
+    for parts in rows("netty.txt", 6):
+        _, s, group, workload, param, value = parts
+        key = (s, group, workload, param if workload == "handshakes" else "bulk")
+        netty.setdefault(key, []).append(float(value))
+        if workload == "bulk":
+            suites[(s, group)] = param
+    failed = [line for line in read("netty.txt").splitlines() if line.endswith("failed")]
+    p("## Netty echo over loopback: our JSSE provider, SunJSSE, BCJSSE, BoringSSL")
+    p("")
+    p(f"`NettyEcho` (a plain harness, not JMH: the work runs on Netty's event loops, one for the server and one for the "
+      f"clients, which a JMH thread could only wait for; {NETTY_SETTINGS} per cell, cells are median (min–max) of the "
+      "rounds). Real sockets on 127.0.0.1, NIO transport, TLS 1.3, ECDSA P-256 chain verified with PKIX by every client. "
+      "Handshakes: n connections at once, each connecting, completing a full handshake, echoing one byte and closing, "
+      "then replaced; proof per connection: the server had sent its chain by the end of its handshake (the clients have "
+      "no peer host, so nothing resumes), and the client's bytes hold an ML-KEM share just when the group is the hybrid. "
+      "Bulk: one connection, 16 KiB writes, at most 256 KiB not yet echoed; MB/s = 10⁶ bytes echoed per second (each "
+      "byte encrypted and decrypted twice). Ours is `TlsMachineProvider` through `SslProvider.JDK` and "
+      "`sslContextProvider`; it has no group setting (Java 17's SSLParameters has none) and negotiates its default, "
+      "X25519MLKEM768, so it is also compared with BoringSSL on that group. SunJSSE and BCJSSE: "
+      "`-Djdk.tls.namedGroups=x25519,secp256r1`; BoringSSL: `OpenSslContextOption.GROUPS`.")
+    p("")
+    p("| stack | group | handshakes/s, 1 connection | handshakes/s, 64 connections | bulk MB/s | bulk suite |")
+    p("|---|---|---:|---:|---:|---|")
+    stacks = [("tlsmachine_jsse", "X25519MLKEM768", "tlsmachine (our provider)"), ("sunjsse", "x25519", "SunJSSE"),
+              ("bcjsse", "x25519", "BCJSSE"), ("boringssl", "x25519", "BoringSSL"),
+              ("boringssl", "X25519MLKEM768", "BoringSSL")]
+    med = {}
+    for s, group, label in stacks:
+        texts = []
+        for workload in [("handshakes", "1"), ("handshakes", "64"), ("bulk", "bulk")]:
+            text, m = median_cell(netty.get((s, group) + workload, []), 1 if workload[0] == "bulk" else 0)
+            texts.append(text)
+            med[(s, group) + workload] = m
+        bulk_text = texts[2] if (s, group, "bulk", "bulk") in netty else "–"
+        p(f"| {label} | {group} | {texts[0]} | {texts[1]} | {bulk_text} | {suites.get((s, group), '–')} |")
+    ours = ("tlsmachine_jsse", "X25519MLKEM768")
+    for other, label in [(("sunjsse", "x25519"), "SunJSSE (targets ≥ 3×, bulk ≥ 1.1×)"),
+                         (("boringssl", "X25519MLKEM768"), "BoringSSL, same group (target ≥ 0.5×)"),
+                         (("boringssl", "x25519"), "BoringSSL X25519"), (("bcjsse", "x25519"), "BCJSSE")]:
+        cells = [ratio(med[ours + w], med[other + w]) for w in [("handshakes", "1"), ("handshakes", "64"), ("bulk", "bulk")]]
+        p(f"| ours / {label} | | {cells[0]} | {cells[1]} | {cells[2] if other[0] != 'boringssl' or other[1] == 'x25519' else '–'} | |")
+    p("")
+    if failed:
+        p("Runs that failed (their reason is in `netty.log`): " + ", ".join(f"`{f}`" for f in failed) + ".")
+        p("")
+    for n in ["1", "64"]:
+        w = ("handshakes", n)
+        target(f"Netty full handshakes, {n} connection{'s' if n != '1' else ''}, ours / SunJSSE",
+               quotient(med[ours + w], med[("sunjsse", "x25519") + w]), "≥ 3×", lambda v: v >= 3, lambda v: f"{v:.2f}×")
+        target(f"Netty full handshakes, {n} connection{'s' if n != '1' else ''}, ours / BoringSSL (X25519MLKEM768)",
+               quotient(med[ours + w], med[("boringssl", "X25519MLKEM768") + w]), "≥ 0.5×", lambda v: v >= 0.5,
+               lambda v: f"{v:.2f}×")
+    target("Netty bulk 16 KiB writes, ours / SunJSSE", quotient(med[ours + ("bulk", "bulk")],
+           med[("sunjsse", "x25519", "bulk", "bulk")]), "≥ 1.1×", lambda v: v >= 1.1, lambda v: f"{v:.2f}×")
 # Profiles
 def frame_name(frame):
     method = frame["method"]
@@ -403,10 +515,23 @@ def profile(title, summary, jfr_file, own_prefixes):
 
 
 OWN = ("io.tlsmachine.", "sun.security.provider.certpath", "java.security.Signature.", "javax.crypto.")
-profile("Where our handshake time goes (JFR, TLS 1.3 ECDSA full handshake loop)",
-        f"HandshakeLoop tlsmachine 1.3 ec` → `{read('loop.txt')}", "loop-jfr.json", OWN)
-profile("Where our bulk time goes (JFR, AES-128-GCM 16 KiB writes)",
-        f"BulkLoop tlsmachine TLS_AES_128_GCM_SHA256` → `{read('bulk.txt')}", "bulk-jfr.json", OWN)
+if wanted("profile"):
+    profile("Where our handshake time goes (JFR, TLS 1.3 ECDSA full handshake loop)",
+            f"HandshakeLoop tlsmachine 1.3 ec` → `{read('loop.txt')}", "loop-jfr.json", OWN)
+    profile("Where our bulk time goes (JFR, AES-128-GCM 16 KiB writes)",
+            f"BulkLoop tlsmachine TLS_AES_128_GCM_SHA256` → `{read('bulk.txt')}", "bulk-jfr.json", OWN)
+if wanted("pq"):
+    profile("Where our X25519MLKEM768 handshake time goes (JFR, TLS 1.3 ECDSA hybrid handshake loop)",
+            f"HandshakeLoop tlsmachine 1.3 ec <seconds> X25519MLKEM768` → `{read('pq-loop.txt')}",
+            "pq-loop-jfr.json", OWN)
+if wanted("netty"):
+    NETTY_OWN = OWN + ("io.netty.handler.ssl.", "io.netty.channel.nio.")
+    profile("Where our provider's time goes in the Netty echo (JFR, 64 connections of full handshakes)",
+            f"NettyEcho tlsmachine_jsse X25519MLKEM768 handshakes 64` → `{read('netty-handshakes.txt')}",
+            "netty-handshakes-jfr.json", NETTY_OWN)
+    profile("Where our provider's time goes in the Netty echo (JFR, bulk 16 KiB writes)",
+            f"NettyEcho tlsmachine_jsse X25519MLKEM768 bulk` → `{read('netty-bulk.txt')}", "netty-bulk-jfr.json",
+            NETTY_OWN)
 summary = ["## Targets (from the issue), checked against this run", "",
            "| target | goal | measured | |", "|---|---|---:|---|"]
 summary += [f"| {what} | {goal} | {measured} | {'met' if met else '**MISSED**'} |"

@@ -10,8 +10,13 @@ interface ConnectionPair {
      */
     void handshake();
 
+    /** Returns what each side sent during the handshake. */
+    HandshakeTraffic traffic();
+
     /** Returns the bytes the server sent during the handshake: a full handshake carries its certificate chain. */
-    long serverHandshakeBytes();
+    default long serverHandshakeBytes() {
+        return traffic().serverBytes();
+    }
 
     /** Tells whether the stack itself says the handshake resumed a session; empty when its API does not say. */
     java.util.Optional<Boolean> reportsResumed();
@@ -24,4 +29,8 @@ interface ConnectionPair {
 
     /** Sends {@code data} from client to server in one application write; returns the bytes the server read. */
     int transfer(byte[] data);
+
+    /** Frees what the endpoints hold outside the Java heap (BoringSSL's native SSL objects); the pair is done. */
+    default void release() {
+    }
 }

@@ -12,7 +12,7 @@ final class EnginePair implements ConnectionPair {
 
     private final TlsEngine client;
     private final TlsEngine server;
-    private long serverBytes;
+    private final HandshakeTraffic traffic = new HandshakeTraffic();
     /** The server's application buffer, allocated on the first transfer (handshake benchmarks make a pair per op). */
     private ByteBuffer serverApp;
 
@@ -30,7 +30,7 @@ final class EnginePair implements ConnectionPair {
             if (toServer.length == 0 && toClient.length == 0) {
                 break;
             }
-            serverBytes += toClient.length;
+            traffic.round(toServer.length, toClient.length);
             server.feed(toServer);
             client.feed(toClient);
         }
@@ -41,8 +41,8 @@ final class EnginePair implements ConnectionPair {
     }
 
     @Override
-    public long serverHandshakeBytes() {
-        return serverBytes;
+    public HandshakeTraffic traffic() {
+        return traffic;
     }
 
     @Override

@@ -1,18 +1,16 @@
 package io.tlsmachine.bench.handshake;
 
+import io.netty.util.ReferenceCountUtil;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
- * Two JSSE SSLEngines (SunJSSE, BCJSSE or our provider's) back to back over in-memory buffers: wrap, hand over,
- * unwrap, run delegated tasks, until a round moves no byte.
+ * Two SSLEngines (SunJSSE's, BCJSSE's, our provider's or BoringSSL's through Netty) back to back over in-memory
+ * buffers: wrap, hand over, unwrap, run delegated tasks, until a round moves no byte.
  */
 final class SslEnginePair implements ConnectionPair {
 
@@ -25,24 +23,15 @@ final class SslEnginePair implements ConnectionPair {
     private final ByteBuffer toClient;
     private final ByteBuffer clientApp;
     private final ByteBuffer serverApp;
-    private long serverBytes;
+    private final HandshakeTraffic traffic = new HandshakeTraffic();
 
     /**
-     * Creates the engines; {@code resumable} gives the client the server's host and port, without which no JSSE
-     * stack looks up a cached session (so every handshake is full). {@code serverNameParameter}: a client without a
-     * peer host gets the server's name as an SNI parameter instead (our provider's client needs a name).
+     * Wires {@code client} and {@code server} (modes set, not started) back to back, both limited to {@code protocol}
+     * and, when not null, {@code suite}.
      */
-    SslEnginePair(SSLContext clientContext, SSLContext serverContext, String protocol, String suite, boolean resumable,
-            boolean serverNameParameter) {
-        client = resumable ? clientContext.createSSLEngine(BenchPki.HOST, 443) : clientContext.createSSLEngine();
-        client.setUseClientMode(true);
-        if (!resumable && serverNameParameter) {
-            SSLParameters parameters = client.getSSLParameters();
-            parameters.setServerNames(List.of(new SNIHostName(BenchPki.HOST)));
-            client.setSSLParameters(parameters);
-        }
-        server = serverContext.createSSLEngine();
-        server.setUseClientMode(false);
+    SslEnginePair(SSLEngine client, SSLEngine server, String protocol, String suite) {
+        this.client = client;
+        this.server = server;
         for (SSLEngine engine : new SSLEngine[] {client, server}) {
             engine.setEnabledProtocols(new String[] {protocol});
             if (suite != null) {
@@ -63,10 +52,11 @@ final class SslEnginePair implements ConnectionPair {
             client.beginHandshake();
             server.beginHandshake();
             for (int round = 0; round < MAX_ROUNDS; round++) {
-                long moved = wrap(client, toServer);
+                long fromClient = wrap(client, toServer);
                 long fromServer = wrap(server, toClient);
-                serverBytes += fromServer;
-                moved += fromServer + unwrap(server, toServer, serverApp) + unwrap(client, toClient, clientApp);
+                traffic.round(fromClient, fromServer);
+                long moved = fromClient + fromServer + unwrap(server, toServer, serverApp)
+                        + unwrap(client, toClient, clientApp);
                 if (moved == 0) {
                     break;
                 }
@@ -124,8 +114,8 @@ final class SslEnginePair implements ConnectionPair {
     }
 
     @Override
-    public long serverHandshakeBytes() {
-        return serverBytes;
+    public HandshakeTraffic traffic() {
+        return traffic;
     }
 
     @Override
@@ -168,5 +158,12 @@ final class SslEnginePair implements ConnectionPair {
         } catch (SSLException e) {
             throw new IllegalStateException("transfer failed", e);
         }
+    }
+
+    /** Releases BoringSSL's engines (Netty's reference-counted OpenSSL engines); the JSSE ones hold nothing native. */
+    @Override
+    public void release() {
+        ReferenceCountUtil.release(client);
+        ReferenceCountUtil.release(server);
     }
 }

@@ -9,9 +9,16 @@ enum Stack {
     /** Bouncy Castle's SSLEngine (provider BCJSSE) on the Bouncy Castle crypto provider. */
     BCJSSE,
     /** This project's engine behind its JSSE provider ({@code TlsMachineProvider}): our SSLEngine, SunJSSE's managers. */
-    TLSMACHINE_JSSE;
+    TLSMACHINE_JSSE,
+    /** BoringSSL through Netty's OpenSSL SSLEngine ({@code netty-tcnative-boringssl-static}). */
+    BORINGSSL;
 
     static Stack of(String name) {
         return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Returns the name as the {@code stack} parameter and the reports spell it. */
+    String parameter() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -2,7 +2,12 @@ package io.tlsmachine.bench.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tlsmachine.CertificateVerifier;
+import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.TlsConfig;
+import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.TestPki;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,16 +21,59 @@ class ConnectionPairTest {
     private static final TestPki.Hierarchy EC = BenchPki.hierarchy("ec");
     private static final int CHAIN = BenchPki.chainBytes(EC);
 
+    /** The stacks whose in-memory pairs speak both versions and take a pinned suite (not BoringSSL: TLS 1.3 only). */
+    private static final List<Stack> JSSE_AND_OURS = List.of(Stack.TLSMACHINE, Stack.SUNJSSE, Stack.BCJSSE, Stack.TLSMACHINE_JSSE);
+
     @Test
     void fullHandshakeOfEveryStackAndVersionCarriesTheServerChain() {
         for (Stack stack : Stack.values()) {
-            for (String version : List.of("1.3", "1.2")) {
+            for (String version : stack == Stack.BORINGSSL ? List.of("1.3") : List.of("1.3", "1.2")) {
                 ConnectionPair pair = new PairFactory(stack, version, EC, null, false).newPair();
                 pair.handshake();
                 assertThat(pair.serverHandshakeBytes()).as("%s TLS %s", stack, version).isGreaterThanOrEqualTo(CHAIN);
                 assertThat(pair.reportsResumed().orElse(false)).as("%s TLS %s", stack, version).isFalse();
+                pair.release();
             }
         }
+    }
+
+    @Test
+    void eachPostQuantumStackPassesTheProofOfTheGroupItWasSetUpForAndFailsTheOther() {
+        for (Stack stack : List.of(Stack.TLSMACHINE, Stack.BCJSSE, Stack.BORINGSSL)) {
+            for (BenchGroup group : BenchGroup.values()) {
+                ConnectionPair pair = new PairFactory(stack, "1.3", EC, null, false, group).newPair();
+                pair.handshake();
+                BenchGroup other = group.hybrid() ? BenchGroup.X25519 : BenchGroup.X25519MLKEM768;
+                assertThatCode(() -> new HandshakeProof(CHAIN, group).check(pair)).as("%s %s", stack, group)
+                        .doesNotThrowAnyException();
+                assertThatThrownBy(() -> new HandshakeProof(CHAIN, other).check(pair)).as("%s %s as %s", stack, group, other)
+                        .isInstanceOf(IllegalStateException.class);
+                pair.release();
+            }
+        }
+    }
+
+    @Test
+    void aHybridHandshakeReachedThroughAHelloRetryRequestFailsTheProof() {
+        TlsConfig client = TlsConfig.builder().versions(ProtocolVersion.TLS13).serverName(BenchPki.HOST)
+                .certificateVerifier(CertificateVerifier.pkix(EC.anchors()))
+                .groups(KeyExchangeGroup.X25519MLKEM768, KeyExchangeGroup.X25519).keyShareGroups(KeyExchangeGroup.X25519)
+                .build();
+        TlsConfig server = TlsConfig.builder().versions(ProtocolVersion.TLS13).certifiedKey(EC.certifiedLeaf())
+                .groups(KeyExchangeGroup.X25519MLKEM768).build();
+        EnginePair pair = new EnginePair(client, server);
+        pair.handshake();
+        assertThatThrownBy(() -> new HandshakeProof(CHAIN, BenchGroup.X25519MLKEM768).check(pair))
+                .hasMessageContaining("HelloRetryRequest");
+    }
+
+    @Test
+    void ourProviderNegotiatesTheHybridWhateverGroupIsAskedForAndSunJsseRefusesIt() {
+        ConnectionPair pair = new PairFactory(Stack.TLSMACHINE_JSSE, "1.3", EC, null, false).newPair();
+        pair.handshake();
+        assertThatCode(() -> new HandshakeProof(CHAIN, BenchGroup.X25519MLKEM768).check(pair)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new PairFactory(Stack.SUNJSSE, "1.3", EC, null, false, BenchGroup.X25519MLKEM768))
+                .hasMessageContaining("SunJSSE on Java 17 has no X25519MLKEM768");
     }
 
     @Test
@@ -60,7 +108,7 @@ class ConnectionPairTest {
     @Test
     void everyStackNegotiatesThePinnedSuiteAndDeliversAWhole16KiBWrite() {
         byte[] data = new byte[BulkBenchmark.WRITE];
-        for (Stack stack : Stack.values()) {
+        for (Stack stack : JSSE_AND_OURS) {
             for (String suite : List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256")) {
                 ConnectionPair pair = new PairFactory(stack, "1.3", EC, suite, false).newPair();
                 pair.handshake();
