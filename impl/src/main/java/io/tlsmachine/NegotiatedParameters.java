@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * Lists what a handshake negotiated: version, suite, key exchange group, the signature scheme the server (or,
- * for a client engine, the peer) authenticated with, ALPN, whether it resumed a session, and the SNI name.
+ * for a client engine, the peer) authenticated with, ALPN, whether it resumed a session, the SNI name, and, on a
+ * server, the identity of the session (new in a full handshake, the resumed session's in a resumption, in hex: a
+ * TLS 1.2 session ID or random; tickets carry it), so that an application can tell which session was resumed.
  */
 public record NegotiatedParameters(ProtocolVersion version, CipherSuite cipherSuite, Optional<KeyExchangeGroup> group,
         Optional<SignatureAlgorithm> signatureScheme, Optional<String> applicationProtocol, boolean resumed,
-        Optional<String> serverName) {
+        Optional<String> serverName, Optional<String> sessionIdentity) {
 
     /**
      * Returns one line for people, e.g. {@code TLS13, TLS_AES_128_GCM_SHA256, x25519, ecdsa_secp256r1_sha256, full

@@ -14,9 +14,9 @@ import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
 
 /**
- * The SSLParameters one engine supports (protocols, cipher suites, SNI, ALPN, endpoint identification, client
- * authentication) and their translation into the engine's {@code TlsConfig}; any other parameter set to a value
- * other than JSSE's default is refused with {@link UnsupportedOperationException}.
+ * The SSLParameters one engine supports (protocols, cipher suites and whose order a server honours, SNI, ALPN,
+ * endpoint identification, client authentication) and their translation into the engine's {@code TlsConfig}; any
+ * other parameter set to a value other than JSSE's default is refused with {@link UnsupportedOperationException}.
  */
 final class EngineParameters {
     private String[] protocols;
@@ -27,6 +27,8 @@ final class EngineParameters {
     private String endpointIdentification;
     private boolean needClientAuth;
     private boolean wantClientAuth;
+    /** SunJSSE's default: a server prefers its own order of suites. */
+    private boolean useCipherSuitesOrder = true;
 
     EngineParameters(List<String> defaultProtocols) {
         protocols = defaultProtocols.toArray(String[]::new);
@@ -68,6 +70,11 @@ final class EngineParameters {
         needClientAuth = false;
     }
 
+    /** Whether a server chooses the suite by its own order of preference (else by the client's). */
+    boolean useCipherSuitesOrder() {
+        return useCipherSuitesOrder;
+    }
+
     /** Returns the parameters as JSSE's SSLParameters. */
     SSLParameters toSslParameters() {
         SSLParameters parameters = new SSLParameters(cipherSuites(), protocols());
@@ -75,6 +82,7 @@ final class EngineParameters {
         parameters.setSNIMatchers(sniMatchers);
         parameters.setApplicationProtocols(applicationProtocols.clone());
         parameters.setEndpointIdentificationAlgorithm(endpointIdentification);
+        parameters.setUseCipherSuitesOrder(useCipherSuitesOrder);
         if (needClientAuth) {
             parameters.setNeedClientAuth(true);
         } else if (wantClientAuth) {
@@ -105,6 +113,7 @@ final class EngineParameters {
         }
         applicationProtocols = parameters.getApplicationProtocols().clone();
         endpointIdentification = parameters.getEndpointIdentificationAlgorithm();
+        useCipherSuitesOrder = parameters.getUseCipherSuitesOrder();
         if (parameters.getNeedClientAuth()) {
             needClientAuth(true);
         } else {

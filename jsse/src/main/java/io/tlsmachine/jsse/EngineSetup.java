@@ -4,7 +4,9 @@ import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.TlsEngine;
 import io.tlsmachine.NegotiatedParameters;
+import io.tlsmachine.TicketStore;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -45,6 +47,10 @@ final class EngineSetup {
     TlsEngine start(TlsMachineEngine owner, SSLSocket socket, EngineParameters parameters, TlsMachineSession session)
             throws SSLException {
         boolean client = owner.getUseClientMode();
+        boolean newSession = owner.getEnableSessionCreation();
+        if (!client && !newSession) {
+            throw new UnsupportedOperationException("SSLEngine.setEnableSessionCreation(false) on a server is not supported");
+        }
         Optional<CertifiedKey> credential = managers.credential(owner, socket, client);
         if (!client && credential.isEmpty()) {
             throw new SSLHandshakeException("no server credential: the key manager chose no alias");
@@ -57,25 +63,39 @@ final class EngineSetup {
         }
         TlsConfigBuilder config;
         try {
-            config = parameters.toConfig(credential, managers.verifier(owner, socket, session::peerCertificates),
+            config = parameters.toConfig(credential, managers.verifier(owner, socket, newSession, session::peerCertificates),
                     serverName, managers.random());
         } catch (IllegalArgumentException e) {
             throw new SSLHandshakeException("unusable SSL parameters: " + e.getMessage());
         }
         if (!client) {
             config.clientHelloSelector(new HelloChoices(owner, socket, managers, parameters.sniMatchers(),
-                    owner.getHandshakeApplicationProtocolSelector(), session));
+                    owner.getHandshakeApplicationProtocolSelector(), session, parameters.useCipherSuitesOrder()));
         } else {
             serverName.ifPresent(name -> session.offered(requested(name), List.of(), session.getProtocol()));
         }
         if (client && owner.getPeerHost() != null) {
-            config.ticketStore(clientSessions.ticketStore(owner.getPeerHost(), owner.getPeerPort()));
-        } else if (!client) {
+            TicketStore tickets = clientSessions.ticketStore(owner.getPeerHost(), owner.getPeerPort());
+            requireResumable(newSession, tickets.has(serverName.orElseThrow()));
+            config.ticketStore(tickets);
+        } else if (client) {
+            requireResumable(newSession, false);
+        } else {
             config.ticketsEnabled(true).ticketKey(serverSessions.ticketKey()).sessionCache(serverSessions.tls12Sessions());
         }
         TlsEngine tls = client ? TlsEngine.client(config.build()) : TlsEngine.server(config.build());
         tls.beginHandshake();
         return tls;
+    }
+
+    /**
+     * SunJSSE's rule for a client that may create no session: without one to resume the handshake does not start.
+     * (One that the server declines to resume fails when its certificate comes: see {@link Managers#verifier}.)
+     */
+    private static void requireResumable(boolean newSessionAllowed, boolean resumable) throws SSLHandshakeException {
+        if (!newSessionAllowed && !resumable) {
+            throw new SSLHandshakeException("No new session is allowed and no existing session can be resumed");
+        }
     }
 
     private static List<SNIServerName> requested(String name) {
@@ -86,8 +106,14 @@ final class EngineSetup {
         }
     }
 
-    /** Keeps {@code session}, whose handshake just ended, in its role's session context. */
+    /**
+     * Keeps {@code session}, whose handshake just ended, in its role's session context; a server's session takes the
+     * engine's identity of it, which a resumption keeps, so that the resumed session continues the original.
+     */
     void established(TlsMachineSession session, NegotiatedParameters negotiated, boolean client) {
+        if (!client) {
+            negotiated.sessionIdentity().map(HexFormat.of()::parseHex).ifPresent(session::identity);
+        }
         (client ? clientSessions : serverSessions).established(session, negotiated.resumed());
     }
 }

@@ -5,8 +5,10 @@ import io.tlsmachine.ClientHelloSelector;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.net.ssl.SNIHostName;
@@ -18,7 +20,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * A server engine's choices once the ClientHello is read, as JSSE makes them: the {@link SNIMatcher}s judge the
  * server name, the key manager chooses the credential by the key types the client's signature schemes can verify,
- * and the application's ALPN selector picks the protocol.
+ * the application's ALPN selector picks the protocol, and the suites are ranked in the client's order when
+ * {@code SSLParameters.setUseCipherSuitesOrder(false)} asks for it.
  */
 final class HelloChoices implements ClientHelloSelector {
     private final SSLEngine engine;
@@ -27,15 +30,17 @@ final class HelloChoices implements ClientHelloSelector {
     private final List<SNIMatcher> matchers;
     private final BiFunction<SSLEngine, List<String>, String> alpnSelector;
     private final TlsMachineSession session;
+    private final boolean ownSuiteOrder;
 
     HelloChoices(SSLEngine engine, SSLSocket socket, Managers managers, List<SNIMatcher> matchers,
-            BiFunction<SSLEngine, List<String>, String> alpnSelector, TlsMachineSession session) {
+            BiFunction<SSLEngine, List<String>, String> alpnSelector, TlsMachineSession session, boolean ownSuiteOrder) {
         this.engine = engine;
         this.socket = socket;
         this.managers = managers;
         this.matchers = matchers;
         this.alpnSelector = alpnSelector;
         this.session = session;
+        this.ownSuiteOrder = ownSuiteOrder;
     }
 
     @Override
@@ -51,7 +56,20 @@ final class HelloChoices implements ClientHelloSelector {
         if (alpnSelector != null && !offer.applicationProtocols().isEmpty()) {
             chosen.applicationProtocols(selectedProtocol(offer.applicationProtocols()));
         }
+        if (!ownSuiteOrder) {
+            chosen.cipherSuites(inClientOrder(current.cipherSuites(), offer.cipherSuites()));
+        }
         return chosen.build();
+    }
+
+    /**
+     * RFC 8446 §4.1.1, RFC 5246 §7.4.1.2 leave the choice among the common suites to the server; with the client's
+     * preference honoured, our enabled suites are ranked as the client lists them, the others after them.
+     */
+    static List<CipherSuite> inClientOrder(List<CipherSuite> enabled, List<CipherSuite> offered) {
+        List<CipherSuite> ranked = new ArrayList<>(offered.stream().filter(enabled::contains).distinct().toList());
+        enabled.stream().filter(suite -> !ranked.contains(suite)).forEach(ranked::add);
+        return ranked;
     }
 
     /**

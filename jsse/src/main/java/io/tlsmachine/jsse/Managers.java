@@ -7,6 +7,7 @@ import io.tlsmachine.impl.certificate.DelegatedCertificateVerifier;
 import io.tlsmachine.LeafKeyUse;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -93,10 +94,17 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
     /**
      * Returns a verifier that hands the peer's chain to the trust manager ({@code checkServerTrusted} or
      * {@code checkClientTrusted} with {@code engine}, or with {@code socket} when not null, so endpoint
-     * identification works as in SunJSSE), telling {@code accepted} about every chain it accepts.
+     * identification works as in SunJSSE), telling {@code accepted} about every chain it accepts. A client that may
+     * create no session ({@code newSessionAllowed} false) refuses the server's certificate: a server sends one only
+     * in a full handshake (RFC 8446 §4.4.2, RFC 5246 §7.3), so it did not resume.
      */
-    CertificateVerifier verifier(SSLEngine engine, SSLSocket socket, Consumer<List<X509Certificate>> accepted) {
+    CertificateVerifier verifier(SSLEngine engine, SSLSocket socket, boolean newSessionAllowed,
+            Consumer<List<X509Certificate>> accepted) {
         return new DelegatedCertificateVerifier((chain, host, use) -> {
+            if (!newSessionAllowed) {
+                throw new CertificateException("no new session may be created (setEnableSessionCreation(false)),"
+                        + " and the server did not resume");
+            }
             X509Certificate[] certificates = chain.toArray(X509Certificate[]::new);
             String authType = serverAuthType(use);
             if (trustManager instanceof X509ExtendedTrustManager extended && socket != null) {

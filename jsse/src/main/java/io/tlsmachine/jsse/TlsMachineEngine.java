@@ -1,8 +1,7 @@
 package io.tlsmachine.jsse;
 
-import io.tlsmachine.TlsConfig;
-import io.tlsmachine.CertifiedKey;
 import io.tlsmachine.TlsEngine;
+import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
 import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.impl.record.RecordLimits;
@@ -42,6 +41,7 @@ final class TlsMachineEngine extends SSLEngine {
     private boolean finishedReported;
     private boolean closeRequested;
     private boolean inboundDone;
+    private boolean sessionCreation = true;
     /** The socket this engine works for, whose managers' callbacks get it instead of the engine; or null. */
     private SSLSocket socket;
     private BiFunction<SSLEngine, List<String>, String> alpnSelector;
@@ -154,9 +154,12 @@ final class TlsMachineEngine extends SSLEngine {
         return result(Status.OK, recordLength, produced);
     }
 
+    /** The exception of a failed engine: the peer's alert when it sent one (naming it, as SunJSSE does), else why we failed. */
     private SSLException failure(TlsEngine engine) {
-        String why = engine.failure().map(TlsException::getMessage)
-                .or(() -> engine.receivedAlert().map(alert -> "the peer sent " + alert))
+        boolean peerFailed = engine.failure().map(TlsException::reason).orElse(Reason.PEER_SENT_FATAL_ALERT)
+                == Reason.PEER_SENT_FATAL_ALERT;
+        String why = engine.receivedAlert().filter(alert -> peerFailed).map(alert -> "the peer sent " + alert)
+                .or(() -> engine.failure().map(TlsException::getMessage))
                 .orElse("the connection failed");
         SSLException exception = finishedReported ? new SSLException(why) : new SSLHandshakeException(why);
         engine.failure().ifPresent(exception::initCause);
@@ -324,16 +327,18 @@ final class TlsMachineEngine extends SSLEngine {
         return parameters.wantClientAuth();
     }
 
+    /**
+     * Whether a handshake may create a session; when not, a client only resumes (see {@link EngineSetup}), and a
+     * server engine refuses to start ({@link UnsupportedOperationException}).
+     */
     @Override
-    public void setEnableSessionCreation(boolean enabled) {
-        if (!enabled) {
-            throw new UnsupportedOperationException("SSLEngine.setEnableSessionCreation(false) is not supported");
-        }
+    public synchronized void setEnableSessionCreation(boolean enabled) {
+        sessionCreation = enabled;
     }
 
     @Override
-    public boolean getEnableSessionCreation() {
-        return true;
+    public synchronized boolean getEnableSessionCreation() {
+        return sessionCreation;
     }
 
     @Override

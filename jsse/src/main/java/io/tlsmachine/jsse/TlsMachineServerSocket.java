@@ -29,6 +29,7 @@ final class TlsMachineServerSocket extends SSLServerSocket {
             TlsMachineSocket socket = TlsMachineSocket.layered(engines, transport,
                     transport.getInetAddress().getHostAddress(), transport.getPort(), true, template.getUseClientMode());
             socket.setSSLParameters(template.getSSLParameters());
+            socket.setEnableSessionCreation(template.getEnableSessionCreation());
             return socket;
         } catch (IOException | RuntimeException e) {
             transport.close();

@@ -44,13 +44,7 @@ final class TlsMachineServerSocketFactory extends SSLServerSocketFactory {
 
     @Override
     public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-        TlsMachineServerSocket socket = new TlsMachineServerSocket(engines);
-        try {
-            socket.bind(new InetSocketAddress(address, port), backlog);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
+        return SocketSetup.closedOnFailure(new TlsMachineServerSocket(engines),
+                socket -> socket.bind(new InetSocketAddress(address, port), backlog));
     }
 }

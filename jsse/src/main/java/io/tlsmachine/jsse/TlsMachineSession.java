@@ -72,6 +72,11 @@ final class TlsMachineSession extends ExtendedSSLSession {
         return Optional.ofNullable(negotiatedParameters);
     }
 
+    /** Takes {@code identity} as this session's id: on a server, the engine's identity of the session, which resumptions keep. */
+    void identity(byte[] identity) {
+        id = identity.clone();
+    }
+
     /**
      * Makes this session, established by resuming {@code previous}, continue it: its id, creation time and (as a
      * resumption authenticates no one anew) the peer's certificates.

@@ -68,8 +68,9 @@ final class TlsMachineSessionContext implements SSLSessionContext {
     }
 
     /**
-     * Keeps {@code session}, just established; a client's resumed session continues (id, creation time, peer
-     * certificates) the session last established with the same peer.
+     * Keeps {@code session}, just established; a resumed session continues (id, creation time, peer certificates)
+     * the one it resumes: a client's, the session last established with the same peer; a server's, the session of
+     * the same id (the engine's identity of the session, which a resumption keeps), while this context keeps it.
      */
     synchronized void established(TlsMachineSession session, boolean resumed) {
         if (client) {
@@ -79,6 +80,11 @@ final class TlsMachineSessionContext implements SSLSessionContext {
             }
             peer.session = session;
             evictPeers();
+        } else if (resumed) {
+            TlsMachineSession original = byId.get(ByteBuffer.wrap(session.getId()));
+            if (original != null && usable(original)) {
+                session.continues(original);
+            }
         }
         session.context(this);
         byId.put(ByteBuffer.wrap(session.getId()), session);

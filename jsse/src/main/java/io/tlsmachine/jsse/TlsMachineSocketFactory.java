@@ -62,16 +62,11 @@ final class TlsMachineSocketFactory extends SSLSocketFactory {
     }
 
     private Socket connect(InetSocketAddress peer, InetSocketAddress local) throws IOException {
-        Socket socket = createSocket();
-        try {
+        return SocketSetup.closedOnFailure(createSocket(), socket -> {
             if (local != null) {
                 socket.bind(local);
             }
             socket.connect(peer);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
-            throw e;
-        }
+        });
     }
 }

@@ -2,17 +2,11 @@ package io.tlsmachine.jsse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
@@ -27,12 +21,9 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,13 +46,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("slow")
 @Timeout(60)
 class Http2InteropTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final NettyLoopback netty = new NettyLoopback();
     private final JssePki pki = new JssePki(CertificateKeyType.EC_P256);
 
     @AfterEach
     void stop() {
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        netty.close();
     }
 
     @ParameterizedTest(name = "client {0}, server {1}")
@@ -77,28 +67,22 @@ class Http2InteropTest {
         }
         SslContext serverContext = builder.build();
         CompletableFuture<String> serverProtocol = new CompletableFuture<>();
-        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
+        Channel server = netty.serve(channel -> channel.pipeline().addLast(serverContext.newHandler(channel.alloc()),
+                new ApplicationProtocolNegotiationHandler("none") {
                     @Override
-                    protected void initChannel(SocketChannel channel) {
-                        SslHandler tls = serverContext.newHandler(channel.alloc());
-                        channel.pipeline().addLast(tls, new ApplicationProtocolNegotiationHandler("none") {
-                            @Override
-                            protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
-                                serverProtocol.complete(protocol);
-                                ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
-                                        new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
-                                            @Override
-                                            protected void initChannel(Channel stream) {
-                                                stream.pipeline().addLast(new StreamEcho());
-                                            }
-                                        }));
-                            }
-                        });
+                    protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                        serverProtocol.complete(protocol);
+                        ctx.pipeline().addLast(Http2FrameCodecBuilder.forServer().build(),
+                                new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+                                    @Override
+                                    protected void initChannel(Channel stream) {
+                                        stream.pipeline().addLast(new StreamEcho());
+                                    }
+                                }));
                     }
-                }).bind(LOOPBACK, 0).sync().channel();
+                }));
         try {
-            int port = ((InetSocketAddress) server.localAddress()).getPort();
+            int port = NettyLoopback.port(server);
             SSLContext clientContext = clientSide.equals("ours") ? pki.ours("TLS") : pki.jdk("TLS");
             HttpClient client = HttpClient.newBuilder().sslContext(clientContext).version(HttpClient.Version.HTTP_2)
                     .connectTimeout(Duration.ofSeconds(10)).build();

@@ -1,8 +1,11 @@
 package io.tlsmachine.jsse;
 
+import io.tlsmachine.CertificateChain;
+import io.tlsmachine.impl.certificate.PemWriter;
 import io.tlsmachine.impl.certificate.issuing.CertificateIssuer;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.testkit.TestPki;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -20,6 +23,7 @@ final class JssePki {
     static final String HOST = "localhost";
     private static final char[] PASSWORD = "test-only".toCharArray();
 
+    private final CertificateIssuer.Hierarchy hierarchy;
     private final KeyStore keyStore;
     private final KeyManagerFactory keyManagers;
     private final TrustManagerFactory trustManagers;
@@ -27,6 +31,7 @@ final class JssePki {
     JssePki(CertificateKeyType keyType) {
         try {
             CertificateIssuer.Hierarchy pki = new TestPki(new SecureRandom()).hierarchy("Jsse", keyType, HOST, Instant.now());
+            hierarchy = pki;
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
             keys.setKeyEntry("leaf", pki.leaf().privateKey(), PASSWORD,
@@ -42,6 +47,21 @@ final class JssePki {
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The PEM files of this PKI, as OpenSSL and curl take them. */
+    record PemFiles(Path root, Path leaf, Path intermediate, Path key) {
+    }
+
+    /** Writes the root, the leaf, the intermediate and the leaf's key as PEM files into {@code dir}. */
+    PemFiles writePem(Path dir) {
+        PemFiles files = new PemFiles(dir.resolve("root.pem"), dir.resolve("leaf.pem"), dir.resolve("intermediate.pem"),
+                dir.resolve("key.pem"));
+        PemWriter.write(CertificateChain.of(hierarchy.root().certificate()), files.root());
+        PemWriter.write(CertificateChain.of(hierarchy.leaf().certificate()), files.leaf());
+        PemWriter.write(CertificateChain.of(hierarchy.intermediate().certificate()), files.intermediate());
+        PemWriter.write(hierarchy.leaf().privateKey(), files.key());
+        return files;
     }
 
     /** The PKCS#12 store holding the leaf "localhost" and its chain under the alias "leaf". */

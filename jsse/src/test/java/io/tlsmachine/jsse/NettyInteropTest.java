@@ -2,19 +2,10 @@ package io.tlsmachine.jsse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -34,7 +25,6 @@ import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslProvider;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,13 +43,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Tag("slow")
 @Timeout(60)
 class NettyInteropTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final NettyLoopback netty = new NettyLoopback();
     private final JssePki pki = new JssePki(CertificateKeyType.EC_P256);
 
     @AfterEach
     void stop() {
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        netty.close();
     }
 
     @ParameterizedTest(name = "client {0}, server {1}, {2}")
@@ -74,40 +63,31 @@ class NettyInteropTest {
             throws Exception {
         CompletableFuture<SSLEngine> serverEngine = new CompletableFuture<>();
         SslContext serverContext = serverContext(serverSide.equals("ours"), protocol);
-        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) throws Exception {
-                        SslHandler tls = serverContext.newHandler(channel.alloc());
-                        serverEngine.complete(tls.engine());
-                        channel.pipeline().addLast(tls, new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
-                                new EchoHandler());
-                    }
-                }).bind(LOOPBACK, 0).sync().channel();
-        int port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+        Channel server = netty.serve(channel -> {
+            SslHandler tls = serverContext.newHandler(channel.alloc());
+            serverEngine.complete(tls.engine());
+            channel.pipeline().addLast(tls, new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new EchoHandler());
+        });
+        int port = NettyLoopback.port(server);
         SslContext clientContext = clientContext(clientSide.equals("ours"), protocol);
         CompletableFuture<String> body = new CompletableFuture<>();
         CompletableFuture<SslHandler> clientTls = new CompletableFuture<>();
-        Channel client = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        SslHandler tls = clientContext.newHandler(channel.alloc(), JssePki.HOST, port);
-                        clientTls.complete(tls);
-                        channel.pipeline().addLast(tls, new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
-                                new SimpleChannelInboundHandler<FullHttpResponse>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
-                                        body.complete(response.content().toString(StandardCharsets.UTF_8));
-                                    }
+        Channel client = netty.connect(port, channel -> {
+            SslHandler tls = clientContext.newHandler(channel.alloc(), JssePki.HOST, port);
+            clientTls.complete(tls);
+            channel.pipeline().addLast(tls, new HttpClientCodec(), new HttpObjectAggregator(1 << 20),
+                    new SimpleChannelInboundHandler<FullHttpResponse>() {
+                        @Override
+                        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+                            body.complete(response.content().toString(StandardCharsets.UTF_8));
+                        }
 
-                                    @Override
-                                    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                        body.completeExceptionally(cause);
-                                    }
-                                });
-                    }
-                }).connect(LOOPBACK, port).sync().channel();
+                        @Override
+                        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                            body.completeExceptionally(cause);
+                        }
+                    });
+        });
         try {
             clientTls.get(10, TimeUnit.SECONDS).handshakeFuture().get(10, TimeUnit.SECONDS);
             byte[] payload = SslSocketInteropTest.randomBytes(40_000);

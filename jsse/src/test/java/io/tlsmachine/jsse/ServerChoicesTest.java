@@ -180,6 +180,44 @@ class ServerChoicesTest {
         assertThat(client.receivedAlert().orElseThrow().description()).isEqualTo(AlertDescription.HANDSHAKE_FAILURE);
     }
 
+    /**
+     * SSLParameters.setUseCipherSuitesOrder: true (SunJSSE's default) takes the server's most preferred suite the
+     * client offers, false the client's most preferred suite the server enables; the JDK's server is the reference.
+     */
+    @ParameterizedTest(name = "{0} server, {1}, own order {2}")
+    @CsvSource({
+        "our, TLSv1.3, true,  TLS_AES_256_GCM_SHA384",
+        "our, TLSv1.3, false, TLS_AES_128_GCM_SHA256",
+        "our, TLSv1.2, true,  TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "our, TLSv1.2, false, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+        "JDK, TLSv1.3, true,  TLS_AES_256_GCM_SHA384",
+        "JDK, TLSv1.3, false, TLS_AES_128_GCM_SHA256",
+        "JDK, TLSv1.2, true,  TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+        "JDK, TLSv1.2, false, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+    })
+    void theServerChoosesTheSuiteByItsOwnOrderOrByTheClientsAsSslParametersSay(String serverSide, String protocol,
+            boolean ownOrder, String expected) throws Exception {
+        String[] serverOrder = protocol.equals("TLSv1.3")
+                ? new String[] {"TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256"}
+                : new String[] {"TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"};
+        SSLEngine server = JdkEngineInteropTest.serverEngine(serverSide.equals("our") ? pki.ours(protocol) : pki.jdk(protocol));
+        SSLParameters parameters = server.getSSLParameters();
+        assertThat(parameters.getUseCipherSuitesOrder()).as("the default").isTrue();
+        parameters.setCipherSuites(serverOrder);
+        parameters.setUseCipherSuitesOrder(ownOrder);
+        server.setSSLParameters(parameters);
+        SSLEngine client = JdkEngineInteropTest.clientEngine(pki.jdk(protocol));
+        // The client prefers the reverse: the 128-bit suite first, the server's first choice last.
+        client.setEnabledCipherSuites(new String[] {serverOrder[2], serverOrder[0]});
+
+        new EnginePair(client, server, false, false).handshake();
+
+        assertThat(server.getSSLParameters().getUseCipherSuitesOrder()).isEqualTo(ownOrder);
+        assertThat(server.getSession().getCipherSuite()).isEqualTo(expected);
+        assertThat(client.getSession().getCipherSuite()).isEqualTo(expected);
+    }
+
     /** The JDK's client sends no server_name for a name without a dot ("localhost") unless told to. */
     private SSLEngine jdkClientSendingSni() {
         SSLEngine client = JdkEngineInteropTest.clientEngine(pki.jdk("TLS"));

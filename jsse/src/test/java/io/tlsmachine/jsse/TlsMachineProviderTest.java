@@ -54,8 +54,10 @@ class TlsMachineProviderTest {
         context.init(null, null, null);
         SSLEngine engine = context.createSSLEngine();
 
-        assertThatThrownBy(() -> engine.setEnableSessionCreation(false))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("setEnableSessionCreation");
+        engine.setUseClientMode(false);
+        engine.setEnableSessionCreation(false);
+        assertThatThrownBy(engine::beginHandshake)
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("setEnableSessionCreation(false) on a server");
         assertThatThrownBy(() -> ((javax.net.ssl.SSLSocketFactory) context.getSocketFactory()).createSocket(
                 new java.net.Socket(), new java.io.ByteArrayInputStream(new byte[0]), true))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("createSocket(Socket, InputStream");

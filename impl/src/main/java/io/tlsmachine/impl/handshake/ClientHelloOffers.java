@@ -15,7 +15,7 @@ import java.util.Optional;
 final class ClientHelloOffers {
     private ClientHelloOffers() {}
 
-    /** RFC 8446 §4.2.3 (signature_algorithms), RFC 7301 §3.1 (ALPN), RFC 6066 §3 (server_name). */
+    /** RFC 8446 §4.2.3 (signature_algorithms), RFC 7301 §3.1 (ALPN), RFC 6066 §3 (server_name), §4.1.2 (cipher_suites). */
     static ClientHelloOffer of(ClientHello hello, ProtocolVersion version, String serverName) {
         List<String> protocols = hello.extension(ApplicationLayerProtocolNegotiation.class)
                 .map(alpn -> alpn.protocols().stream().map(Hellos::protocolName).toList()).orElse(List.of());
@@ -23,6 +23,7 @@ final class ClientHelloOffers {
                 .map(offered -> offered.schemes().stream().map(scheme -> SignatureAlgorithm.fromCode(scheme.code()))
                         .filter(Objects::nonNull).toList())
                 .orElse(List.of());
-        return new ClientHelloOffer(version, Optional.ofNullable(serverName), protocols, schemes);
+        return new ClientHelloOffer(version, Optional.ofNullable(serverName), protocols, schemes,
+                hello.cipherSuites());
     }
 }

@@ -25,6 +25,8 @@ final class Negotiation {
     private SignatureAlgorithm signature;
     private String applicationProtocol;
     private String serverName;
+    /** A server's identity of the session this connection established or resumed (see {@link #identifySession}). */
+    private Opaque sessionIdentity;
     /** What only the hellos' exchange needs; dropped after a TLS 1.3 handshake, kept after TLS 1.2 (exporters). */
     private HelloValues hello = new HelloValues();
 
@@ -178,7 +180,21 @@ final class Negotiation {
         }
         return Optional.of(new NegotiatedParameters(version, suite.suite(), Optional.ofNullable(group),
                 Optional.ofNullable(signature), Optional.ofNullable(applicationProtocol), resumed,
-                Optional.ofNullable(serverName)));
+                Optional.ofNullable(serverName),
+                Optional.ofNullable(sessionIdentity).map(identity -> java.util.HexFormat.of().formatHex(identity.toByteArray()))));
+    }
+
+    /**
+     * Records a server's identity of this connection's session: a new one for a full handshake, the resumed
+     * session's for a resumption; the tickets it issues carry it (see {@link SessionTickets}).
+     */
+    void identifySession(Opaque identity) {
+        sessionIdentity = identity;
+    }
+
+    /** The identity recorded by {@link #identifySession}; empty before. */
+    Opaque sessionIdentity() {
+        return sessionIdentity == null ? Opaque.EMPTY : sessionIdentity;
     }
 
     /**

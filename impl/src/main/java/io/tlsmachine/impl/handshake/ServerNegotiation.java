@@ -123,6 +123,8 @@ final class ServerNegotiation implements ServerHelloSteps {
         ctx.transcript().selectHash(ctx.negotiation().suite().hash());
         Tls13KeyExchange mode = acceptPsk(clientHello, encoded);
         boolean resumed = mode.usesPsk();
+        // The session's identity, for the application: the resumed ticket's, else a new one.
+        ctx.negotiation().identifySession(resumed ? acceptedTicket.sessionIdentity() : Opaque.of(ctx.random32()));
         ctx.transcript().add(encoded);
         List<KeyShareEntry> shares = clientHello.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         List<NamedGroup> supported = clientHello.extension(SupportedGroups.class).map(SupportedGroups::groups).orElse(List.of());
@@ -199,8 +201,9 @@ final class ServerNegotiation implements ServerHelloSteps {
         // session IDs are issued only for sessions with the extended master secret (RFC 7627 §5.3, §5.4).
         Optional<SessionTicket> sessionTicket = clientHello.extension(SessionTicket.class);
         boolean ticketExpected = ctx.config().ticketsEnabled() && ems && sessionTicket.isPresent();
-        boolean byTicket = ctx.config().ticketsEnabled() && sessionTicket.isPresent() && !sessionTicket.get().ticket().isEmpty()
-                && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ems);
+        Optional<SessionTickets.OpenedTicket> offeredTicket = ctx.config().ticketsEnabled() && sessionTicket.isPresent()
+                && !sessionTicket.get().ticket().isEmpty() ? SessionTickets.open(ctx, sessionTicket.get().ticket()) : Optional.empty();
+        boolean byTicket = resumeTls12Session(offeredTicket, ems);
         boolean byId = !byTicket && ctx.config().sessionCache().isPresent() && !ctx.negotiation().sessionId().isEmpty()
                 && resumeTls12Session(ctx.config().sessionCache().get().find(ctx.negotiation().sessionId(), ctx.config().clock().millis())
                         .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
@@ -209,6 +212,10 @@ final class ServerNegotiation implements ServerHelloSteps {
         if (!resumed && ems && ctx.config().sessionCache().isPresent()) {
             ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
+        // The session's identity, for the application: the ticket's, the resumed session ID, the issued one, or new.
+        ctx.negotiation().identifySession(byTicket ? offeredTicket.orElseThrow().sessionIdentity()
+                : byId ? ctx.negotiation().sessionId()
+                : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.of(ctx.random32()));
         ctx.transcript().selectHash(ctx.negotiation().suite().hash());
         ctx.transcript().add(encoded);
         return Decision.then(facts.with(Fact.VERSION, ProtocolVersion.TLS12).with(Fact.MIDDLEBOX_COMPAT, false).with(Fact.EXTENDED_MASTER_SECRET, ems)

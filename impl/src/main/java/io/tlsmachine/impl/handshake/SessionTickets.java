@@ -22,8 +22,8 @@ import java.util.Optional;
  * binders (RFC 8446 §4.2.11.2).
  *
  * <p>A ticket is {@code nonce[12] || AES-256-GCM(ticket key, suite(2) || psk<1..255> || ticket_age_add(4) ||
- * issued_at_ms(8) || lifetime_s(4) || max_early_data_size(4) || alpn<0..255> || server_name<0..2^16-1>)}:
- * self-contained, so the server keeps no per-session state. The random nonce identifies the ticket (for the
+ * issued_at_ms(8) || lifetime_s(4) || max_early_data_size(4) || alpn<0..255> || server_name<0..2^16-1> ||
+ * session_identity<0..255>)}: self-contained (the identity names the session across resumptions, for the application), so the server keeps no per-session state. The random nonce identifies the ticket (for the
  * single-use record of 0-RTT tickets, {@link io.tlsmachine.EarlyDataAntiReplay}); the last three fields
  * are what RFC 8446 §4.2.10 requires early data to match.
  */
@@ -35,10 +35,10 @@ final class SessionTickets {
 
     /** What a server finds inside one of its tickets; {@code applicationProtocol} and {@code serverName} may be null. */
     record OpenedTicket(CipherSuite suite, Secret psk, long ticketAgeAdd, long issuedAtMillis, long lifetimeSeconds,
-            long maxEarlyDataSize, String applicationProtocol, String serverName, Opaque id) {
+            long maxEarlyDataSize, String applicationProtocol, String serverName, Opaque id, Opaque sessionIdentity) {
         /** A session that allows no early data (e.g. from the TLS 1.2 session cache). */
         OpenedTicket(CipherSuite suite, Secret psk, long ticketAgeAdd, long issuedAtMillis, long lifetimeSeconds) {
-            this(suite, psk, ticketAgeAdd, issuedAtMillis, lifetimeSeconds, 0, null, null, Opaque.EMPTY);
+            this(suite, psk, ticketAgeAdd, issuedAtMillis, lifetimeSeconds, 0, null, null, Opaque.EMPTY, Opaque.EMPTY);
         }
 
         boolean validAt(long nowMillis) {
@@ -67,7 +67,8 @@ final class SessionTickets {
     static Opaque seal(HandshakeContext ctx, Secret psk, long ticketAgeAdd, long maxEarlyDataSize) {
         byte[] plain = new ByteWriter(128).u16(ctx.negotiation().suite().suite().code()).opaque8(psk.bytes()).u32(ticketAgeAdd)
                 .u64(ctx.config().clock().millis()).u32(LIFETIME_SECONDS).u32(maxEarlyDataSize)
-                .opaque8(utf8(ctx.negotiation().applicationProtocol())).opaque16(utf8(ctx.negotiation().serverName())).toByteArray();
+                .opaque8(utf8(ctx.negotiation().applicationProtocol())).opaque16(utf8(ctx.negotiation().serverName()))
+                .opaque8(ctx.negotiation().sessionIdentity().toByteArray()).toByteArray();
         byte[] nonce = new byte[NONCE_LENGTH];
         ctx.config().random().nextBytes(nonce);
         Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
@@ -96,7 +97,7 @@ final class SessionTickets {
             OpenedTicket opened = new OpenedTicket(suite, psk, in.u32("ticket.age_add"), in.u64("ticket.issued"),
                     in.u32("ticket.lifetime"), in.u32("ticket.max_early_data_size"),
                     string(in.opaque8("ticket.alpn", 0, 255)), string(in.opaque16("ticket.server_name", 0, 0xFFFF)),
-                    Opaque.of(java.util.Arrays.copyOf(bytes, NONCE_LENGTH)));
+                    Opaque.of(java.util.Arrays.copyOf(bytes, NONCE_LENGTH)), in.opaque8("ticket.session_identity", 0, 255));
             in.expectEmpty("ticket");
             return Optional.of(opened);
         } catch (TlsException e) {
