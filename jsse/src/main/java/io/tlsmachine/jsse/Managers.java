@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
@@ -21,11 +23,34 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Bridges the JSSE managers given to {@code SSLContext.init} to the engine's configuration: the credential a
  * key manager chooses for an engine, and a verifier that asks the trust manager, with the engine, about the peer.
- *
- * @param keyManager our credentials; null when none were given
- * @param trustManager judges the peer's chain (the JDK's default when none was given)
  */
-record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager, SecureRandom random) {
+final class Managers {
+    /** How many credentials are remembered; a key manager that invents aliases cannot grow the map past it. */
+    private static final int MAX_REMEMBERED_CREDENTIALS = 64;
+
+    private final X509ExtendedKeyManager keyManager;
+    private final X509TrustManager trustManager;
+    private final SecureRandom random;
+    /**
+     * The credentials built so far, by alias: building one proves that the key belongs to the leaf (a signature and
+     * its verification, ~1 ms on the JDK's P-256), which every server handshake would repeat otherwise. An entry is
+     * reused only while the key manager still returns the same chain and key for its alias.
+     */
+    private final Map<String, CertifiedKey> credentials = new ConcurrentHashMap<>();
+
+    /**
+     * @param keyManager our credentials; null when none were given
+     * @param trustManager judges the peer's chain (the JDK's default when none was given)
+     */
+    Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager, SecureRandom random) {
+        this.keyManager = keyManager;
+        this.trustManager = trustManager;
+        this.random = random;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
 
     /** The key types asked of the key manager, in order of preference. */
     private static final String[] KEY_TYPES = {"EC", "RSA", "EdDSA", "Ed25519", "RSASSA-PSS"};
@@ -88,7 +113,16 @@ record Managers(X509ExtendedKeyManager keyManager, X509TrustManager trustManager
         if (chain == null || chain.length == 0 || key == null) {
             return Optional.empty();
         }
-        return Optional.of(new CertifiedKey(CertificateChain.of(chain), key));
+        CertifiedKey known = credentials.get(alias);
+        if (known != null && known.privateKey().equals(key) && known.chain().certificates().equals(List.of(chain))) {
+            return Optional.of(known);
+        }
+        CertifiedKey built = new CertifiedKey(CertificateChain.of(chain), key);
+        if (credentials.size() >= MAX_REMEMBERED_CREDENTIALS) {
+            credentials.clear();
+        }
+        credentials.put(alias, built);
+        return Optional.of(built);
     }
 
     /**
