@@ -96,7 +96,6 @@ final class Tls12Client implements Tls12ClientSteps {
         ctx.negotiation().recordServerRandom(hello.random().toByteArray());
         ctx.transcript().selectHash(ctx.negotiation().suite().hash());
         ctx.transcript().add(encoded);
-        ctx.records().reader().pinRecordVersion(WIRE_TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
         } else {

@@ -91,7 +91,6 @@ final class Tls12Server implements Tls12ServerSteps {
         ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), sessionId, ctx.negotiation().suite().suite(), 0,
                 OfferedExtensions.answering(negotiation.clientHello(), extensions));
         ctx.flight().handshake(Message.SERVER_HELLO, hello, ctx.transcript());
-        ctx.records().reader().pinRecordVersion(WIRE_TLS12);
         if (abbreviated) {
             // RFC 5246 §7.3 Figure 2, RFC 5077 §3.1: [NewSessionTicket], then (declared) ChangeCipherSpec and Finished.
             if (facts.ticketExpected()) {

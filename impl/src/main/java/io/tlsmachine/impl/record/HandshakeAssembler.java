@@ -35,6 +35,11 @@ import java.util.ArrayDeque;
  *       detected from its header before anything is allocated. The uint24 length allows 16 MiB;
  *       like Go's crypto/tls we allow 64 KiB for any message and 256 KiB for Certificate and
  *       CompressedCertificate, whose certificate_list may hold a long chain (RFC 8446 §4.4.2).
+ *       When the oversized header follows complete messages in the same record, the failure waits
+ *       behind them: {@link #poll} returns them first and throws it only once they are taken, so a
+ *       complete message that is itself malformed (an empty ClientHello, say) gets its own
+ *       decode_error (RFC 8446 §4: "a message that cannot be parsed according to the syntax")
+ *       rather than a limit failure about the bytes after it.
  * </ul>
  */
 public final class HandshakeAssembler {
@@ -56,6 +61,8 @@ public final class HandshakeAssembler {
     private Epoch pendingEpoch;
     /** Complete messages not yet taken: made for a record that completes one, dropped once all are taken. */
     private ArrayDeque<ReceivedHandshakeMessage> complete;
+    /** A framing failure found after complete messages of the same record: thrown by {@link #poll} once they are taken. */
+    private TlsException failureAfterComplete;
 
     /** An assembler with the default size limits. */
     public HandshakeAssembler() {
@@ -103,15 +110,31 @@ public final class HandshakeAssembler {
         pendingEpoch = record.epoch();
         byte[] fragment = record.fragment();
         int position = 0;
-        while (position < fragment.length) {
-            position = consume(fragment, position);
+        try {
+            while (position < fragment.length) {
+                position = consume(fragment, position);
+            }
+        } catch (TlsException e) {
+            if (complete == null) {
+                throw e;
+            }
+            failureAfterComplete = e;
         }
         return true;
     }
 
-    /** Returns the next complete message, or {@code null} when there is none. */
+    /**
+     * Returns the next complete message, or {@code null} when there is none.
+     *
+     * @throws TlsException the failure found after the complete messages of the last record, once they are taken
+     */
     public ReceivedHandshakeMessage poll() {
         if (complete == null) {
+            if (failureAfterComplete != null) {
+                TlsException failure = failureAfterComplete;
+                failureAfterComplete = null;
+                throw failure;
+            }
             return null;
         }
         ReceivedHandshakeMessage next = complete.poll();
@@ -123,7 +146,7 @@ public final class HandshakeAssembler {
 
     /** Whether handshake bytes are pending: an incomplete message, or complete ones not yet taken. */
     public boolean hasPendingBytes() {
-        return isMessageIncomplete() || complete != null;
+        return isMessageIncomplete() || complete != null || failureAfterComplete != null;
     }
 
     /**

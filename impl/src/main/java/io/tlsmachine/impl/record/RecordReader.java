@@ -2,7 +2,6 @@ package io.tlsmachine.impl.record;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
 import java.nio.ByteBuffer;
@@ -24,14 +23,12 @@ import java.util.Arrays;
  *       too, which we never negotiate) is {@link Reason#UNKNOWN_CONTENT_TYPE} (RFC 8446 §5: "If a
  *       TLS implementation receives an unexpected record type, it MUST terminate the connection with
  *       an unexpected_message alert").
- *   <li>legacy_record_version has major version 3 ({0x03, xx}: RFC 5246 Appendix E.1 lets a server
- *       accept any {03,XX} on the first ClientHello record); any other value is not TLS and fails
- *       with {@link Reason#PROTOCOL_VERSION_UNSUPPORTED}. The minor version is otherwise ignored, as
- *       RFC 8446 §5.1 requires ("MUST be ignored for all purposes"), unless the engine
- *       {@link #pinRecordVersion pins} it: after a TLS 1.2 ServerHello every record carries the
- *       negotiated version (RFC 5246 §6.2.1, "version: The version of the protocol being
- *       employed"), and a different one fails with PROTOCOL_VERSION_UNSUPPORTED, as in Go and
- *       OpenSSL.
+ *   <li>legacy_record_version is not read: RFC 8446 §5.1 says it "MUST be ignored for all
+ *       purposes", and Appendix D that "the value of TLSPlaintext.legacy_record_version MUST be
+ *       ignored by all implementations", whatever version they negotiate (RFC 5246 Appendix E.1
+ *       already asks servers to accept any {03,XX} on the ClientHello). No RFC sentence asks a
+ *       TLS 1.2 connection to check it; a TLS 1.2 protected record's version is authenticated as
+ *       part of its additional data (RFC 5246 §6.2.3.3), so a changed one fails deprotection.
  *   <li>length is at most 2^14 for plaintext (RFC 8446 §5.1, RFC 5246 §6.2.1), 2^14 + 256 for a
  *       TLS 1.3 TLSCiphertext (RFC 8446 §5.2), 2^14 + 2048 for a TLS 1.2 TLSCiphertext (RFC 5246
  *       §6.2.3); more is {@link Reason#RECORD_OVERFLOW}.
@@ -69,7 +66,6 @@ public final class RecordReader {
 
     private RecordProtection protection = PlaintextProtection.INSTANCE;
     private int recordSizeLimit = RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH;
-    private ProtocolVersion pinnedVersion;
     private EarlyDataSkipping skipping = EarlyDataSkipping.NONE;
     private long earlyDataBudget;
     private boolean failed;
@@ -151,11 +147,6 @@ public final class RecordReader {
         recordSizeLimit = limit;
     }
 
-    /** From now on every record must carry exactly this legacy_record_version (TLS 1.2 after ServerHello). */
-    public void pinRecordVersion(ProtocolVersion version) {
-        pinnedVersion = version;
-    }
-
     /**
      * RFC 8446 §4.2.10: the server rejected the client's early data, so it skips the 0-RTT records
      * still on their way, at most {@code maxEarlyDataSize} bytes of early data in total (more is
@@ -221,14 +212,6 @@ public final class RecordReader {
         ContentType type = RecordHeader.type(header);
         if (!isKnown(type)) {
             throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record of content type " + type);
-        }
-        ProtocolVersion version = RecordHeader.version(header);
-        if (version.code() >>> 8 != 3) {
-            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "record version " + version + " is not TLS");
-        }
-        if (pinnedVersion != null && !version.equals(pinnedVersion)) {
-            throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED,
-                    "record version " + version + " after " + pinnedVersion + " was negotiated");
         }
         int length = RecordHeader.length(header);
         int maxLength;

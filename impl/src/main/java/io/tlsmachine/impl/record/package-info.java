@@ -37,8 +37,6 @@
  *       2^14 + 2048 (TLS 1.2 ciphertext), found before the body is buffered; a deprotected
  *       plaintext over 2^14 (TLS 1.3: inner plaintext over 2^14 + 1) or over our record_size_limit.
  *   <li>UNKNOWN_CONTENT_TYPE: an outer or inner type other than 20-23.
- *   <li>PROTOCOL_VERSION_UNSUPPORTED: a record version whose major byte is not 3, or (once pinned
- *       after a TLS 1.2 ServerHello) any version but the negotiated one.
  *   <li>BAD_RECORD_MAC: any authentication failure (tampered header, nonce, ciphertext or tag,
  *       wrong sequence number, body shorter than the tag).
  *   <li>UNEXPECTED_MESSAGE: an all-zero TLS 1.3 inner plaintext; a protected change_cipher_spec;
@@ -48,6 +46,9 @@
  *   <li>INTERLEAVED_HANDSHAKE, KEY_CHANGE_NOT_ON_RECORD_BOUNDARY, ZERO_LENGTH_FRAGMENT,
  *       HANDSHAKE_MESSAGE_TOO_LARGE, MALFORMED_MESSAGE (alert record not one alert): the assembler.
  * </ul>
+ *
+ * <p>Never a failure: the legacy_record_version of any record (RFC 8446 §5.1, Appendix D: "MUST be
+ * ignored"; see {@link io.tlsmachine.impl.record.RecordReader}).
  *
  * <p>Left to the engine and the model: an unprotected change_cipher_spec or alert under TLS 1.3
  * keys is delivered with epoch PLAINTEXT (RFC 8446 §5 says the compatibility CCS must be detected

@@ -10,6 +10,7 @@ import io.tlsmachine.model.ProtocolVersion;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -56,6 +57,38 @@ class ChangeCipherSpecConformanceTest {
         assertThat(pair.server.isFailed()).isTrue();
         assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(reasonFor(content));
         assertThat(HEX.formatHex(pair.server.drainOutbound())).isEqualTo("1503030002020a");
+    }
+
+    /**
+     * RFC 5246 §7.1: ChangeCipherSpec follows the key exchange; before the ServerHello it is a message out of order
+     * (RFC 5246 §7.2.2 unexpected_message) for a client that offered only TLS 1.2, which RFC 8446 §5's drop does not
+     * cover (it is for TLS 1.3 endpoints).
+     */
+    @Test
+    void tls12OnlyClientAnswersAChangeCipherSpecBeforeTheServerHelloWithUnexpectedMessage() {
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
+                EngineFixtures.server(EC).build());
+        pair.client.beginHandshake();
+        pair.server.feed(pair.client.drainOutbound());
+        byte[] serverFlight = pair.server.drainOutbound();
+        pair.client.feed(TestRecords.plaintext(20, new byte[] {1}));
+        assertThat(serverFlight).isNotEmpty();
+        assertFailedAndPeerReads(pair.client, pair.server, Reason.UNEXPECTED_MESSAGE, AlertDescription.UNEXPECTED_MESSAGE);
+    }
+
+    /** RFC 8446 §5: a client that offered TLS 1.3 drops the same record, and the handshake (here TLS 1.2) goes on. */
+    @Test
+    void clientThatOfferedTls13DropsAChangeCipherSpecBeforeTheServerHelloAndCompletesTheHandshake() {
+        EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).build(),
+                EngineFixtures.server(EC).versions(ProtocolVersion.TLS12).build());
+        pair.client.beginHandshake();
+        pair.server.feed(pair.client.drainOutbound());
+        pair.client.feed(TestRecords.plaintext(20, new byte[] {1}));
+        assertThat(pair.client.isFailed()).as("failed: %s", pair.client.failure()).isFalse();
+        pair.client.feed(pair.server.drainOutbound());
+        pair.pump();
+        assertThat(pair.client.isHandshakeComplete()).isTrue();
+        assertThat(pair.server.isHandshakeComplete()).isTrue();
     }
 
     /** An empty record is refused by the record layer (RFC 5246 §6.2.1), with the same alert. */

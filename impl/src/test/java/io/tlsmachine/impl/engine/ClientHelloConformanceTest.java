@@ -22,6 +22,8 @@ import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,8 +50,7 @@ class ClientHelloConformanceTest {
      */
     @Test
     void fallbackScsvFromATls12ClientToATls13ServerIsInappropriateFallback() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(), ClientHelloConformanceTest::withFallbackScsv);
+        TlsEngine server = afterOurTls12ClientHello(ClientHelloConformanceTest::withFallbackScsv);
         assertRejected(server, Reason.INAPPROPRIATE_FALLBACK, AlertDescription.INAPPROPRIATE_FALLBACK);
     }
 
@@ -65,8 +66,7 @@ class ClientHelloConformanceTest {
     /** RFC 7507 §3 with RFC 8446 §4.2.1: a client indicating TLS 1.3 in supported_versions has not fallen back. */
     @Test
     void fallbackScsvFromATls13ClientIsATls13Handshake() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                ClientHelloConformanceTest::withFallbackScsv);
+        TlsEngine server = afterOurClientHello(ClientHelloConformanceTest::withFallbackScsv);
         assertThat(selectedVersion(assertAnswered(server))).isEqualTo(TLS13);
     }
 
@@ -78,15 +78,14 @@ class ClientHelloConformanceTest {
      */
     @Test
     void legacyVersionSsl30OfferingTls13IsProtocolVersion() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> withLegacyVersion(hello, SSL30));
+        TlsEngine server = afterOurClientHello(hello -> withLegacyVersion(hello, SSL30));
         assertRejected(server, Reason.PROTOCOL_VERSION_UNSUPPORTED, AlertDescription.PROTOCOL_VERSION);
     }
 
     /** RFC 8446 Appendix D.5, below 0x0300 too (no SSL 2 record or hello is accepted). */
     @Test
     void legacyVersionBelowSsl30OfferingTls13IsProtocolVersion() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+        TlsEngine server = afterOurClientHello(
                 hello -> withLegacyVersion(hello, new io.tlsmachine.impl.codec.types.ProtocolVersion(0x0200)));
         assertRejected(server, Reason.PROTOCOL_VERSION_UNSUPPORTED, AlertDescription.PROTOCOL_VERSION);
     }
@@ -94,8 +93,7 @@ class ClientHelloConformanceTest {
     /** RFC 8446 Appendix D.5: 0x0301 is no failure; supported_versions decides (TLS 1.3 here). */
     @Test
     void legacyVersionTls10OfferingTls13IsATls13Handshake() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> withLegacyVersion(hello, TLS10));
+        TlsEngine server = afterOurClientHello(hello -> withLegacyVersion(hello, TLS10));
         assertThat(selectedVersion(assertAnswered(server))).isEqualTo(TLS13);
     }
 
@@ -107,7 +105,7 @@ class ClientHelloConformanceTest {
      */
     @Test
     void supportedVersionsListingOnlySsl30IsProtocolVersionAlthoughLegacyVersionIsTls12() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+        TlsEngine server = afterOurClientHello(
                 hello -> HostileHellos.replacing(hello, e -> e instanceof SupportedVersionsOffer,
                         new SupportedVersionsOffer(List.of(SSL30))));
         assertRejected(server, Reason.PROTOCOL_VERSION_UNSUPPORTED, AlertDescription.PROTOCOL_VERSION);
@@ -116,7 +114,7 @@ class ClientHelloConformanceTest {
     /** RFC 8446 §4.2.1: a supported_versions of unknown and old versions only is protocol_version too. */
     @Test
     void supportedVersionsListingOnlyUnknownVersionsIsProtocolVersion() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+        TlsEngine server = afterOurClientHello(
                 hello -> HostileHellos.replacing(hello, e -> e instanceof SupportedVersionsOffer,
                         new SupportedVersionsOffer(List.of(new io.tlsmachine.impl.codec.types.ProtocolVersion(0x0A0A),
                                 TLS10))));
@@ -126,8 +124,7 @@ class ClientHelloConformanceTest {
     /** RFC 8446 §4.2.1: supported_versions listing TLS 1.2 alone gives TLS 1.2, whatever legacy_version says. */
     @Test
     void supportedVersionsListingOnlyTls12IsATls12Handshake() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(),
+        TlsEngine server = afterOurTls12ClientHello(
                 hello -> withLegacyVersion(HostileHellos.withExtensions(hello, withAlso(hello,
                         new SupportedVersionsOffer(List.of(TLS12)))), TLS10));
         ServerHello answer = assertAnswered(server);
@@ -141,8 +138,7 @@ class ClientHelloConformanceTest {
      */
     @Test
     void noSupportedVersionsAndLegacyVersionTls10IsProtocolVersion() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(), hello -> withLegacyVersion(hello, TLS10));
+        TlsEngine server = afterOurTls12ClientHello(hello -> withLegacyVersion(hello, TLS10));
         assertRejected(server, Reason.PROTOCOL_VERSION_UNSUPPORTED, AlertDescription.PROTOCOL_VERSION);
     }
 
@@ -155,17 +151,13 @@ class ClientHelloConformanceTest {
      */
     @Test
     void supportedGroupsWithoutKeyShareIsMissingExtensionNotAHelloRetryRequest() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> HostileHellos.without(hello, e -> e instanceof KeyShareOffer));
-        assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
+        assertMissingExtensionWithout(e -> e instanceof KeyShareOffer);
     }
 
     /** RFC 8446 §9.2, "and vice versa": key_share without supported_groups is missing_extension. */
     @Test
     void keyShareWithoutSupportedGroupsIsMissingExtension() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> HostileHellos.without(hello, e -> e instanceof SupportedGroups));
-        assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
+        assertMissingExtensionWithout(e -> e instanceof SupportedGroups);
     }
 
     /**
@@ -174,23 +166,19 @@ class ClientHelloConformanceTest {
      */
     @Test
     void noSignatureAlgorithmsAndNoPskIsMissingExtension() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> HostileHellos.without(hello, e -> e instanceof SignatureAlgorithms));
-        assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
+        assertMissingExtensionWithout(e -> e instanceof SignatureAlgorithms);
     }
 
     /** RFC 8446 §9.2: neither supported_groups nor key_share, and no PSK, is missing_extension too. */
     @Test
     void noGroupsNoKeyShareAndNoPskIsMissingExtension() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> HostileHellos.without(hello, e -> e instanceof SupportedGroups || e instanceof KeyShareOffer));
-        assertRejected(server, Reason.MISSING_EXTENSION, AlertDescription.MISSING_EXTENSION);
+        assertMissingExtensionWithout(e -> e instanceof SupportedGroups || e instanceof KeyShareOffer);
     }
 
     /** RFC 8446 §9.2: "An empty KeyShare.client_shares vector is permitted": a HelloRetryRequest follows. */
     @Test
     void anEmptyKeyShareListGetsAHelloRetryRequest() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
+        TlsEngine server = afterOurClientHello(
                 hello -> HostileHellos.replacing(hello, e -> e instanceof KeyShareOffer, new KeyShareOffer(List.of())));
         assertThat(HostileHellos.assertAnsweredWith(server)).isInstanceOf(HelloRetryRequest.class);
     }
@@ -204,8 +192,7 @@ class ClientHelloConformanceTest {
      */
     @Test
     void tls12CompressionMethodsWithoutNullIsIllegalParameter() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(), hello -> withCompression(hello, Opaque.ofUnsigned(1)));
+        TlsEngine server = afterOurTls12ClientHello(hello -> withCompression(hello, Opaque.ofUnsigned(1)));
         assertRejected(server, Reason.ILLEGAL_PARAMETER, AlertDescription.ILLEGAL_PARAMETER);
     }
 
@@ -215,17 +202,32 @@ class ClientHelloConformanceTest {
      */
     @Test
     void tls13CompressionMethodsOtherThanNullAloneIsIllegalParameter() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(),
-                hello -> withCompression(hello, Opaque.ofUnsigned(1, 0)));
+        TlsEngine server = afterOurClientHello(hello -> withCompression(hello, Opaque.ofUnsigned(1, 0)));
         assertRejected(server, Reason.ILLEGAL_PARAMETER, AlertDescription.ILLEGAL_PARAMETER);
     }
 
     /** RFC 5246 §7.4.1.3: deflate and null offered, null is selected (ServerHello.compression_method 0). */
     @Test
     void tls12CompressionMethodsWithDeflateAndNullSelectsNull() {
-        TlsEngine server = serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),
-                EngineFixtures.server(EC).build(), hello -> withCompression(hello, Opaque.ofUnsigned(1, 0)));
+        TlsEngine server = afterOurTls12ClientHello(hello -> withCompression(hello, Opaque.ofUnsigned(1, 0)));
         assertThat(assertAnswered(server).legacyCompressionMethod()).isZero();
+    }
+
+    /** RFC 8446 §9.2: the server that read our ClientHello without the extensions {@code drop} accepts refuses it. */
+    private static void assertMissingExtensionWithout(Predicate<io.tlsmachine.impl.codec.extension.Extension> drop) {
+        assertRejected(afterOurClientHello(hello -> HostileHellos.without(hello, drop)), Reason.MISSING_EXTENSION,
+                AlertDescription.MISSING_EXTENSION);
+    }
+
+    /** The default server after it read our default client's ClientHello (TLS 1.3 and 1.2) as {@code rewrite} left it. */
+    private static TlsEngine afterOurClientHello(UnaryOperator<ClientHello> rewrite) {
+        return serverAfter(EngineFixtures.client(EC).build(), EngineFixtures.server(EC).build(), rewrite);
+    }
+
+    /** The default server after it read the ClientHello of our client offering only TLS 1.2, as {@code rewrite} left it. */
+    private static TlsEngine afterOurTls12ClientHello(UnaryOperator<ClientHello> rewrite) {
+        return serverAfter(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(), EngineFixtures.server(EC).build(),
+                rewrite);
     }
 
     private static ClientHello withFallbackScsv(ClientHello hello) {

@@ -41,6 +41,27 @@ class EngineFailureTest {
         assertThat(client.drainOutbound()).isEmpty();
     }
 
+    /**
+     * RFC 8446 §4: a ClientHello whose length field is zero is an empty message that "cannot be parsed according to
+     * the syntax": decode_error. Its body then follows in the same record and reads as a header of over 192 KiB; that
+     * size failure (the next message's) must not win over the complete, empty message before it.
+     */
+    @Test
+    void zeroLengthClientHelloFollowedByItsBodyInOneRecordIsDecodeError() {
+        TlsEngine client = TlsEngine.client(EngineFixtures.client(EC).build());
+        client.beginHandshake();
+        byte[] record = TestRecords.split(client.drainOutbound()).get(0);
+        assertThat(record[5]).as("a ClientHello").isEqualTo((byte) 1);
+        record[6] = 0;
+        record[7] = 0;
+        record[8] = 0;
+        TlsEngine server = TlsEngine.server(EngineFixtures.server(EC).build());
+        server.feed(record);
+        assertThat(server.state()).isEqualTo(ServerState.FAILED);
+        assertThat(server.failure().orElseThrow().reason().alertToSend()).contains(AlertDescription.DECODE_ERROR);
+        assertThat(server.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.DECODE_ERROR));
+    }
+
     @Test
     void earlyChangeCipherSpecBeforeClientKeyExchangeIsUnexpected() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).build(),

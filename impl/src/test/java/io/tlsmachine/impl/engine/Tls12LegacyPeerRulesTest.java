@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.ServerSessionCache;
 import io.tlsmachine.TicketStore;
+import io.tlsmachine.TlsEngine;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.impl.codec.Opaque;
@@ -65,6 +66,27 @@ class Tls12LegacyPeerRulesTest {
         return Tls12Interceptor.serverHello(TestRecords.split(flight).get(0));
     }
 
+    /**
+     * Runs the client's ClientHello through the server and feeds the client the server's flight, its ServerHello's
+     * extensions rewritten.
+     */
+    private static void clientReadsServerHello(EngineFixtures.Pair pair, UnaryOperator<List<Extension>> rewrite) {
+        pair.client.beginHandshake();
+        pair.server.feed(pair.client.drainOutbound());
+        pair.client.feed(serverHelloRewritten(pair.server.drainOutbound(), rewrite));
+    }
+
+    /** Drops the extensions {@code drop} accepts. */
+    private static UnaryOperator<List<Extension>> dropping(Predicate<Extension> drop) {
+        return extensions -> extensions.stream().filter(drop.negate()).toList();
+    }
+
+    /** Asserts {@code engine} failed for {@code reason} and {@code sent}, what it wrote, is one handshake_failure alert. */
+    private static void assertRefusedWithHandshakeFailure(TlsEngine engine, Reason reason, byte[] sent) {
+        assertThat(engine.failure().orElseThrow().reason()).isEqualTo(reason);
+        assertThat(sent).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+    }
+
     // RFC 7627 §5.2: a full handshake without the extension.
 
     @Test
@@ -89,17 +111,14 @@ class Tls12LegacyPeerRulesTest {
 
         byte[] answer = serverAnswer(pair, hello -> without(hello, e -> e instanceof ExtendedMasterSecret));
 
-        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.EXTENDED_MASTER_SECRET_REQUIRED);
-        assertThat(answer).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(pair.server, Reason.EXTENDED_MASTER_SECRET_REQUIRED, answer);
     }
 
     @Test
     void clientByDefaultContinuesAFullHandshakeWithAServerThatDoesNotAnswerEms() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().build(), EngineFixtures.server(EC).build());
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
 
-        pair.client.feed(serverHelloRewritten(pair.server.drainOutbound(), e -> e instanceof ExtendedMasterSecret));
+        clientReadsServerHello(pair, dropping(e -> e instanceof ExtendedMasterSecret));
 
         assertThat(pair.client.failure()).isEmpty();
         assertThat(pair.client.state()).isEqualTo(ClientState.TLS12_WAIT_CCS);
@@ -110,67 +129,54 @@ class Tls12LegacyPeerRulesTest {
     void clientRequiringEmsRefusesAServerHelloWithoutItWithHandshakeFailure() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().extendedMasterSecretRequired(true).build(),
                 EngineFixtures.server(EC).build());
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
 
-        pair.client.feed(serverHelloRewritten(pair.server.drainOutbound(), e -> e instanceof ExtendedMasterSecret));
+        clientReadsServerHello(pair, dropping(e -> e instanceof ExtendedMasterSecret));
 
-        assertThat(pair.client.failure().orElseThrow().reason()).isEqualTo(Reason.EXTENDED_MASTER_SECRET_REQUIRED);
-        assertThat(pair.client.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(pair.client, Reason.EXTENDED_MASTER_SECRET_REQUIRED, pair.client.drainOutbound());
     }
 
     // RFC 7627 §5.3: abbreviated handshakes. Every session we keep used the extension.
 
-    @Test
-    void serverAbortsAResumptionByTicketWhoseClientHelloDropsEmsWithHandshakeFailure() {
+    /** A first full handshake with {@code server}, then the second connection of the same client, not yet started. */
+    private static EngineFixtures.Pair secondConnection(TlsConfig server) {
         TicketStore store = new TicketStore();
-        TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
         new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server).handshake();
         assertThat(store.has(EngineFixtures.HOST)).isTrue();
+        return new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server);
+    }
 
-        EngineFixtures.Pair second = new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server);
+    @Test
+    void serverAbortsAResumptionByTicketWhoseClientHelloDropsEmsWithHandshakeFailure() {
+        EngineFixtures.Pair second = secondConnection(EngineFixtures.server(EC).ticketsEnabled(true).build());
+
         byte[] answer = serverAnswer(second, hello -> without(hello, e -> e instanceof ExtendedMasterSecret));
 
-        assertThat(second.server.failure().orElseThrow().reason()).isEqualTo(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT);
-        assertThat(answer).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(second.server, Reason.EXTENDED_MASTER_SECRET_INCONSISTENT, answer);
     }
 
     @Test
     void serverAbortsAResumptionBySessionIdWhoseClientHelloDropsEmsWithHandshakeFailure() {
-        TicketStore store = new TicketStore();
-        TlsConfig server = EngineFixtures.server(EC).sessionCache(new ServerSessionCache(16)).build();
-        new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server).handshake();
-        assertThat(store.has(EngineFixtures.HOST)).isTrue();
+        EngineFixtures.Pair second =
+                secondConnection(EngineFixtures.server(EC).sessionCache(new ServerSessionCache(16)).build());
 
-        EngineFixtures.Pair second = new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server);
         byte[] answer = serverAnswer(second, hello -> without(hello, e -> e instanceof ExtendedMasterSecret));
 
-        assertThat(second.server.failure().orElseThrow().reason()).isEqualTo(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT);
-        assertThat(answer).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(second.server, Reason.EXTENDED_MASTER_SECRET_INCONSISTENT, answer);
     }
 
     @Test
     void clientAbortsAnAbbreviatedHandshakeWhoseServerHelloDropsEmsWithHandshakeFailure() {
-        TicketStore store = new TicketStore();
-        TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
-        new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server).handshake();
-        EngineFixtures.Pair second = new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server);
-        second.client.beginHandshake();
-        second.server.feed(second.client.drainOutbound());
+        EngineFixtures.Pair second = secondConnection(EngineFixtures.server(EC).ticketsEnabled(true).build());
 
-        second.client.feed(serverHelloRewritten(second.server.drainOutbound(), e -> e instanceof ExtendedMasterSecret));
+        clientReadsServerHello(second, dropping(e -> e instanceof ExtendedMasterSecret));
 
-        assertThat(second.client.failure().orElseThrow().reason()).isEqualTo(Reason.EXTENDED_MASTER_SECRET_INCONSISTENT);
-        assertThat(second.client.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(second.client, Reason.EXTENDED_MASTER_SECRET_INCONSISTENT,
+                second.client.drainOutbound());
     }
 
     @Test
     void clientResumesWhenTheAbbreviatedServerHelloKeepsEms() {
-        TicketStore store = new TicketStore();
-        TlsConfig server = EngineFixtures.server(EC).ticketsEnabled(true).build();
-        new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server).handshake();
-
-        EngineFixtures.Pair second = new EngineFixtures.Pair(tls12Client().ticketStore(store).build(), server).handshake();
+        EngineFixtures.Pair second = secondConnection(EngineFixtures.server(EC).ticketsEnabled(true).build()).handshake();
 
         assertThat(second.client.negotiated().orElseThrow().resumed()).isTrue();
         assertThat(second.client.facts().extendedMasterSecret()).isTrue();
@@ -178,12 +184,18 @@ class Tls12LegacyPeerRulesTest {
 
     // RFC 5746 §3.6: the server and the client's signal.
 
+    /** The ClientHello's extensions without renegotiation_info, and {@code extra} after them. */
+    private static List<Extension> withoutRenegotiationInfo(List<Extension> extensions, List<Extension> extra) {
+        List<Extension> kept = new ArrayList<>(extensions.stream().filter(e -> !(e instanceof RenegotiationInfo)).toList());
+        kept.addAll(extra);
+        return kept;
+    }
+
     @Test
     void serverByDefaultAcceptsAClientHelloWithoutRenegotiationSignalAndSendsNoRenegotiationInfo() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().build(), EngineFixtures.server(EC).build());
 
-        byte[] answer = serverAnswer(pair, hello -> withExtensions(hello,
-                hello.extensions().stream().filter(e -> !(e instanceof RenegotiationInfo)).toList(),
+        byte[] answer = serverAnswer(pair, hello -> withExtensions(hello, withoutRenegotiationInfo(hello.extensions(), List.of()),
                 hello.cipherSuites().stream().filter(s -> !s.equals(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV)).toList()));
 
         assertThat(pair.server.failure()).isEmpty();
@@ -198,8 +210,7 @@ class Tls12LegacyPeerRulesTest {
 
         byte[] answer = serverAnswer(pair, hello -> without(hello, e -> e instanceof RenegotiationInfo));
 
-        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.INSECURE_RENEGOTIATION);
-        assertThat(answer).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(pair.server, Reason.INSECURE_RENEGOTIATION, answer);
     }
 
     @Test
@@ -210,7 +221,7 @@ class Tls12LegacyPeerRulesTest {
         byte[] answer = serverAnswer(pair, hello -> {
             List<CipherSuite> suites = new ArrayList<>(hello.cipherSuites());
             suites.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV);
-            return withExtensions(hello, hello.extensions().stream().filter(e -> !(e instanceof RenegotiationInfo)).toList(), suites);
+            return withExtensions(hello, withoutRenegotiationInfo(hello.extensions(), List.of()), suites);
         });
 
         assertThat(pair.server.failure()).isEmpty();
@@ -222,14 +233,10 @@ class Tls12LegacyPeerRulesTest {
     void serverRefusesANonEmptyRenegotiatedConnectionInAnInitialClientHelloWithHandshakeFailureByDefault() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().build(), EngineFixtures.server(EC).build());
 
-        byte[] answer = serverAnswer(pair, hello -> {
-            List<Extension> extensions = new ArrayList<>(hello.extensions().stream().filter(e -> !(e instanceof RenegotiationInfo)).toList());
-            extensions.add(new RenegotiationInfo(Opaque.of(new byte[12])));
-            return withExtensions(hello, extensions, hello.cipherSuites());
-        });
+        byte[] answer = serverAnswer(pair, hello -> withExtensions(hello, withoutRenegotiationInfo(hello.extensions(),
+                List.of(new RenegotiationInfo(Opaque.of(new byte[12])))), hello.cipherSuites()));
 
-        assertThat(pair.server.failure().orElseThrow().reason()).isEqualTo(Reason.INSECURE_RENEGOTIATION);
-        assertThat(answer).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(pair.server, Reason.INSECURE_RENEGOTIATION, answer);
     }
 
     // RFC 5746 §3.4: the client and the server's answer.
@@ -237,10 +244,8 @@ class Tls12LegacyPeerRulesTest {
     @Test
     void clientByDefaultContinuesWithAServerHelloWithoutRenegotiationInfo() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().build(), EngineFixtures.server(EC).build());
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
 
-        pair.client.feed(serverHelloRewritten(pair.server.drainOutbound(), e -> e instanceof RenegotiationInfo));
+        clientReadsServerHello(pair, dropping(e -> e instanceof RenegotiationInfo));
 
         assertThat(pair.client.failure()).isEmpty();
         assertThat(pair.client.state()).isEqualTo(ClientState.TLS12_WAIT_CCS);
@@ -250,39 +255,28 @@ class Tls12LegacyPeerRulesTest {
     void clientRequiringTheSignalRefusesAServerHelloWithoutRenegotiationInfoWithHandshakeFailure() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().secureRenegotiationRequired(true).build(),
                 EngineFixtures.server(EC).build());
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
 
-        pair.client.feed(serverHelloRewritten(pair.server.drainOutbound(), e -> e instanceof RenegotiationInfo));
+        clientReadsServerHello(pair, dropping(e -> e instanceof RenegotiationInfo));
 
-        assertThat(pair.client.failure().orElseThrow().reason()).isEqualTo(Reason.INSECURE_RENEGOTIATION);
-        assertThat(pair.client.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(pair.client, Reason.INSECURE_RENEGOTIATION, pair.client.drainOutbound());
     }
 
     @Test
     void clientRefusesANonEmptyRenegotiatedConnectionInTheInitialServerHelloWithHandshakeFailureByDefault() {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(tls12Client().build(), EngineFixtures.server(EC).build());
-        pair.client.beginHandshake();
-        pair.server.feed(pair.client.drainOutbound());
-        List<byte[]> flight = new ArrayList<>(TestRecords.split(pair.server.drainOutbound()));
-        ServerHello hello = Tls12Interceptor.serverHello(flight.get(0));
-        List<Extension> extensions = new ArrayList<>(hello.extensions().stream().filter(e -> !(e instanceof RenegotiationInfo)).toList());
-        extensions.add(new RenegotiationInfo(Opaque.of(new byte[24])));
-        flight.set(0, Tls12Interceptor.record(new ServerHello(hello.legacyVersion(), hello.random(), hello.legacySessionIdEcho(),
-                hello.cipherSuite(), hello.legacyCompressionMethod(), extensions)));
 
-        pair.client.feed(Tls12Interceptor.join(flight));
+        clientReadsServerHello(pair, extensions -> withoutRenegotiationInfo(extensions,
+                List.of(new RenegotiationInfo(Opaque.of(new byte[24])))));
 
-        assertThat(pair.client.failure().orElseThrow().reason()).isEqualTo(Reason.INSECURE_RENEGOTIATION);
-        assertThat(pair.client.drainOutbound()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));
+        assertRefusedWithHandshakeFailure(pair.client, Reason.INSECURE_RENEGOTIATION, pair.client.drainOutbound());
     }
 
-    /** The server's flight with the extensions {@code drop} accepts removed from its ServerHello. */
-    private static byte[] serverHelloRewritten(byte[] flight, Predicate<Extension> drop) {
+    /** The server's flight with its ServerHello's extensions replaced by what {@code rewrite} makes of them. */
+    private static byte[] serverHelloRewritten(byte[] flight, UnaryOperator<List<Extension>> rewrite) {
         List<byte[]> records = new ArrayList<>(TestRecords.split(flight));
         ServerHello hello = Tls12Interceptor.serverHello(records.get(0));
         records.set(0, Tls12Interceptor.record(new ServerHello(hello.legacyVersion(), hello.random(), hello.legacySessionIdEcho(),
-                hello.cipherSuite(), hello.legacyCompressionMethod(), hello.extensions().stream().filter(drop.negate()).toList())));
+                hello.cipherSuite(), hello.legacyCompressionMethod(), rewrite.apply(hello.extensions()))));
         return Tls12Interceptor.join(records);
     }
 }

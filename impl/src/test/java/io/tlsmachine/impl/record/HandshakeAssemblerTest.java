@@ -226,6 +226,23 @@ class HandshakeAssemblerTest {
     }
 
     @Test
+    void deliversTheCompleteMessagesBeforeAnOversizedHeaderOfTheSameRecordAndThenFailsOnIt() {
+        byte[] emptyHello = message(HandshakeType.CLIENT_HELLO, new byte[0]);
+        byte[] oversizedHeader = {3, 3, (byte) 0xAB, (byte) 0xCD};
+        HandshakeAssembler assembler = new HandshakeAssembler();
+
+        assertThat(assembler.accept(handshake(concat(emptyHello, SERVER_HELLO_DONE, oversizedHeader, bytes(20, 3)))))
+                .isTrue();
+
+        assertThat(assembler.poll()).isEqualTo(
+                new ReceivedHandshakeMessage(HandshakeType.CLIENT_HELLO, emptyHello, Epoch.PLAINTEXT));
+        assertThat(assembler.poll()).isEqualTo(
+                new ReceivedHandshakeMessage(HandshakeType.SERVER_HELLO_DONE, SERVER_HELLO_DONE, Epoch.PLAINTEXT));
+        assertThat(assembler.hasPendingBytes()).isTrue();
+        assertFails(Reason.HANDSHAKE_MESSAGE_TOO_LARGE, assembler::poll);
+    }
+
+    @Test
     void insistsThatCompleteMessagesAreTakenBeforeTheNextRecord() {
         HandshakeAssembler assembler = new HandshakeAssembler();
         assembler.accept(handshake(CLIENT_HELLO));

@@ -104,27 +104,26 @@ class RecordReaderTest {
         }
     }
 
+    /**
+     * RFC 8446 §5.1: legacy_record_version "MUST be ignored for all purposes"; Appendix D: "The value of
+     * TLSPlaintext.legacy_record_version MUST be ignored by all implementations" (not only a major version of 3).
+     */
     @Test
-    void acceptsAnyMinorRecordVersionWithMajorVersion3() {
-        for (int minor = 0; minor < 256; minor++) {
-            assertThat(readAll(new RecordReader(), concat(header(22, 0x0300 | minor, 1), new byte[] {1}))).hasSize(1);
+    void ignoresTheRecordVersionWhateverItsValue() {
+        for (int version : new int[] {0x0000, 0x0200, 0x0300, 0x0301, 0x0303, 0x0304, 0x03FF, 0x0403, 0x7F1C, 0xFEFD,
+                0xFFFF}) {
+            List<ReceivedRecord> read = readAll(new RecordReader(), concat(header(22, version, 1), new byte[] {1}));
+            assertThat(read).as("record version %04x", version).hasSize(1);
+            assertThat(read.get(0).fragment()).containsExactly(1);
         }
     }
 
+    /** The same on a reader that already read records (a connection that negotiated TLS 1.2 reads several versions). */
     @Test
-    void rejectsARecordVersionWhoseMajorVersionIsNot3() {
-        for (int major : new int[] {0, 2, 4, 0x7f, 0xff}) {
-            assertFails(Reason.PROTOCOL_VERSION_UNSUPPORTED,
-                    () -> readAll(new RecordReader(), concat(header(22, major << 8 | 3, 1), new byte[] {1})));
-        }
-    }
-
-    @Test
-    void rejectsAnotherRecordVersionOnceTheVersionIsPinned() {
+    void ignoresARecordVersionThatChangesFromRecordToRecord() {
         RecordReader reader = new RecordReader();
-        reader.pinRecordVersion(ProtocolVersion.TLS12);
-        assertThat(readAll(reader, concat(header(22, 0x0303, 1), new byte[] {1}))).hasSize(1);
-        assertFails(Reason.PROTOCOL_VERSION_UNSUPPORTED, () -> readAll(reader, concat(header(22, 0x0301, 1), new byte[] {1})));
+        assertThat(readAll(reader, concat(header(22, 0x0303, 1), new byte[] {1}, header(22, 0x0301, 1), new byte[] {2},
+                header(20, 0xFFFF, 1), new byte[] {1}))).hasSize(3);
     }
 
     @Test

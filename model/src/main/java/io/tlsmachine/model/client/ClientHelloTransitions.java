@@ -54,6 +54,15 @@ final class ClientHelloTransitions {
                 ClientStep.PROCESS_SERVER_HELLO, "RFC 5077 §3.1, §3.4; RFC 5246 §7.3 Figure 2");
         t.add(WAIT_SH, Input.SERVER_HELLO, PLAINTEXT, TLS12_ABBREVIATED_NO_TICKET, TLS12_WAIT_CCS,
                 ClientStep.PROCESS_SERVER_HELLO, "RFC 5246 §7.3 Figure 2");
+        // Before the ServerHello the version is the highest the client offered. RFC 8446 §5: a client that offered
+        // TLS 1.3 "may receive an unencrypted record of type change_cipher_spec consisting of the single byte value
+        // 0x01 at any time after the first ClientHello message has been sent ... and MUST simply drop it"; a client
+        // that offered only TLS 1.2 has no such rule, and RFC 5246 §7.1 puts ChangeCipherSpec after the key exchange:
+        // before the ServerHello it is a message out of order (unexpected_message, RFC 5246 §7.2.2).
+        t.add(WAIT_SH, Input.CHANGE_CIPHER_SPEC, PLAINTEXT, TLS13, WAIT_SH, ClientStep.IGNORE_CHANGE_CIPHER_SPEC,
+                "RFC 8446 §5, Appendix D.4");
+        t.add(WAIT_SH, Input.CHANGE_CIPHER_SPEC, PLAINTEXT, TLS12, FAILED, ClientStep.ABORT_HANDSHAKE,
+                "RFC 5246 §7.1, §7.2.2", send(Message.ALERT_UNEXPECTED_MESSAGE, PLAINTEXT));
         // RFC 5246 §7.4.1.2: after ClientHello, any server handshake message except HelloRequest is fatal.
         t.add(WAIT_SH, Input.HELLO_REQUEST, PLAINTEXT, ALWAYS, WAIT_SH, ClientStep.IGNORE_HELLO_REQUEST,
                 "RFC 5246 §7.4.1.1, §7.4.1.2");

@@ -120,10 +120,11 @@ final class Tls13ClientTransitions {
 
     /**
      * RFC 8446 §5: after the first ClientHello is sent and before the server Finished is received, an unprotected
-     * ChangeCipherSpec is dropped without further processing; anywhere else (or protected) it is unexpected.
+     * ChangeCipherSpec is dropped without further processing; anywhere else (or protected) it is unexpected. WAIT_SH,
+     * where the version is not chosen yet, is declared with the hellos ({@code ClientHelloTransitions}).
      */
     static void middleboxChangeCipherSpec(TransitionListBuilder<ClientState, ClientSteps> t) {
-        for (ClientState s : List.of(WAIT_SH, WAIT_SH_RETRY, WAIT_EE, WAIT_CERT_CR, WAIT_CERT, WAIT_CV, WAIT_FINISHED)) {
+        for (ClientState s : List.of(WAIT_SH_RETRY, WAIT_EE, WAIT_CERT_CR, WAIT_CERT, WAIT_CV, WAIT_FINISHED)) {
             t.add(s, Input.CHANGE_CIPHER_SPEC, PLAINTEXT, ALWAYS, s, ClientStep.IGNORE_CHANGE_CIPHER_SPEC, "RFC 8446 §5");
         }
     }

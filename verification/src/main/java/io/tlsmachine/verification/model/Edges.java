@@ -48,6 +48,14 @@ final class Edges {
         return t.to().name().equals("FAILED");
     }
 
+    /**
+     * Whether {@code t} acts on a received ChangeCipherSpec: moves on to another live state. Dropping it (a self-loop)
+     * or rejecting it (into FAILED, e.g. before a TLS 1.2-only client's ServerHello) is not acting on it.
+     */
+    static boolean actsOnChangeCipherSpec(Transition<?, ?> t) {
+        return t.input() == Input.CHANGE_CIPHER_SPEC && t.to() != t.from() && !failed(t);
+    }
+
     static boolean entersConnected(Transition<?, ?> t) {
         return t.to().connected() && !t.from().connected();
     }

@@ -173,7 +173,7 @@ public final class SafetyProperties {
     }
 
     private static List<String> tls12FinishedAfterChangeCipherSpec(Machines m) {
-        Monitor receivedAfterCcs = Monitor.notBefore((t, f) -> t.input() == Input.CHANGE_CIPHER_SPEC && t.to() != t.from(),
+        Monitor receivedAfterCcs = Monitor.notBefore((t, f) -> Edges.actsOnChangeCipherSpec(t),
                 (t, f) -> tls12(f) && t.input() == Input.FINISHED, "accepts Finished before ChangeCipherSpec");
         Monitor receivedUnderNewKeys = Monitor.never((t, f) -> tls12(f) && t.input() == Input.FINISHED
                 && t.epoch() != Epoch.APPLICATION, "accepts Finished under the old keys");
@@ -240,7 +240,7 @@ public final class SafetyProperties {
 
             @Override
             public String violation(int memory, Transition<?, ?> t, Negotiated f) {
-                return tls12(f) && t.input() == Input.CHANGE_CIPHER_SPEC && t.to() != t.from() && memory == 0
+                return tls12(f) && Edges.actsOnChangeCipherSpec(t) && memory == 0
                         ? "acts on ChangeCipherSpec before the key exchange is complete" : null;
             }
         };
@@ -259,7 +259,7 @@ public final class SafetyProperties {
             public String violation(int memory, Transition<?, ?> t, Negotiated f) {
                 boolean ready = f.tls12Handshake().abbreviated() ? (memory & 8) != 0
                         : (memory & 1) != 0 && ((memory & 2) == 0 || (memory & 4) != 0);
-                return tls12(f) && t.input() == Input.CHANGE_CIPHER_SPEC && t.to() != t.from() && !ready
+                return tls12(f) && Edges.actsOnChangeCipherSpec(t) && !ready
                         ? "acts on ChangeCipherSpec before the key exchange (and CertificateVerify) is complete" : null;
             }
         };
@@ -314,10 +314,10 @@ public final class SafetyProperties {
     private static List<String> tls12Ticket(Machines m) {
         Monitor onlyIfAnnounced = Monitor.never((t, f) -> tls12(f) && t.input() == Input.NEW_SESSION_TICKET && !f.ticketExpected(),
                 "accepts a NewSessionTicket that was not announced");
-        Monitor beforeCcs = Monitor.notAfter((t, f) -> t.input() == Input.CHANGE_CIPHER_SPEC && t.to() != t.from(),
+        Monitor beforeCcs = Monitor.notAfter((t, f) -> Edges.actsOnChangeCipherSpec(t),
                 (t, f) -> tls12(f) && t.input() == Input.NEW_SESSION_TICKET, "accepts NewSessionTicket after ChangeCipherSpec");
         Monitor required = Monitor.notBefore(received(Input.NEW_SESSION_TICKET),
-                (t, f) -> tls12(f) && f.ticketExpected() && t.input() == Input.CHANGE_CIPHER_SPEC && t.to() != t.from(),
+                (t, f) -> tls12(f) && f.ticketExpected() && Edges.actsOnChangeCipherSpec(t),
                 "accepts ChangeCipherSpec before the announced NewSessionTicket");
         Monitor serverSends = Monitor.never((t, f) -> tls12(f) && sends(t, f, Message.CHANGE_CIPHER_SPEC)
                         && f.ticketExpected() != sentBefore(t, f, Message.NEW_SESSION_TICKET, Message.CHANGE_CIPHER_SPEC),
