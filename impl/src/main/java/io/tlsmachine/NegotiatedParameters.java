@@ -7,6 +7,14 @@ import java.util.Optional;
 /**
  * Lists what a handshake negotiated: version, suite, key exchange group, the signature scheme the server (or,
  * for a client engine, the peer) authenticated with, ALPN, whether it resumed a session, and the SNI name.
+ *
+ * @param version the protocol version
+ * @param cipherSuite the cipher suite
+ * @param group the key exchange group; empty for a TLS 1.3 psk_ke resumption or a TLS 1.2 RSA key transport
+ * @param signatureScheme the signature scheme the peer (a server engine: the client) signed with; empty when nobody signed
+ * @param applicationProtocol the ALPN protocol (RFC 7301), if one was agreed
+ * @param resumed whether a session was resumed
+ * @param serverName the server name (SNI, RFC 6066 §3), if one was sent
  */
 public record NegotiatedParameters(ProtocolVersion version, CipherSuite cipherSuite, Optional<KeyExchangeGroup> group,
         Optional<SignatureAlgorithm> signatureScheme, Optional<String> applicationProtocol, boolean resumed,
