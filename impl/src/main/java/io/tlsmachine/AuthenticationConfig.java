@@ -18,18 +18,27 @@ import java.util.Optional;
 public record AuthenticationConfig(List<CertifiedKey> certifiedKeys, Optional<CertificateVerifier> certificateVerifier,
         ClientAuthPolicy clientAuth, boolean postHandshakeAuth) {
 
+    /**
+     * Copies the list of chains and keys and checks that nothing is null.
+     *
+     * @param certifiedKeys our chains and private keys in preference order: a server chooses one per handshake from
+     *     the client's signature algorithms (and the TLS 1.2 suite); a client authenticates with the first
+     * @param certificateVerifier how the peer's chain is verified; empty: the JDK's default trust store
+     * @param clientAuth whether a server asks for (or requires) a client certificate
+     * @param postHandshakeAuth whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6)
+     */
     public AuthenticationConfig {
         certifiedKeys = List.copyOf(certifiedKeys);
         Objects.requireNonNull(certificateVerifier, "certificateVerifier");
         Objects.requireNonNull(clientAuth, "clientAuth");
     }
 
-    /** Returns our first (most preferred) chain and key, empty when we have none. */
+    /** {@return our first (most preferred) chain and key, empty when we have none} */
     public Optional<CertifiedKey> certifiedKey() {
         return certifiedKeys.stream().findFirst();
     }
 
-    /** Returns the verifier to use: the configured one, else PKIX against the JDK's default trust store. */
+    /** {@return the verifier to use: the configured one, else PKIX against the JDK's default trust store} */
     public CertificateVerifier effectiveCertificateVerifier() {
         return certificateVerifier.orElseGet(CertificateVerifier::jdkDefault);
     }

@@ -31,12 +31,15 @@ public final class CertificateChain {
         this.encodings = encodings;
     }
 
-    /** Returns the empty chain. */
+    /** {@return the empty chain} */
     public static CertificateChain empty() {
         return EMPTY;
     }
 
-    /** Returns the chain of these certificates, leaf first. */
+    /**
+     * {@return the chain of these certificates, leaf first}
+     * @param certificates the certificates, leaf first
+     */
     public static CertificateChain of(List<X509Certificate> certificates) {
         List<byte[]> encodings = new ArrayList<>(certificates.size());
         for (X509Certificate certificate : certificates) {
@@ -50,7 +53,10 @@ public final class CertificateChain {
         return new CertificateChain(List.copyOf(certificates), List.copyOf(encodings));
     }
 
-    /** Returns the chain of these certificates, leaf first. */
+    /**
+     * {@return the chain of these certificates, leaf first}
+     * @param certificates the certificates, leaf first
+     */
     public static CertificateChain of(X509Certificate... certificates) {
         return of(List.of(certificates));
     }
@@ -60,6 +66,8 @@ public final class CertificateChain {
      *
      * @throws TlsException BAD_CERTIFICATE when an entry is not a DER X.509 certificate
      *     (RFC 8446 §6.2 bad_certificate: "a certificate was corrupt")
+     * @param derEncodings the DER encodings from the Certificate message, leaf first
+     * @return the parsed chain
      */
     public static CertificateChain fromDer(List<byte[]> derEncodings) {
         CertificateFactory factory = x509Factory();
@@ -86,7 +94,11 @@ public final class CertificateChain {
         return new CertificateChain(List.copyOf(certificates), List.copyOf(encodings));
     }
 
-    /** Reads every CERTIFICATE block of a PEM file, in file order (leaf first); other blocks are skipped. */
+    /**
+     * Reads every CERTIFICATE block of a PEM file, in file order (leaf first); other blocks are skipped.
+     * @param pemFile a PEM file holding one or more certificates
+     * @return the chain, possibly empty
+     */
     public static CertificateChain load(Path pemFile) {
         try {
             return fromPemBlocks(PemReader.read(pemFile));
@@ -95,15 +107,20 @@ public final class CertificateChain {
         }
     }
 
-    /** Reads every CERTIFICATE block of a PEM text, in order (leaf first); other blocks are skipped. */
+    /**
+     * Reads every CERTIFICATE block of a PEM text, in order (leaf first); other blocks are skipped.
+     * @param pem PEM text holding one or more certificates
+     * @return the chain, possibly empty
+     */
     public static CertificateChain fromPem(String pem) {
         return fromPemBlocks(PemReader.read(pem));
     }
 
     /**
-     * Returns the chain of the CERTIFICATE blocks among {@code blocks}.
+     * {@return the chain of the CERTIFICATE blocks among {@code blocks}}
      *
      * @throws IllegalArgumentException when there is none or one does not parse
+     * @param blocks the decoded PEM blocks, in file order
      */
     public static CertificateChain fromPemBlocks(List<PemBlock> blocks) {
         List<byte[]> ders = blocks.stream().filter(block -> block.label().equals("CERTIFICATE")).map(PemBlock::der).toList();
@@ -117,17 +134,20 @@ public final class CertificateChain {
         }
     }
 
-    /** Returns the certificates, leaf first. */
+    /** {@return the certificates, leaf first} */
     public List<X509Certificate> certificates() {
         return certificates;
     }
 
-    /** Returns a copy of the DER encoding of certificate {@code index} (0 is the leaf). */
+    /**
+     * {@return a copy of the DER encoding of certificate {@code index} (0 is the leaf)}
+     * @param index the position in the chain, 0 for the leaf
+     */
     public byte[] encoded(int index) {
         return encodings.get(index).clone();
     }
 
-    /** Returns copies of every DER encoding, leaf first, for a Certificate message. */
+    /** {@return copies of every DER encoding, leaf first, for a Certificate message} */
     public List<byte[]> encodings() {
         List<byte[]> copies = new ArrayList<>(encodings.size());
         for (byte[] encoding : encodings) {
@@ -136,7 +156,7 @@ public final class CertificateChain {
         return copies;
     }
 
-    /** Returns the end-entity certificate. */
+    /** {@return the end-entity certificate} */
     public X509Certificate leaf() {
         if (certificates.isEmpty()) {
             throw new IllegalStateException("the chain is empty");
@@ -144,10 +164,12 @@ public final class CertificateChain {
         return certificates.get(0);
     }
 
+    /** {@return whether the chain has no certificate} */
     public boolean isEmpty() {
         return certificates.isEmpty();
     }
 
+    /** {@return the number of certificates in the chain} */
     public int size() {
         return certificates.size();
     }

@@ -19,6 +19,14 @@ import java.util.Optional;
 public record ClientHelloOffer(ProtocolVersion version, Optional<String> serverName, List<String> applicationProtocols,
         List<SignatureAlgorithm> signatureSchemes, List<CipherSuite> cipherSuites) {
 
+    /**
+     * Copies the lists and checks that nothing is null.
+     *
+     * @param version the version the server will negotiate (TLS 1.3 when both sides have it, else TLS 1.2)
+     * @param serverName the host name in server_name (RFC 6066 §3), if any
+     * @param applicationProtocols the client's ALPN protocols (RFC 7301), in its order; empty without ALPN
+     * @param signatureSchemes the client's signature_algorithms we implement (RFC 8446 §4.2.3), in its order
+     */
     public ClientHelloOffer {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(serverName, "serverName");

@@ -9,10 +9,12 @@ package io.tlsmachine;
 @FunctionalInterface
 public interface ClientHelloSelector {
     /**
-     * Returns the configuration to answer {@code offer} with: {@code current} itself, or a copy from
-     * {@code current.toBuilder()} that differs in its certified key or ALPN protocols only. To refuse the hello,
+     * {@return the configuration to answer {@code offer} with: {@code current} itself, or a copy from
+     * {@code current.toBuilder()} that differs in its certified key or ALPN protocols only} To refuse the hello,
      * throw a {@code TlsException}: the engine sends its alert (e.g. unrecognized_name for a server name the server
      * does not serve).
+     * @param offer what the client offered
+     * @param current the server's configuration
      */
     TlsConfig select(ClientHelloOffer offer, TlsConfig current);
 }

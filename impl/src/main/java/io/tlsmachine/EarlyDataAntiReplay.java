@@ -23,7 +23,10 @@ public final class EarlyDataAntiReplay {
     private final Map<Opaque, Long> usedUntil = new HashMap<>();
     private final int capacity;
 
-    /** A record holding at most {@code capacity} ticket identifiers. */
+    /**
+     * A record holding at most {@code capacity} ticket identifiers.
+     * @param capacity the largest number of ticket identifiers held at once
+     */
     public EarlyDataAntiReplay(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
@@ -34,6 +37,10 @@ public final class EarlyDataAntiReplay {
     /**
      * Records the first 0-RTT use of the ticket {@code ticketId}, valid until {@code expiresAtMillis}, and tells
      * whether it was the first; false for a second use, or when the record is full of unexpired tickets.
+     * @param ticketId the identity of the ticket the early data came with
+     * @param expiresAtMillis when the ticket expires, in epoch milliseconds
+     * @param nowMillis the current time, in epoch milliseconds
+     * @return true for the first use of an unexpired ticket
      */
     public synchronized boolean firstUse(Opaque ticketId, long expiresAtMillis, long nowMillis) {
         Long until = usedUntil.get(ticketId);
@@ -50,11 +57,15 @@ public final class EarlyDataAntiReplay {
         return true;
     }
 
+    /** {@return the largest number of ticket identifiers held at once} */
     public int capacity() {
         return capacity;
     }
 
-    /** How many ticket identifiers are held now. */
+    /**
+     * How many ticket identifiers are held now.
+     * @return the number of ticket identifiers held
+     */
     public synchronized int size() {
         return usedUntil.size();
     }

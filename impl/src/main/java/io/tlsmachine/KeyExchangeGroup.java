@@ -10,6 +10,7 @@ public enum KeyExchangeGroup {
     X448(0x001E),
     /** Uncompressed points, RFC 8446 §4.2.8.2. */
     SECP256R1(0x0017),
+    /** Uncompressed points, RFC 8446 §4.2.8.2; 48-byte coordinates. */
     SECP384R1(0x0018),
     /** RFC 8446 §4.2.7, RFC 8422 §5.1.1: secp521r1, 66-byte coordinates. */
     SECP521R1(0x0019),
@@ -34,16 +35,22 @@ public enum KeyExchangeGroup {
         this.code = code;
     }
 
+    /** {@return the NamedGroup code point} */
     public int code() {
         return code;
     }
 
-    /** Whether this group is a KEM (ML-KEM alone or a hybrid): the server's share exists only after it encapsulates. */
+    /**
+     * {@return whether this group is a KEM (ML-KEM alone or a hybrid): the server's share exists only after it encapsulates}
+     */
     public boolean isKem() {
         return KemLayout.of(this) != null;
     }
 
-    /** Returns the group with this code point, or null when we do not implement it. */
+    /**
+     * {@return the group with this code point, or null when we do not implement it}
+     * @param code the NamedGroup code point
+     */
     public static KeyExchangeGroup fromCode(int code) {
         for (KeyExchangeGroup group : values()) {
             if (group.code == code) {

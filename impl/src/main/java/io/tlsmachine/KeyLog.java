@@ -25,25 +25,33 @@ public interface KeyLog {
      *
      * @throws IllegalArgumentException for a malformed client random or secret ({@link KeyLogLine#format})
      * @throws java.io.UncheckedIOException when a file cannot be written
+     * @param label which secret it is
+     * @param clientRandom the ClientHello's random, naming the connection
+     * @param secret the secret to record
      */
     void log(KeyLogLabel label, byte[] clientRandom, Secret secret);
 
-    /** Whether anything is recorded; the engine may skip work when not. */
+    /** {@return whether anything is recorded; the engine may skip work when not} */
     boolean enabled();
 
-    /** Returns the key log that records nothing. */
+    /** {@return the key log that records nothing} */
     static KeyLog disabled() {
         return DisabledKeyLog.INSTANCE;
     }
 
-    /** Returns a key log appending to {@code file} (created owner-only where the file system allows). */
+    /**
+     * {@return a key log appending to {@code file} (created owner-only where the file system allows)}
+     * @param file the key log file
+     */
     static KeyLog toFile(Path file) {
         return new KeyLogFile(file);
     }
 
     /**
-     * Returns the key log to use: {@code configured} when present, else the file named by
-     * {@code SSLKEYLOGFILE} in {@code environment} when set and not blank, else {@link #disabled()}.
+     * {@return the key log to use: {@code configured} when present, else the file named by
+     * {@code SSLKEYLOGFILE} in {@code environment} when set and not blank, else {@link #disabled()}}
+     * @param configured the file chosen by configuration, if any
+     * @param environment the environment variables to read {@code SSLKEYLOGFILE} from
      */
     static KeyLog resolve(Optional<Path> configured, Map<String, String> environment) {
         if (configured.isPresent()) {
@@ -56,7 +64,10 @@ public interface KeyLog {
         return disabled();
     }
 
-    /** Returns {@link #resolve} with the process environment. */
+    /**
+     * {@return {@link #resolve} with the process environment}
+     * @param configured the file chosen by configuration, if any
+     */
     static KeyLog resolve(Optional<Path> configured) {
         return resolve(configured, System.getenv());
     }

@@ -9,6 +9,15 @@ import java.util.Optional;
  * for a client engine, the peer) authenticated with, ALPN, whether it resumed a session, the SNI name, and, on a
  * server, the identity of the session (new in a full handshake, the resumed session's in a resumption, in hex: a
  * TLS 1.2 session ID or random; tickets carry it), so that an application can tell which session was resumed.
+ *
+ * @param version the protocol version
+ * @param cipherSuite the cipher suite
+ * @param group the key exchange group; empty for a TLS 1.3 psk_ke resumption or a TLS 1.2 RSA key transport
+ * @param signatureScheme the signature scheme the peer (a server engine: the client) signed with; empty when nobody signed
+ * @param applicationProtocol the ALPN protocol (RFC 7301), if one was agreed
+ * @param resumed whether a session was resumed
+ * @param serverName the server name (SNI, RFC 6066 §3), if one was sent
+ * @param sessionIdentity a server's identity of the session, in hex; empty on a client
  */
 public record NegotiatedParameters(ProtocolVersion version, CipherSuite cipherSuite, Optional<KeyExchangeGroup> group,
         Optional<SignatureAlgorithm> signatureScheme, Optional<String> applicationProtocol, boolean resumed,

@@ -13,21 +13,34 @@ import io.tlsmachine.impl.codec.types.ContentType;
  */
 public sealed interface PaddingPolicy permits PaddingPolicy.NoPadding, PaddingPolicy.PadToBlockSize {
 
-    /** Returns the padding length for {@code contentLength} content bytes, at most {@code maxPadding}. */
+    /**
+     * {@return the padding length for {@code contentLength} content bytes, at most {@code maxPadding}}
+     * @param type the record's content type
+     * @param contentLength the plaintext bytes in the record
+     * @param maxPadding the most padding that still fits the record
+     */
     int paddingLength(ContentType type, int contentLength, int maxPadding);
 
-    /** Never pads. */
+    /**
+     * Never pads.
+     * @return the policy that adds no padding
+     */
     static PaddingPolicy none() {
         return NoPadding.INSTANCE;
     }
 
-    /** Pads each TLSInnerPlaintext (content + type byte + padding) to a multiple of {@code blockSize}. */
+    /**
+     * Pads each TLSInnerPlaintext (content + type byte + padding) to a multiple of {@code blockSize}.
+     * @param blockSize the block size, at least 1
+     * @return the policy that pads to {@code blockSize}
+     */
     static PaddingPolicy toBlockSize(int blockSize) {
         return new PadToBlockSize(blockSize);
     }
 
     /** The default: no padding. */
     enum NoPadding implements PaddingPolicy {
+        /** The one instance. */
         INSTANCE;
 
         @Override
@@ -39,8 +52,15 @@ public sealed interface PaddingPolicy permits PaddingPolicy.NoPadding, PaddingPo
     /**
      * Pads content + type byte up to the next multiple of {@code blockSize}, hiding exact lengths
      * (capped where the limit is closer than the next multiple).
+     *
+     * @param blockSize the block size, 1 to the largest TLSInnerPlaintext
      */
     record PadToBlockSize(int blockSize) implements PaddingPolicy {
+        /**
+         * Checks that {@code blockSize} is between 1 and the largest TLSInnerPlaintext.
+         *
+         * @param blockSize the block size, 1 to the largest TLSInnerPlaintext
+         */
         public PadToBlockSize {
             if (blockSize < 1 || blockSize > RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH) {
                 throw new IllegalArgumentException("block size out of range: " + blockSize);

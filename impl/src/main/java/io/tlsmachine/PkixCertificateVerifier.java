@@ -54,21 +54,34 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
         this.validated = revocationChecking || !this.revocationLists.isEmpty() ? null : new ValidatedPathCache();
     }
 
+    /**
+     * {@return a verifier trusting {@code anchors}, with the system clock and revocation checking off}
+     * @param anchors the certificates to trust
+     */
     public static PkixCertificateVerifier trusting(TrustAnchors anchors) {
         return new PkixCertificateVerifier(anchors, Clock.systemUTC(), false, List.of());
     }
 
-    /** Returns a copy that checks validity dates at {@code clock}'s instant. */
+    /**
+     * {@return a copy that checks validity dates at {@code clock}'s instant}
+     * @param clock the clock whose instant the validity dates are checked at
+     */
     public PkixCertificateVerifier withClock(Clock clock) {
         return new PkixCertificateVerifier(anchors, clock, revocationChecking, revocationLists);
     }
 
-    /** Returns a copy with revocation checking on or off (off by default). */
+    /**
+     * {@return a copy with revocation checking on or off (off by default)}
+     * @param enabled whether to check revocation
+     */
     public PkixCertificateVerifier withRevocationChecking(boolean enabled) {
         return new PkixCertificateVerifier(anchors, clock, enabled, revocationLists);
     }
 
-    /** Returns a copy that checks revocation (turning it on) against these CRLs. */
+    /**
+     * {@return a copy that checks revocation (turning it on) against these CRLs}
+     * @param crls the certificate revocation lists to check against
+     */
     public PkixCertificateVerifier withRevocationLists(List<X509CRL> crls) {
         return new PkixCertificateVerifier(anchors, clock, true, crls);
     }
@@ -94,6 +107,8 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
      * RFC 8446 §4.4.2.4: an empty server Certificate is a decode_error; an empty client one, when
      * a certificate is required, is certificate_required (TLS 1.2 engines may prefer
      * handshake_failure, RFC 5246 §7.4.6, and should check before calling).
+     * @param chain the chain the peer sent
+     * @param server whether the peer is the server
      */
     public static void requireNonEmpty(CertificateChain chain, boolean server) {
         if (chain.isEmpty()) {
@@ -164,7 +179,7 @@ public final class PkixCertificateVerifier implements CertificateVerifier {
         }
     }
 
-    /** The number of validations remembered (for tests). */
+    /** {@return the number of validations remembered (for tests)} */
     public int rememberedValidations() {
         return validated == null ? 0 : validated.size();
     }

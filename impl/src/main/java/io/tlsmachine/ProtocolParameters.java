@@ -8,7 +8,11 @@ import java.util.List;
  * Holds the protocol parameter lists an endpoint offers or accepts, each in preference order: versions, cipher
  * suites, key exchange groups (and those a client sends key shares for first) and signature schemes.
  *
+ * @param versions the protocol versions
+ * @param cipherSuites the cipher suites
+ * @param groups the key exchange groups (supported_groups, RFC 8446 §4.2.7)
  * @param keyShareGroups the groups a client sends a key share for in its first TLS 1.3 ClientHello
+ * @param signatureSchemes the signature schemes (signature_algorithms, RFC 8446 §4.2.3)
  */
 public record ProtocolParameters(List<ProtocolVersion> versions, List<CipherSuite> cipherSuites,
         List<KeyExchangeGroup> groups, List<KeyExchangeGroup> keyShareGroups, List<SignatureAlgorithm> signatureSchemes) {
@@ -17,6 +21,11 @@ public record ProtocolParameters(List<ProtocolVersion> versions, List<CipherSuit
      * Copies the lists and checks them.
      *
      * @throws IllegalArgumentException when a list is empty or a key share group is not among the groups
+     * @param versions the protocol versions
+     * @param cipherSuites the cipher suites
+     * @param groups the key exchange groups (supported_groups, RFC 8446 §4.2.7)
+     * @param keyShareGroups the groups a client sends a key share for in its first TLS 1.3 ClientHello
+     * @param signatureSchemes the signature schemes (signature_algorithms, RFC 8446 §4.2.3)
      */
     public ProtocolParameters {
         versions = List.copyOf(versions);
@@ -32,7 +41,10 @@ public record ProtocolParameters(List<ProtocolVersion> versions, List<CipherSuit
         }
     }
 
-    /** Whether {@code version} is enabled. */
+    /**
+     * {@return whether {@code version} is enabled}
+     * @param version the protocol version
+     */
     public boolean supports(ProtocolVersion version) {
         return versions.contains(version);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public enum Reason {
     // Model and message order. RFC 8446 §4 / RFC 5246 §7.3: a message out of order.
+    /** RFC 8446 §4, RFC 5246 §7.3: a message the model has no transition for in this state. */
     UNEXPECTED_MESSAGE,
     /** A right message under the wrong record protection (epoch). */
     WRONG_EPOCH,
@@ -25,8 +26,11 @@ public enum Reason {
     TOO_MUCH_EARLY_DATA,
 
     // Decoding. RFC 8446 §6.2 decode_error.
+    /** RFC 8446 §6.2 decode_error: a message or record that does not parse. */
     MALFORMED_MESSAGE,
+    /** Bytes left over after a message or structure that parsed (decode_error). */
     TRAILING_BYTES,
+    /** A length field outside the bounds its structure declares (decode_error). */
     LENGTH_OUT_OF_RANGE,
     /** A handshake message longer than the configured limit. */
     HANDSHAKE_MESSAGE_TOO_LARGE,
@@ -38,22 +42,31 @@ public enum Reason {
      * appear at all is {@link #ILLEGAL_PARAMETER}.
      */
     UNSUPPORTED_EXTENSION,
+    /** RFC 8446 §9.2: an extension the message must carry is absent (missing_extension). */
     MISSING_EXTENSION,
+    /** RFC 8446 §6.2: a field that parsed but has a value the protocol forbids (illegal_parameter). */
     ILLEGAL_PARAMETER,
 
     // Record protection.
+    /** RFC 8446 §5.2: a record that does not decrypt or authenticate (bad_record_mac). */
     BAD_RECORD_MAC,
+    /** RFC 8446 §5.1, §5.2: a record longer than allowed (record_overflow). */
     RECORD_OVERFLOW,
     /** RFC 8446 §5.5: the sequence number would wrap. */
     SEQUENCE_NUMBER_EXHAUSTED,
 
     // Negotiation.
+    /** RFC 8446 §4.2.1: no protocol version both sides support (protocol_version). */
     PROTOCOL_VERSION_UNSUPPORTED,
     /** RFC 8446 §4.1.3: the downgrade sentinel in ServerHello.random. */
     DOWNGRADE_DETECTED,
+    /** RFC 7507 §3: TLS_FALLBACK_SCSV from a client that supports a higher version than negotiated. */
     INAPPROPRIATE_FALLBACK,
+    /** RFC 8446 §4.1.1: no cipher suite both sides support (handshake_failure). */
     NO_COMMON_CIPHER_SUITE,
+    /** RFC 8446 §4.1.1: no key exchange group both sides support (handshake_failure). */
     NO_COMMON_GROUP,
+    /** RFC 8446 §4.4.2.2: no signature scheme both sides support for our certificate (handshake_failure). */
     NO_COMMON_SIGNATURE_SCHEME,
     /** The peer selected a parameter we did not offer. */
     UNOFFERED_PARAMETER_SELECTED,
@@ -61,6 +74,7 @@ public enum Reason {
     ILLEGAL_HELLO_RETRY,
     /** RFC 8446 §4.2.8: a key share that is not a valid point or value of its group. */
     INVALID_KEY_SHARE,
+    /** RFC 8446 §6.2: the peer offered only parameters weaker than we accept (insufficient_security). */
     INSUFFICIENT_SECURITY,
     /** RFC 7919 §3, §4: a TLS 1.2 DHE public value outside 1 &lt; Y &lt; p-1 (handshake_failure, as the RFC says). */
     DH_PUBLIC_VALUE_OUT_OF_RANGE,
@@ -70,28 +84,42 @@ public enum Reason {
     EXTENDED_MASTER_SECRET_REQUIRED,
     /** RFC 7627 §5.3: an abbreviated handshake whose use of the extended master secret differs from the session's. */
     EXTENDED_MASTER_SECRET_INCONSISTENT,
+    /** RFC 7301 §3.2: no ALPN protocol both sides support (no_application_protocol). */
     NO_APPLICATION_PROTOCOL,
+    /** RFC 6066 §3: the server does not serve the requested server name (unrecognized_name). */
     UNRECOGNIZED_NAME,
+    /** RFC 8446 §4.2.11: a PSK identity the server cannot use and will not fall back from (unknown_psk_identity). */
     UNKNOWN_PSK_IDENTITY,
 
     // Authentication.
+    /** RFC 8446 §4.4.4, RFC 5246 §7.4.9: Finished with wrong verify_data (decrypt_error). */
     BAD_FINISHED,
+    /** RFC 8446 §4.4.3: a CertificateVerify or ServerKeyExchange signature that does not verify (decrypt_error). */
     BAD_SIGNATURE,
+    /** RFC 8446 §4.2.11.2: a PSK binder that does not verify (decrypt_error). */
     BAD_BINDER,
+    /** RFC 8446 §6.2: a certificate that is corrupt or whose signature does not verify (bad_certificate). */
     BAD_CERTIFICATE,
+    /** RFC 8446 §6.2: a certificate of a type or key usage we cannot use (unsupported_certificate). */
     UNSUPPORTED_CERTIFICATE,
+    /** RFC 8446 §6.2: a certificate outside its validity period (certificate_expired). */
     CERTIFICATE_EXPIRED,
+    /** RFC 8446 §6.2: a certificate its issuer revoked (certificate_revoked). */
     CERTIFICATE_REVOKED,
+    /** RFC 8446 §6.2: a certificate rejected for another reason, e.g. the wrong host name (certificate_unknown). */
     CERTIFICATE_UNKNOWN,
+    /** RFC 8446 §6.2: a chain that leads to no trust anchor (unknown_ca). */
     UNKNOWN_CA,
+    /** RFC 8446 §4.4.2.4: a client that sent no certificate although one is required (certificate_required). */
     CERTIFICATE_REQUIRED,
 
     // Local.
+    /** A failure of our own, not the peer's (internal_error). */
     INTERNAL_ERROR,
     /** The peer sent a fatal alert: nothing is sent back (RFC 8446 §6.2). */
     PEER_SENT_FATAL_ALERT;
 
-    /** Returns the alert to send for this reason; empty when none is sent. */
+    /** {@return the alert to send for this reason; empty when none is sent} */
     public Optional<AlertDescription> alertToSend() {
         AlertDescription alert = switch (this) {
             case UNEXPECTED_MESSAGE, WRONG_EPOCH, UNKNOWN_CONTENT_TYPE, ZERO_LENGTH_FRAGMENT,

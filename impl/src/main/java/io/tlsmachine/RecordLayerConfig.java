@@ -22,6 +22,11 @@ public record RecordLayerConfig(int maxHandshakeMessageSize, Optional<Integer> r
      * Checks every value.
      *
      * @throws IllegalArgumentException when one is out of its range
+     * @param maxHandshakeMessageSize the largest handshake message we accept, 1024 to 2^24 - 1
+     * @param recordSizeLimit the record_size_limit we advertise; empty: the extension is not sent
+     * @param paddingPolicy how our TLS 1.3 records are padded
+     * @param keyUpdateAfterBytes the application data volume after which a TLS 1.3 endpoint updates its write key;
+     *     empty: only near the AEAD limit (RFC 8446 §5.5)
      */
     public RecordLayerConfig {
         checkMaxHandshakeMessageSize(maxHandshakeMessageSize);

@@ -16,7 +16,13 @@ public final class ServerSessionCache {
     /** RFC 5246 Appendix F.1.4 suggests an upper limit of 24 hours; we keep two. */
     public static final long LIFETIME_MILLIS = 2 * 60 * 60 * 1000L;
 
-    /** One cached session: its suite and master secret. {@link #toString()} hides the secret. */
+    /**
+     * One cached session: its suite and master secret. {@link #toString()} hides the secret.
+     *
+     * @param suite the cipher suite of the session
+     * @param masterSecret the session's master secret
+     * @param createdMillis when the session was made, in epoch milliseconds
+     */
     public record Session(CipherSuite suite, Secret masterSecret, long createdMillis) {
         @Override
         public String toString() {
@@ -28,12 +34,19 @@ public final class ServerSessionCache {
     private final int capacity;
     private final long lifetimeMillis;
 
-    /** A cache holding at most {@code capacity} sessions for {@link #LIFETIME_MILLIS} each. */
+    /**
+     * A cache holding at most {@code capacity} sessions for {@link #LIFETIME_MILLIS} each.
+     * @param capacity the largest number of sessions held
+     */
     public ServerSessionCache(int capacity) {
         this(capacity, LIFETIME_MILLIS);
     }
 
-    /** A cache holding at most {@code capacity} sessions for {@code lifetimeMillis} each (at most 24 hours, RFC 5246 Appendix F.1.4). */
+    /**
+     * A cache holding at most {@code capacity} sessions for {@code lifetimeMillis} each (at most 24 hours, RFC 5246 Appendix F.1.4).
+     * @param capacity the largest number of sessions held
+     * @param lifetimeMillis how long a session may be resumed, in milliseconds
+     */
     public ServerSessionCache(int capacity, long lifetimeMillis) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
@@ -45,24 +58,35 @@ public final class ServerSessionCache {
         this.lifetimeMillis = lifetimeMillis;
     }
 
-    /** How long a cached session may be resumed, in milliseconds. */
+    /**
+     * How long a cached session may be resumed, in milliseconds.
+     * @return the session lifetime in milliseconds
+     */
     public long lifetimeMillis() {
         return lifetimeMillis;
     }
 
-    /** The most sessions this cache holds. */
+    /** {@return the most sessions this cache holds} */
     public int capacity() {
         return capacity;
     }
 
-    /** Caches a session under {@code sessionId} unless the cache is full. */
+    /**
+     * Caches a session under {@code sessionId} unless the cache is full.
+     * @param sessionId the session ID sent in the ServerHello
+     * @param session the session to resume later
+     */
     public void put(Opaque sessionId, Session session) {
         if (sessions.size() < capacity) {
             sessions.put(sessionId, session);
         }
     }
 
-    /** Returns the unexpired session cached under {@code sessionId}; an expired one is removed. */
+    /**
+     * {@return the unexpired session cached under {@code sessionId}; an expired one is removed}
+     * @param sessionId the session ID the client offered
+     * @param nowMillis the current time, in epoch milliseconds
+     */
     public Optional<Session> find(Opaque sessionId, long nowMillis) {
         Session session = sessions.get(sessionId);
         if (session != null && nowMillis - session.createdMillis() >= lifetimeMillis) {
@@ -72,6 +96,7 @@ public final class ServerSessionCache {
         return Optional.ofNullable(session);
     }
 
+    /** {@return the number of sessions cached now} */
     public int size() {
         return sessions.size();
     }

@@ -32,6 +32,21 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
     /** The most NewSessionTickets one handshake may issue. */
     public static final int MAX_TICKETS_PER_HANDSHAKE = 16;
 
+    /**
+     * Copies the PSK modes and checks every value against its range.
+     *
+     * @param ticketsEnabled whether a server issues NewSessionTickets and accepts tickets
+     * @param ticketStore where a client keeps tickets and finds one to resume with; empty: no resumption
+     * @param ticketKey the AES-256-GCM key a server seals its tickets with
+     * @param pskModes the PSK key exchange modes a client offers and a server accepts, in preference order
+     * @param sessionCache where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none
+     * @param maxEarlyDataSize the max_early_data_size a TLS 1.3 server's tickets allow (RFC 8446 §4.6.1); 0: no
+     *     0-RTT
+     * @param earlyDataAntiReplay the single-use ticket record (RFC 8446 §8.1) a 0-RTT server's connections share;
+     *     present exactly when {@code maxEarlyDataSize > 0}
+     * @param ticketsPerHandshake how many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each
+     *     handshake (RFC 8446 §4.6.1 allows several, or none); 0 accepts tickets but issues none
+     */
     public SessionConfig {
         Objects.requireNonNull(ticketStore, "ticketStore");
         Objects.requireNonNull(ticketKey, "ticketKey");

@@ -13,17 +13,28 @@ public final class TicketStore {
 
     private final Map<String, StoredTicket> tickets = new ConcurrentHashMap<>();
 
-    /** Keeps {@code ticket}, replacing an older one for the same server name. */
+    /**
+     * Keeps {@code ticket}, replacing an older one for the same server name.
+     * @param ticket the ticket to keep
+     */
     public void put(StoredTicket ticket) {
         tickets.put(ticket.serverName(), ticket);
     }
 
-    /** Removes and returns the ticket for {@code serverName}, if one is stored. */
+    /**
+     * Removes and returns the ticket for {@code serverName}, if one is stored.
+     * @param serverName the server to resume with
+     * @return the stored ticket, now removed, or empty
+     */
     public Optional<StoredTicket> take(String serverName) {
         return Optional.ofNullable(tickets.remove(serverName));
     }
 
-    /** Tells whether a ticket for {@code serverName} is stored. */
+    /**
+     * Tells whether a ticket for {@code serverName} is stored.
+     * @param serverName the server to resume with
+     * @return true when a ticket for it is stored
+     */
     public boolean has(String serverName) {
         return tickets.containsKey(serverName);
     }

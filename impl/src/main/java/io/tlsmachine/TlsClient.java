@@ -17,6 +17,11 @@ public final class TlsClient {
      * Connects to {@code host} on {@code port} and completes the handshake with {@code host} as the server name (sent
      * in server_name unless it is an IP literal, and checked against the server's certificate), so one configuration
      * serves many hosts; waits at most {@link #DEFAULT_TIMEOUT} for each.
+     * @param host the server's host name or IP literal
+     * @param port the server's port
+     * @param config the client configuration
+     * @return the connection, handshake complete
+     * @throws IOException when the connection fails or the handshake fails ({@link TlsConnectionException})
      */
     public static TlsConnection connect(String host, int port, TlsConfig config) throws IOException {
         return connect(new InetSocketAddress(host, port), config.withServerName(host), taken -> { }, DEFAULT_TIMEOUT);
@@ -25,6 +30,12 @@ public final class TlsClient {
     /**
      * Connects to {@code address} and completes the handshake; {@code listener} sees every model transition
      * (pass {@code t -> {}} for none).
+     * @param address the server's address
+     * @param config the client configuration (with the server name)
+     * @param listener what sees every model transition
+     * @param timeout the time the connect and the handshake may each take
+     * @return the connection, handshake complete
+     * @throws IOException when the connection fails or the handshake fails ({@link TlsConnectionException})
      */
     public static TlsConnection connect(InetSocketAddress address, TlsConfig config, TransitionListener listener,
             Duration timeout) throws IOException {
@@ -35,6 +46,13 @@ public final class TlsClient {
      * Connects like {@link #connect(InetSocketAddress, TlsConfig, TransitionListener, Duration)}, sending
      * {@code earlyData} (unless null) as TLS 1.3 0-RTT data when the stored ticket allows it (RFC 8446 §2.3); see
      * {@link TlsEngine#offerEarlyData} and {@link TlsEngine#earlyDataStatus()}.
+     * @param address the server's address
+     * @param config the client configuration (with the server name and ticket store)
+     * @param listener what sees every model transition
+     * @param timeout the time the connect and the handshake may each take
+     * @param earlyData the 0-RTT data to send, or null
+     * @return the connection, handshake complete
+     * @throws IOException when the connection fails or the handshake fails ({@link TlsConnectionException})
      */
     public static TlsConnection connect(InetSocketAddress address, TlsConfig config, TransitionListener listener,
             Duration timeout, byte[] earlyData) throws IOException {

@@ -80,20 +80,21 @@ public final class TlsConfig {
     }
 
     /**
-     * Returns this configuration for a connection to {@code name} (sent as server_name, RFC 6066 §3, and the name the
+     * {@return this configuration for a connection to {@code name} (sent as server_name, RFC 6066 §3, and the name the
      * server's certificate must match, RFC 6125), sharing everything else, ticket store and session keys included:
-     * one configuration serves many hosts.
+     * one configuration serves many hosts}
+     * @param name the server's name
      */
     public TlsConfig withServerName(String name) {
         return new TlsConfig(this, Objects.requireNonNull(name, "name"));
     }
 
-    /** Returns a builder with the defaults: TLS 1.3 and 1.2, every suite and group we implement, no certificate. */
+    /** {@return a builder with the defaults: TLS 1.3 and 1.2, every suite and group we implement, no certificate} */
     public static TlsConfigBuilder builder() {
         return new TlsConfigBuilder();
     }
 
-    /** Returns a builder holding this configuration's values. */
+    /** {@return a builder holding this configuration's values} */
     public TlsConfigBuilder toBuilder() {
         TlsConfigBuilder b = new TlsConfigBuilder();
         b.protocol = protocol.toBuilder();
@@ -115,96 +116,113 @@ public final class TlsConfig {
         return b;
     }
 
-    /** Returns the protocol parameter lists. */
+    /** {@return the protocol parameter lists} */
     public ProtocolParameters protocol() {
         return protocol;
     }
 
-    /** Returns our credentials and how the peer is authenticated. */
+    /** {@return our credentials and how the peer is authenticated} */
     public AuthenticationConfig authentication() {
         return authentication;
     }
 
-    /** Returns how sessions are resumed. */
+    /** {@return how sessions are resumed} */
     public SessionConfig sessions() {
         return sessions;
     }
 
-    /** Returns the record and handshake layer limits and policies. */
+    /** {@return the record and handshake layer limits and policies} */
     public RecordLayerConfig recordLayer() {
         return recordLayer;
     }
 
+    /** {@return the enabled protocol versions, most preferred first} */
     public List<ProtocolVersion> versions() {
         return protocol.versions();
     }
 
+    /**
+     * {@return whether {@code version} is enabled}
+     * @param version the protocol version
+     */
     public boolean supports(ProtocolVersion version) {
         return protocol.supports(version);
     }
 
+    /** {@return the enabled cipher suites, most preferred first} */
     public List<CipherSuite> cipherSuites() {
         return protocol.cipherSuites();
     }
 
+    /** {@return the enabled key exchange groups (supported_groups, RFC 8446 §4.2.7), most preferred first} */
     public List<KeyExchangeGroup> groups() {
         return protocol.groups();
     }
 
-    /** Returns the groups a client sends a key share for in its first TLS 1.3 ClientHello. */
+    /** {@return the groups a client sends a key share for in its first TLS 1.3 ClientHello} */
     public List<KeyExchangeGroup> keyShareGroups() {
         return protocol.keyShareGroups();
     }
 
+    /** {@return the enabled signature schemes (signature_algorithms, RFC 8446 §4.2.3), most preferred first} */
     public List<SignatureAlgorithm> signatureSchemes() {
         return protocol.signatureSchemes();
     }
 
-    /** Returns our certificate chain and private key (a server's, or a client's for client authentication). */
+    /** {@return our certificate chain and private key (a server's, or a client's for client authentication)} */
     public Optional<CertifiedKey> certifiedKey() {
         return authentication.certifiedKey();
     }
 
-    /** Our chains and keys in preference order (a server chooses among them per handshake); empty when none. */
+    /**
+     * Our chains and keys in preference order (a server chooses among them per handshake); empty when none.
+     * @return our certified keys, most preferred first
+     */
     public List<CertifiedKey> certifiedKeys() {
         return authentication.certifiedKeys();
     }
 
-    /** Returns how to verify the peer's chain; empty means the JDK's default trust store. */
+    /** {@return how to verify the peer's chain; empty means the JDK's default trust store} */
     public Optional<CertificateVerifier> certificateVerifier() {
         return authentication.certificateVerifier();
     }
 
-    /** Returns the verifier to use: the configured one, else PKIX against the JDK's default trust store. */
+    /** {@return the verifier to use: the configured one, else PKIX against the JDK's default trust store} */
     public CertificateVerifier effectiveCertificateVerifier() {
         return authentication.effectiveCertificateVerifier();
     }
 
-    /** Returns the server name a client sends (SNI, RFC 6066 §3) and checks the certificate against. */
+    /** {@return the server name a client sends (SNI, RFC 6066 §3) and checks the certificate against} */
     public Optional<String> serverName() {
         return serverName;
     }
 
-    /** Returns the server's choice of configuration per ClientHello, if it has one. */
+    /** {@return the server's choice of configuration per ClientHello, if it has one} */
     public Optional<ClientHelloSelector> clientHelloSelector() {
         return clientHelloSelector;
     }
 
-    /** Returns the ALPN protocol names (RFC 7301), in preference order. */
+    /** {@return the ALPN protocol names (RFC 7301), in preference order} */
     public List<String> applicationProtocols() {
         return applicationProtocols;
     }
 
+    /** {@return whether a server asks for, or requires, a client certificate} */
     public ClientAuthPolicy clientAuth() {
         return authentication.clientAuth();
     }
 
-    /** Whether a TLS 1.3 server issues a NewSessionTicket after the handshake and accepts tickets (RFC 8446 §4.6.1). */
+    /**
+     * {@return whether a TLS 1.3 server issues a NewSessionTicket after the handshake and accepts tickets (RFC 8446 §4.6.1)}
+     */
     public boolean ticketsEnabled() {
         return sessions.ticketsEnabled();
     }
 
-    /** How many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake (RFC 8446 §4.6.1). */
+    /**
+     * How many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each handshake (RFC 8446 §4.6.1).
+     * @return the number of tickets per handshake
+     */
     public int ticketsPerHandshake() {
         return sessions.ticketsPerHandshake();
     }
@@ -212,6 +230,7 @@ public final class TlsConfig {
     /**
      * RFC 7627 §5.2: abort a TLS 1.2 handshake whose peer does not use the extended master secret (default false:
      * such a handshake completes, but its session is never resumed and exports no keying material, §5.3, §5.4).
+     * @return whether the extended master secret is required
      */
     public boolean extendedMasterSecretRequired() {
         return extendedMasterSecretRequired;
@@ -220,99 +239,120 @@ public final class TlsConfig {
     /**
      * RFC 5746 §4.1, §4.3: abort an initial TLS 1.2 handshake whose peer does not signal secure renegotiation
      * (default false: we never renegotiate, so nothing depends on the signal).
+     * @return whether secure renegotiation signalling is required
      */
     public boolean secureRenegotiationRequired() {
         return secureRenegotiationRequired;
     }
 
-    /** RFC 8446 Appendix D.4: a client sends a legacy_session_id and dummy ChangeCipherSpec records. */
+    /**
+     * RFC 8446 Appendix D.4: a client sends a legacy_session_id and dummy ChangeCipherSpec records.
+     * @return whether middlebox compatibility mode is on
+     */
     public boolean middleboxCompatibility() {
         return middleboxCompatibility;
     }
 
+    /** {@return the source of randomness for nonces, keys and padding} */
     public SecureRandom random() {
         return random;
     }
 
+    /** {@return the cryptographic primitives the engine uses} */
     public CryptoProvider crypto() {
         return crypto;
     }
 
+    /** {@return the largest handshake message accepted from the peer, in bytes} */
     public int maxHandshakeMessageSize() {
         return recordLayer.maxHandshakeMessageSize();
     }
 
+    /** {@return where the connection's secrets are logged (NSS key log format), by default nowhere} */
     public KeyLog keyLog() {
         return keyLog;
     }
 
-    /** Returns where a client keeps tickets and finds one to resume with; empty: no resumption. */
+    /** {@return where a client keeps tickets and finds one to resume with; empty: no resumption} */
     public Optional<TicketStore> ticketStore() {
         return sessions.ticketStore();
     }
 
     /**
-     * Returns the AES-256-GCM key a server seals its tickets with: random per configuration unless set, so every
-     * engine built from one configuration accepts the others' tickets.
+     * {@return the AES-256-GCM key a server seals its tickets with: random per configuration unless set, so every
+     * engine built from one configuration accepts the others' tickets}
      */
     public Secret ticketKey() {
         return sessions.ticketKey();
     }
 
-    /** RFC 8446 §4.2.9: the PSK key exchange modes a client offers and a server accepts, in preference order. */
+    /**
+     * RFC 8446 §4.2.9: the PSK key exchange modes a client offers and a server accepts, in preference order.
+     * @return the PSK key exchange modes, most preferred first
+     */
     public List<PskKeyExchangeMode> pskKeyExchangeModes() {
         return sessions.pskModes();
     }
 
-    /** Returns where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none. */
+    /** {@return where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none} */
     public Optional<ServerSessionCache> sessionCache() {
         return sessions.sessionCache();
     }
 
-    /** Returns the clock for ticket lifetimes and ages. */
+    /** {@return the clock for ticket lifetimes and ages} */
     public Clock clock() {
         return clock;
     }
 
-    /** Returns the record_size_limit we advertise (RFC 8449); empty: the extension is not sent. */
+    /** {@return the record_size_limit we advertise (RFC 8449); empty: the extension is not sent} */
     public Optional<Integer> recordSizeLimit() {
         return recordLayer.recordSizeLimit();
     }
 
-    /** Returns how our TLS 1.3 records are padded (RFC 8446 §5.4). */
+    /** {@return how our TLS 1.3 records are padded (RFC 8446 §5.4)} */
     public PaddingPolicy paddingPolicy() {
         return recordLayer.paddingPolicy();
     }
 
-    /** Returns what a TLS 1.3 server does when the client lists a preferred KEM group without a share for it. */
+    /** {@return what a TLS 1.3 server does when the client lists a preferred KEM group without a share for it} */
     public KemShareRule kemShareRule() {
         return kemShareRule;
     }
 
-    /** Whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2). */
+    /**
+     * {@return whether a TLS 1.3 server puts a cookie in its HelloRetryRequest and requires it back (RFC 8446 §4.2.2)}
+     */
     public boolean helloRetryCookies() {
         return helloRetryCookies;
     }
 
     /**
-     * Returns the application data volume after which a TLS 1.3 endpoint updates its write key before writing more;
-     * empty: only near the AEAD limit (RFC 8446 §5.5).
+     * {@return the application data volume after which a TLS 1.3 endpoint updates its write key before writing more;
+     * empty: only near the AEAD limit (RFC 8446 §5.5)}
      */
     public Optional<Long> keyUpdateAfterBytes() {
         return recordLayer.keyUpdateAfterBytes();
     }
 
-    /** TLS 1.3 server: the max_early_data_size its tickets allow (RFC 8446 §4.6.1); 0 (the default) accepts no 0-RTT. */
+    /**
+     * TLS 1.3 server: the max_early_data_size its tickets allow (RFC 8446 §4.6.1); 0 (the default) accepts no 0-RTT.
+     * @return the largest amount of early data a ticket allows, in bytes
+     */
     public long maxEarlyDataSize() {
         return sessions.maxEarlyDataSize();
     }
 
-    /** TLS 1.3 server accepting 0-RTT: the single-use record of tickets (RFC 8446 §8.1) its connections share. */
+    /**
+     * TLS 1.3 server accepting 0-RTT: the single-use record of tickets (RFC 8446 §8.1) its connections share.
+     * @return the anti-replay record, empty when 0-RTT is off
+     */
     public Optional<EarlyDataAntiReplay> earlyDataAntiReplay() {
         return sessions.earlyDataAntiReplay();
     }
 
-    /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake. */
+    /**
+     * {@return whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6) and answers CertificateRequests after the handshake}
+     */
     public boolean postHandshakeAuth() {
         return authentication.postHandshakeAuth();
     }

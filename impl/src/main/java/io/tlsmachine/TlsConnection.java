@@ -32,6 +32,10 @@ public final class TlsConnection implements Closeable {
     /**
      * Wraps a connected socket; {@code readTimeout} bounds every read after the handshake (the handshake has its
      * own deadline).
+     * @param socket the connected socket
+     * @param engine the engine, not yet started
+     * @param readTimeout the time a read may wait after the handshake
+     * @throws IOException when the socket's timeout cannot be set
      */
     public TlsConnection(Socket socket, TlsEngine engine, Duration readTimeout) throws IOException {
         this.socket = socket;
@@ -42,19 +46,19 @@ public final class TlsConnection implements Closeable {
     }
 
     /**
-     * Returns the application data received as a stream: reads block like {@link #read()}, end of stream when the
-     * peer closed; closing it closes the connection.
+     * {@return the application data received as a stream: reads block like {@link #read()}, end of stream when the
+     * peer closed; closing it closes the connection}
      */
     public InputStream inputStream() {
         return new ConnectionStreams.In(this);
     }
 
-    /** Returns a stream whose every write is sent as application data at once; closing it closes the connection. */
+    /** {@return a stream whose every write is sent as application data at once; closing it closes the connection} */
     public OutputStream outputStream() {
         return new ConnectionStreams.Out(this);
     }
 
-    /** Returns the engine (state, negotiated parameters, trace listeners). */
+    /** {@return the engine (state, negotiated parameters, trace listeners)} */
     public TlsEngine engine() {
         return engine;
     }
@@ -64,6 +68,8 @@ public final class TlsConnection implements Closeable {
      *
      * @throws TlsConnectionException when the handshake failed (with the TLS reason), the peer closed the
      *     connection, or the deadline passed
+     * @param timeout the time the handshake may take
+     * @throws IOException when the socket fails or is closed
      */
     public void handshake(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -90,7 +96,11 @@ public final class TlsConnection implements Closeable {
         }
     }
 
-    /** Sends application data. */
+    /**
+     * Sends application data.
+     * @param data the bytes to send
+     * @throws IOException when the socket fails or is closed
+     */
     public void write(byte[] data) throws IOException {
         failIfEnded("write");
         engine.writeApplicationData(data);
@@ -99,10 +109,11 @@ public final class TlsConnection implements Closeable {
     }
 
     /**
-     * Returns the next application data received, waiting for it; empty when the peer closed (close_notify or
-     * end of stream).
+     * {@return the next application data received, waiting for it; empty when the peer closed (close_notify or
+     * end of stream)}
      *
      * @throws SocketTimeoutException when nothing arrived within the read timeout
+     * @throws IOException when the socket fails or is closed
      */
     public byte[] read() throws IOException {
         socket.setSoTimeout((int) readTimeout.toMillis());
@@ -121,7 +132,12 @@ public final class TlsConnection implements Closeable {
         }
     }
 
-    /** Reads until the peer closes or {@code maxBytes} arrived, whichever comes first. */
+    /**
+     * Reads until the peer closes or {@code maxBytes} arrived, whichever comes first.
+     * @param maxBytes the most bytes to read
+     * @return the bytes read, possibly fewer than {@code maxBytes}
+     * @throws IOException when the socket fails or is closed
+     */
     public byte[] readAll(int maxBytes) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         while (received.size() < maxBytes) {

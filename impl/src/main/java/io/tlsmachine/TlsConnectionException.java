@@ -9,12 +9,17 @@ public final class TlsConnectionException extends IOException {
 
     private final transient TlsException failure;
 
+    /**
+     * Creates the failure of a connection.
+     * @param message what failed, in words
+     * @param failure the engine's failure, or null for a transport problem
+     */
     public TlsConnectionException(String message, TlsException failure) {
         super(message, failure);
         this.failure = failure;
     }
 
-    /** Returns the TLS failure (with its reason and alert), if the engine failed. */
+    /** {@return the TLS failure (with its reason and alert), if the engine failed} */
     public Optional<TlsException> failure() {
         return Optional.ofNullable(failure);
     }

@@ -80,6 +80,8 @@ public final class TlsEngine {
      * Creates a client engine; call {@link #beginHandshake()} after adding listeners.
      *
      * @throws IllegalArgumentException when the server's certificate is to be verified but no server name is set
+     * @param config the client configuration (with the server name)
+     * @return the engine, not started
      */
     public static TlsEngine client(TlsConfig config) {
         return client(config, MachineKind.COMPILED_TABLE);
@@ -89,6 +91,9 @@ public final class TlsEngine {
      * Creates a client engine on the chosen runner of the model (the strict Squirrel one cross-checks the table).
      *
      * @throws IllegalArgumentException when the server's certificate is to be verified but no server name is set
+     * @param config the client configuration (with the server name)
+     * @param kind which runner of the model drives the engine
+     * @return the engine, not started
      */
     public static TlsEngine client(TlsConfig config, MachineKind kind) {
         boolean insecure = config.certificateVerifier()
@@ -103,22 +108,38 @@ public final class TlsEngine {
      * Creates a client engine for a connection to {@code serverName} (server_name, RFC 6066 §3, and the name the
      * server's certificate must match), so one configuration serves many hosts; any server name in {@code config} is
      * replaced for this connection.
+     * @param config the client configuration
+     * @param serverName the server's name
+     * @return the engine, not started
      */
     public static TlsEngine client(TlsConfig config, String serverName) {
         return client(config.withServerName(serverName), MachineKind.COMPILED_TABLE);
     }
 
-    /** Creates a server engine (it needs a certificate chain and key in {@code config}). */
+    /**
+     * Creates a server engine (it needs a certificate chain and key in {@code config}).
+     * @param config the server configuration
+     * @return the engine, waiting for a ClientHello
+     */
     public static TlsEngine server(TlsConfig config) {
         return new TlsEngine(config, Role.SERVER, MachineKind.COMPILED_TABLE);
     }
 
-    /** Creates a server engine on the chosen runner of the model. */
+    /**
+     * Creates a server engine on the chosen runner of the model.
+     * @param config the server configuration
+     * @param kind which runner of the model drives the engine
+     * @return the engine, waiting for a ClientHello
+     */
     public static TlsEngine server(TlsConfig config, MachineKind kind) {
         return new TlsEngine(config, Role.SERVER, kind);
     }
 
-    /** Adds a listener that receives every transition taken from now on. */
+    /**
+     * Adds a listener that receives every transition taken from now on.
+     * @param listener the listener
+     * @return this engine
+     */
     public TlsEngine addTransitionListener(TransitionListener listener) {
         addListeners(List.of(listener));
         return this;
@@ -144,6 +165,7 @@ public final class TlsEngine {
      * stored ticket for this server allows early data (RFC 8446 §2.3, §4.2.10) and at least this much of it, else
      * it is not sent. Early data is replayable by an attacker (§8): send only what is safe to repeat. Whether the
      * server took it is {@link #earlyDataStatus()}; when rejected, send it again after the handshake.
+     * @param data the early data
      */
     public void offerEarlyData(byte[] data) {
         if (ctx.role() != Role.CLIENT || started) {
@@ -155,7 +177,10 @@ public final class TlsEngine {
         ctx.offerEarlyData(data);
     }
 
-    /** Client: what became of the early data of {@link #offerEarlyData}; NOT_OFFERED on a server. */
+    /**
+     * Client: what became of the early data of {@link #offerEarlyData}; NOT_OFFERED on a server.
+     * @return the early data's status
+     */
     public io.tlsmachine.EarlyDataStatus earlyDataStatus() {
         return ctx.earlyDataStatus();
     }
@@ -163,17 +188,24 @@ public final class TlsEngine {
     /**
      * Server: returns and clears the 0-RTT data received so far (possibly empty), apart from 1-RTT data; a peer can
      * make it hold at most the accepted ticket's max_early_data_size (RFC 8446 §4.2.10).
+     * @return the 0-RTT data received, possibly empty
      */
     public byte[] readEarlyData() {
         return ctx.takeEarlyData();
     }
 
-    /** Feeds received bytes; whatever they are, the engine either waits for more, progresses, or fails with one alert. */
+    /**
+     * Feeds received bytes; whatever they are, the engine either waits for more, progresses, or fails with one alert.
+     * @param bytes the bytes received
+     */
     public void feed(byte[] bytes) {
         feed(ByteBuffer.wrap(bytes));
     }
 
-    /** Feeds received bytes from {@code in} (consumed entirely, unless the connection ended first). */
+    /**
+     * Feeds received bytes from {@code in} (consumed entirely, unless the connection ended first).
+     * @param in the buffer of received bytes
+     */
     public void feed(ByteBuffer in) {
         driver.guarded(() -> {
             while (!machine.state().terminal() && in.hasRemaining()) {
@@ -192,12 +224,18 @@ public final class TlsEngine {
     /**
      * Seals application data for the peer (in a state where the model allows APPLICATION_WRITE); the records wait in
      * {@link #drainOutbound()}. {@code data} is not kept.
+     * @param data the application data
      */
     public void writeApplicationData(byte[] data) {
         writeApplicationData(data, 0, data.length);
     }
 
-    /** Seals {@code data[offset, offset+length)} for the peer; see {@link #writeApplicationData(byte[])}. */
+    /**
+     * Seals {@code data[offset, offset+length)} for the peer; see {@link #writeApplicationData(byte[])}.
+     * @param data the array holding the application data
+     * @param offset where the data starts
+     * @param length how many bytes to send
+     */
     public void writeApplicationData(byte[] data, int offset, int length) {
         java.util.Objects.checkFromIndexSize(offset, length, data.length);
         requireLocal(Input.APPLICATION_WRITE);
@@ -209,7 +247,10 @@ public final class TlsEngine {
         driver.fireLocal(Input.APPLICATION_WRITE, new PendingWrite(data, offset, length));
     }
 
-    /** Seals the remaining bytes of {@code src} (consumed entirely); see {@link #writeApplicationData(byte[])}. */
+    /**
+     * Seals the remaining bytes of {@code src} (consumed entirely); see {@link #writeApplicationData(byte[])}.
+     * @param src the buffer of application data
+     */
     public void writeApplicationData(ByteBuffer src) {
         int length = src.remaining();
         if (src.hasArray()) {
@@ -222,17 +263,21 @@ public final class TlsEngine {
         src.position(src.limit());
     }
 
-    /** Returns and clears the application data received so far (possibly empty). */
+    /** {@return the application data received so far (possibly empty), which this clears} */
     public byte[] readApplicationData() {
         return records.takeApplicationData();
     }
 
-    /** Moves as much received application data as fits into {@code dst}; returns how many bytes (possibly 0). */
+    /**
+     * Moves as much received application data as fits into {@code dst}; returns how many bytes (possibly 0).
+     * @param dst the buffer to fill
+     * @return the number of bytes moved
+     */
     public int readApplicationData(ByteBuffer dst) {
         return records.takeApplicationData(dst);
     }
 
-    /** The number of received application data bytes not read yet. */
+    /** {@return the number of received application data bytes not read yet} */
     public int applicationDataAvailable() {
         return records.applicationDataAvailable();
     }
@@ -276,6 +321,10 @@ public final class TlsEngine {
     /**
      * RFC 8446 §7.5, RFC 5705: exports {@code length} bytes of keying material for {@code label} and {@code context}
      * (null: no context) once the handshake is complete; both ends get the same bytes.
+     * @param label the exporter label
+     * @param context the context, or null for none
+     * @param length the number of bytes to export
+     * @return the keying material
      */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
         if (!isHandshakeComplete()) {
@@ -285,12 +334,16 @@ public final class TlsEngine {
         return ctx.exportKeyingMaterial(label, context, length);
     }
 
-    /** Returns and clears the bytes to send to the peer. */
+    /** {@return the bytes to send to the peer, which this clears} */
     public byte[] drainOutbound() {
         return out.drain();
     }
 
-    /** Moves as many of the bytes to send to the peer as fit into {@code dst}; returns how many (possibly 0). */
+    /**
+     * Moves as many of the bytes to send to the peer as fit into {@code dst}; returns how many (possibly 0).
+     * @param dst the buffer to fill
+     * @return the number of bytes moved
+     */
     public int drainOutbound(ByteBuffer dst) {
         return out.drainInto(dst);
     }
@@ -299,62 +352,65 @@ public final class TlsEngine {
      * Lends the bytes to send to the peer to {@code sink} as one buffer over the engine's own outbound queue, with no
      * copy (e.g. {@code engine.drainOutboundTo(buffer -> channel.write(buffer))}); what the sink consumes, advancing
      * the buffer's position, leaves the queue. The buffer is valid only during the call. Returns how many bytes left.
+     * @param sink what consumes the bytes
+     * @return the number of bytes still queued
      */
     public int drainOutboundTo(java.util.function.Consumer<ByteBuffer> sink) {
         return out.drainWith(sink);
     }
 
-    /** The number of bytes waiting in {@link #drainOutbound()}. */
+    /** {@return the number of bytes waiting in {@link #drainOutbound()}} */
     public int outboundPending() {
         return out.pending();
     }
 
-    /** Returns the current model state. */
+    /** {@return the current model state} */
     public ModelState state() {
         return machine.state();
     }
 
+    /** {@return whether the handshake completed: the machine is in a connected state} */
     public boolean isHandshakeComplete() {
         return machine.state().connected();
     }
 
-    /** Whether the connection failed (an alert was sent or received). */
+    /** {@return whether the connection failed (an alert was sent or received)} */
     public boolean isFailed() {
         return machine.state().name().equals("FAILED");
     }
 
-    /** Whether the connection ended in order (close_notify). */
+    /** {@return whether the connection ended in order (close_notify)} */
     public boolean isClosed() {
         return machine.state().name().equals("CLOSED");
     }
 
-    /** Returns why the connection failed. */
+    /** {@return why the connection failed} */
     public Optional<TlsException> failure() {
         return driver.failure();
     }
 
-    /** Returns the alert the peer sent last, if any. */
+    /** {@return the alert the peer sent last, if any} */
     public Optional<Alert> receivedAlert() {
         return inbound.receivedAlert();
     }
 
-    /** Returns the negotiated parameters once the version and suite are known. */
+    /** {@return the negotiated parameters once the version and suite are known} */
     public Optional<NegotiatedParameters> negotiated() {
         io.tlsmachine.model.Negotiated facts = machine.facts();
         return ctx.negotiated(facts.pskAccepted() || facts.tls12Handshake().abbreviated());
     }
 
-    /** Returns the facts the model's guards read. */
+    /** {@return the facts the model's guards read} */
     public io.tlsmachine.model.Negotiated facts() {
         return machine.facts();
     }
 
-    /** Returns this engine's role. */
+    /** {@return this engine's role} */
     public Role role() {
         return ctx.role();
     }
 
-    /** Returns the model definition this engine runs (for checking traces against it). */
+    /** {@return the model definition this engine runs (for checking traces against it)} */
     public io.tlsmachine.model.MachineDefinition<?, ?> definition() {
         return machine.definition();
     }

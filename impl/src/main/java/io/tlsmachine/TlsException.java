@@ -12,24 +12,40 @@ import io.tlsmachine.impl.error.FatalException;
 public abstract class TlsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Why the connection failed (serialised with the exception). */
     private final Reason reason;
 
+    /**
+     * Creates a failure with its reason; the message becomes {@code REASON: message}.
+     * @param reason why it failed (its alert)
+     * @param message what failed, with no secret
+     * @param cause the lower-level exception, or null
+     */
     protected TlsException(Reason reason, String message, Throwable cause) {
         super(reason + ": " + message, cause);
         this.reason = reason;
     }
 
-    /** Returns why the connection failed. */
+    /** {@return why the connection failed} */
     public Reason reason() {
         return reason;
     }
 
-    /** Returns a fatal failure with its reason and a message naming what failed (no secrets). */
+    /**
+     * {@return a fatal failure with its reason and a message naming what failed (no secrets)}
+     * @param reason why it failed (its alert)
+     * @param message what failed
+     */
     public static TlsException fatal(Reason reason, String message) {
         return new FatalException(reason, message, null);
     }
 
-    /** Returns a fatal failure caused by a lower-level exception (no secrets in either message). */
+    /**
+     * {@return a fatal failure caused by a lower-level exception (no secrets in either message)}
+     * @param reason why it failed (its alert)
+     * @param message what failed
+     * @param cause the lower-level exception
+     */
     public static TlsException fatal(Reason reason, String message, Throwable cause) {
         return new FatalException(reason, message, cause);
     }

@@ -49,13 +49,29 @@ public final class TlsNioServer implements Closeable {
         this.acceptor.setDaemon(true);
     }
 
-    /** Binds {@code address} (port 0: any free port) and serves each connection with {@code handler}, default limits. */
+    /**
+     * Binds {@code address} (port 0: any free port) and serves each connection with {@code handler}, default limits.
+     * @param address the address to listen on
+     * @param config the server configuration (with its certified key)
+     * @param handler what serves each connection
+     * @return the running server
+     * @throws IOException when the address cannot be bound
+     */
     public static TlsNioServer start(InetSocketAddress address, TlsConfig config, TlsChunkHandler handler)
             throws IOException {
         return start(address, config, handler, NO_OBSERVER, NioLimits.defaults());
     }
 
-    /** Binds {@code address} (port 0: any free port) and starts serving. */
+    /**
+     * Binds {@code address} (port 0: any free port) and starts serving.
+     * @param address the address to listen on
+     * @param config the server configuration (with its certified key)
+     * @param handler what serves each connection
+     * @param observer what is told of each connection's start and end
+     * @param limits how many connections and how long each may take
+     * @return the running server
+     * @throws IOException when the address cannot be bound
+     */
     public static TlsNioServer start(InetSocketAddress address, TlsConfig config, TlsChunkHandler handler,
             TlsServer.Observer observer, NioLimits limits) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
@@ -69,22 +85,22 @@ public final class TlsNioServer implements Closeable {
         return server;
     }
 
-    /** Returns the bound port. */
+    /** {@return the bound port} */
     public int port() {
         return serverChannel.socket().getLocalPort();
     }
 
-    /** Returns the number of connections open now. */
+    /** {@return the number of connections open now} */
     public int openConnections() {
         return open.get();
     }
 
-    /** Returns how many connections were refused because {@link NioLimits#maxConnections()} were open. */
+    /** {@return how many connections were refused because {@link NioLimits#maxConnections()} were open} */
     public long refusedConnections() {
         return refused.get();
     }
 
-    /** Returns the most bytes seen waiting to be sent on one connection (back-pressure keeps it near the limit). */
+    /** {@return the most bytes seen waiting to be sent on one connection (back-pressure keeps it near the limit)} */
     public long outboundHighWater() {
         return outboundHighWater.get();
     }

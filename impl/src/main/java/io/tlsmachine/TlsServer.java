@@ -23,21 +23,42 @@ public final class TlsServer implements Closeable {
     /** Serves one connection after its handshake completed. */
     @FunctionalInterface
     public interface Handler {
+        /**
+         * Serves one connection; the server closes it when this returns.
+         * @param connection the connection, handshake complete
+         * @throws IOException when the connection fails (it ends that connection only)
+         */
         void serve(TlsConnection connection) throws IOException;
     }
 
     /** Sees every connection's engine before its handshake, and how the connection ended. */
     public interface Observer {
+        /**
+         * Called with a new connection's engine before its handshake (e.g. to add a transition listener).
+         * @param engine the connection's engine
+         */
         default void accepted(TlsEngine engine) {
         }
 
-        /** {@code failure} is null when the connection ended normally. */
+        /**
+         * Called when a connection ended; {@code failure} is null when it ended normally.
+         * @param engine the connection's engine
+         * @param failure why it ended, or null
+         */
         default void finished(TlsEngine engine, Exception failure) {
         }
     }
 
-    /** Limits of the server; the defaults suit a demo or a test. */
+    /**
+     * Limits of the server; the defaults suit a demo or a test.
+     *
+     * @param workers threads serving connections
+     * @param queue accepted connections waiting for a worker; more are closed at once
+     * @param handshakeTimeout the time a handshake may take
+     * @param readTimeout the time a read may wait after the handshake
+     */
     public record Limits(int workers, int queue, Duration handshakeTimeout, Duration readTimeout) {
+        /** {@return the defaults: 8 workers, 64 queued connections, 10 s handshake, 30 s read timeout} */
         public static Limits defaults() {
             return new Limits(8, 64, Duration.ofSeconds(10), Duration.ofSeconds(30));
         }
@@ -68,12 +89,28 @@ public final class TlsServer implements Closeable {
         this.acceptor.setDaemon(true);
     }
 
-    /** Binds {@code address} (port 0: any free port) and serves each connection with {@code handler}, default limits. */
+    /**
+     * Binds {@code address} (port 0: any free port) and serves each connection with {@code handler}, default limits.
+     * @param address the address to listen on
+     * @param config the server configuration (with its certified key)
+     * @param handler what serves each connection
+     * @return the running server
+     * @throws IOException when the address cannot be bound
+     */
     public static TlsServer start(InetSocketAddress address, TlsConfig config, Handler handler) throws IOException {
         return start(address, config, handler, new Observer() { }, Limits.defaults());
     }
 
-    /** Binds {@code address} (port 0: any free port) and starts serving. */
+    /**
+     * Binds {@code address} (port 0: any free port) and starts serving.
+     * @param address the address to listen on
+     * @param config the server configuration (with its certified key)
+     * @param handler what serves each connection
+     * @param observer what is told of each connection's start and end
+     * @param limits how many connections and how long each may take
+     * @return the running server
+     * @throws IOException when the address cannot be bound
+     */
     public static TlsServer start(InetSocketAddress address, TlsConfig config, Handler handler, Observer observer,
             Limits limits) throws IOException {
         ServerSocket socket = new ServerSocket();
@@ -84,7 +121,7 @@ public final class TlsServer implements Closeable {
         return server;
     }
 
-    /** Returns the bound port. */
+    /** {@return the bound port} */
     public int port() {
         return serverSocket.getLocalPort();
     }

@@ -8,16 +8,22 @@ import java.nio.ByteBuffer;
  * any thread; off the connection's event loop, the call is queued to it.
  */
 public interface TlsSession {
-    /** Returns the engine: negotiated parameters, early data, trace listeners. Use it on the event loop only. */
+    /** {@return the engine: negotiated parameters, early data, trace listeners} Use it on the event loop only. */
     TlsEngine engine();
 
-    /** Returns the peer's address. */
+    /** {@return the peer's address} */
     SocketAddress remoteAddress();
 
-    /** Seals {@code data} (copied) for the peer and sends it as the socket allows. */
+    /**
+     * Seals {@code data} (copied) for the peer and sends it as the socket allows.
+     * @param data the bytes to send
+     */
     void write(byte[] data);
 
-    /** Seals the remaining bytes of {@code data} (consumed, or copied when called off the loop). */
+    /**
+     * Seals the remaining bytes of {@code data} (consumed, or copied when called off the loop).
+     * @param data the buffer of bytes to send
+     */
     void write(ByteBuffer data);
 
     /** Stops reading the peer (back-pressure), until {@link #resumeReading()}. */
@@ -29,6 +35,6 @@ public interface TlsSession {
     /** Sends close_notify, flushes what waits, then closes the socket. */
     void close();
 
-    /** Whether the socket is closed. */
+    /** {@return whether the socket is closed} */
     boolean isClosed();
 }

@@ -4,6 +4,9 @@ package io.tlsmachine;
 @FunctionalInterface
 public interface TransitionListener {
 
-    /** Called after the transition's step succeeded and the machine moved to {@code taken.to()}. */
+    /**
+     * Called after the transition's step succeeded and the machine moved to {@code taken.to()}.
+     * @param taken the transition taken
+     */
     void onTransition(TakenTransition taken);
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 public interface TransitionListenerProvider {
 
     /**
-     * Returns the listener for a new engine running {@code definition}, or empty to leave it alone. Called once
+     * {@return the listener for a new engine running {@code definition}, or empty to leave it alone} Called once
      * per engine, on the thread that constructs it.
+     * @param definition the machine the engine runs
      */
     Optional<TransitionListener> listenerFor(MachineDefinition<?, ?> definition);
 

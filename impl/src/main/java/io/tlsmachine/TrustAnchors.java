@@ -29,17 +29,29 @@ public final class TrustAnchors {
         this.certificates = List.copyOf(new LinkedHashSet<>(certificates));
     }
 
-    /** Trusts exactly these certificates. */
+    /**
+     * Trusts exactly these certificates.
+     * @param certificates the certificates to trust
+     * @return the trust anchors
+     */
     public static TrustAnchors of(List<X509Certificate> certificates) {
         return new TrustAnchors(certificates);
     }
 
-    /** Trusts exactly these certificates. */
+    /**
+     * Trusts exactly these certificates.
+     * @param certificates the certificates to trust
+     * @return the trust anchors
+     */
     public static TrustAnchors of(X509Certificate... certificates) {
         return new TrustAnchors(List.of(certificates));
     }
 
-    /** Trusts every CERTIFICATE block of these PEM files. */
+    /**
+     * Trusts every CERTIFICATE block of these PEM files.
+     * @param pemFiles PEM files of certificates
+     * @return the trust anchors
+     */
     public static TrustAnchors fromPem(Path... pemFiles) {
         List<X509Certificate> certificates = new ArrayList<>();
         for (Path file : pemFiles) {
@@ -48,7 +60,11 @@ public final class TrustAnchors {
         return new TrustAnchors(certificates);
     }
 
-    /** Trusts every trusted-certificate entry of {@code store}; the chains of private key entries are not anchors. */
+    /**
+     * Trusts every trusted-certificate entry of {@code store}; the chains of private key entries are not anchors.
+     * @param store the key store
+     * @return the trust anchors
+     */
     public static TrustAnchors fromKeyStore(KeyStore store) {
         try {
             List<X509Certificate> certificates = new ArrayList<>();
@@ -66,6 +82,7 @@ public final class TrustAnchors {
     /**
      * Trusts what the JDK trusts by default: the {@code javax.net.ssl.trustStore} system property
      * when set, else {@code jssecacerts} or {@code cacerts} of the running JDK.
+     * @return the trust anchors
      */
     public static TrustAnchors jdkDefault() {
         try {
@@ -82,12 +99,12 @@ public final class TrustAnchors {
         }
     }
 
-    /** Returns the trusted certificates. */
+    /** {@return the trusted certificates} */
     public List<X509Certificate> certificates() {
         return certificates;
     }
 
-    /** Returns them as PKIX trust anchors. */
+    /** {@return them as PKIX trust anchors} */
     public Set<TrustAnchor> pkixAnchors() {
         Set<TrustAnchor> anchors = new LinkedHashSet<>();
         for (X509Certificate certificate : certificates) {
@@ -97,14 +114,17 @@ public final class TrustAnchors {
     }
 
     /**
-     * Returns the DER subject names of the anchors, for the certificate_authorities extension
-     * (RFC 8446 §4.2.4) or a TLS 1.2 CertificateRequest (RFC 5246 §7.4.4).
+     * {@return the DER subject names of the anchors, for the certificate_authorities extension
+     * (RFC 8446 §4.2.4) or a TLS 1.2 CertificateRequest (RFC 5246 §7.4.4)}
      */
     public List<byte[]> distinguishedNames() {
         return certificates.stream().map(certificate -> certificate.getSubjectX500Principal().getEncoded()).toList();
     }
 
-    /** Whether {@code certificate} is itself one of the anchors. */
+    /**
+     * {@return whether {@code certificate} is itself one of the anchors}
+     * @param certificate the certificate to look for
+     */
     public boolean contains(Certificate certificate) {
         return certificates.contains(certificate);
     }

@@ -33,7 +33,12 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("== real handshakes over loopback (our client and our server, both driven by the model)");
-        int failed = new LoopbackDemo(stdout).run();
+        List<LoopbackDemo.Outcome> outcomes = new LoopbackDemo(stdout).run();
+        long failed = outcomes.stream().filter(outcome -> !outcome.passed()).count();
+        stdout.println();
+        stdout.printf("== handshakes: %d of %d passed (version, key exchange group, full or resumed)%n",
+                outcomes.size() - failed, outcomes.size());
+        outcomes.forEach(outcome -> stdout.println(outcome.summaryLine()));
         stdout.println();
         stdout.println("== tlsmachine: the model");
         describe(stdout, ClientMachine.definition());

@@ -24,6 +24,9 @@ import java.util.Optional;
 /** Names and writes the full set of diagrams: each machine, each version region, each format. */
 final class DiagramSet {
     private static final Duration GRAPHVIZ_TIMEOUT = Duration.ofSeconds(60);
+    /** The text formats of the full view the demo writes: every diagram format the README lists (SVG aside). */
+    static final List<DiagramFormat> DIAGRAM_FORMATS = List.of(DiagramFormat.DOT, DiagramFormat.MERMAID,
+            DiagramFormat.PLANTUML, DiagramFormat.SCXML);
 
     private DiagramSet() {
     }
@@ -69,18 +72,17 @@ final class DiagramSet {
     }
 
     /**
-     * Writes DOT and Mermaid for both machines and every scope into {@code folder}, the teaching views of each version
-     * into {@code folder/teaching}, and SVG when Graphviz is installed; returns the files written.
+     * Writes DOT, Mermaid, PlantUML and SCXML for both machines and every scope into {@code folder}, the teaching views
+     * of each version into {@code folder/teaching}, and SVG when Graphviz is installed; returns the files written.
      */
     static List<Path> writeAll(Path folder) throws IOException {
         Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         for (MachineDefinition<?, ?> definition : List.of(ClientMachine.definition(), ServerMachine.definition())) {
             for (DiagramScope scope : DiagramScope.values()) {
-                String dot = DiagramFormat.DOT.export(definition, scope);
-                written.add(write(folder, definition, scope, DiagramFormat.DOT.extension(), dot));
-                written.add(write(folder, definition, scope, DiagramFormat.MERMAID.extension(),
-                        DiagramFormat.MERMAID.export(definition, scope)));
+                for (DiagramFormat format : DIAGRAM_FORMATS) {
+                    written.add(write(folder, definition, scope, format.extension(), format.export(definition, scope)));
+                }
                 Optional<String> svg = svg(definition, scope);
                 if (svg.isPresent()) {
                     written.add(write(folder, definition, scope, "svg", svg.get()));

@@ -24,7 +24,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,25 @@ final class LoopbackDemo {
         }
     }
 
+    /**
+     * What one scenario came to: its title, what it negotiated (null when the handshake did not complete) and whether
+     * it met its expectations.
+     */
+    record Outcome(String title, NegotiatedParameters negotiated, boolean passed) {
+        /**
+         * Returns the scenario's summary line: version, key exchange group (e.g. {@code x25519mlkem768}; none for a
+         * TLS 1.2 abbreviated handshake, which exchanges no key), full or resumed, and the title.
+         */
+        String summaryLine() {
+            if (negotiated == null) {
+                return String.format("  %-6s %-18s %-8s %s", "-", "-", "FAILED", title);
+            }
+            String group = negotiated.group().map(g -> g.name().toLowerCase(Locale.ROOT)).orElse("(no exchange)");
+            return String.format("  %-6s %-18s %-8s %s%s", negotiated.version(), group,
+                    negotiated.resumed() ? "resumed" : "full", title, passed ? "" : "  FAILED");
+        }
+    }
+
     private final PrintWriter out;
     private final CertificateIssuer.Hierarchy serverPki;
     private final CertificateIssuer.Hierarchy clientPki;
@@ -74,8 +95,8 @@ final class LoopbackDemo {
                 Instant.now());
     }
 
-    /** Runs every scenario; returns the number that failed. */
-    int run() {
+    /** Runs every scenario; returns their outcomes, in order. */
+    List<Outcome> run() {
         TicketStore tickets13 = new TicketStore();
         TicketStore tickets12 = new TicketStore();
         TicketStore tickets0rtt = new TicketStore();
@@ -114,20 +135,18 @@ final class LoopbackDemo {
                         c -> c.versions(ProtocolVersion.TLS12).ticketStore(tickets12), ProtocolVersion.TLS12, true));
         byte[] ticketKey = new byte[32];
         new SecureRandom().nextBytes(ticketKey);
-        int failed = 0;
+        List<Outcome> outcomes = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             TlsConfig server = scenario.server().apply(TlsConfig.builder().certifiedKey(serverPki.certifiedLeaf())
                     .ticketKey(ticketKey)).build();
             TlsConfig client = scenario.client().apply(TlsConfig.builder().serverName(HOST)
                     .certificateVerifier(CertificateVerifier.pkix(serverPki.anchors()))).build();
-            if (!runOne(scenario, server, client)) {
-                failed++;
-            }
+            outcomes.add(runOne(scenario, server, client));
         }
-        return failed;
+        return outcomes;
     }
 
-    private boolean runOne(Scenario scenario, TlsConfig serverConfig, TlsConfig clientConfig) {
+    private Outcome runOne(Scenario scenario, TlsConfig serverConfig, TlsConfig clientConfig) {
         out.println("-- " + scenario.title());
         TraceRecorder serverPath = new TraceRecorder();
         CompletableFuture<Exception> serverEnd = new CompletableFuture<>();
@@ -178,10 +197,10 @@ final class LoopbackDemo {
                         + (early == null ? "" : " with accepted early data")
                         + (serverFailure == null ? "" : "; server: " + serverFailure.getMessage()));
             }
-            return ok;
+            return new Outcome(scenario.title(), negotiated, ok);
         } catch (Exception e) {
             out.println("   FAILED: " + e.getMessage());
-            return false;
+            return new Outcome(scenario.title(), null, false);
         }
     }
 

@@ -9,13 +9,23 @@ import io.tlsmachine.model.TableMachine;
 
 /**
  * Gives access to the client machine: its definition, the compiled table the engine runs, and strict
- * Squirrel-backed instances. Everything is built and warmed once, at class load.
+ * Squirrel-backed instances. The definition and its table are built once, at class load; the Squirrel declaration
+ * is built and warmed once, on first use (the engine's table runner never needs it, so a short-lived process such as
+ * {@code tlsmachine client} does not pay for Squirrel's start-up).
  */
 public final class ClientMachine {
 
     private static final MachineDefinition<ClientState, ClientSteps> DEFINITION = new MachineDefinition<>(
             "client", ClientState.class, ClientSteps.class, ClientState.START, ClientTransitions.declare());
-    private static final SquirrelDefinition<ClientState, ClientSteps> SQUIRREL = new SquirrelDefinition<>(DEFINITION);
+
+    /** Holds the Squirrel declaration; the JVM builds it, thread-safely, when this class is first used. */
+    private static final class Squirrel {
+        static final SquirrelDefinition<ClientState, ClientSteps> DEFINITION =
+                new SquirrelDefinition<>(ClientMachine.DEFINITION);
+
+        private Squirrel() {
+        }
+    }
 
     private ClientMachine() {
     }
@@ -32,12 +42,12 @@ public final class ClientMachine {
 
     /** Returns the Squirrel declaration of the client machine. */
     public static SquirrelDefinition<ClientState, ClientSteps> squirrel() {
-        return SQUIRREL;
+        return Squirrel.DEFINITION;
     }
 
     /** Creates a strict Squirrel-backed client machine in START. */
     public static StrictMachine<ClientState, ClientSteps> newStrictMachine(ClientSteps steps, Negotiated facts) {
-        return SQUIRREL.newMachine(steps, facts);
+        return Squirrel.DEFINITION.newMachine(steps, facts);
     }
 
     /** Creates a client machine on the compiled table in START: what the engine runs. */
@@ -47,7 +57,7 @@ public final class ClientMachine {
 
     /** Creates a strict Squirrel-backed client machine in START whose caller runs the steps (the engine). */
     public static StrictMachine<ClientState, ClientSteps> newTakingStrictMachine(Negotiated facts) {
-        return SQUIRREL.newTakingMachine(facts);
+        return Squirrel.DEFINITION.newTakingMachine(facts);
     }
 
     /** Creates a client machine on the compiled table in START whose caller runs the steps: what the engine runs. */

@@ -9,13 +9,23 @@ import io.tlsmachine.model.TableMachine;
 
 /**
  * Gives access to the server machine: its definition, the compiled table the engine runs, and strict
- * Squirrel-backed instances. Everything is built and warmed once, at class load.
+ * Squirrel-backed instances. The definition and its table are built once, at class load; the Squirrel declaration
+ * is built and warmed once, on first use (the engine's table runner never needs it, so a short-lived process such as
+ * {@code tlsmachine client} does not pay for Squirrel's start-up).
  */
 public final class ServerMachine {
 
     private static final MachineDefinition<ServerState, ServerSteps> DEFINITION = new MachineDefinition<>(
             "server", ServerState.class, ServerSteps.class, ServerState.START, ServerTransitions.declare());
-    private static final SquirrelDefinition<ServerState, ServerSteps> SQUIRREL = new SquirrelDefinition<>(DEFINITION);
+
+    /** Holds the Squirrel declaration; the JVM builds it, thread-safely, when this class is first used. */
+    private static final class Squirrel {
+        static final SquirrelDefinition<ServerState, ServerSteps> DEFINITION =
+                new SquirrelDefinition<>(ServerMachine.DEFINITION);
+
+        private Squirrel() {
+        }
+    }
 
     private ServerMachine() {
     }
@@ -32,12 +42,12 @@ public final class ServerMachine {
 
     /** Returns the Squirrel declaration of the server machine. */
     public static SquirrelDefinition<ServerState, ServerSteps> squirrel() {
-        return SQUIRREL;
+        return Squirrel.DEFINITION;
     }
 
     /** Creates a strict Squirrel-backed server machine in START. */
     public static StrictMachine<ServerState, ServerSteps> newStrictMachine(ServerSteps steps, Negotiated facts) {
-        return SQUIRREL.newMachine(steps, facts);
+        return Squirrel.DEFINITION.newMachine(steps, facts);
     }
 
     /** Creates a server machine on the compiled table in START: what the engine runs. */
@@ -47,7 +57,7 @@ public final class ServerMachine {
 
     /** Creates a strict Squirrel-backed server machine in START whose caller runs the steps (the engine). */
     public static StrictMachine<ServerState, ServerSteps> newTakingStrictMachine(Negotiated facts) {
-        return SQUIRREL.newTakingMachine(facts);
+        return Squirrel.DEFINITION.newTakingMachine(facts);
     }
 
     /** Creates a server machine on the compiled table in START whose caller runs the steps: what the engine runs. */
