@@ -29,6 +29,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,10 +194,10 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
         }
         config.recordSizeLimit().map(io.tlsmachine.impl.codec.extension.RecordSizeLimit::new).ifPresent(extensions::add);
         if (offer13) {
-            List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions = new ArrayList<>();
-            versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+            List<VersionCode> versions = new ArrayList<>();
+            versions.add(VersionCode.TLS13);
             if (offer12) {
-                versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12);
+                versions.add(VersionCode.TLS12);
             }
             extensions.add(new SupportedVersionsOffer(versions));
             if (config.postHandshakeAuth()) {
@@ -217,7 +218,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
                     .map(k -> new KeyShareEntry(Hellos.named(k.group()), Opaque.of(k.publicShare()))).toList();
             extensions.add(new KeyShareOffer(shares));
         }
-        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.negotiation().clientRandom()),
+        return new ClientHello(VersionCode.TLS12, Opaque.of(ctx.negotiation().clientRandom()),
                 ctx.negotiation().sessionId(), suites, Opaque.ofUnsigned(0), extensions);
     }
 

@@ -38,6 +38,7 @@ import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.Tls12KeyExchange;
 import io.tlsmachine.model.Tls13KeyExchange;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -49,10 +50,10 @@ import java.util.Optional;
  */
 final class ServerNegotiation implements ServerHelloSteps {
 
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS13 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13;
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+    private static final VersionCode WIRE_TLS13 =
+            VersionCode.TLS13;
+    private static final VersionCode WIRE_TLS12 =
+            VersionCode.TLS12;
 
     private final HandshakeContext ctx;
     private ClientHello clientHello;

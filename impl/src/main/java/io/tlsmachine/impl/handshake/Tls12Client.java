@@ -35,6 +35,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,8 +45,8 @@ import java.util.Optional;
  */
 final class Tls12Client implements Tls12ClientSteps {
 
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+    private static final VersionCode WIRE_TLS12 =
+            VersionCode.TLS12;
 
     private final HandshakeContext ctx;
     private final ClientHandshake client;

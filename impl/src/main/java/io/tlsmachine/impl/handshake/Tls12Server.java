@@ -36,6 +36,7 @@ import io.tlsmachine.impl.negotiation.OfferedExtensions;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.impl.codec.message.ClientKeyExchange;
 import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +46,8 @@ import java.util.List;
  */
 final class Tls12Server implements Tls12ServerSteps {
 
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+    private static final VersionCode WIRE_TLS12 =
+            VersionCode.TLS12;
 
     private final HandshakeContext ctx;
     private final ServerNegotiation negotiation;

@@ -17,6 +17,7 @@ import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.security.PublicKey;
 import java.util.List;
 
@@ -93,7 +94,7 @@ final class Tls13Keys {
      */
     static SignatureAlgorithm verifyCertificateVerify(HandshakeContext ctx, CertificateVerify verify, PublicKey key, byte[] content) {
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config().signatureSchemes(), key,
-                io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+                VersionCode.TLS13);
         if (!ctx.crypto().verify(scheme, key, content, verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "CertificateVerify signature (" + scheme + ") does not verify");
         }

@@ -12,6 +12,7 @@ import io.tlsmachine.impl.keyschedule.EarlySecret;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
+import io.tlsmachine.model.ProtocolVersion;
 import java.util.Objects;
 
 /**
@@ -35,7 +36,7 @@ final class ZeroRtt {
      * (max_early_data_size) and whose ALPN protocol (if any) it offers again.
      */
     static boolean clientMayOffer(HandshakeContext ctx, StoredTicket ticket, byte[] data) {
-        return data != null && ticket != null && ClientHandshake.ticketVersion(ticket) == io.tlsmachine.model.ProtocolVersion.TLS13
+        return data != null && ticket != null && ClientHandshake.ticketVersion(ticket) == ProtocolVersion.TLS13
                 && data.length <= ticket.maxEarlyDataSize()
                 && (ticket.applicationProtocol() == null
                         || ctx.config().applicationProtocols().contains(ticket.applicationProtocol()));

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.record;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
 import java.nio.ByteBuffer;
@@ -69,7 +69,7 @@ public final class RecordReader {
 
     private RecordProtection protection = PlaintextProtection.INSTANCE;
     private int recordSizeLimit = RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH;
-    private ProtocolVersion pinnedVersion;
+    private VersionCode pinnedVersion;
     private EarlyDataSkipping skipping = EarlyDataSkipping.NONE;
     private long earlyDataBudget;
     private boolean failed;
@@ -152,7 +152,7 @@ public final class RecordReader {
     }
 
     /** From now on every record must carry exactly this legacy_record_version (TLS 1.2 after ServerHello). */
-    public void pinRecordVersion(ProtocolVersion version) {
+    public void pinRecordVersion(VersionCode version) {
         pinnedVersion = version;
     }
 
@@ -222,7 +222,7 @@ public final class RecordReader {
         if (!isKnown(type)) {
             throw TlsException.fatal(Reason.UNKNOWN_CONTENT_TYPE, "record of content type " + type);
         }
-        ProtocolVersion version = RecordHeader.version(header);
+        VersionCode version = RecordHeader.version(header);
         if (version.code() >>> 8 != 3) {
             throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "record version " + version + " is not TLS");
         }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.Reason;
 import java.io.ByteArrayOutputStream;
@@ -135,11 +135,11 @@ class RecordWriterTest {
     @Test
     void writesRecordVersion0301ForAnInitialClientHelloButAlways0303UnderTls13Keys() {
         RecordWriter writer = new RecordWriter();
-        writer.setRecordVersion(ProtocolVersion.TLS10);
+        writer.setRecordVersion(VersionCode.TLS10);
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[10]), 0x0301)).containsExactly(10);
         writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1).get());
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[10]), 0x0303)).containsExactly(10 + 1 + 16);
-        assertThatThrownBy(() -> writer.setRecordVersion(ProtocolVersion.TLS13)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.setRecordVersion(VersionCode.TLS13)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tlsmachine.verification.engine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import io.tlsmachine.model.ProtocolVersion;
 
 /**
  * The hostile-peer cases where our engine's alert differs from what the RFC text requires and the fix is not small:
@@ -35,7 +36,7 @@ final class HostileFindings {
                             + " the findings when it is merged."),
             new Finding("F3 TLS 1.3 ServerHello legacy_version 0x0300",
                     c -> c.message().equals("SERVER_HELLO") && c.mutation().startsWith("0x0300")
-                            && c.version() == io.tlsmachine.model.ProtocolVersion.TLS13,
+                            && c.version() == ProtocolVersion.TLS13,
                     "Our client answers illegal_parameter (its 'not 0x0303' check runs first); RFC 8446 Appendix D.5"
                             + " requires protocol_version. Fixed by w5-conform commit 33bb2ee, not in this branch's base."),
             new Finding("F4 legacy_record_version with a major byte other than 3",
@@ -46,7 +47,7 @@ final class HostileFindings {
                             + " cases' expectation to protocol_version with that rationale) or ignore the field."),
             new Finding("F5 TLS 1.2-only client drops change_cipher_spec before the ServerHello",
                     c -> c.role() == io.tlsmachine.model.analysis.Role.CLIENT
-                            && c.version() == io.tlsmachine.model.ProtocolVersion.TLS12
+                            && c.version() == ProtocolVersion.TLS12
                             && c.mutation().equals("0x01 before the hello"),
                     "A client that offered only TLS 1.2 silently drops a change_cipher_spec 0x01 arriving before the"
                             + " ServerHello, as RFC 8446 §5 lets a TLS 1.3 endpoint do; RFC 5246 §7.1/§7.4 make it a"

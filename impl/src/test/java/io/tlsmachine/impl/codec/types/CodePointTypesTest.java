@@ -16,7 +16,7 @@ class CodePointTypesTest {
 
     @Test
     void everyInRangeValueHasANameAndUnknownOnesSayTheirHexValue() {
-        assertAllNamed(0xFFFF, 4, ProtocolVersion::new, c -> new ProtocolVersion(c).name());
+        assertAllNamed(0xFFFF, 4, VersionCode::new, c -> new VersionCode(c).name());
         assertAllNamed(0xFFFF, 4, CipherSuite::new, c -> new CipherSuite(c).name());
         assertAllNamed(0xFFFF, 4, NamedGroup::new, c -> new NamedGroup(c).name());
         assertAllNamed(0xFFFF, 4, SignatureScheme::new, c -> new SignatureScheme(c).name());
@@ -47,8 +47,8 @@ class CodePointTypesTest {
 
     @Test
     void knownCodePointsCarryTheirRfcNames() {
-        assertThat(ProtocolVersion.TLS13).hasToString("TLS 1.3");
-        assertThat(ProtocolVersion.TLS12.code()).isEqualTo(0x0303);
+        assertThat(VersionCode.TLS13).hasToString("TLS 1.3");
+        assertThat(VersionCode.TLS12.code()).isEqualTo(0x0303);
         assertThat(ContentType.HANDSHAKE.code()).isEqualTo(22);
         assertThat(ContentType.HEARTBEAT).hasToString("heartbeat");
         assertThat(HandshakeType.MESSAGE_HASH.code()).isEqualTo(254);
@@ -84,9 +84,9 @@ class CodePointTypesTest {
 
     @Test
     void recognisesTls13DraftVersionsAndFiniteFieldGroups() {
-        assertThat(new ProtocolVersion(0x7F1C).isTls13Draft()).isTrue();
-        assertThat(new ProtocolVersion(0x7F1C).name()).isEqualTo("unknown(0x7F1C)");
-        assertThat(ProtocolVersion.TLS13.isTls13Draft()).isFalse();
+        assertThat(new VersionCode(0x7F1C).isTls13Draft()).isTrue();
+        assertThat(new VersionCode(0x7F1C).name()).isEqualTo("unknown(0x7F1C)");
+        assertThat(VersionCode.TLS13.isTls13Draft()).isFalse();
         assertThat(NamedGroup.FFDHE2048.isFiniteField()).isTrue();
         assertThat(NamedGroup.X25519.isFiniteField()).isFalse();
     }

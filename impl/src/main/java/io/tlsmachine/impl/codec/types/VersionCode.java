@@ -9,14 +9,14 @@ package io.tlsmachine.impl.codec.types;
  * uint16 ProtocolVersion;  // SSL 3.0 = 0x0300 ... TLS 1.3 = 0x0304
  * </pre>
  */
-public record ProtocolVersion(int code) {
-    public static final ProtocolVersion SSL30 = new ProtocolVersion(0x0300);
-    public static final ProtocolVersion TLS10 = new ProtocolVersion(0x0301);
-    public static final ProtocolVersion TLS11 = new ProtocolVersion(0x0302);
-    public static final ProtocolVersion TLS12 = new ProtocolVersion(0x0303);
-    public static final ProtocolVersion TLS13 = new ProtocolVersion(0x0304);
+public record VersionCode(int code) {
+    public static final VersionCode SSL30 = new VersionCode(0x0300);
+    public static final VersionCode TLS10 = new VersionCode(0x0301);
+    public static final VersionCode TLS11 = new VersionCode(0x0302);
+    public static final VersionCode TLS12 = new VersionCode(0x0303);
+    public static final VersionCode TLS13 = new VersionCode(0x0304);
 
-    public ProtocolVersion {
+    public VersionCode {
         if (code < 0 || code > 0xFFFF) {
             throw new IllegalArgumentException("ProtocolVersion out of range: " + code);
         }
