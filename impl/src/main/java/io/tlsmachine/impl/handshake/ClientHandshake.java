@@ -194,12 +194,9 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
         }
         config.recordSizeLimit().map(io.tlsmachine.impl.codec.extension.RecordSizeLimit::new).ifPresent(extensions::add);
         if (offer13) {
-            List<VersionCode> versions = new ArrayList<>();
-            versions.add(VersionCode.TLS13);
-            if (offer12) {
-                versions.add(VersionCode.TLS12);
-            }
-            extensions.add(new SupportedVersionsOffer(versions));
+            // RFC 8446 §4.2.1: the versions we support, most preferred first.
+            extensions.add(new SupportedVersionsOffer(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12).stream()
+                    .filter(config::supports).map(VersionCode::of).toList()));
             if (config.postHandshakeAuth()) {
                 extensions.add(new io.tlsmachine.impl.codec.extension.PostHandshakeAuth());
             }

@@ -50,11 +50,6 @@ import java.util.Optional;
  */
 final class ServerNegotiation implements ServerHelloSteps {
 
-    private static final VersionCode WIRE_TLS13 =
-            VersionCode.TLS13;
-    private static final VersionCode WIRE_TLS12 =
-            VersionCode.TLS12;
-
     private final HandshakeContext ctx;
     private ClientHello clientHello;
     private KeyShareEntry clientShare;
@@ -281,13 +276,13 @@ final class ServerNegotiation implements ServerHelloSteps {
     public Negotiated sendHelloRetryRequest(Negotiated facts) {
         ctx.transcript().replaceClientHelloWithMessageHash();
         List<io.tlsmachine.impl.codec.extension.Extension> extensions = new java.util.ArrayList<>(
-                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation().group()))));
+                List.of(new SupportedVersionSelected(VersionCode.TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation().group()))));
         if (ctx.config().helloRetryCookies()) {
             // RFC 8446 §4.2.2: a fresh random cookie the second ClientHello must echo.
             helloRetryCookie = Opaque.of(ctx.random32());
             extensions.add(new io.tlsmachine.impl.codec.extension.Cookie(helloRetryCookie));
         }
-        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.negotiation().sessionId(), ctx.negotiation().suite().suite(), 0, extensions);
+        HelloRetryRequest hrr = new HelloRetryRequest(VersionCode.TLS12, ctx.negotiation().sessionId(), ctx.negotiation().suite().suite(), 0, extensions);
         ctx.flight().handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript());
         // RFC 8446 §4.2.10: after a HelloRetryRequest, early data arrives as application_data records in the clear.
         if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
@@ -306,7 +301,7 @@ final class ServerNegotiation implements ServerHelloSteps {
         // 0x0300 MUST abort the handshake with a "protocol_version" alert": ClientHello2 is held to the version rules
         // of the first (D.5 first) before the checks of what it may change.
         VersionNegotiation.select(retried, ctx.config()::supports);
-        boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
+        boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(VersionCode.TLS13)).orElse(false);
         List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         if (!offers13 || !retried.legacySessionId().equals(ctx.negotiation().sessionId()) || !retried.cipherSuites().contains(ctx.negotiation().suite().suite())
                 || shares.size() != 1 || shares.get(0).group().code() != ctx.negotiation().group().code()) {

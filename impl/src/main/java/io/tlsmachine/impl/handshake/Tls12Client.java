@@ -45,9 +45,6 @@ import java.util.Optional;
  */
 final class Tls12Client implements Tls12ClientSteps {
 
-    private static final VersionCode WIRE_TLS12 =
-            VersionCode.TLS12;
-
     private final HandshakeContext ctx;
     private final ClientHandshake client;
     private ServerKeyExchange serverKeyExchange;
@@ -73,7 +70,7 @@ final class Tls12Client implements Tls12ClientSteps {
         if (ctx.earlyDataPending()) {
             client.rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }
-        if (!hello.legacyVersion().equals(WIRE_TLS12) || !ctx.config().supports(ProtocolVersion.TLS12)) {
+        if (!hello.legacyVersion().equals(VersionCode.TLS12) || !ctx.config().supports(ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "the server selected " + hello.legacyVersion());
         }
         if (!ctx.config().cipherSuites().contains(hello.cipherSuite())
@@ -97,7 +94,7 @@ final class Tls12Client implements Tls12ClientSteps {
         ctx.negotiation().recordServerRandom(hello.random().toByteArray());
         ctx.transcript().selectHash(ctx.negotiation().suite().hash());
         ctx.transcript().add(encoded);
-        ctx.records().reader().pinRecordVersion(WIRE_TLS12);
+        ctx.records().reader().pinRecordVersion(VersionCode.TLS12);
         if (facts.tls12Handshake().abbreviated()) {
             resumeSession(ems);
         } else {
@@ -188,7 +185,7 @@ final class Tls12Client implements Tls12ClientSteps {
             }
         }
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config().signatureSchemes(),
-                ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12);
+                ctx.negotiation().peerChain().leafPublicKey(), VersionCode.TLS12);
         byte[] signed = Tls12Keys.serverKeyExchangeContent(ctx, ske);
         if (!ctx.crypto().verify(scheme, ctx.negotiation().peerChain().leafPublicKey(), signed, ske.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
@@ -233,7 +230,7 @@ final class Tls12Client implements Tls12ClientSteps {
         Tls12Keys.deriveMasterSecret(ctx, sendClientKeyExchange(), facts.extendedMasterSecret());
         if (facts.clientAuthRequested() && facts.clientCertificateAvailable()) {
             List<SignatureScheme> offered = certificateRequest.supportedSignatureAlgorithms();
-            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), ours.privateKey(), WIRE_TLS12);
+            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), ours.privateKey(), VersionCode.TLS12);
             byte[] signature = ctx.crypto().sign(scheme, ours.privateKey(), ctx.transcript().messages(), ctx.config().random());
             ctx.flight().handshake(Message.CERTIFICATE_VERIFY,
                     new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript());
@@ -252,7 +249,7 @@ final class Tls12Client implements Tls12ClientSteps {
      */
     private Secret sendClientKeyExchange() {
         if (ctx.negotiation().suite().keyExchange() == KeyExchangeKind.RSA) {
-            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12.code());
+            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation().peerChain().leafPublicKey(), VersionCode.TLS12.code());
             ctx.flight().handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript());
             return sent.premaster();
         }

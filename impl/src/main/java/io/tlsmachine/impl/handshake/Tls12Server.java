@@ -46,9 +46,6 @@ import java.util.List;
  */
 final class Tls12Server implements Tls12ServerSteps {
 
-    private static final VersionCode WIRE_TLS12 =
-            VersionCode.TLS12;
-
     private final HandshakeContext ctx;
     private final ServerNegotiation negotiation;
     private KeyExchange exchange;
@@ -89,10 +86,10 @@ final class Tls12Server implements Tls12ServerSteps {
         boolean abbreviated = facts.tls12Handshake().abbreviated();
         Opaque sessionId = abbreviated ? ctx.negotiation().sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
         // RFC 5246 §7.4.1.4: only extension types the ClientHello carried.
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), sessionId, ctx.negotiation().suite().suite(), 0,
+        ServerHello hello = new ServerHello(VersionCode.TLS12, Opaque.of(ctx.negotiation().serverRandom()), sessionId, ctx.negotiation().suite().suite(), 0,
                 OfferedExtensions.answering(negotiation.clientHello(), extensions));
         ctx.flight().handshake(Message.SERVER_HELLO, hello, ctx.transcript());
-        ctx.records().reader().pinRecordVersion(WIRE_TLS12);
+        ctx.records().reader().pinRecordVersion(VersionCode.TLS12);
         if (abbreviated) {
             // RFC 5246 §7.3 Figure 2, RFC 5077 §3.1: [NewSessionTicket], then (declared) ChangeCipherSpec and Finished.
             if (facts.ticketExpected()) {
@@ -186,7 +183,7 @@ final class Tls12Server implements Tls12ServerSteps {
     @Override
     public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config().signatureSchemes(),
-                ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12);
+                ctx.negotiation().peerChain().leafPublicKey(), VersionCode.TLS12);
         if (!ctx.crypto().verify(scheme, ctx.negotiation().peerChain().leafPublicKey(), ctx.transcript().messages(), verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "client CertificateVerify signature does not verify");
         }

@@ -34,9 +34,6 @@ import java.util.List;
 /** Runs the TLS 1.3 server steps of RFC 8446 §4: the server flight, then the client's second flight. */
 final class Tls13Server implements Tls13ServerSteps {
 
-    private static final VersionCode WIRE_TLS12 =
-            VersionCode.TLS12;
-
     private final HandshakeContext ctx;
     /**
      * How much rejected early data we skip at least (RFC 8446 §4.2.10): a client holding another server's ticket may
@@ -89,7 +86,7 @@ final class Tls13Server implements Tls13ServerSteps {
         if (facts.pskAccepted()) {
             helloExtensions.add(new PreSharedKeySelected(0));
         }
-        ctx.flight().handshake(Message.SERVER_HELLO, new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), ctx.negotiation().sessionId(),
+        ctx.flight().handshake(Message.SERVER_HELLO, new ServerHello(VersionCode.TLS12, Opaque.of(ctx.negotiation().serverRandom()), ctx.negotiation().sessionId(),
                 ctx.negotiation().suite().suite(), 0, helloExtensions), ctx.transcript());
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);

@@ -24,8 +24,8 @@ import java.util.function.Predicate;
  */
 public final class VersionNegotiation {
     private static final int SSL30 = VersionCode.SSL30.code();
-    private static final int TLS12 = VersionCode.TLS12.code();
-    private static final int TLS13 = VersionCode.TLS13.code();
+    private static final int TLS12 = ProtocolVersion.TLS12.code();
+    private static final int TLS13 = ProtocolVersion.TLS13.code();
 
     private VersionNegotiation() {
     }
@@ -94,13 +94,10 @@ public final class VersionNegotiation {
             // ClientHello.legacy_version value for version negotiation and MUST use only the "supported_versions"
             // extension to determine client preferences."
             List<VersionCode> versions = offered.get();
-            if (versions.contains(VersionCode.TLS13)
-                    && supported.test(ProtocolVersion.TLS13)) {
-                return ProtocolVersion.TLS13;
-            }
-            if (versions.contains(VersionCode.TLS12)
-                    && supported.test(ProtocolVersion.TLS12)) {
-                return ProtocolVersion.TLS12;
+            for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+                if (versions.contains(VersionCode.of(version)) && supported.test(version)) {
+                    return version;
+                }
             }
             throw Rule.SUPPORTED_VERSIONS_ALONE_DECIDE.failure("supported_versions " + versions
                     + " names no version we support");

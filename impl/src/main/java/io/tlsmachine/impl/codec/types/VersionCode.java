@@ -1,8 +1,13 @@
 package io.tlsmachine.impl.codec.types;
 
+import io.tlsmachine.model.ProtocolVersion;
+import java.util.Optional;
+
 /**
- * A protocol version code point (major, minor as one 16-bit value); unknown values such as
- * draft versions ({@code 0x7fNN}) or GREASE are kept as data.
+ * A version code point on the wire, the RFC's {@code uint16 ProtocolVersion} (major, minor as one 16-bit value): any
+ * value, so unknown ones such as draft versions ({@code 0x7fNN}) or GREASE are kept as data. The version a connection
+ * negotiates is the model's {@link ProtocolVersion}; {@link #of} and {@link #version} convert between the two, here
+ * and nowhere else.
  *
  * <pre>
  * // RFC 8446 §4.1.2, §4.2.1; RFC 5246 §6.2.1
@@ -13,13 +18,28 @@ public record VersionCode(int code) {
     public static final VersionCode SSL30 = new VersionCode(0x0300);
     public static final VersionCode TLS10 = new VersionCode(0x0301);
     public static final VersionCode TLS11 = new VersionCode(0x0302);
-    public static final VersionCode TLS12 = new VersionCode(0x0303);
-    public static final VersionCode TLS13 = new VersionCode(0x0304);
+    public static final VersionCode TLS12 = new VersionCode(ProtocolVersion.TLS12.code());
+    public static final VersionCode TLS13 = new VersionCode(ProtocolVersion.TLS13.code());
 
     public VersionCode {
         if (code < 0 || code > 0xFFFF) {
-            throw new IllegalArgumentException("ProtocolVersion out of range: " + code);
+            throw new IllegalArgumentException("version code out of range: " + code);
         }
+    }
+
+    /** The code point of a version we negotiate. */
+    public static VersionCode of(ProtocolVersion version) {
+        return version == ProtocolVersion.TLS13 ? TLS13 : TLS12;
+    }
+
+    /** The version we negotiate that this code point names; empty for any other (SSL 3.0, TLS 1.0/1.1, drafts, GREASE). */
+    public Optional<ProtocolVersion> version() {
+        for (ProtocolVersion version : ProtocolVersion.values()) {
+            if (version.code() == code) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Returns the RFC name of this code point, or {@code unknown(0xXXXX)}. */

@@ -3,6 +3,7 @@ package io.tlsmachine.impl.codec.types;
 import io.tlsmachine.AlertLevel;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.PskKeyExchangeMode;
+import io.tlsmachine.model.ProtocolVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -89,5 +90,18 @@ class CodePointTypesTest {
         assertThat(VersionCode.TLS13.isTls13Draft()).isFalse();
         assertThat(NamedGroup.FFDHE2048.isFiniteField()).isTrue();
         assertThat(NamedGroup.X25519.isFiniteField()).isFalse();
+    }
+
+    @Test
+    void versionCodesConvertToTheNegotiatedVersionBothWaysAndOtherCodesToNone() {
+        for (ProtocolVersion version : ProtocolVersion.values()) {
+            assertThat(VersionCode.of(version).code()).isEqualTo(version.code());
+            assertThat(VersionCode.of(version).version()).contains(version);
+        }
+        assertThat(VersionCode.of(ProtocolVersion.TLS13)).isEqualTo(new VersionCode(0x0304));
+        assertThat(VersionCode.of(ProtocolVersion.TLS12)).isEqualTo(new VersionCode(0x0303));
+        for (int code : new int[] {0x0300, 0x0301, 0x0302, 0x0305, 0x7F1C, 0x0A0A}) {
+            assertThat(new VersionCode(code).version()).as("0x%04X", code).isEmpty();
+        }
     }
 }
