@@ -105,7 +105,7 @@ public final class CertificateChain {
      *
      * @throws IllegalArgumentException when there is none or one does not parse
      */
-    public static CertificateChain fromPemBlocks(List<PemBlock> blocks) {
+    static CertificateChain fromPemBlocks(List<PemBlock> blocks) {
         List<byte[]> ders = blocks.stream().filter(block -> block.label().equals("CERTIFICATE")).map(PemBlock::der).toList();
         if (ders.isEmpty()) {
             throw new IllegalArgumentException("no CERTIFICATE block found");

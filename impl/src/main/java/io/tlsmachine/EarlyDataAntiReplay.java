@@ -35,7 +35,11 @@ public final class EarlyDataAntiReplay {
      * Records the first 0-RTT use of the ticket {@code ticketId}, valid until {@code expiresAtMillis}, and tells
      * whether it was the first; false for a second use, or when the record is full of unexpired tickets.
      */
-    public synchronized boolean firstUse(Opaque ticketId, long expiresAtMillis, long nowMillis) {
+    public synchronized boolean firstUse(byte[] ticketId, long expiresAtMillis, long nowMillis) {
+        return firstUse(Opaque.of(ticketId), expiresAtMillis, nowMillis);
+    }
+
+    private boolean firstUse(Opaque ticketId, long expiresAtMillis, long nowMillis) {
         Long until = usedUntil.get(ticketId);
         if (until != null && until > nowMillis) {
             return false;

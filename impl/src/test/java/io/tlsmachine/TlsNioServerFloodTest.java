@@ -17,7 +17,6 @@ import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.record.RecordWriter;
@@ -25,6 +24,7 @@ import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.impl.codec.types.VersionCode;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -420,8 +420,8 @@ class TlsNioServerFloodTest {
         private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
 
         @Override
-        public synchronized void log(KeyLogLabel label, byte[] clientRandom, Secret secret) {
-            secrets.put(label, secret.bytes().clone());
+        public synchronized void log(KeyLogLabel label, byte[] clientRandom, byte[] secret) {
+            secrets.put(label, secret);
         }
 
         @Override

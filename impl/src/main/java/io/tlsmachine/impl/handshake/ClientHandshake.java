@@ -19,7 +19,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchange;
@@ -131,10 +131,10 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     /** RFC 8446 §4.6.1: a stored ticket for our server name, still valid, whose suite we still offer. */
     private java.util.Optional<StoredTicket> resumableTicket() {
         TlsConfig config = ctx.config();
-        if (config.ticketStore().isEmpty() || config.serverName().isEmpty()) {
+        if (ctx.tickets().isEmpty() || config.serverName().isEmpty()) {
             return java.util.Optional.empty();
         }
-        return config.ticketStore().get().take(config.serverName().get())
+        return ctx.tickets().get().take(config.serverName().get())
                 .filter(t -> t.validAt(config.clock().millis()) && config.cipherSuites().contains(t.suite())
                         && ticketVersion(t) != null && config.supports(ticketVersion(t)));
     }

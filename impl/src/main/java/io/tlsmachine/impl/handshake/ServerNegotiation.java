@@ -197,12 +197,12 @@ final class ServerNegotiation implements ServerHelloSteps {
         boolean ticketExpected = ctx.config().ticketsEnabled() && ems && sessionTicket.isPresent();
         boolean byTicket = ctx.config().ticketsEnabled() && sessionTicket.isPresent() && !sessionTicket.get().ticket().isEmpty()
                 && resumeTls12Session(SessionTickets.open(ctx, sessionTicket.get().ticket()), ems);
-        boolean byId = !byTicket && ctx.config().sessionCache().isPresent() && !ctx.negotiation().sessionId().isEmpty()
-                && resumeTls12Session(ctx.config().sessionCache().get().find(ctx.negotiation().sessionId(), ctx.config().clock().millis())
+        boolean byId = !byTicket && ctx.sessionIds().isPresent() && !ctx.negotiation().sessionId().isEmpty()
+                && resumeTls12Session(ctx.sessionIds().get().find(ctx.negotiation().sessionId(), ctx.config().clock().millis())
                         .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
-                                s.createdMillis(), ctx.config().sessionCache().get().lifetimeMillis() / 1000)), ems);
+                                s.createdMillis(), ctx.sessionIds().get().lifetimeMillis() / 1000)), ems);
         boolean resumed = byTicket || byId;
-        if (!resumed && ems && ctx.config().sessionCache().isPresent()) {
+        if (!resumed && ems && ctx.sessionIds().isPresent()) {
             ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
         ctx.transcript().selectHash(ctx.negotiation().suite().hash());

@@ -70,7 +70,7 @@ final class SessionTickets {
                 .opaque8(utf8(ctx.negotiation().applicationProtocol())).opaque16(utf8(ctx.negotiation().serverName())).toByteArray();
         byte[] nonce = new byte[NONCE_LENGTH];
         ctx.config().random().nextBytes(nonce);
-        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.ticketKey());
         try {
             byte[] sealed = aead.seal(nonce, new byte[0], plain);
             java.util.Arrays.fill(plain, (byte) 0);
@@ -86,7 +86,7 @@ final class SessionTickets {
         if (bytes.length <= NONCE_LENGTH + AeadAlgorithm.AES_256_GCM.tagLength()) {
             return Optional.empty();
         }
-        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.ticketKey());
         try {
             byte[] plain = aead.open(java.util.Arrays.copyOf(bytes, NONCE_LENGTH), new byte[0],
                     java.util.Arrays.copyOfRange(bytes, NONCE_LENGTH, bytes.length));

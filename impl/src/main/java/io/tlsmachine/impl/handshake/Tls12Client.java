@@ -20,7 +20,7 @@ import io.tlsmachine.impl.codec.message.ServerHelloDone;
 import io.tlsmachine.impl.codec.message.Tls12Certificate;
 import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
 import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
@@ -132,10 +132,10 @@ final class Tls12Client implements Tls12ClientSteps {
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts, Tls12NewSessionTicket ticket, byte[] encoded) {
         ctx.transcript().add(encoded);
-        if (ctx.config().ticketStore().isPresent() && ctx.negotiation().serverName() != null && !ticket.ticket().isEmpty()
+        if (ctx.tickets().isPresent() && ctx.negotiation().serverName() != null && !ticket.ticket().isEmpty()
                 && facts.extendedMasterSecret()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
-            ctx.config().ticketStore().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
+            ctx.tickets().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config().clock().millis(),
                     Opaque.EMPTY));
             ticketReceived = true;
@@ -297,9 +297,9 @@ final class Tls12Client implements Tls12ClientSteps {
         ctx.tls12().masterSecret().checkFinished(Role.SERVER, ctx.transcript().currentHash(), finished.verifyData().toByteArray());
         ctx.transcript().add(encoded);
         if (!facts.tls12Handshake().abbreviated() && !ticketReceived && !serverSessionId.isEmpty()
-                && ctx.config().ticketStore().isPresent() && ctx.negotiation().serverName() != null && facts.extendedMasterSecret()) {
+                && ctx.tickets().isPresent() && ctx.negotiation().serverName() != null && facts.extendedMasterSecret()) {
             // RFC 5246 §7.4.1.3: a session ID from the server lets us resume this session by ID.
-            ctx.config().ticketStore().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), Opaque.EMPTY,
+            ctx.tickets().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), Opaque.EMPTY,
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
                     ctx.config().clock().millis(), serverSessionId));
         }

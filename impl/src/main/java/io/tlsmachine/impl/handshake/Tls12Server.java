@@ -26,7 +26,7 @@ import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
 import io.tlsmachine.impl.codec.types.CertificateType;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.impl.session.SessionIdCache;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
@@ -210,7 +210,7 @@ final class Tls12Server implements Tls12ServerSteps {
             return facts;
         }
         if (ctx.tls12().issuedSessionId() != null && facts.extendedMasterSecret()) {
-            ctx.config().sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.negotiation().suite().suite(),
+            ctx.sessionIds().orElseThrow().put(ctx.tls12().issuedSessionId(), new SessionIdCache.Session(ctx.negotiation().suite().suite(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), ctx.config().clock().millis()));
         }
         if (facts.ticketExpected()) {

@@ -7,7 +7,7 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Cookie;
 import io.tlsmachine.impl.codec.extension.PreSharedKeySelected;
 import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.model.Tls13KeyExchange;
 import io.tlsmachine.impl.codec.extension.KeyShareRetry;
 import io.tlsmachine.impl.codec.extension.KeyShareSelected;
@@ -257,7 +257,7 @@ final class Tls13Client implements Tls13ClientSteps {
         }
         byte[] verifyData = ctx.schedule().clientHandshakeSecret().finishedVerifyData(ctx.transcript().currentHash());
         ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
-        Tls13Keys.deriveResumptionSecret(ctx, ctx.config().ticketStore().isPresent());
+        Tls13Keys.deriveResumptionSecret(ctx, ctx.tickets().isPresent());
         ctx.schedule().wipeHandshakeTrafficSecrets();
         ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().serverApplicationSecret(), false));
         ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().clientApplicationSecret(), false));
@@ -271,7 +271,7 @@ final class Tls13Client implements Tls13ClientSteps {
             // RFC 8446 §4.6.1: early_data in a NewSessionTicket says how much 0-RTT data the ticket allows.
             long maxEarlyDataSize = ticket.extension(io.tlsmachine.impl.codec.extension.EarlyDataLimit.class)
                     .map(io.tlsmachine.impl.codec.extension.EarlyDataLimit::maxEarlyDataSize).orElse(0L);
-            ctx.config().ticketStore().orElseThrow().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
+            ctx.tickets().orElseThrow().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
                     ctx.schedule().resumptionSecret().ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
                     ticket.ticketLifetime(), ctx.config().clock().millis(), Opaque.EMPTY, maxEarlyDataSize,
                     ctx.negotiation().applicationProtocol()));

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.handshake;
 import io.tlsmachine.impl.codec.extension.EarlyData;
 import io.tlsmachine.impl.codec.extension.PskIdentity;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
@@ -50,9 +50,7 @@ final class ZeroRtt {
             byte[] clientHelloHash) {
         TrafficSecret secret = early.clientEarlyTrafficSecret(clientHelloHash);
         try {
-            if (ctx.config().keyLog().enabled()) {
-                ctx.config().keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.negotiation().clientRandom(), secret.secret());
-            }
+            ctx.logSecret(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, secret.secret());
             return Tls13AeadProtection.create(Epoch.EARLY, ctx.crypto(), secret.trafficKeys(suite.aead()));
         } finally {
             Wipe.quietly(secret);
@@ -87,7 +85,7 @@ final class ZeroRtt {
         if (Math.abs(ourAge - clientAge) > AGE_WINDOW_MILLIS) {
             return false;
         }
-        return ctx.config().earlyDataAntiReplay().map(r -> r.firstUse(ticket.id(), ticket.expiresAtMillis(), now))
+        return ctx.config().earlyDataAntiReplay().map(r -> r.firstUse(ticket.id().toByteArray(), ticket.expiresAtMillis(), now))
                 .orElse(false);
     }
 

@@ -75,7 +75,7 @@ public final class RecordWriter {
             int padding = 0;
             if (protection.innerOverhead() > 0) {
                 int maxPadding = plaintextLimit - protection.innerOverhead() - fragment;
-                padding = Math.max(0, Math.min(maxPadding, paddingPolicy.paddingLength(type, fragment, maxPadding)));
+                padding = Math.max(0, Math.min(maxPadding, paddingPolicy.paddingLength(fragment, maxPadding)));
             }
             byte[] target = out.reserve(protection.sealedLength(fragment, padding));
             out.commit(protection.seal(type, recordVersion, content, position, fragment, padding, target, out.writeOffset()));

@@ -18,6 +18,7 @@ import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.server.ServerState;
+import io.tlsmachine.ApiInternals;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +42,9 @@ class EndOfEarlyDataPlacementTest {
 
     /** A record protection keyed like the client's, from a secret the server logged. */
     private Tls13AeadProtection clientKey(KeyLogLabel label, Epoch epoch) {
-        TrafficSecret secret = TrafficSecret.of(new Tls13Hkdf(server.crypto(), HashAlgorithm.SHA256),
+        TrafficSecret secret = TrafficSecret.of(new Tls13Hkdf(ApiInternals.crypto(server), HashAlgorithm.SHA256),
                 Secret.copyOf(serverLog.secret(label)));
-        return Tls13AeadProtection.create(epoch, server.crypto(), secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
+        return Tls13AeadProtection.create(epoch, ApiInternals.crypto(server), secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
     }
 
     private static void assertOneUnexpectedMessageAlert(EngineFixtures.Pair pair) {

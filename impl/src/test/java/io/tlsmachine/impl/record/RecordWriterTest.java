@@ -109,11 +109,11 @@ class RecordWriterTest {
     @Test
     void computesBlockPaddingAndNeverExceedsTheRoomLeft() {
         PaddingPolicy policy = PaddingPolicy.toBlockSize(16);
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 0, 100)).isEqualTo(15);
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 15, 100)).isZero();
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 16, 100)).isEqualTo(15);
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 16, 4)).isEqualTo(4);
-        assertThat(PaddingPolicy.none().paddingLength(ContentType.HANDSHAKE, 16, 100)).isZero();
+        assertThat(policy.paddingLength(0, 100)).isEqualTo(15);
+        assertThat(policy.paddingLength(15, 100)).isZero();
+        assertThat(policy.paddingLength(16, 100)).isEqualTo(15);
+        assertThat(policy.paddingLength(16, 4)).isEqualTo(4);
+        assertThat(PaddingPolicy.none().paddingLength(16, 100)).isZero();
         assertThatThrownBy(() -> PaddingPolicy.toBlockSize(0)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -45,8 +45,8 @@ final class ReadKeys {
         private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
 
         @Override
-        public synchronized void log(KeyLogLabel label, byte[] random, Secret secret) {
-            secrets.put(label, secret.bytes().clone());
+        public synchronized void log(KeyLogLabel label, byte[] random, byte[] secret) {
+            secrets.put(label, secret);
         }
 
         @Override
