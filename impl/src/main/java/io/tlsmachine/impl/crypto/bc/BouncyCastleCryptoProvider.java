@@ -6,6 +6,7 @@ import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeFamilies;
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
@@ -16,6 +17,12 @@ import java.security.SecureRandom;
 /** The TLS primitives implemented with Bouncy Castle's lightweight API (not its JCA provider). */
 public final class BouncyCastleCryptoProvider implements CryptoProvider {
     public static final BouncyCastleCryptoProvider INSTANCE = new BouncyCastleCryptoProvider();
+
+    private final KeyExchangeFamilies keyExchanges = new KeyExchangeFamilies(
+            new KeyExchangeFamilies.Family(BcXdhKeyExchange::generate, BcXdhKeyExchange::fromPrivate),
+            new KeyExchangeFamilies.Family(BcEcdhKeyExchange::generate, BcEcdhKeyExchange::fromPrivate),
+            new KeyExchangeFamilies.Family(BcFfdheKeyExchange::generate, BcFfdheKeyExchange::fromPrivate),
+            () -> BcMlKem.INSTANCE, this);
 
     private BouncyCastleCryptoProvider() {}
 
@@ -41,17 +48,17 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
 
     @Override
     public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return BcKeyExchanges.generate(group, random);
+        return keyExchanges.generate(group, random);
     }
 
     @Override
     public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return BcKeyExchanges.respond(group, random);
+        return keyExchanges.respond(group, random);
     }
 
     @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        return BcKeyExchanges.fromPrivate(group, privateKey);
+        return keyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.KeyExchange;
+import io.tlsmachine.impl.crypto.KeyExchangeFamilies;
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
@@ -16,6 +17,12 @@ import java.security.SecureRandom;
 /** The TLS primitives implemented with the JDK's own providers (SUN, SunJCE, SunEC, SunRsaSign). */
 public final class JdkCryptoProvider implements CryptoProvider {
     public static final JdkCryptoProvider INSTANCE = new JdkCryptoProvider();
+
+    private final KeyExchangeFamilies keyExchanges = new KeyExchangeFamilies(
+            new KeyExchangeFamilies.Family(JdkXdhKeyExchange::generate, JdkXdhKeyExchange::fromPrivate),
+            new KeyExchangeFamilies.Family(JdkEcdhKeyExchange::generate, JdkEcdhKeyExchange::fromPrivate),
+            new KeyExchangeFamilies.Family(JdkFfdheKeyExchange::generate, JdkFfdheKeyExchange::fromPrivate),
+            () -> JcaMlKem.INSTANCE, this);
 
     private JdkCryptoProvider() {}
 
@@ -41,17 +48,17 @@ public final class JdkCryptoProvider implements CryptoProvider {
 
     @Override
     public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return JdkKeyExchanges.generate(group, random);
+        return keyExchanges.generate(group, random);
     }
 
     @Override
     public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return JdkKeyExchanges.respond(group, random);
+        return keyExchanges.respond(group, random);
     }
 
     @Override
     public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        return JdkKeyExchanges.fromPrivate(group, privateKey);
+        return keyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override
