@@ -37,9 +37,11 @@ class ArchitectureTest {
 
     /**
      * Main code only. ArchUnit's predefined DO_NOT_INCLUDE_TESTS knows {@code target/test-classes}; builds may use
-     * another output folder ({@code -Dtlsm.build=target-x}), so any {@code test-classes} folder is left out.
+     * another output folder ({@code -Dtlsm.build=target-x}), so any {@code test-classes} folder is left out, and so is
+     * impl's test jar (the test helpers this suite shares, e.g. {@code io.tlsmachine.ApiInternals}).
      */
-    private static final ImportOption MAIN_CODE_ONLY = location -> !location.contains("/test-classes/");
+    private static final ImportOption MAIN_CODE_ONLY = location -> !location.contains("/test-classes/")
+            && !location.contains("-tests.jar");
 
     /** Certificate generation (bcpkix): the one package outside {@code impl.crypto} that may import Bouncy Castle. */
     private static final String CERTIFICATE_ISSUING = "io.tlsmachine.impl.certificate.issuing";
