@@ -2,12 +2,9 @@ package io.tlsmachine.impl.crypto.bc;
 
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
-import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeFamilies;
-import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.LibraryCryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
 import java.security.PrivateKey;
@@ -15,16 +12,15 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 
 /** The TLS primitives implemented with Bouncy Castle's lightweight API (not its JCA provider). */
-public final class BouncyCastleCryptoProvider implements CryptoProvider {
+public final class BouncyCastleCryptoProvider extends LibraryCryptoProvider {
     public static final BouncyCastleCryptoProvider INSTANCE = new BouncyCastleCryptoProvider();
 
-    private final KeyExchangeFamilies keyExchanges = new KeyExchangeFamilies(
-            new KeyExchangeFamilies.Family(BcXdhKeyExchange::generate, BcXdhKeyExchange::fromPrivate),
-            new KeyExchangeFamilies.Family(BcEcdhKeyExchange::generate, BcEcdhKeyExchange::fromPrivate),
-            new KeyExchangeFamilies.Family(BcFfdheKeyExchange::generate, BcFfdheKeyExchange::fromPrivate),
-            () -> BcMlKem.INSTANCE, this);
-
-    private BouncyCastleCryptoProvider() {}
+    private BouncyCastleCryptoProvider() {
+        super(new Family(BcXdhKeyExchange::generate, BcXdhKeyExchange::fromPrivate),
+                new Family(BcEcdhKeyExchange::generate, BcEcdhKeyExchange::fromPrivate),
+                new Family(BcFfdheKeyExchange::generate, BcFfdheKeyExchange::fromPrivate),
+                () -> BcMlKem.INSTANCE);
+    }
 
     @Override
     public String name() {
@@ -44,21 +40,6 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
     @Override
     public Aead aead(AeadAlgorithm algorithm, Secret key) {
         return new BcAead(algorithm, key.bytes());
-    }
-
-    @Override
-    public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return keyExchanges.generate(group, random);
-    }
-
-    @Override
-    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return keyExchanges.respond(group, random);
-    }
-
-    @Override
-    public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        return keyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override

@@ -2,12 +2,9 @@ package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
-import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.impl.crypto.KeyExchangeFamilies;
-import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.LibraryCryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
 import java.security.PrivateKey;
@@ -15,16 +12,15 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 
 /** The TLS primitives implemented with the JDK's own providers (SUN, SunJCE, SunEC, SunRsaSign). */
-public final class JdkCryptoProvider implements CryptoProvider {
+public final class JdkCryptoProvider extends LibraryCryptoProvider {
     public static final JdkCryptoProvider INSTANCE = new JdkCryptoProvider();
 
-    private final KeyExchangeFamilies keyExchanges = new KeyExchangeFamilies(
-            new KeyExchangeFamilies.Family(JdkXdhKeyExchange::generate, JdkXdhKeyExchange::fromPrivate),
-            new KeyExchangeFamilies.Family(JdkEcdhKeyExchange::generate, JdkEcdhKeyExchange::fromPrivate),
-            new KeyExchangeFamilies.Family(JdkFfdheKeyExchange::generate, JdkFfdheKeyExchange::fromPrivate),
-            () -> JcaMlKem.INSTANCE, this);
-
-    private JdkCryptoProvider() {}
+    private JdkCryptoProvider() {
+        super(new Family(JdkXdhKeyExchange::generate, JdkXdhKeyExchange::fromPrivate),
+                new Family(JdkEcdhKeyExchange::generate, JdkEcdhKeyExchange::fromPrivate),
+                new Family(JdkFfdheKeyExchange::generate, JdkFfdheKeyExchange::fromPrivate),
+                () -> JcaMlKem.INSTANCE);
+    }
 
     @Override
     public String name() {
@@ -44,21 +40,6 @@ public final class JdkCryptoProvider implements CryptoProvider {
     @Override
     public Aead aead(AeadAlgorithm algorithm, Secret key) {
         return new JdkAead(algorithm, key.bytes());
-    }
-
-    @Override
-    public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return keyExchanges.generate(group, random);
-    }
-
-    @Override
-    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return keyExchanges.respond(group, random);
-    }
-
-    @Override
-    public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        return keyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override

@@ -6,11 +6,12 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * Creates one library's key exchange for each group. Which family a group belongs to (X25519/X448, RFC 7748; the NIST
- * curves, RFC 8422; the RFC 7919 finite fields; ML-KEM and its hybrids) is decided here once; each library gives its
- * implementation of each family, its ML-KEM, and itself for the hybrids' classical half.
+ * A crypto provider built on one library, whose key exchanges it creates for each group: which family a group belongs
+ * to (X25519/X448, RFC 7748; the NIST curves, RFC 8422; the RFC 7919 finite fields; ML-KEM and its hybrids) is decided
+ * here once; each library gives its implementation of each family and its ML-KEM, and computes the hybrids' classical
+ * half itself.
  */
-public final class KeyExchangeFamilies {
+public abstract class LibraryCryptoProvider implements CryptoProvider {
 
     /** One family's implementation in a library: a fresh key pair, or one from a known private key. */
     public record Family(BiFunction<KeyExchangeGroup, SecureRandom, ? extends KeyExchange> generate,
@@ -21,37 +22,38 @@ public final class KeyExchangeFamilies {
     private final Family ecdh;
     private final Family ffdhe;
     private final Supplier<MlKem> mlKem;
-    private final CryptoProvider classical;
 
     /**
      * The families of one library; {@code mlKem} is asked for on first use (so a library's ML-KEM loads only when a KEM
-     * group is used), {@code classical} computes the classical half of a hybrid group.
+     * group is used).
      */
-    public KeyExchangeFamilies(Family xdh, Family ecdh, Family ffdhe, Supplier<MlKem> mlKem, CryptoProvider classical) {
+    protected LibraryCryptoProvider(Family xdh, Family ecdh, Family ffdhe, Supplier<MlKem> mlKem) {
         this.xdh = xdh;
         this.ecdh = ecdh;
         this.ffdhe = ffdhe;
         this.mlKem = mlKem;
-        this.classical = classical;
     }
 
     /** The client's side: a fresh key pair (a KEM group's decapsulation key). */
-    public KeyExchange generate(KeyExchangeGroup group, SecureRandom random) {
+    @Override
+    public final KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
         Family family = family(group);
-        return family == null ? KemInitiator.generate(group, mlKem.get(), classical, random)
+        return family == null ? KemInitiator.generate(group, mlKem.get(), this, random)
                 : family.generate().apply(group, random);
     }
 
     /** A key exchange from a known private key (test vectors). */
-    public KeyExchange fromPrivate(KeyExchangeGroup group, byte[] privateKey) {
+    @Override
+    public final KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
         Family family = family(group);
-        return family == null ? KemInitiator.fromPrivate(group, mlKem.get(), classical, privateKey)
+        return family == null ? KemInitiator.fromPrivate(group, mlKem.get(), this, privateKey)
                 : family.fromPrivate().apply(group, privateKey);
     }
 
     /** The server's side: a KEM group encapsulates in agree(); a Diffie-Hellman group is the same as the client's. */
-    public KeyExchange respond(KeyExchangeGroup group, SecureRandom random) {
-        return group.isKem() ? KemResponder.start(group, mlKem.get(), classical, random) : generate(group, random);
+    @Override
+    public final KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
+        return group.isKem() ? KemResponder.start(group, mlKem.get(), this, random) : generateKeyExchange(group, random);
     }
 
     /** The Diffie-Hellman family of {@code group}; null for a KEM group (ML-KEM alone or a hybrid). */
