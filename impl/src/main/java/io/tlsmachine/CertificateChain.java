@@ -122,7 +122,7 @@ public final class CertificateChain {
      * @throws IllegalArgumentException when there is none or one does not parse
      * @param blocks the decoded PEM blocks, in file order
      */
-    public static CertificateChain fromPemBlocks(List<PemBlock> blocks) {
+    static CertificateChain fromPemBlocks(List<PemBlock> blocks) {
         List<byte[]> ders = blocks.stream().filter(block -> block.label().equals("CERTIFICATE")).map(PemBlock::der).toList();
         if (ders.isEmpty()) {
             throw new IllegalArgumentException("no CERTIFICATE block found");

@@ -42,7 +42,11 @@ public final class EarlyDataAntiReplay {
      * @param nowMillis the current time, in epoch milliseconds
      * @return true for the first use of an unexpired ticket
      */
-    public synchronized boolean firstUse(Opaque ticketId, long expiresAtMillis, long nowMillis) {
+    public synchronized boolean firstUse(byte[] ticketId, long expiresAtMillis, long nowMillis) {
+        return firstUse(Opaque.of(ticketId), expiresAtMillis, nowMillis);
+    }
+
+    private boolean firstUse(Opaque ticketId, long expiresAtMillis, long nowMillis) {
         Long until = usedUntil.get(ticketId);
         if (until != null && until > nowMillis) {
             return false;

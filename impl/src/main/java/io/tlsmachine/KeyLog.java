@@ -4,7 +4,6 @@ import io.tlsmachine.impl.keylog.DisabledKeyLog;
 import io.tlsmachine.impl.keylog.KeyLogFile;
 import io.tlsmachine.impl.keylog.KeyLogLine;
 
-import io.tlsmachine.impl.crypto.Secret;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,8 @@ public interface KeyLog {
     String ENVIRONMENT_VARIABLE = "SSLKEYLOGFILE";
 
     /**
-     * Records one secret of the connection identified by {@code clientRandom} (32 bytes).
+     * Records one secret of the connection identified by {@code clientRandom} (32 bytes); {@code secret} is a copy
+     * the key log may keep.
      *
      * @throws IllegalArgumentException for a malformed client random or secret ({@link KeyLogLine#format})
      * @throws java.io.UncheckedIOException when a file cannot be written
@@ -29,7 +29,7 @@ public interface KeyLog {
      * @param clientRandom the ClientHello's random, naming the connection
      * @param secret the secret to record
      */
-    void log(KeyLogLabel label, byte[] clientRandom, Secret secret);
+    void log(KeyLogLabel label, byte[] clientRandom, byte[] secret);
 
     /** {@return whether anything is recorded; the engine may skip work when not} */
     boolean enabled();

@@ -2,8 +2,6 @@ package io.tlsmachine;
 
 import io.tlsmachine.impl.record.RecordLimits;
 
-import io.tlsmachine.impl.codec.types.ContentType;
-
 /**
  * How many zero bytes to append to a TLS 1.3 TLSInnerPlaintext (RFC 8446 §5.4); TLS 1.2 and
  * plaintext records are never padded.
@@ -15,11 +13,10 @@ public sealed interface PaddingPolicy permits PaddingPolicy.NoPadding, PaddingPo
 
     /**
      * {@return the padding length for {@code contentLength} content bytes, at most {@code maxPadding}}
-     * @param type the record's content type
      * @param contentLength the plaintext bytes in the record
      * @param maxPadding the most padding that still fits the record
      */
-    int paddingLength(ContentType type, int contentLength, int maxPadding);
+    int paddingLength(int contentLength, int maxPadding);
 
     /**
      * Never pads.
@@ -44,7 +41,7 @@ public sealed interface PaddingPolicy permits PaddingPolicy.NoPadding, PaddingPo
         INSTANCE;
 
         @Override
-        public int paddingLength(ContentType type, int contentLength, int maxPadding) {
+        public int paddingLength(int contentLength, int maxPadding) {
             return 0;
         }
     }
@@ -68,7 +65,7 @@ public sealed interface PaddingPolicy permits PaddingPolicy.NoPadding, PaddingPo
         }
 
         @Override
-        public int paddingLength(ContentType type, int contentLength, int maxPadding) {
+        public int paddingLength(int contentLength, int maxPadding) {
             int unpadded = contentLength + 1;
             int toNextBlock = (blockSize - unpadded % blockSize) % blockSize;
             return Math.min(toNextBlock, maxPadding);

@@ -9,20 +9,20 @@ import java.util.Optional;
 /**
  * Holds how sessions are resumed: a server's tickets (RFC 8446 §4.6.1, RFC 5077) and the key sealing them, a
  * client's ticket store, the PSK key exchange modes (RFC 8446 §4.2.9), and a TLS 1.2 server's session cache.
- * {@link #toString()} never shows the ticket key.
+ * The ticket key a server seals its tickets with stays inside the configuration (set with
+ * {@link TlsConfigBuilder#ticketKey}).
  *
  * @param ticketsEnabled whether a server issues NewSessionTickets and accepts tickets
  * @param ticketsPerHandshake how many NewSessionTickets a TLS 1.3 server with tickets enabled issues after each
  *     handshake (RFC 8446 §4.6.1 allows several, or none); 0 accepts tickets but issues none
  * @param ticketStore where a client keeps tickets and finds one to resume with; empty: no resumption
- * @param ticketKey the AES-256-GCM key a server seals its tickets with
  * @param pskModes the PSK key exchange modes a client offers and a server accepts, in preference order
  * @param sessionCache where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none
  * @param maxEarlyDataSize the max_early_data_size a TLS 1.3 server's tickets allow (RFC 8446 §4.6.1); 0: no 0-RTT
  * @param earlyDataAntiReplay the single-use ticket record (RFC 8446 §8.1) a 0-RTT server's connections share;
  *     present exactly when {@code maxEarlyDataSize > 0}
  */
-public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticketStore, Secret ticketKey,
+public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticketStore,
         List<PskKeyExchangeMode> pskModes, Optional<ServerSessionCache> sessionCache, long maxEarlyDataSize,
         Optional<EarlyDataAntiReplay> earlyDataAntiReplay, int ticketsPerHandshake) {
 
@@ -49,7 +49,6 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
      */
     public SessionConfig {
         Objects.requireNonNull(ticketStore, "ticketStore");
-        Objects.requireNonNull(ticketKey, "ticketKey");
         pskModes = List.copyOf(pskModes);
         Objects.requireNonNull(sessionCache, "sessionCache");
         if (maxEarlyDataSize < 0 || maxEarlyDataSize > 0xFFFF_FFFFL) {
@@ -66,7 +65,8 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
         }
     }
 
-    Builder toBuilder() {
+    /** Returns a builder holding these values and {@code ticketKey}. */
+    Builder toBuilder(Secret ticketKey) {
         Builder b = new Builder();
         b.ticketsEnabled = ticketsEnabled;
         b.ticketStore = ticketStore.orElse(null);
@@ -138,20 +138,24 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
         }
 
         /**
-         * Builds the value; without a ticket key set, draws one from {@code random}, so every engine built from one
+         * Returns the ticket key set, or without one a key drawn from {@code random}, so every engine built from one
          * configuration accepts the others' tickets.
          */
-        SessionConfig build(SecureRandom random) {
-            Secret key = ticketKey;
-            if (key == null) {
-                byte[] fresh = new byte[TICKET_KEY_LENGTH];
-                random.nextBytes(fresh);
-                key = Secret.adopt(fresh);
+        Secret ticketKeyOrFresh(SecureRandom random) {
+            if (ticketKey != null) {
+                return ticketKey;
             }
+            byte[] fresh = new byte[TICKET_KEY_LENGTH];
+            random.nextBytes(fresh);
+            return Secret.adopt(fresh);
+        }
+
+        /** Builds the value. */
+        SessionConfig build() {
             // Copies made with toBuilder() share the anti-replay record, so one ticket's early data is accepted once.
             EarlyDataAntiReplay antiReplay = earlyDataAntiReplay != null ? earlyDataAntiReplay
                     : maxEarlyDataSize > 0 ? new EarlyDataAntiReplay(EarlyDataAntiReplay.DEFAULT_CAPACITY) : null;
-            return new SessionConfig(ticketsEnabled, Optional.ofNullable(ticketStore), key, pskModes,
+            return new SessionConfig(ticketsEnabled, Optional.ofNullable(ticketStore), pskModes,
                     Optional.ofNullable(sessionCache), maxEarlyDataSize,
                     Optional.ofNullable(maxEarlyDataSize > 0 ? antiReplay : null), ticketsPerHandshake);
         }

@@ -2,6 +2,7 @@ package io.tlsmachine;
 
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.impl.handshake.ConfigInternals;
 import io.tlsmachine.model.ProtocolVersion;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -27,6 +28,8 @@ public final class TlsConfig {
     private final ProtocolParameters protocol;
     private final AuthenticationConfig authentication;
     private final SessionConfig sessions;
+    /** The AES-256-GCM key a server seals its tickets with (RFC 8446 §4.6.1): random per configuration unless set. */
+    private final Secret ticketKey;
     private final RecordLayerConfig recordLayer;
     private final Optional<String> serverName;
     private final List<String> applicationProtocols;
@@ -40,6 +43,7 @@ public final class TlsConfig {
     private final boolean helloRetryCookies;
     private final KemShareRule kemShareRule;
     private final Optional<ClientHelloSelector> clientHelloSelector;
+    private final ConfigInternals internals;
 
     TlsConfig(TlsConfigBuilder b) {
         protocol = b.protocol.build();
@@ -57,13 +61,17 @@ public final class TlsConfig {
         helloRetryCookies = b.helloRetryCookies;
         kemShareRule = b.kemShareRule;
         clientHelloSelector = Optional.ofNullable(b.clientHelloSelector);
-        sessions = b.sessions.build(random);
+        sessions = b.sessions.build();
+        ticketKey = b.sessions.ticketKeyOrFresh(random);
+        internals = internalsOf(crypto, ticketKey, sessions);
     }
 
     private TlsConfig(TlsConfig base, String serverName) {
         protocol = base.protocol;
         authentication = base.authentication;
         sessions = base.sessions;
+        ticketKey = base.ticketKey;
+        internals = base.internals;
         recordLayer = base.recordLayer;
         this.serverName = Optional.of(serverName);
         applicationProtocols = base.applicationProtocols;
@@ -99,7 +107,7 @@ public final class TlsConfig {
         TlsConfigBuilder b = new TlsConfigBuilder();
         b.protocol = protocol.toBuilder();
         b.authentication = authentication.toBuilder();
-        b.sessions = sessions.toBuilder();
+        b.sessions = sessions.toBuilder(ticketKey);
         b.recordLayer = recordLayer.toBuilder();
         b.serverName = serverName.orElse(null);
         b.applicationProtocols = applicationProtocols;
@@ -258,11 +266,6 @@ public final class TlsConfig {
         return random;
     }
 
-    /** {@return the cryptographic primitives the engine uses} */
-    public CryptoProvider crypto() {
-        return crypto;
-    }
-
     /** {@return the largest handshake message accepted from the peer, in bytes} */
     public int maxHandshakeMessageSize() {
         return recordLayer.maxHandshakeMessageSize();
@@ -282,8 +285,18 @@ public final class TlsConfig {
      * {@return the AES-256-GCM key a server seals its tickets with: random per configuration unless set, so every
      * engine built from one configuration accepts the others' tickets}
      */
-    public Secret ticketKey() {
-        return sessions.ticketKey();
+    Secret ticketKey() {
+        return ticketKey;
+    }
+
+    private static ConfigInternals internalsOf(CryptoProvider crypto, Secret ticketKey, SessionConfig sessions) {
+        return new ConfigInternals(crypto, ticketKey, sessions.ticketStore().map(TicketStore::tickets),
+                sessions.sessionCache().map(ServerSessionCache::sessions));
+    }
+
+    /** What the engine reads beyond the public accessors: the crypto provider, ticket key, tickets and sessions. */
+    ConfigInternals internals() {
+        return internals;
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.tlsmachine;
 
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -259,12 +259,18 @@ public final class TlsConfigBuilder {
     }
 
     /**
-     * Sets the cryptographic primitives (default: the fastest per primitive, measured).
-     * @param crypto the provider
+     * Sets which cryptography implementation to use (default {@link CryptoBackend#FASTEST}).
+     * @param backend the implementation
      * @return this builder
      */
-    public TlsConfigBuilder crypto(CryptoProvider crypto) {
-        this.crypto = Objects.requireNonNull(crypto, "crypto");
+    public TlsConfigBuilder crypto(CryptoBackend backend) {
+        this.crypto = CryptoProviders.of(Objects.requireNonNull(backend, "backend"));
+        return this;
+    }
+
+    /** Uses {@code provider} itself, e.g. one a test wraps to watch the keys it makes (not part of the API). */
+    TlsConfigBuilder cryptoProvider(CryptoProvider provider) {
+        this.crypto = Objects.requireNonNull(provider, "provider");
         return this;
     }
 

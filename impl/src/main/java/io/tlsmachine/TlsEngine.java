@@ -55,7 +55,7 @@ public final class TlsEngine {
 
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.records = new RecordLayer(config.maxHandshakeMessageSize(), config.paddingPolicy());
-        this.ctx = new HandshakeContext(config, role, records);
+        this.ctx = new HandshakeContext(config, TlsConfig::internals, role, records);
         boolean table = kind == MachineKind.COMPILED_TABLE;
         if (role == Role.CLIENT) {
             ClientHandshake steps = new ClientHandshake(ctx);

@@ -40,7 +40,7 @@ class ConfigPiecesTest {
             assertThat(c.authentication().postHandshakeAuth()).isTrue();
             assertThat(c.sessions().ticketsEnabled()).isTrue();
             assertThat(c.sessions().ticketStore()).containsSame(store);
-            assertThat(c.sessions().ticketKey().bytes()).isEqualTo(ticketKey);
+            assertThat(c.ticketKey().bytes()).isEqualTo(ticketKey);
             assertThat(c.sessions().pskModes()).containsExactly(PskKeyExchangeMode.PSK_KE);
             assertThat(c.sessions().sessionCache()).containsSame(cache);
             assertThat(c.recordLayer()).isEqualTo(new RecordLayerConfig(2048, Optional.of(512), PaddingPolicy.none(), Optional.of(99L)));

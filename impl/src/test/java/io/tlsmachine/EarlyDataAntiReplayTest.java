@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /** The single-use record of 0-RTT tickets (RFC 8446 §8.1): once per ticket, bounded, forgetting expired tickets. */
 class EarlyDataAntiReplayTest {
 
-    private static Opaque id(int n) {
-        return Opaque.ofUnsigned(n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static byte[] id(int n) {
+        return Opaque.ofUnsigned(n, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0).toByteArray();
     }
 
     @Test

@@ -17,13 +17,14 @@ import io.tlsmachine.impl.codec.types.ContentType;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,11 +152,11 @@ class TlsNioServerFloodTest {
             Tls13AeadProtection clientWrite = secrets.clientApplicationProtection();
             ByteArrayOutputStream flood = new ByteArrayOutputStream();
             for (int i = 0; i < empties; i++) {
-                flood.writeBytes(clientWrite.seal(ContentType.APPLICATION_DATA, io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12,
+                flood.writeBytes(clientWrite.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12,
                         new byte[0], 0, 0, 0));
             }
             byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
-            flood.writeBytes(clientWrite.seal(ContentType.APPLICATION_DATA, io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12,
+            flood.writeBytes(clientWrite.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12,
                     ping, 0, ping.length, 0));
             long start = System.nanoTime();
             Thread writer = writeInBackground(socket, flood.toByteArray());
@@ -419,8 +420,8 @@ class TlsNioServerFloodTest {
         private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
 
         @Override
-        public synchronized void log(KeyLogLabel label, byte[] clientRandom, Secret secret) {
-            secrets.put(label, secret.bytes().clone());
+        public synchronized void log(KeyLogLabel label, byte[] clientRandom, byte[] secret) {
+            secrets.put(label, secret);
         }
 
         @Override

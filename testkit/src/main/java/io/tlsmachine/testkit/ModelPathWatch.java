@@ -3,12 +3,8 @@ package io.tlsmachine.testkit;
 import io.tlsmachine.TransitionListenerProvider;
 import io.tlsmachine.TransitionListener;
 import io.tlsmachine.model.MachineDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,9 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ModelPathWatch implements TransitionListenerProvider {
 
-    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
-    private static final Queue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
-    private static final AtomicLong ENGINES = new AtomicLong();
+    private static final WatchLog LOG = new WatchLog();
     private static final AtomicLong TRANSITIONS = new AtomicLong();
 
     /** The service provider {@link java.util.ServiceLoader} instantiates; the watch itself is JVM-wide. */
@@ -30,16 +24,15 @@ public final class ModelPathWatch implements TransitionListenerProvider {
 
     /** Watches every engine constructed from now on (idempotent). */
     public static void install() {
-        INSTALLED.set(true);
+        LOG.install();
     }
 
     @Override
     public Optional<TransitionListener> listenerFor(MachineDefinition<?, ?> definition) {
-        if (!INSTALLED.get()) {
+        if (!LOG.installed()) {
             return Optional.empty();
         }
-        ModelPathMonitor monitor = new ModelPathMonitor(definition,
-                definition.role() + " engine #" + ENGINES.incrementAndGet(), VIOLATIONS::add);
+        ModelPathMonitor monitor = new ModelPathMonitor(definition, LOG.nextEngine(definition), LOG::report);
         return Optional.of(taken -> {
             TRANSITIONS.incrementAndGet();
             monitor.onTransition(taken);
@@ -48,17 +41,12 @@ public final class ModelPathWatch implements TransitionListenerProvider {
 
     /** Returns and forgets the violations reported since the last call. */
     public static List<String> drainViolations() {
-        List<String> drained = new ArrayList<>();
-        String v;
-        while ((v = VIOLATIONS.poll()) != null) {
-            drained.add(v);
-        }
-        return drained;
+        return LOG.drain();
     }
 
     /** Returns how many engines have been watched in this JVM. */
     public static long watchedEngines() {
-        return ENGINES.get();
+        return LOG.engines();
     }
 
     /** Returns how many transitions have been checked in this JVM. */

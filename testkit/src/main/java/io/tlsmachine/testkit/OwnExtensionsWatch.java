@@ -6,12 +6,8 @@ import io.tlsmachine.impl.engine.HandshakeMessageListener;
 import io.tlsmachine.impl.engine.HandshakeMessageListenerProvider;
 import io.tlsmachine.impl.negotiation.OwnExtensionWatch;
 import io.tlsmachine.model.MachineDefinition;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,9 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class OwnExtensionsWatch implements HandshakeMessageListenerProvider {
 
-    private static final AtomicBoolean INSTALLED = new AtomicBoolean();
-    private static final Queue<String> VIOLATIONS = new ConcurrentLinkedQueue<>();
-    private static final AtomicLong ENGINES = new AtomicLong();
+    private static final WatchLog LOG = new WatchLog();
     private static final AtomicLong CHECKED = new AtomicLong();
 
     /** The service provider {@link java.util.ServiceLoader} instantiates; the watch itself is JVM-wide. */
@@ -34,16 +28,16 @@ public final class OwnExtensionsWatch implements HandshakeMessageListenerProvide
 
     /** Watches every engine constructed from now on (idempotent). */
     public static void install() {
-        INSTALLED.set(true);
+        LOG.install();
     }
 
     @Override
     public Optional<HandshakeMessageListener> messageListenerFor(MachineDefinition<?, ?> definition) {
-        if (!INSTALLED.get()) {
+        if (!LOG.installed()) {
             return Optional.empty();
         }
         Role ours = "client".equals(definition.role()) ? Role.CLIENT : Role.SERVER;
-        String name = definition.role() + " engine #" + ENGINES.incrementAndGet();
+        String name = LOG.nextEngine(definition);
         OwnExtensionWatch watch = new OwnExtensionWatch(ours);
         return Optional.of(new HandshakeMessageListener() {
             @Override
@@ -51,7 +45,7 @@ public final class OwnExtensionsWatch implements HandshakeMessageListenerProvide
                 try {
                     watch.received(encoded, context);
                 } catch (RuntimeException e) {
-                    VIOLATIONS.add(name + ": a received message the engine decoded does not decode again: " + e);
+                    LOG.report(name + ": a received message the engine decoded does not decode again: " + e);
                 }
             }
 
@@ -60,9 +54,9 @@ public final class OwnExtensionsWatch implements HandshakeMessageListenerProvide
                 CHECKED.incrementAndGet();
                 try {
                     watch.sent(encoded, context)
-                            .ifPresent(v -> VIOLATIONS.add(name + " sent " + v.failure().getMessage()));
+                            .ifPresent(v -> LOG.report(name + " sent " + v.failure().getMessage()));
                 } catch (RuntimeException e) {
-                    VIOLATIONS.add(name + " sent a handshake message that does not decode: " + e);
+                    LOG.report(name + " sent a handshake message that does not decode: " + e);
                 }
             }
         });
@@ -70,12 +64,7 @@ public final class OwnExtensionsWatch implements HandshakeMessageListenerProvide
 
     /** Returns and forgets the violations reported since the last call. */
     public static List<String> drainViolations() {
-        List<String> drained = new ArrayList<>();
-        String v;
-        while ((v = VIOLATIONS.poll()) != null) {
-            drained.add(v);
-        }
-        return drained;
+        return LOG.drain();
     }
 
     /** Returns how many handshake messages of ours have been checked in this JVM. */

@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.certificate;
 
 import io.tlsmachine.CertifiedKey;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.Reason;
@@ -43,7 +43,7 @@ public final class CredentialSelector {
      *     can sign with any scheme the client offered and we enabled
      */
     public static Selection forServer(List<CertifiedKey> candidates, Optional<String> serverName,
-            List<SignatureScheme> clientSignatureAlgorithms, List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+            List<SignatureScheme> clientSignatureAlgorithms, List<SignatureAlgorithm> ourEnabled, VersionCode version) {
         return forServer(candidates, serverName, clientSignatureAlgorithms, clientSignatureAlgorithms, ourEnabled, version);
     }
 
@@ -56,7 +56,7 @@ public final class CredentialSelector {
      */
     public static Selection forServer(List<CertifiedKey> candidates, Optional<String> serverName,
             List<SignatureScheme> clientSignatureAlgorithms, List<SignatureScheme> certificateSchemes,
-            List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+            List<SignatureAlgorithm> ourEnabled, VersionCode version) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one certificate");
         }
@@ -69,7 +69,7 @@ public final class CredentialSelector {
     /** The server's selection among {@code candidates} (already narrowed, e.g. to a TLS 1.2 suite's key type); empty when none fits. */
     public static Optional<Selection> forServerIfAny(List<CertifiedKey> candidates, Optional<String> serverName,
             List<SignatureScheme> clientSignatureAlgorithms, List<SignatureScheme> certificateSchemes,
-            List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+            List<SignatureAlgorithm> ourEnabled, VersionCode version) {
         Predicate<CertifiedKey> forName = candidate -> serverName.isPresent() && validFor(candidate, serverName.get());
         Predicate<CertifiedKey> signedAsAsked = candidate -> ChainSignatures.allSignedWith(candidate.chain(), certificateSchemes);
         List<CertifiedKey> ordered = new ArrayList<>();
@@ -88,13 +88,13 @@ public final class CredentialSelector {
      *     extension (RFC 8446 §4.2.4), empty when absent
      */
     public static Optional<Selection> forClient(List<CertifiedKey> candidates, List<byte[]> certificateAuthorities,
-            List<SignatureScheme> serverSignatureAlgorithms, List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+            List<SignatureScheme> serverSignatureAlgorithms, List<SignatureAlgorithm> ourEnabled, VersionCode version) {
         Predicate<CertifiedKey> preferred = candidate -> issuedUnder(candidate, certificateAuthorities);
         return firstThatSigns(candidates, preferred, serverSignatureAlgorithms, ourEnabled, version);
     }
 
     private static Optional<Selection> firstThatSigns(List<CertifiedKey> candidates, Predicate<CertifiedKey> preferred,
-            List<SignatureScheme> peerSchemes, List<SignatureAlgorithm> ourEnabled, ProtocolVersion version) {
+            List<SignatureScheme> peerSchemes, List<SignatureAlgorithm> ourEnabled, VersionCode version) {
         List<CertifiedKey> ordered = new ArrayList<>(candidates.stream().filter(preferred).toList());
         candidates.stream().filter(preferred.negate()).forEach(ordered::add);
         for (CertifiedKey candidate : ordered) {

@@ -1,6 +1,6 @@
 package io.tlsmachine.impl.certificate;
 
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.impl.crypto.SignatureKeys;
@@ -32,7 +32,7 @@ public final class SignatureSchemes {
     private SignatureSchemes() {}
 
     /** Whether {@code key} (public or private) can produce or verify {@code algorithm} in {@code version}. */
-    public static boolean usableWith(SignatureAlgorithm algorithm, Key key, ProtocolVersion version) {
+    public static boolean usableWith(SignatureAlgorithm algorithm, Key key, VersionCode version) {
         if (!SignatureKeys.suits(algorithm, key)) {
             return false;
         }
@@ -44,7 +44,7 @@ public final class SignatureSchemes {
     }
 
     /** Returns every scheme {@code key} can produce or verify in {@code version}, in {@link SignatureAlgorithm} order. */
-    public static List<SignatureAlgorithm> usableWith(Key key, ProtocolVersion version) {
+    public static List<SignatureAlgorithm> usableWith(Key key, VersionCode version) {
         List<SignatureAlgorithm> usable = new ArrayList<>();
         for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
             if (usableWith(algorithm, key, version)) {
@@ -64,7 +64,7 @@ public final class SignatureSchemes {
      *     §7.4.1.4.1), which we do not implement
      */
     public static SignatureAlgorithm select(List<SignatureScheme> peerOffered, List<SignatureAlgorithm> ourEnabled,
-            Key ourKey, ProtocolVersion version) {
+            Key ourKey, VersionCode version) {
         return trySelect(peerOffered, ourEnabled, ourKey, version).orElseThrow(() -> TlsException.fatal(Reason.NO_COMMON_SIGNATURE_SCHEME, "none of the peer's " + peerOffered.size()
                 + " signature schemes " + names(peerOffered) + " is enabled here and usable with our "
                 + ourKey.getAlgorithm() + " key in " + version));
@@ -72,7 +72,7 @@ public final class SignatureSchemes {
 
     /** {@link #select} without the failure: empty when nothing fits. */
     static Optional<SignatureAlgorithm> trySelect(List<SignatureScheme> peerOffered, List<SignatureAlgorithm> ourEnabled,
-            Key ourKey, ProtocolVersion version) {
+            Key ourKey, VersionCode version) {
         for (SignatureScheme offered : peerOffered) {
             SignatureAlgorithm algorithm = SignatureAlgorithm.fromCode(offered.code());
             if (algorithm != null && ourEnabled.contains(algorithm) && usableWith(algorithm, ourKey, version)) {
@@ -93,7 +93,7 @@ public final class SignatureSchemes {
      *     not fit the key
      */
     public static SignatureAlgorithm checkPeerChoice(SignatureScheme chosen, List<SignatureAlgorithm> weOffered,
-            PublicKey peerKey, ProtocolVersion version) {
+            PublicKey peerKey, VersionCode version) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.fromCode(chosen.code());
         if (algorithm == null || !weOffered.contains(algorithm)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "the peer signed with " + chosen.name() + ", which we did not offer");
@@ -105,11 +105,11 @@ public final class SignatureSchemes {
         return algorithm;
     }
 
-    private static boolean isTls13(ProtocolVersion version) {
-        if (version.equals(ProtocolVersion.TLS13) || version.isTls13Draft()) {
+    private static boolean isTls13(VersionCode version) {
+        if (version.equals(VersionCode.TLS13) || version.isTls13Draft()) {
             return true;
         }
-        if (version.equals(ProtocolVersion.TLS12)) {
+        if (version.equals(VersionCode.TLS12)) {
             return false;
         }
         throw new IllegalArgumentException("signature schemes exist in TLS 1.2 and 1.3 only, not " + version);

@@ -122,6 +122,16 @@ public final class ByteReader {
         return Opaque.wrap(bytes(what, length));
     }
 
+    /**
+     * Reads a body that is exactly {@code length} bytes (a Finished's verify_data, a message_hash's hash): fails with
+     * {@link Reason#TRAILING_BYTES} when more follow.
+     */
+    public Opaque exactly(String what, int length) {
+        Opaque value = fixed(what, length);
+        expectEmpty(what);
+        return value;
+    }
+
     /** Reads all remaining bytes as an {@link Opaque}. */
     public Opaque restOpaque() {
         return Opaque.wrap(rest());

@@ -41,6 +41,7 @@ import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.Tls12KeyExchange;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.List;
 
 /**
@@ -116,7 +117,7 @@ final class InputMapper {
             return facts;
         }
         boolean tls13 = hello.extension(SupportedVersionSelected.class)
-                .map(v -> v.version().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)).orElse(false);
+                .map(v -> v.version().equals(VersionCode.TLS13)).orElse(false);
         if (tls13) {
             return facts.with(Fact.VERSION, ProtocolVersion.TLS13);
         }

@@ -19,7 +19,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.KeyExchange;
@@ -29,6 +29,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,10 +131,10 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
     /** RFC 8446 §4.6.1: a stored ticket for our server name, still valid, whose suite we still offer. */
     private java.util.Optional<StoredTicket> resumableTicket() {
         TlsConfig config = ctx.config();
-        if (config.ticketStore().isEmpty() || config.serverName().isEmpty()) {
+        if (ctx.tickets().isEmpty() || config.serverName().isEmpty()) {
             return java.util.Optional.empty();
         }
-        return config.ticketStore().get().take(config.serverName().get())
+        return ctx.tickets().get().take(config.serverName().get())
                 .filter(t -> t.validAt(config.clock().millis()) && config.cipherSuites().contains(t.suite())
                         && ticketVersion(t) != null && config.supports(ticketVersion(t)));
     }
@@ -193,12 +194,9 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
         }
         config.recordSizeLimit().map(io.tlsmachine.impl.codec.extension.RecordSizeLimit::new).ifPresent(extensions::add);
         if (offer13) {
-            List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions = new ArrayList<>();
-            versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
-            if (offer12) {
-                versions.add(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12);
-            }
-            extensions.add(new SupportedVersionsOffer(versions));
+            // RFC 8446 §4.2.1: the versions we support, most preferred first.
+            extensions.add(new SupportedVersionsOffer(List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12).stream()
+                    .filter(config::supports).map(VersionCode::of).toList()));
             if (config.postHandshakeAuth()) {
                 extensions.add(new io.tlsmachine.impl.codec.extension.PostHandshakeAuth());
             }
@@ -217,7 +215,7 @@ public final class ClientHandshake extends CommonSteps implements ClientHelloSte
                     .map(k -> new KeyShareEntry(Hellos.named(k.group()), Opaque.of(k.publicShare()))).toList();
             extensions.add(new KeyShareOffer(shares));
         }
-        return new ClientHello(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, Opaque.of(ctx.negotiation().clientRandom()),
+        return new ClientHello(VersionCode.TLS12, Opaque.of(ctx.negotiation().clientRandom()),
                 ctx.negotiation().sessionId(), suites, Opaque.ofUnsigned(0), extensions);
     }
 

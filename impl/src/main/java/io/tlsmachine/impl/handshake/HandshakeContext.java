@@ -6,12 +6,17 @@ import io.tlsmachine.impl.codec.message.DecodeContext;
 import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.crypto.Secret;
+import io.tlsmachine.KeyLogLabel;
+import io.tlsmachine.impl.session.SessionIdCache;
+import io.tlsmachine.impl.session.StoredTicket;
+import io.tlsmachine.impl.session.TicketCache;
 import io.tlsmachine.impl.keyschedule.Tls13Schedule;
 import io.tlsmachine.impl.keyschedule.Transcript;
 import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.ProtocolVersion;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Holds what one connection's handshake steps share: the configuration and role, the transcript, the flight being
@@ -26,6 +31,9 @@ public final class HandshakeContext {
 
     /** The configuration; a server's {@code ClientHelloSelector} may replace it once the ClientHello is read. */
     private TlsConfig config;
+    /** Reads a configuration's internals (the API package's {@code TlsConfig::internals}), also after reconfigure. */
+    private final Function<TlsConfig, ConfigInternals> internalsOf;
+    private ConfigInternals internals;
     private final Role role;
     private final Flight flight = new Flight();
     /** The engine's record layer, for the steps that switch keys or set record limits. */
@@ -48,9 +56,15 @@ public final class HandshakeContext {
     /** The TLS 1.2 session (RFC 5246 §6.3, §8.1), made on first use: a TLS 1.3 connection holds none. */
     private Tls12Session tls12;
 
-    /** Creates the context of one connection in {@code role} over the engine's {@code records}. */
-    public HandshakeContext(TlsConfig config, Role role, RecordLayer records) {
+    /**
+     * Creates the context of one connection in {@code role} over the engine's {@code records}; {@code internalsOf}
+     * reads what the engine needs of a configuration beyond its public accessors.
+     */
+    public HandshakeContext(TlsConfig config, Function<TlsConfig, ConfigInternals> internalsOf, Role role,
+            RecordLayer records) {
         this.config = config;
+        this.internalsOf = internalsOf;
+        this.internals = internalsOf.apply(config);
         this.role = role;
         this.records = records;
         this.transcript = Transcript.awaitingHash(crypto());
@@ -66,7 +80,32 @@ public final class HandshakeContext {
 
     /** The configuration's crypto provider. */
     CryptoProvider crypto() {
-        return config.crypto();
+        return internals.crypto();
+    }
+
+    /** The AES-256-GCM key a server seals its tickets with (RFC 8446 §4.6.1, RFC 5077 §4). */
+    Secret ticketKey() {
+        return internals.ticketKey();
+    }
+
+    /** Client: where received tickets are kept and one to resume with is taken; empty: no resumption. */
+    Optional<TicketCache> tickets() {
+        return internals.tickets();
+    }
+
+    /** TLS 1.2 server: the sessions resumable by session ID (RFC 5246 §7.4.1.2); empty: none. */
+    Optional<SessionIdCache> sessionIds() {
+        return internals.sessions();
+    }
+
+    /**
+     * Records {@code secret} under {@code label} for this connection's client random when a key log is configured
+     * (NSS key log format); the key log gets a copy.
+     */
+    void logSecret(KeyLogLabel label, Secret secret) {
+        if (config.keyLog().enabled()) {
+            config.keyLog().log(label, negotiation.clientRandom(), secret.bytes().clone());
+        }
     }
 
     public Flight flight() {
@@ -143,6 +182,7 @@ public final class HandshakeContext {
      */
     void reconfigure(TlsConfig chosen) {
         config = chosen;
+        internals = internalsOf.apply(chosen);
     }
 
     /** Returns what the decoder must know to decode the peer's next message. */

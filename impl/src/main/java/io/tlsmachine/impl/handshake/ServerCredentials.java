@@ -8,7 +8,7 @@ import io.tlsmachine.impl.codec.extension.SupportedGroups;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.KeyExchangeKind;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
@@ -55,7 +55,7 @@ final class ServerCredentials {
      */
     CredentialSelector.Selection forTls13() {
         return CredentialSelector.forServer(config.certifiedKeys(), serverName, offeredSchemes(), schemesForChains(),
-                config.signatureSchemes(), ProtocolVersion.TLS13);
+                config.signatureSchemes(), VersionCode.TLS13);
     }
 
     /** TLS 1.2: the credential (and scheme, null under RSA key transport) for {@code suite}, empty when none serves it. */
@@ -101,7 +101,7 @@ final class ServerCredentials {
             return Optional.of(new CredentialSelector.Selection(onOfferedCurves.get(0), null));
         }
         Optional<CredentialSelector.Selection> selection = CredentialSelector.forServerIfAny(onOfferedCurves, serverName,
-                offeredSchemes(), schemesForChains(), config.signatureSchemes(), ProtocolVersion.TLS12);
+                offeredSchemes(), schemesForChains(), config.signatureSchemes(), VersionCode.TLS12);
         schemeRefused |= selection.isEmpty();
         return selection;
     }

@@ -38,6 +38,7 @@ import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.Tls12Handshake;
 import io.tlsmachine.model.Tls12KeyExchange;
 import io.tlsmachine.model.Tls13KeyExchange;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -48,11 +49,6 @@ import java.util.Optional;
  * input SELECT_HELLO_RETRY or SELECT_PARAMETERS for the engine to fire.
  */
 final class ServerNegotiation implements ServerHelloSteps {
-
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS13 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13;
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
     private ClientHello clientHello;
@@ -204,12 +200,12 @@ final class ServerNegotiation implements ServerHelloSteps {
         Optional<SessionTickets.OpenedTicket> offeredTicket = ctx.config().ticketsEnabled() && sessionTicket.isPresent()
                 && !sessionTicket.get().ticket().isEmpty() ? SessionTickets.open(ctx, sessionTicket.get().ticket()) : Optional.empty();
         boolean byTicket = resumeTls12Session(offeredTicket, ems);
-        boolean byId = !byTicket && ctx.config().sessionCache().isPresent() && !ctx.negotiation().sessionId().isEmpty()
-                && resumeTls12Session(ctx.config().sessionCache().get().find(ctx.negotiation().sessionId(), ctx.config().clock().millis())
+        boolean byId = !byTicket && ctx.sessionIds().isPresent() && !ctx.negotiation().sessionId().isEmpty()
+                && resumeTls12Session(ctx.sessionIds().get().find(ctx.negotiation().sessionId(), ctx.config().clock().millis())
                         .map(s -> new SessionTickets.OpenedTicket(s.suite(), Secret.copyOf(s.masterSecret().bytes()), 0,
-                                s.createdMillis(), ctx.config().sessionCache().get().lifetimeMillis() / 1000)), ems);
+                                s.createdMillis(), ctx.sessionIds().get().lifetimeMillis() / 1000)), ems);
         boolean resumed = byTicket || byId;
-        if (!resumed && ems && ctx.config().sessionCache().isPresent()) {
+        if (!resumed && ems && ctx.sessionIds().isPresent()) {
             ctx.tls12().issueSessionId(Opaque.of(ctx.random32()));
         }
         // The session's identity, for the application: the ticket's, the resumed session ID, the issued one, or new.
@@ -287,13 +283,13 @@ final class ServerNegotiation implements ServerHelloSteps {
     public Negotiated sendHelloRetryRequest(Negotiated facts) {
         ctx.transcript().replaceClientHelloWithMessageHash();
         List<io.tlsmachine.impl.codec.extension.Extension> extensions = new java.util.ArrayList<>(
-                List.of(new SupportedVersionSelected(WIRE_TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation().group()))));
+                List.of(new SupportedVersionSelected(VersionCode.TLS13), new KeyShareRetry(Hellos.named(ctx.negotiation().group()))));
         if (ctx.config().helloRetryCookies()) {
             // RFC 8446 §4.2.2: a fresh random cookie the second ClientHello must echo.
             helloRetryCookie = Opaque.of(ctx.random32());
             extensions.add(new io.tlsmachine.impl.codec.extension.Cookie(helloRetryCookie));
         }
-        HelloRetryRequest hrr = new HelloRetryRequest(WIRE_TLS12, ctx.negotiation().sessionId(), ctx.negotiation().suite().suite(), 0, extensions);
+        HelloRetryRequest hrr = new HelloRetryRequest(VersionCode.TLS12, ctx.negotiation().sessionId(), ctx.negotiation().suite().suite(), 0, extensions);
         ctx.flight().handshake(Message.HELLO_RETRY_REQUEST, hrr, ctx.transcript());
         // RFC 8446 §4.2.10: after a HelloRetryRequest, early data arrives as application_data records in the clear.
         if (clientHello.extension(io.tlsmachine.impl.codec.extension.EarlyData.class).isPresent()) {
@@ -312,7 +308,7 @@ final class ServerNegotiation implements ServerHelloSteps {
         // 0x0300 MUST abort the handshake with a "protocol_version" alert": ClientHello2 is held to the version rules
         // of the first (D.5 first) before the checks of what it may change.
         VersionNegotiation.select(retried, ctx.config()::supports);
-        boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(WIRE_TLS13)).orElse(false);
+        boolean offers13 = retried.extension(SupportedVersionsOffer.class).map(v -> v.versions().contains(VersionCode.TLS13)).orElse(false);
         List<KeyShareEntry> shares = retried.extension(KeyShareOffer.class).map(KeyShareOffer::shares).orElse(List.of());
         if (!offers13 || !retried.legacySessionId().equals(ctx.negotiation().sessionId()) || !retried.cipherSuites().contains(ctx.negotiation().suite().suite())
                 || shares.size() != 1 || shares.get(0).group().code() != ctx.negotiation().group().code()) {

@@ -71,7 +71,7 @@ final class SessionTickets {
                 .opaque8(ctx.negotiation().sessionIdentity().toByteArray()).toByteArray();
         byte[] nonce = new byte[NONCE_LENGTH];
         ctx.config().random().nextBytes(nonce);
-        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.ticketKey());
         try {
             byte[] sealed = aead.seal(nonce, new byte[0], plain);
             java.util.Arrays.fill(plain, (byte) 0);
@@ -87,7 +87,7 @@ final class SessionTickets {
         if (bytes.length <= NONCE_LENGTH + AeadAlgorithm.AES_256_GCM.tagLength()) {
             return Optional.empty();
         }
-        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.config().ticketKey());
+        Aead aead = ctx.crypto().aead(AeadAlgorithm.AES_256_GCM, ctx.ticketKey());
         try {
             byte[] plain = aead.open(java.util.Arrays.copyOf(bytes, NONCE_LENGTH), new byte[0],
                     java.util.Arrays.copyOfRange(bytes, NONCE_LENGTH, bytes.length));

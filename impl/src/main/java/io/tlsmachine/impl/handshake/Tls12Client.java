@@ -20,7 +20,7 @@ import io.tlsmachine.impl.codec.message.ServerHelloDone;
 import io.tlsmachine.impl.codec.message.Tls12Certificate;
 import io.tlsmachine.impl.codec.message.Tls12CertificateRequest;
 import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.impl.keyschedule.Tls12MasterSecret;
 import io.tlsmachine.impl.keyschedule.Tls12Prf;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
@@ -35,6 +35,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +44,6 @@ import java.util.Optional;
  * (RFC 5246 §7.4.7.1), one method per received message.
  */
 final class Tls12Client implements Tls12ClientSteps {
-
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
     private final ClientHandshake client;
@@ -72,7 +70,7 @@ final class Tls12Client implements Tls12ClientSteps {
         if (ctx.earlyDataPending()) {
             client.rejectEarlyData(io.tlsmachine.impl.record.PlaintextProtection.INSTANCE);
         }
-        if (!hello.legacyVersion().equals(WIRE_TLS12) || !ctx.config().supports(ProtocolVersion.TLS12)) {
+        if (!hello.legacyVersion().equals(VersionCode.TLS12) || !ctx.config().supports(ProtocolVersion.TLS12)) {
             throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "the server selected " + hello.legacyVersion());
         }
         if (!ctx.config().cipherSuites().contains(hello.cipherSuite())
@@ -133,10 +131,10 @@ final class Tls12Client implements Tls12ClientSteps {
     @Override
     public Negotiated processNewSessionTicket(Negotiated facts, Tls12NewSessionTicket ticket, byte[] encoded) {
         ctx.transcript().add(encoded);
-        if (ctx.config().ticketStore().isPresent() && ctx.negotiation().serverName() != null && !ticket.ticket().isEmpty()
+        if (ctx.tickets().isPresent() && ctx.negotiation().serverName() != null && !ticket.ticket().isEmpty()
                 && facts.extendedMasterSecret()) {
             long lifetime = ticket.ticketLifetimeHint() == 0 ? SessionTickets.LIFETIME_SECONDS : ticket.ticketLifetimeHint();
-            ctx.config().ticketStore().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
+            ctx.tickets().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, lifetime, ctx.config().clock().millis(),
                     Opaque.EMPTY));
             ticketReceived = true;
@@ -186,7 +184,7 @@ final class Tls12Client implements Tls12ClientSteps {
             }
         }
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(ske.algorithm(), ctx.config().signatureSchemes(),
-                ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12);
+                ctx.negotiation().peerChain().leafPublicKey(), VersionCode.TLS12);
         byte[] signed = Tls12Keys.serverKeyExchangeContent(ctx, ske);
         if (!ctx.crypto().verify(scheme, ctx.negotiation().peerChain().leafPublicKey(), signed, ske.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "ServerKeyExchange signature (" + scheme + ") does not verify");
@@ -231,7 +229,7 @@ final class Tls12Client implements Tls12ClientSteps {
         Tls12Keys.deriveMasterSecret(ctx, sendClientKeyExchange(), facts.extendedMasterSecret());
         if (facts.clientAuthRequested() && facts.clientCertificateAvailable()) {
             List<SignatureScheme> offered = certificateRequest.supportedSignatureAlgorithms();
-            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), ours.privateKey(), WIRE_TLS12);
+            SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), ours.privateKey(), VersionCode.TLS12);
             byte[] signature = ctx.crypto().sign(scheme, ours.privateKey(), ctx.transcript().messages(), ctx.config().random());
             ctx.flight().handshake(Message.CERTIFICATE_VERIFY,
                     new CertificateVerify(new SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript());
@@ -250,7 +248,7 @@ final class Tls12Client implements Tls12ClientSteps {
      */
     private Secret sendClientKeyExchange() {
         if (ctx.negotiation().suite().keyExchange() == KeyExchangeKind.RSA) {
-            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12.code());
+            RsaKeyTransport.Sent sent = RsaKeyTransport.clientSends(ctx, ctx.negotiation().peerChain().leafPublicKey(), VersionCode.TLS12.code());
             ctx.flight().handshake(Message.CLIENT_KEY_EXCHANGE, sent.message(), ctx.transcript());
             return sent.premaster();
         }
@@ -298,9 +296,9 @@ final class Tls12Client implements Tls12ClientSteps {
         ctx.tls12().masterSecret().checkFinished(Role.SERVER, ctx.transcript().currentHash(), finished.verifyData().toByteArray());
         ctx.transcript().add(encoded);
         if (!facts.tls12Handshake().abbreviated() && !ticketReceived && !serverSessionId.isEmpty()
-                && ctx.config().ticketStore().isPresent() && ctx.negotiation().serverName() != null && facts.extendedMasterSecret()) {
+                && ctx.tickets().isPresent() && ctx.negotiation().serverName() != null && facts.extendedMasterSecret()) {
             // RFC 5246 §7.4.1.3: a session ID from the server lets us resume this session by ID.
-            ctx.config().ticketStore().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), Opaque.EMPTY,
+            ctx.tickets().get().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), Opaque.EMPTY,
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), 0, SessionTickets.LIFETIME_SECONDS,
                     ctx.config().clock().millis(), serverSessionId));
         }

@@ -44,9 +44,7 @@ final class Tls12Keys {
      * connection can be decrypted too.
      */
     static void logMasterSecret(HandshakeContext ctx) {
-        if (ctx.config().keyLog().enabled()) {
-            ctx.config().keyLog().log(KeyLogLabel.CLIENT_RANDOM, ctx.negotiation().clientRandom(), ctx.tls12().masterSecret().secret());
-        }
+        ctx.logSecret(KeyLogLabel.CLIENT_RANDOM, ctx.tls12().masterSecret().secret());
     }
 
     /** RFC 5246 §6.3: the key block; keeps our write and the peer's read protection until ChangeCipherSpec. */

@@ -26,7 +26,7 @@ import io.tlsmachine.impl.codec.message.Tls12NewSessionTicket;
 import io.tlsmachine.impl.codec.types.CertificateType;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
-import io.tlsmachine.ServerSessionCache;
+import io.tlsmachine.impl.session.SessionIdCache;
 import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
@@ -36,6 +36,7 @@ import io.tlsmachine.impl.negotiation.OfferedExtensions;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.impl.codec.message.ClientKeyExchange;
 import io.tlsmachine.model.Negotiated;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +45,6 @@ import java.util.List;
  * (RFC 5246 §7.4.7.1).
  */
 final class Tls12Server implements Tls12ServerSteps {
-
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
     private final ServerNegotiation negotiation;
@@ -88,7 +86,7 @@ final class Tls12Server implements Tls12ServerSteps {
         boolean abbreviated = facts.tls12Handshake().abbreviated();
         Opaque sessionId = abbreviated ? ctx.negotiation().sessionId() : ctx.tls12().issuedSessionId() != null ? ctx.tls12().issuedSessionId() : Opaque.EMPTY;
         // RFC 5246 §7.4.1.4: only extension types the ClientHello carried.
-        ServerHello hello = new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), sessionId, ctx.negotiation().suite().suite(), 0,
+        ServerHello hello = new ServerHello(VersionCode.TLS12, Opaque.of(ctx.negotiation().serverRandom()), sessionId, ctx.negotiation().suite().suite(), 0,
                 OfferedExtensions.answering(negotiation.clientHello(), extensions));
         ctx.flight().handshake(Message.SERVER_HELLO, hello, ctx.transcript());
         if (abbreviated) {
@@ -184,7 +182,7 @@ final class Tls12Server implements Tls12ServerSteps {
     @Override
     public Negotiated processClientCertificateVerify(Negotiated facts, CertificateVerify verify, byte[] encoded) {
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config().signatureSchemes(),
-                ctx.negotiation().peerChain().leafPublicKey(), WIRE_TLS12);
+                ctx.negotiation().peerChain().leafPublicKey(), VersionCode.TLS12);
         if (!ctx.crypto().verify(scheme, ctx.negotiation().peerChain().leafPublicKey(), ctx.transcript().messages(), verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "client CertificateVerify signature does not verify");
         }
@@ -211,7 +209,7 @@ final class Tls12Server implements Tls12ServerSteps {
             return facts;
         }
         if (ctx.tls12().issuedSessionId() != null && facts.extendedMasterSecret()) {
-            ctx.config().sessionCache().orElseThrow().put(ctx.tls12().issuedSessionId(), new ServerSessionCache.Session(ctx.negotiation().suite().suite(),
+            ctx.sessionIds().orElseThrow().put(ctx.tls12().issuedSessionId(), new SessionIdCache.Session(ctx.negotiation().suite().suite(),
                     Secret.copyOf(ctx.tls12().masterSecret().secret().bytes()), ctx.config().clock().millis()));
         }
         if (facts.ticketExpected()) {

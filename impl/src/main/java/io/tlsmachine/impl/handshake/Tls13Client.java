@@ -7,7 +7,7 @@ import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.codec.extension.Cookie;
 import io.tlsmachine.impl.codec.extension.PreSharedKeySelected;
 import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.model.Tls13KeyExchange;
 import io.tlsmachine.impl.codec.extension.KeyShareRetry;
 import io.tlsmachine.impl.codec.extension.KeyShareSelected;
@@ -36,6 +36,7 @@ import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Fact;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -65,10 +66,10 @@ final class Tls13Client implements Tls13ClientSteps {
         // RFC 8446 §4.1.4: "Upon receipt of a HelloRetryRequest, the client MUST check the legacy_version,
         // legacy_session_id_echo, cipher_suite, and legacy_compression_method as specified in Section 4.1.3";
         // Appendix D.5: legacy_version 0x0300 or less is protocol_version; §4.1.3: 0x0303 and compression 0.
-        if (hrr.legacyVersion().code() <= io.tlsmachine.impl.codec.types.ProtocolVersion.SSL30.code()) {
+        if (hrr.legacyVersion().code() <= VersionCode.SSL30.code()) {
             throw TlsException.fatal(Reason.PROTOCOL_VERSION_UNSUPPORTED, "HelloRetryRequest.legacy_version " + hrr.legacyVersion());
         }
-        if (!hrr.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12) || hrr.legacyCompressionMethod() != 0) {
+        if (!hrr.legacyVersion().equals(VersionCode.TLS12) || hrr.legacyCompressionMethod() != 0) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "HelloRetryRequest legacy_version or compression method is wrong");
         }
         SuiteParameters suite = offeredTls13Suite(hrr.cipherSuite());
@@ -121,7 +122,7 @@ final class Tls13Client implements Tls13ClientSteps {
     public Negotiated processServerHello(Negotiated facts, ServerHello hello, byte[] encoded) {
         requireTls13(hello.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version).orElse(null));
         VersionNegotiation.checkServerHelloLegacyVersion(hello.legacyVersion());
-        if (!hello.legacyVersion().equals(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)) {
+        if (!hello.legacyVersion().equals(VersionCode.TLS12)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "ServerHello.legacy_version is not 0x0303");
         }
         SuiteParameters suite = offeredTls13Suite(hello.cipherSuite());
@@ -256,7 +257,7 @@ final class Tls13Client implements Tls13ClientSteps {
         }
         byte[] verifyData = ctx.schedule().clientHandshakeSecret().finishedVerifyData(ctx.transcript().currentHash());
         ctx.flight().handshake(Message.FINISHED, new Finished(Opaque.of(verifyData)), ctx.transcript());
-        Tls13Keys.deriveResumptionSecret(ctx, ctx.config().ticketStore().isPresent());
+        Tls13Keys.deriveResumptionSecret(ctx, ctx.tickets().isPresent());
         ctx.schedule().wipeHandshakeTrafficSecrets();
         ctx.records().switchReadKey(Tls13Keys.protection(ctx, ctx.schedule().serverApplicationSecret(), false));
         ctx.flight().writeKey(Tls13Keys.protection(ctx, ctx.schedule().clientApplicationSecret(), false));
@@ -270,7 +271,7 @@ final class Tls13Client implements Tls13ClientSteps {
             // RFC 8446 §4.6.1: early_data in a NewSessionTicket says how much 0-RTT data the ticket allows.
             long maxEarlyDataSize = ticket.extension(io.tlsmachine.impl.codec.extension.EarlyDataLimit.class)
                     .map(io.tlsmachine.impl.codec.extension.EarlyDataLimit::maxEarlyDataSize).orElse(0L);
-            ctx.config().ticketStore().orElseThrow().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
+            ctx.tickets().orElseThrow().put(new StoredTicket(ctx.negotiation().serverName(), ctx.negotiation().suite().suite(), ticket.ticket(),
                     ctx.schedule().resumptionSecret().ticketPsk(ticket.ticketNonce().toByteArray()), ticket.ticketAgeAdd(),
                     ticket.ticketLifetime(), ctx.config().clock().millis(), Opaque.EMPTY, maxEarlyDataSize,
                     ctx.negotiation().applicationProtocol()));
@@ -317,15 +318,15 @@ final class Tls13Client implements Tls13ClientSteps {
                 .map(SignatureAlgorithms::schemes).orElseThrow(() ->
                         TlsException.fatal(Reason.MISSING_EXTENSION, "CertificateRequest without signature_algorithms"));
         SignatureAlgorithm scheme = SignatureSchemes.select(offered, ctx.config().signatureSchemes(), key.privateKey(),
-                io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+                VersionCode.TLS13);
         byte[] content = CertificateVerifyContent.forClient(ctx.transcript().currentHash());
         byte[] signature = ctx.crypto().sign(scheme, key.privateKey(), content, ctx.config().random());
         ctx.flight().handshake(Message.CERTIFICATE_VERIFY, new CertificateVerify(
                 new io.tlsmachine.impl.codec.types.SignatureScheme(scheme.code()), Opaque.of(signature)), ctx.transcript());
     }
 
-    private void requireTls13(io.tlsmachine.impl.codec.types.ProtocolVersion selected) {
-        if (!io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13.equals(selected)) {
+    private void requireTls13(VersionCode selected) {
+        if (!VersionCode.TLS13.equals(selected)) {
             throw TlsException.fatal(Reason.ILLEGAL_PARAMETER, "supported_versions does not select TLS 1.3");
         }
     }

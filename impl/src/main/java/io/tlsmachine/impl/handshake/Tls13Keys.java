@@ -17,6 +17,7 @@ import io.tlsmachine.impl.keyschedule.Tls13Hkdf;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.security.PublicKey;
 import java.util.List;
 
@@ -51,10 +52,7 @@ final class Tls13Keys {
         log(ctx, KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, ctx.schedule().clientApplicationSecret());
         log(ctx, KeyLogLabel.SERVER_TRAFFIC_SECRET_0, ctx.schedule().serverApplicationSecret());
         // RFC 8446 §7.5 exporter_master_secret, logged as EXPORTER_SECRET so a capture's exporters can be checked.
-        if (ctx.config().keyLog().enabled()) {
-            ctx.config().keyLog().log(KeyLogLabel.EXPORTER_SECRET, ctx.negotiation().clientRandom(),
-                    ctx.schedule().exporterSecret().secret());
-        }
+        ctx.logSecret(KeyLogLabel.EXPORTER_SECRET, ctx.schedule().exporterSecret().secret());
     }
 
     /**
@@ -66,10 +64,7 @@ final class Tls13Keys {
     }
 
     private static void log(HandshakeContext ctx, KeyLogLabel label, TrafficSecret secret) {
-        if (ctx.config().keyLog().enabled()) {
-            Secret raw = secret.secret();
-            ctx.config().keyLog().log(label, ctx.negotiation().clientRandom(), raw);
-        }
+        ctx.logSecret(label, secret.secret());
     }
 
     /** RFC 8446 §7.3: the record protection keyed from {@code secret}. */
@@ -93,7 +88,7 @@ final class Tls13Keys {
      */
     static SignatureAlgorithm verifyCertificateVerify(HandshakeContext ctx, CertificateVerify verify, PublicKey key, byte[] content) {
         SignatureAlgorithm scheme = SignatureSchemes.checkPeerChoice(verify.algorithm(), ctx.config().signatureSchemes(), key,
-                io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13);
+                VersionCode.TLS13);
         if (!ctx.crypto().verify(scheme, key, content, verify.signature().toByteArray())) {
             throw TlsException.fatal(Reason.BAD_SIGNATURE, "CertificateVerify signature (" + scheme + ") does not verify");
         }

@@ -27,14 +27,12 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.Tls13KeyExchange;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the TLS 1.3 server steps of RFC 8446 §4: the server flight, then the client's second flight. */
 final class Tls13Server implements Tls13ServerSteps {
-
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion WIRE_TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
 
     private final HandshakeContext ctx;
     /**
@@ -72,7 +70,7 @@ final class Tls13Server implements Tls13ServerSteps {
     public Negotiated sendServerFlight(Negotiated facts) {
         ctx.negotiation().recordServerRandom(ctx.random32());
         List<Extension> helloExtensions = new ArrayList<>(List.of(
-                new SupportedVersionSelected(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)));
+                new SupportedVersionSelected(VersionCode.TLS13)));
         Secret shared = null;
         // RFC 8446 §4.2.9: psk_ke has no (EC)DHE and so no key_share.
         if (facts.tls13KeyExchange() != Tls13KeyExchange.PSK_ONLY) {
@@ -88,7 +86,7 @@ final class Tls13Server implements Tls13ServerSteps {
         if (facts.pskAccepted()) {
             helloExtensions.add(new PreSharedKeySelected(0));
         }
-        ctx.flight().handshake(Message.SERVER_HELLO, new ServerHello(WIRE_TLS12, Opaque.of(ctx.negotiation().serverRandom()), ctx.negotiation().sessionId(),
+        ctx.flight().handshake(Message.SERVER_HELLO, new ServerHello(VersionCode.TLS12, Opaque.of(ctx.negotiation().serverRandom()), ctx.negotiation().sessionId(),
                 ctx.negotiation().suite().suite(), 0, helloExtensions), ctx.transcript());
         try {
             Tls13Keys.deriveHandshakeSecrets(ctx, shared);

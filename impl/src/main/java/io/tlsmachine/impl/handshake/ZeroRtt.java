@@ -3,7 +3,7 @@ package io.tlsmachine.impl.handshake;
 import io.tlsmachine.impl.codec.extension.EarlyData;
 import io.tlsmachine.impl.codec.extension.PskIdentity;
 import io.tlsmachine.impl.codec.message.ClientHello;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
@@ -12,6 +12,7 @@ import io.tlsmachine.impl.keyschedule.EarlySecret;
 import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
+import io.tlsmachine.model.ProtocolVersion;
 import java.util.Objects;
 
 /**
@@ -35,7 +36,7 @@ final class ZeroRtt {
      * (max_early_data_size) and whose ALPN protocol (if any) it offers again.
      */
     static boolean clientMayOffer(HandshakeContext ctx, StoredTicket ticket, byte[] data) {
-        return data != null && ticket != null && ClientHandshake.ticketVersion(ticket) == io.tlsmachine.model.ProtocolVersion.TLS13
+        return data != null && ticket != null && ClientHandshake.ticketVersion(ticket) == ProtocolVersion.TLS13
                 && data.length <= ticket.maxEarlyDataSize()
                 && (ticket.applicationProtocol() == null
                         || ctx.config().applicationProtocols().contains(ticket.applicationProtocol()));
@@ -49,9 +50,7 @@ final class ZeroRtt {
             byte[] clientHelloHash) {
         TrafficSecret secret = early.clientEarlyTrafficSecret(clientHelloHash);
         try {
-            if (ctx.config().keyLog().enabled()) {
-                ctx.config().keyLog().log(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, ctx.negotiation().clientRandom(), secret.secret());
-            }
+            ctx.logSecret(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, secret.secret());
             return Tls13AeadProtection.create(Epoch.EARLY, ctx.crypto(), secret.trafficKeys(suite.aead()));
         } finally {
             Wipe.quietly(secret);
@@ -86,7 +85,7 @@ final class ZeroRtt {
         if (Math.abs(ourAge - clientAge) > AGE_WINDOW_MILLIS) {
             return false;
         }
-        return ctx.config().earlyDataAntiReplay().map(r -> r.firstUse(ticket.id(), ticket.expiresAtMillis(), now))
+        return ctx.config().earlyDataAntiReplay().map(r -> r.firstUse(ticket.id().toByteArray(), ticket.expiresAtMillis(), now))
                 .orElse(false);
     }
 

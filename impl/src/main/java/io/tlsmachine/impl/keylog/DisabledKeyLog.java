@@ -2,7 +2,6 @@ package io.tlsmachine.impl.keylog;
 
 import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.KeyLog;
-import io.tlsmachine.impl.crypto.Secret;
 
 /** The key log that records nothing (the default). */
 public final class DisabledKeyLog implements KeyLog {
@@ -11,7 +10,7 @@ public final class DisabledKeyLog implements KeyLog {
     private DisabledKeyLog() {}
 
     @Override
-    public void log(KeyLogLabel label, byte[] clientRandom, Secret secret) {
+    public void log(KeyLogLabel label, byte[] clientRandom, byte[] secret) {
         // Nothing is recorded.
     }
 

@@ -2,7 +2,6 @@ package io.tlsmachine.impl.keylog;
 
 import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.KeyLog;
-import io.tlsmachine.impl.crypto.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -35,8 +34,8 @@ public final class KeyLogFile implements KeyLog {
     }
 
     @Override
-    public void log(KeyLogLabel label, byte[] clientRandom, Secret secret) {
-        byte[] line = KeyLogLine.format(label, clientRandom, secret.bytes()).getBytes(StandardCharsets.US_ASCII);
+    public void log(KeyLogLabel label, byte[] clientRandom, byte[] secret) {
+        byte[] line = KeyLogLine.format(label, clientRandom, secret).getBytes(StandardCharsets.US_ASCII);
         synchronized (APPEND_LOCK) {
             try (FileChannel channel = FileChannel.open(file, APPEND, ownerOnly(file))) {
                 ByteBuffer buffer = ByteBuffer.wrap(line);

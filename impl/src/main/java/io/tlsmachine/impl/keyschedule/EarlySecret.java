@@ -31,7 +31,7 @@ public final class EarlySecret extends Tls13ScheduleSecret {
 
     /** RFC 8446 §7.1: client_early_traffic_secret = Derive-Secret(., "c e traffic", ClientHello). */
     public TrafficSecret clientEarlyTrafficSecret(byte[] clientHelloHash) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "c e traffic", clientHelloHash));
+        return trafficSecret("c e traffic", clientHelloHash);
     }
 
     /** RFC 8446 §7.1: early_exporter_master_secret = Derive-Secret(., "e exp master", ClientHello). */

@@ -16,7 +16,7 @@ public final class HandshakeSecret extends Tls13ScheduleSecret {
      * ClientHello...ServerHello).
      */
     public TrafficSecret clientHandshakeTrafficSecret(byte[] transcriptHashThroughServerHello) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "c hs traffic", transcriptHashThroughServerHello));
+        return trafficSecret("c hs traffic", transcriptHashThroughServerHello);
     }
 
     /**
@@ -24,7 +24,7 @@ public final class HandshakeSecret extends Tls13ScheduleSecret {
      * ClientHello...ServerHello).
      */
     public TrafficSecret serverHandshakeTrafficSecret(byte[] transcriptHashThroughServerHello) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "s hs traffic", transcriptHashThroughServerHello));
+        return trafficSecret("s hs traffic", transcriptHashThroughServerHello);
     }
 
     /**

@@ -17,7 +17,7 @@ public final class MasterSecret extends Tls13ScheduleSecret {
      * ClientHello...server Finished).
      */
     public TrafficSecret clientApplicationTrafficSecret(byte[] transcriptHashThroughServerFinished) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "c ap traffic", transcriptHashThroughServerFinished));
+        return trafficSecret("c ap traffic", transcriptHashThroughServerFinished);
     }
 
     /**
@@ -25,7 +25,7 @@ public final class MasterSecret extends Tls13ScheduleSecret {
      * ClientHello...server Finished).
      */
     public TrafficSecret serverApplicationTrafficSecret(byte[] transcriptHashThroughServerFinished) {
-        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, "s ap traffic", transcriptHashThroughServerFinished));
+        return trafficSecret("s ap traffic", transcriptHashThroughServerFinished);
     }
 
     /** RFC 8446 §7.1: exporter_master_secret = Derive-Secret(., "exp master", ClientHello...server Finished). */

@@ -23,6 +23,11 @@ abstract sealed class Tls13ScheduleSecret extends Secret
         return this;
     }
 
+    /** RFC 8446 §7.1: a traffic secret = Derive-Secret(this stage, {@code label}, Transcript-Hash of the messages so far). */
+    final TrafficSecret trafficSecret(String label, byte[] transcriptHash) {
+        return new TrafficSecret(hkdf, hkdf.deriveSecret(this, label, transcriptHash));
+    }
+
     @Override
     public final String toString() {
         return getClass().getSimpleName() + "[" + hkdf.hash() + (isDestroyed() ? ", destroyed]" : "]");

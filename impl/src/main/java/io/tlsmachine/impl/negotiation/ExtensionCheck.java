@@ -15,7 +15,7 @@ import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.impl.codec.message.Tls13NewSessionTicket;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -42,38 +42,38 @@ public final class ExtensionCheck {
      */
     public static Optional<ExtensionViolation> firstViolationIn(HandshakeMessage message, Set<ExtensionType> offered) {
         if (message instanceof ClientHello hello) {
-            ProtocolVersion version = hello.extension(SupportedVersionsOffer.class)
-                    .filter(v -> v.versions().contains(ProtocolVersion.TLS13)).isPresent()
-                    ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
+            VersionCode version = hello.extension(SupportedVersionsOffer.class)
+                    .filter(v -> v.versions().contains(VersionCode.TLS13)).isPresent()
+                    ? VersionCode.TLS13 : VersionCode.TLS12;
             return firstViolation(ExtensionContext.CLIENT_HELLO, version, hello.extensions(), offered);
         }
         if (message instanceof ServerHello hello) {
             // supported_versions exists only in a TLS 1.3 ServerHello (RFC 8446 §4.2.1), so its block is judged by the
             // TLS 1.3 table whatever version it selects: a selection we did not offer (0x0305, GREASE, a draft) is
             // the version check's illegal_parameter, after this one, not a table the RFC does not have.
-            ProtocolVersion version = hello.extension(SupportedVersionSelected.class).isPresent()
-                    ? ProtocolVersion.TLS13 : ProtocolVersion.TLS12;
+            VersionCode version = hello.extension(SupportedVersionSelected.class).isPresent()
+                    ? VersionCode.TLS13 : VersionCode.TLS12;
             return firstViolation(ExtensionContext.SERVER_HELLO, version, hello.extensions(), offered);
         }
         if (message instanceof HelloRetryRequest retry) {
-            return firstViolation(ExtensionContext.HELLO_RETRY_REQUEST, ProtocolVersion.TLS13, retry.extensions(), offered);
+            return firstViolation(ExtensionContext.HELLO_RETRY_REQUEST, VersionCode.TLS13, retry.extensions(), offered);
         }
         if (message instanceof EncryptedExtensions encrypted) {
-            return firstViolation(ExtensionContext.ENCRYPTED_EXTENSIONS, ProtocolVersion.TLS13, encrypted.extensions(),
+            return firstViolation(ExtensionContext.ENCRYPTED_EXTENSIONS, VersionCode.TLS13, encrypted.extensions(),
                     offered);
         }
         if (message instanceof Tls13CertificateRequest request) {
-            return firstViolation(ExtensionContext.CERTIFICATE_REQUEST, ProtocolVersion.TLS13, request.extensions(),
+            return firstViolation(ExtensionContext.CERTIFICATE_REQUEST, VersionCode.TLS13, request.extensions(),
                     offered);
         }
         if (message instanceof Tls13NewSessionTicket ticket) {
-            return firstViolation(ExtensionContext.NEW_SESSION_TICKET, ProtocolVersion.TLS13, ticket.extensions(), offered);
+            return firstViolation(ExtensionContext.NEW_SESSION_TICKET, VersionCode.TLS13, ticket.extensions(), offered);
         }
         if (message instanceof Tls13Certificate certificate) {
             // RFC 8446 §4.4.2: each CertificateEntry has its own extension block.
             for (CertificateEntry entry : certificate.entries()) {
                 Optional<ExtensionViolation> violation =
-                        firstViolation(ExtensionContext.CERTIFICATE, ProtocolVersion.TLS13, entry.extensions(), offered);
+                        firstViolation(ExtensionContext.CERTIFICATE, VersionCode.TLS13, entry.extensions(), offered);
                 if (violation.isPresent()) {
                     return violation;
                 }
@@ -83,13 +83,13 @@ public final class ExtensionCheck {
     }
 
     /** Returns the first violation in a decoded block, or empty when the block obeys the table. */
-    public static Optional<ExtensionViolation> firstViolation(ExtensionContext message, ProtocolVersion version,
+    public static Optional<ExtensionViolation> firstViolation(ExtensionContext message, VersionCode version,
             List<? extends Extension> received, Set<ExtensionType> offered) {
         return firstViolationOfTypes(message, version, received.stream().map(Extension::type).toList(), offered);
     }
 
     /** Throws the failure of the first violation in a decoded block, if there is one. */
-    public static void enforce(ExtensionContext message, ProtocolVersion version, List<? extends Extension> received,
+    public static void enforce(ExtensionContext message, VersionCode version, List<? extends Extension> received,
             Set<ExtensionType> offered) {
         firstViolation(message, version, received, offered).ifPresent(v -> {
             throw v.failure();
@@ -97,9 +97,9 @@ public final class ExtensionCheck {
     }
 
     /** Returns the first violation among the given types in block order, or empty when they obey the table. */
-    public static Optional<ExtensionViolation> firstViolationOfTypes(ExtensionContext message, ProtocolVersion version,
+    public static Optional<ExtensionViolation> firstViolationOfTypes(ExtensionContext message, VersionCode version,
             List<ExtensionType> received, Set<ExtensionType> offered) {
-        boolean tls12 = ProtocolVersion.TLS12.equals(version);
+        boolean tls12 = VersionCode.TLS12.equals(version);
         Set<ExtensionType> seen = new HashSet<>();
         for (int index = 0; index < received.size(); index++) {
             ExtensionType type = received.get(index);
@@ -111,7 +111,7 @@ public final class ExtensionCheck {
         return Optional.empty();
     }
 
-    private static Optional<ExtensionRule> brokenRule(ExtensionContext message, ProtocolVersion version,
+    private static Optional<ExtensionRule> brokenRule(ExtensionContext message, VersionCode version,
             ExtensionType type, Set<ExtensionType> offered, boolean duplicate, boolean tls12) {
         // RFC 8446 §4.2: "There MUST NOT be more than one extension of the same type in a given extension block."
         // RFC 5246 §7.4.1.4: "There MUST NOT be more than one extension of the same type."

@@ -6,6 +6,7 @@ import io.tlsmachine.CipherSuite;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -22,9 +23,9 @@ import java.util.function.Predicate;
  * </ol>
  */
 public final class VersionNegotiation {
-    private static final int SSL30 = io.tlsmachine.impl.codec.types.ProtocolVersion.SSL30.code();
-    private static final int TLS12 = io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12.code();
-    private static final int TLS13 = io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13.code();
+    private static final int SSL30 = VersionCode.SSL30.code();
+    private static final int TLS12 = ProtocolVersion.TLS12.code();
+    private static final int TLS13 = ProtocolVersion.TLS13.code();
 
     private VersionNegotiation() {
     }
@@ -77,7 +78,7 @@ public final class VersionNegotiation {
         if (hello.legacyVersion().code() <= SSL30) {
             throw Rule.LEGACY_VERSION_SSL30_OR_LESS.failure("ClientHello.legacy_version " + hello.legacyVersion());
         }
-        Optional<List<io.tlsmachine.impl.codec.types.ProtocolVersion>> offered =
+        Optional<List<VersionCode>> offered =
                 hello.extension(SupportedVersionsOffer.class).map(SupportedVersionsOffer::versions);
         int indicated = offered.map(VersionNegotiation::highestKnown).orElse(hello.legacyVersion().code());
         // RFC 7507 §3: "If TLS_FALLBACK_SCSV appears in ClientHello.cipher_suites and the highest protocol version
@@ -92,14 +93,11 @@ public final class VersionNegotiation {
             // RFC 8446 §4.2.1: "If this extension is present in the ClientHello, servers MUST NOT use the
             // ClientHello.legacy_version value for version negotiation and MUST use only the "supported_versions"
             // extension to determine client preferences."
-            List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions = offered.get();
-            if (versions.contains(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13)
-                    && supported.test(ProtocolVersion.TLS13)) {
-                return ProtocolVersion.TLS13;
-            }
-            if (versions.contains(io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12)
-                    && supported.test(ProtocolVersion.TLS12)) {
-                return ProtocolVersion.TLS12;
+            List<VersionCode> versions = offered.get();
+            for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
+                if (versions.contains(VersionCode.of(version)) && supported.test(version)) {
+                    return version;
+                }
             }
             throw Rule.SUPPORTED_VERSIONS_ALONE_DECIDE.failure("supported_versions " + versions
                     + " names no version we support");
@@ -120,16 +118,16 @@ public final class VersionNegotiation {
      *
      * @throws TlsException PROTOCOL_VERSION_UNSUPPORTED for a legacy_version of 0x0300 or less
      */
-    public static void checkServerHelloLegacyVersion(io.tlsmachine.impl.codec.types.ProtocolVersion legacyVersion) {
+    public static void checkServerHelloLegacyVersion(VersionCode legacyVersion) {
         if (legacyVersion.code() <= SSL30) {
             throw Rule.LEGACY_VERSION_SSL30_OR_LESS.failure("ServerHello.legacy_version " + legacyVersion);
         }
     }
 
     /** The highest TLS version (0x0301-0x0304) the list names; 0 when it names none (only unknown or GREASE). */
-    private static int highestKnown(List<io.tlsmachine.impl.codec.types.ProtocolVersion> versions) {
+    private static int highestKnown(List<VersionCode> versions) {
         int highest = 0;
-        for (io.tlsmachine.impl.codec.types.ProtocolVersion v : versions) {
+        for (VersionCode v : versions) {
             if (v.code() > SSL30 && v.code() <= TLS13) {
                 highest = Math.max(highest, v.code());
             }

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.record;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 
 /**
  * No protection: TLSPlaintext written directly onto the wire (RFC 8446 §5.1, "When record
@@ -50,7 +50,7 @@ public enum PlaintextProtection implements RecordProtection {
     }
 
     @Override
-    public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+    public int seal(ContentType type, VersionCode version, byte[] content, int offset, int length, int paddingLength,
             byte[] out, int outOffset) {
         int recordLength = sealedLength(length, paddingLength);
         RecordHeader.write(out, outOffset, type, version, length);

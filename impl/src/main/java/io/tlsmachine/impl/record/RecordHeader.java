@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.record;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 
 /**
  * Reads and writes the five-byte record header (RFC 8446 §5.1, RFC 5246 §6.2.1).
@@ -20,7 +20,7 @@ final class RecordHeader {
     }
 
     /** Writes the header of a record with {@code length} body bytes at {@code out[offset]}. */
-    static void write(byte[] out, int offset, ContentType type, ProtocolVersion version, int length) {
+    static void write(byte[] out, int offset, ContentType type, VersionCode version, int length) {
         out[offset] = (byte) type.code();
         out[offset + 1] = (byte) (version.code() >>> 8);
         out[offset + 2] = (byte) version.code();
@@ -32,8 +32,8 @@ final class RecordHeader {
         return new ContentType(header[0] & 0xFF);
     }
 
-    static ProtocolVersion version(byte[] header) {
-        return new ProtocolVersion(((header[1] & 0xFF) << 8) | (header[2] & 0xFF));
+    static VersionCode version(byte[] header) {
+        return new VersionCode(((header[1] & 0xFF) << 8) | (header[2] & 0xFF));
     }
 
     static int length(byte[] header) {

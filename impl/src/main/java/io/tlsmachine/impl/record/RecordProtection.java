@@ -2,7 +2,7 @@ package io.tlsmachine.impl.record;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.TlsException;
 
 /**
@@ -56,7 +56,7 @@ public sealed interface RecordProtection permits PlaintextProtection, Tls13AeadP
      * @param paddingLength zero bytes to add to a TLS 1.3 inner plaintext; must be 0 otherwise
      * @throws TlsException SEQUENCE_NUMBER_EXHAUSTED when the sequence number would wrap
      */
-    default byte[] seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength) {
+    default byte[] seal(ContentType type, VersionCode version, byte[] content, int offset, int length, int paddingLength) {
         byte[] record = new byte[sealedLength(length, paddingLength)];
         seal(type, version, content, offset, length, paddingLength, record, 0);
         return record;
@@ -75,7 +75,7 @@ public sealed interface RecordProtection permits PlaintextProtection, Tls13AeadP
      * (header included, {@link #sealedLength} bytes) to {@code out} at {@code outOffset}, with no intermediate copy;
      * returns the number of bytes written. {@code out} must not overlap the content.
      */
-    int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+    int seal(ContentType type, VersionCode version, byte[] content, int offset, int length, int paddingLength,
             byte[] out, int outOffset);
 
     /**

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.record;
 import io.tlsmachine.PaddingPolicy;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.TlsException;
 
 /**
@@ -24,7 +24,7 @@ public final class RecordWriter {
     private static final byte[] CHANGE_CIPHER_SPEC_MESSAGE = {1};
 
     private RecordProtection protection = PlaintextProtection.INSTANCE;
-    private ProtocolVersion recordVersion = ProtocolVersion.TLS12;
+    private VersionCode recordVersion = VersionCode.TLS12;
     private int peerRecordSizeLimit = RecordLimits.TLS13_MAX_INNER_PLAINTEXT_LENGTH;
     private PaddingPolicy paddingPolicy = PaddingPolicy.none();
 
@@ -75,7 +75,7 @@ public final class RecordWriter {
             int padding = 0;
             if (protection.innerOverhead() > 0) {
                 int maxPadding = plaintextLimit - protection.innerOverhead() - fragment;
-                padding = Math.max(0, Math.min(maxPadding, paddingPolicy.paddingLength(type, fragment, maxPadding)));
+                padding = Math.max(0, Math.min(maxPadding, paddingPolicy.paddingLength(fragment, maxPadding)));
             }
             byte[] target = out.reserve(protection.sealedLength(fragment, padding));
             out.commit(protection.seal(type, recordVersion, content, position, fragment, padding, target, out.writeOffset()));
@@ -90,7 +90,7 @@ public final class RecordWriter {
      */
     public byte[] compatibilityChangeCipherSpec() {
         return PlaintextProtection.INSTANCE.seal(
-                ContentType.CHANGE_CIPHER_SPEC, ProtocolVersion.TLS12, CHANGE_CIPHER_SPEC_MESSAGE, 0, 1, 0);
+                ContentType.CHANGE_CIPHER_SPEC, VersionCode.TLS12, CHANGE_CIPHER_SPEC_MESSAGE, 0, 1, 0);
     }
 
     /** Switches to a new write key (its sequence numbers start at zero) and wipes the previous one. */
@@ -118,8 +118,8 @@ public final class RecordWriter {
      * ClientHello (RFC 8446 §5.1: "a record containing an initial ClientHello SHOULD have version
      * 0x0301"; RFC 5246 Appendix E.1). TLS 1.3 TLSCiphertext always carries 0x0303.
      */
-    public void setRecordVersion(ProtocolVersion version) {
-        if (!version.equals(ProtocolVersion.TLS12) && !version.equals(ProtocolVersion.TLS10)) {
+    public void setRecordVersion(VersionCode version) {
+        if (!version.equals(VersionCode.TLS12) && !version.equals(VersionCode.TLS10)) {
             throw new IllegalArgumentException("legacy_record_version must be 0x0303 or 0x0301: " + version);
         }
         recordVersion = version;

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.record;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
@@ -87,7 +87,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     }
 
     /** RFC 5246 §6.2.3.3: seq_num || type || version || length, 13 bytes. */
-    public static byte[] additionalData(long sequenceNumber, ContentType type, ProtocolVersion version, int length) {
+    public static byte[] additionalData(long sequenceNumber, ContentType type, VersionCode version, int length) {
         byte[] additionalData = new byte[13];
         AeadSupport.writeUint64(additionalData, 0, sequenceNumber);
         RecordHeader.write(additionalData, 8, type, version, length);
@@ -137,7 +137,7 @@ public final class Tls12AeadProtection implements RecordProtection {
     }
 
     @Override
-    public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+    public int seal(ContentType type, VersionCode version, byte[] content, int offset, int length, int paddingLength,
             byte[] out, int outOffset) {
         int recordLength = sealedLength(length, paddingLength);
         long sequenceNumber = sequence.current();
@@ -184,7 +184,7 @@ public final class Tls12AeadProtection implements RecordProtection {
         System.arraycopy(explicitNonce, explicitOffset, nonce, GCM_SALT_LENGTH, GCM_EXPLICIT_NONCE_LENGTH);
     }
 
-    private void writeAdditionalData(long sequenceNumber, ContentType type, ProtocolVersion version, int length) {
+    private void writeAdditionalData(long sequenceNumber, ContentType type, VersionCode version, int length) {
         AeadSupport.writeUint64(additionalData, 0, sequenceNumber);
         RecordHeader.write(additionalData, 8, type, version, length);
     }

@@ -2,7 +2,7 @@ package io.tlsmachine.impl.record;
 
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
@@ -186,13 +186,13 @@ public final class Tls13AeadProtection implements RecordProtection {
      * encrypted there; its legacy_record_version is always 0x0303 (RFC 8446 §5.2), whatever {@code version} says.
      */
     @Override
-    public int seal(ContentType type, ProtocolVersion version, byte[] content, int offset, int length, int paddingLength,
+    public int seal(ContentType type, VersionCode version, byte[] content, int offset, int length, int paddingLength,
             byte[] out, int outOffset) {
         int recordLength = sealedLength(length, paddingLength);
         keyNow();
         int innerLength = length + 1 + paddingLength;
         int bodyOffset = outOffset + RecordLimits.HEADER_LENGTH;
-        RecordHeader.write(out, outOffset, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12,
+        RecordHeader.write(out, outOffset, ContentType.APPLICATION_DATA, VersionCode.TLS12,
                 recordLength - RecordLimits.HEADER_LENGTH);
         if (additionalData == null) {
             additionalData = new byte[RecordLimits.HEADER_LENGTH];

@@ -75,7 +75,7 @@ class CertificateInputFuzzTest {
             return;
         }
         try {
-            CertificateChain.fromPemBlocks(blocks);
+            CertificateChain.fromPem(text);
         } catch (IllegalArgumentException documented) {
             // No certificate block, or one that does not parse: the documented failure.
         }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
 import io.tlsmachine.impl.certificate.issuing.CertificateSpec;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.Reason;
@@ -32,7 +32,7 @@ class CredentialSelectorTest {
     @Test
     void serverPrefersACertificateValidForTheRequestedName() {
         var selection = CredentialSelector.forServer(List.of(OTHER_NAME, EC.certifiedLeaf()), Optional.of("server.example.com"),
-                EVERYTHING, ALL, ProtocolVersion.TLS13);
+                EVERYTHING, ALL, VersionCode.TLS13);
 
         assertThat(selection.credentials()).isEqualTo(EC.certifiedLeaf());
         assertThat(selection.scheme()).isEqualTo(SignatureAlgorithm.ECDSA_SECP256R1_SHA256);
@@ -41,7 +41,7 @@ class CredentialSelectorTest {
     @Test
     void serverFallsBackToItsFirstCertificateWhenNoneMatchesTheName() {
         var selection = CredentialSelector.forServer(List.of(OTHER_NAME, EC.certifiedLeaf()), Optional.of("unknown.example"),
-                EVERYTHING, ALL, ProtocolVersion.TLS13);
+                EVERYTHING, ALL, VersionCode.TLS13);
 
         assertThat(selection.credentials()).isEqualTo(OTHER_NAME);
         assertThat(selection.scheme()).isEqualTo(SignatureAlgorithm.ED25519);
@@ -50,7 +50,7 @@ class CredentialSelectorTest {
     @Test
     void serverFallsBackToAnotherNameWhenTheMatchingCertificateCannotSign() {
         var selection = CredentialSelector.forServer(List.of(OTHER_NAME, EC.certifiedLeaf()), Optional.of("server.example.com"),
-                List.of(SignatureScheme.ED25519), ALL, ProtocolVersion.TLS13);
+                List.of(SignatureScheme.ED25519), ALL, VersionCode.TLS13);
 
         assertThat(selection.credentials()).isEqualTo(OTHER_NAME);
     }
@@ -58,7 +58,7 @@ class CredentialSelectorTest {
     @Test
     void serverSkipsCertificatesWhoseKeyCannotSignWithTheClientsSchemes() {
         var selection = CredentialSelector.forServer(List.of(EC.certifiedLeaf(), RSA.certifiedLeaf()), Optional.empty(),
-                List.of(SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA256), ALL, ProtocolVersion.TLS13);
+                List.of(SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA256), ALL, VersionCode.TLS13);
 
         assertThat(selection.credentials()).isEqualTo(RSA.certifiedLeaf());
         assertThat(selection.scheme()).isEqualTo(SignatureAlgorithm.RSA_PSS_RSAE_SHA384);
@@ -67,10 +67,10 @@ class CredentialSelectorTest {
     @Test
     void serverFailsWithHandshakeFailureWhenNoCertificateFits() {
         assertThatThrownBy(() -> CredentialSelector.forServer(List.of(EC.certifiedLeaf()), Optional.empty(),
-                List.of(SignatureScheme.RSA_PKCS1_SHA256), ALL, ProtocolVersion.TLS13))
+                List.of(SignatureScheme.RSA_PKCS1_SHA256), ALL, VersionCode.TLS13))
                 .isInstanceOf(TlsException.class)
                 .satisfies(e -> assertThat(((TlsException) e).reason()).isEqualTo(Reason.NO_COMMON_SIGNATURE_SCHEME));
-        assertThatThrownBy(() -> CredentialSelector.forServer(List.of(), Optional.empty(), EVERYTHING, ALL, ProtocolVersion.TLS12))
+        assertThatThrownBy(() -> CredentialSelector.forServer(List.of(), Optional.empty(), EVERYTHING, ALL, VersionCode.TLS12))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -79,7 +79,7 @@ class CredentialSelectorTest {
         List<byte[]> requested = TrustAnchors.of(RSA.intermediate().certificate()).distinguishedNames();
 
         var selection = CredentialSelector.forClient(List.of(EC.certifiedLeaf(), RSA.certifiedLeaf()), requested,
-                EVERYTHING, ALL, ProtocolVersion.TLS13);
+                EVERYTHING, ALL, VersionCode.TLS13);
 
         assertThat(selection).get().extracting(CredentialSelector.Selection::credentials).isEqualTo(RSA.certifiedLeaf());
     }
@@ -89,7 +89,7 @@ class CredentialSelectorTest {
         List<byte[]> requested = TrustAnchors.of(EC.root().certificate(), OTHER.root().certificate()).distinguishedNames();
 
         var selection = CredentialSelector.forClient(List.of(RSA.certifiedLeaf(), EC.certifiedLeaf()), requested,
-                EVERYTHING, ALL, ProtocolVersion.TLS12);
+                EVERYTHING, ALL, VersionCode.TLS12);
 
         assertThat(selection).get().extracting(CredentialSelector.Selection::credentials).isEqualTo(EC.certifiedLeaf());
     }
@@ -97,8 +97,8 @@ class CredentialSelectorTest {
     @Test
     void clientSendsNoCertificateWhenNoneCanSignWithTheServersSchemes() {
         assertThat(CredentialSelector.forClient(List.of(EC.certifiedLeaf()), List.of(), List.of(SignatureScheme.ED448), ALL,
-                ProtocolVersion.TLS13)).isEmpty();
-        assertThat(CredentialSelector.forClient(List.of(), List.of(), EVERYTHING, ALL, ProtocolVersion.TLS13)).isEmpty();
+                VersionCode.TLS13)).isEmpty();
+        assertThat(CredentialSelector.forClient(List.of(), List.of(), EVERYTHING, ALL, VersionCode.TLS13)).isEmpty();
     }
 
     /** RFC 8446 §4.4.2.2: a chain signed with the client's signature_algorithms_cert is preferred, but not required. */
@@ -107,11 +107,11 @@ class CredentialSelectorTest {
         List<SignatureScheme> both = List.of(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.ECDSA_SECP256R1_SHA256);
         // The EC hierarchy's certificates are signed SHA256withECDSA, the RSA one's SHA256withRSA.
         var ecdsaChains = CredentialSelector.forServer(List.of(RSA.certifiedLeaf(), EC.certifiedLeaf()), Optional.empty(),
-                both, List.of(SignatureScheme.ECDSA_SECP256R1_SHA256), ALL, ProtocolVersion.TLS13);
+                both, List.of(SignatureScheme.ECDSA_SECP256R1_SHA256), ALL, VersionCode.TLS13);
         var rsaChains = CredentialSelector.forServer(List.of(EC.certifiedLeaf(), RSA.certifiedLeaf()), Optional.empty(),
-                both, List.of(SignatureScheme.RSA_PKCS1_SHA256), ALL, ProtocolVersion.TLS13);
+                both, List.of(SignatureScheme.RSA_PKCS1_SHA256), ALL, VersionCode.TLS13);
         var noneFits = CredentialSelector.forServer(List.of(RSA.certifiedLeaf(), EC.certifiedLeaf()), Optional.empty(),
-                both, List.of(SignatureScheme.ED448), ALL, ProtocolVersion.TLS13);
+                both, List.of(SignatureScheme.ED448), ALL, VersionCode.TLS13);
 
         assertThat(ecdsaChains.credentials()).isEqualTo(EC.certifiedLeaf());
         assertThat(rsaChains.credentials()).isEqualTo(RSA.certifiedLeaf());

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.AlertDescription;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.Reason;
@@ -67,11 +67,11 @@ class SignatureSchemesTest {
         for (Map.Entry<String, KeyPair> key : KEYS.entrySet()) {
             for (SignatureAlgorithm algorithm : SignatureAlgorithm.values()) {
                 PublicKey publicKey = key.getValue().getPublic();
-                assertThat(SignatureSchemes.usableWith(algorithm, publicKey, ProtocolVersion.TLS13))
+                assertThat(SignatureSchemes.usableWith(algorithm, publicKey, VersionCode.TLS13))
                         .as("%s key, %s, TLS 1.3", key.getKey(), algorithm).isEqualTo(TLS13.get(key.getKey()).contains(algorithm));
-                assertThat(SignatureSchemes.usableWith(algorithm, publicKey, ProtocolVersion.TLS12))
+                assertThat(SignatureSchemes.usableWith(algorithm, publicKey, VersionCode.TLS12))
                         .as("%s key, %s, TLS 1.2", key.getKey(), algorithm).isEqualTo(TLS12.get(key.getKey()).contains(algorithm));
-                assertThat(SignatureSchemes.usableWith(algorithm, key.getValue().getPrivate(), ProtocolVersion.TLS13))
+                assertThat(SignatureSchemes.usableWith(algorithm, key.getValue().getPrivate(), VersionCode.TLS13))
                         .as("%s private key, %s", key.getKey(), algorithm).isEqualTo(TLS13.get(key.getKey()).contains(algorithm));
                 checked++;
             }
@@ -81,7 +81,7 @@ class SignatureSchemesTest {
 
     @Test
     void listsTheUsableSchemesOfAKey() {
-        assertThat(SignatureSchemes.usableWith(KEYS.get("RSA").getPublic(), ProtocolVersion.TLS13))
+        assertThat(SignatureSchemes.usableWith(KEYS.get("RSA").getPublic(), VersionCode.TLS13))
                 .containsExactly(RSA_PSS_RSAE_SHA256, RSA_PSS_RSAE_SHA384, RSA_PSS_RSAE_SHA512);
     }
 
@@ -89,64 +89,64 @@ class SignatureSchemesTest {
     void selectsTheFirstSchemeInThePeersOrderThatWeEnabledAndOurKeyProduces() {
         List<SignatureScheme> peer = schemes(0x0A0A, 0x0201, 0x0403, 0x0805, 0x0804, 0x0401);
 
-        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("RSA").getPrivate(), ProtocolVersion.TLS13)).isEqualTo(RSA_PSS_RSAE_SHA384);
+        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("RSA").getPrivate(), VersionCode.TLS13)).isEqualTo(RSA_PSS_RSAE_SHA384);
         assertThat(SignatureSchemes.select(peer, List.of(RSA_PSS_RSAE_SHA256, RSA_PKCS1_SHA256), KEYS.get("RSA").getPrivate(),
-                ProtocolVersion.TLS13)).isEqualTo(RSA_PSS_RSAE_SHA256);
-        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("P-256").getPrivate(), ProtocolVersion.TLS13)).isEqualTo(ECDSA_SECP256R1_SHA256);
+                VersionCode.TLS13)).isEqualTo(RSA_PSS_RSAE_SHA256);
+        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("P-256").getPrivate(), VersionCode.TLS13)).isEqualTo(ECDSA_SECP256R1_SHA256);
     }
 
     @Test
     void neverSelectsPkcs1ForATls13CertificateVerifyButDoesInTls12() {
         List<SignatureScheme> peer = schemes(0x0401);
 
-        assertRejected(() -> SignatureSchemes.select(peer, ALL, KEYS.get("RSA").getPrivate(), ProtocolVersion.TLS13),
+        assertRejected(() -> SignatureSchemes.select(peer, ALL, KEYS.get("RSA").getPrivate(), VersionCode.TLS13),
                 Reason.NO_COMMON_SIGNATURE_SCHEME);
-        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("RSA").getPrivate(), ProtocolVersion.TLS12)).isEqualTo(RSA_PKCS1_SHA256);
+        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("RSA").getPrivate(), VersionCode.TLS12)).isEqualTo(RSA_PKCS1_SHA256);
     }
 
     @Test
     void bindsTheEcdsaCurveToTheHashOnlyInTls13() {
         List<SignatureScheme> peer = schemes(0x0403);
 
-        assertRejected(() -> SignatureSchemes.select(peer, ALL, KEYS.get("P-384").getPrivate(), ProtocolVersion.TLS13),
+        assertRejected(() -> SignatureSchemes.select(peer, ALL, KEYS.get("P-384").getPrivate(), VersionCode.TLS13),
                 Reason.NO_COMMON_SIGNATURE_SCHEME);
-        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("P-384").getPrivate(), ProtocolVersion.TLS12)).isEqualTo(ECDSA_SECP256R1_SHA256);
+        assertThat(SignatureSchemes.select(peer, ALL, KEYS.get("P-384").getPrivate(), VersionCode.TLS12)).isEqualTo(ECDSA_SECP256R1_SHA256);
     }
 
     @Test
     void failsWithHandshakeFailureWhenNothingIsCommon() {
-        assertRejected(() -> SignatureSchemes.select(List.of(), ALL, KEYS.get("Ed25519").getPrivate(), ProtocolVersion.TLS12),
+        assertRejected(() -> SignatureSchemes.select(List.of(), ALL, KEYS.get("Ed25519").getPrivate(), VersionCode.TLS12),
                 Reason.NO_COMMON_SIGNATURE_SCHEME);
         assertThat(Reason.NO_COMMON_SIGNATURE_SCHEME.alertToSend()).contains(AlertDescription.HANDSHAKE_FAILURE);
     }
 
     @Test
     void acceptsAPeerChoiceWeOfferedThatFitsItsKey() {
-        assertThat(SignatureSchemes.checkPeerChoice(SignatureScheme.ED25519, ALL, KEYS.get("Ed25519").getPublic(), ProtocolVersion.TLS13))
+        assertThat(SignatureSchemes.checkPeerChoice(SignatureScheme.ED25519, ALL, KEYS.get("Ed25519").getPublic(), VersionCode.TLS13))
                 .isEqualTo(ED25519);
     }
 
     @Test
     void rejectsAPeerChoiceWeDidNotOfferOrDoNotKnow() {
         assertRejected(() -> SignatureSchemes.checkPeerChoice(SignatureScheme.ED25519, List.of(ECDSA_SECP256R1_SHA256),
-                KEYS.get("Ed25519").getPublic(), ProtocolVersion.TLS13), Reason.ILLEGAL_PARAMETER);
+                KEYS.get("Ed25519").getPublic(), VersionCode.TLS13), Reason.ILLEGAL_PARAMETER);
         assertRejected(() -> SignatureSchemes.checkPeerChoice(SignatureScheme.RSA_PKCS1_SHA1, ALL,
-                KEYS.get("RSA").getPublic(), ProtocolVersion.TLS12), Reason.ILLEGAL_PARAMETER);
+                KEYS.get("RSA").getPublic(), VersionCode.TLS12), Reason.ILLEGAL_PARAMETER);
     }
 
     @Test
     void rejectsAPeerChoiceThatDoesNotFitItsCertificateKey() {
         assertRejected(() -> SignatureSchemes.checkPeerChoice(SignatureScheme.ECDSA_SECP384R1_SHA384, ALL,
-                KEYS.get("P-256").getPublic(), ProtocolVersion.TLS13), Reason.ILLEGAL_PARAMETER);
+                KEYS.get("P-256").getPublic(), VersionCode.TLS13), Reason.ILLEGAL_PARAMETER);
         assertRejected(() -> SignatureSchemes.checkPeerChoice(SignatureScheme.RSA_PKCS1_SHA256, ALL,
-                KEYS.get("RSA").getPublic(), ProtocolVersion.TLS13), Reason.ILLEGAL_PARAMETER);
+                KEYS.get("RSA").getPublic(), VersionCode.TLS13), Reason.ILLEGAL_PARAMETER);
         assertRejected(() -> SignatureSchemes.checkPeerChoice(SignatureScheme.RSA_PSS_PSS_SHA256, ALL,
-                KEYS.get("RSA").getPublic(), ProtocolVersion.TLS12), Reason.ILLEGAL_PARAMETER);
+                KEYS.get("RSA").getPublic(), VersionCode.TLS12), Reason.ILLEGAL_PARAMETER);
     }
 
     @Test
     void refusesVersionsWithoutSignatureSchemes() {
-        assertThatThrownBy(() -> SignatureSchemes.usableWith(ED25519, KEYS.get("Ed25519").getPublic(), ProtocolVersion.TLS11))
+        assertThatThrownBy(() -> SignatureSchemes.usableWith(ED25519, KEYS.get("Ed25519").getPublic(), VersionCode.TLS11))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

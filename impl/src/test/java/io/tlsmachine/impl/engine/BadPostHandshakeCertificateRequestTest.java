@@ -32,6 +32,7 @@ import io.tlsmachine.impl.record.RecordWriter;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.model.client.ClientState;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -165,7 +166,7 @@ class BadPostHandshakeCertificateRequestTest {
         private Connection(EngineFixtures.Pair pair, Map<KeyLogLabel, byte[]> secrets) {
             this.pair = pair;
             this.client = pair.client;
-            CryptoProvider crypto = TlsConfig.builder().build().crypto();
+            CryptoProvider crypto = CryptoProviders.fastest();
             Tls13Hkdf hkdf = new Tls13Hkdf(crypto, HashAlgorithm.SHA256);
             TrafficKeys serverKeys = TrafficSecret.of(hkdf, Secret.copyOf(secrets.get(KeyLogLabel.SERVER_TRAFFIC_SECRET_0)))
                     .trafficKeys(AeadAlgorithm.AES_128_GCM);
@@ -184,8 +185,8 @@ class BadPostHandshakeCertificateRequestTest {
             Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
             KeyLog capture = new KeyLog() {
                 @Override
-                public void log(KeyLogLabel label, byte[] clientRandom, Secret secret) {
-                    secrets.put(label, secret.bytes());
+                public void log(KeyLogLabel label, byte[] clientRandom, byte[] secret) {
+                    secrets.put(label, secret);
                 }
 
                 @Override

@@ -1,6 +1,5 @@
 package io.tlsmachine.impl.engine;
 
-import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.KeyLog;
 import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.impl.keylog.KeyLogLine;
@@ -16,9 +15,9 @@ final class CapturingKeyLog implements KeyLog {
     private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
 
     @Override
-    public synchronized void log(KeyLogLabel label, byte[] clientRandom, Secret secret) {
-        lines.add(KeyLogLine.format(label, clientRandom, secret.bytes()));
-        secrets.put(label, secret.bytes().clone());
+    public synchronized void log(KeyLogLabel label, byte[] clientRandom, byte[] secret) {
+        lines.add(KeyLogLine.format(label, clientRandom, secret));
+        secrets.put(label, secret);
     }
 
     @Override

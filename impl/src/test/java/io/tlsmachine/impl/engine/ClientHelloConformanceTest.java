@@ -20,6 +20,7 @@ import io.tlsmachine.AlertDescription;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -32,14 +33,14 @@ import org.junit.jupiter.api.Test;
  */
 class ClientHelloConformanceTest {
 
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion SSL30 =
-            new io.tlsmachine.impl.codec.types.ProtocolVersion(0x0300);
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion TLS10 =
-            new io.tlsmachine.impl.codec.types.ProtocolVersion(0x0301);
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion TLS12 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
-    private static final io.tlsmachine.impl.codec.types.ProtocolVersion TLS13 =
-            io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13;
+    private static final VersionCode SSL30 =
+            new VersionCode(0x0300);
+    private static final VersionCode TLS10 =
+            new VersionCode(0x0301);
+    private static final VersionCode TLS12 =
+            VersionCode.TLS12;
+    private static final VersionCode TLS13 =
+            VersionCode.TLS13;
 
     // ---- RFC 7507 §3: TLS_FALLBACK_SCSV ----
 
@@ -86,7 +87,7 @@ class ClientHelloConformanceTest {
     @Test
     void legacyVersionBelowSsl30OfferingTls13IsProtocolVersion() {
         TlsEngine server = afterOurClientHello(
-                hello -> withLegacyVersion(hello, new io.tlsmachine.impl.codec.types.ProtocolVersion(0x0200)));
+                hello -> withLegacyVersion(hello, new VersionCode(0x0200)));
         assertRejected(server, Reason.PROTOCOL_VERSION_UNSUPPORTED, AlertDescription.PROTOCOL_VERSION);
     }
 
@@ -116,7 +117,7 @@ class ClientHelloConformanceTest {
     void supportedVersionsListingOnlyUnknownVersionsIsProtocolVersion() {
         TlsEngine server = afterOurClientHello(
                 hello -> HostileHellos.replacing(hello, e -> e instanceof SupportedVersionsOffer,
-                        new SupportedVersionsOffer(List.of(new io.tlsmachine.impl.codec.types.ProtocolVersion(0x0A0A),
+                        new SupportedVersionsOffer(List.of(new VersionCode(0x0A0A),
                                 TLS10))));
         assertRejected(server, Reason.PROTOCOL_VERSION_UNSUPPORTED, AlertDescription.PROTOCOL_VERSION);
     }
@@ -237,7 +238,7 @@ class ClientHelloConformanceTest {
                 hello.legacyCompressionMethods(), hello.extensions());
     }
 
-    private static ClientHello withLegacyVersion(ClientHello hello, io.tlsmachine.impl.codec.types.ProtocolVersion v) {
+    private static ClientHello withLegacyVersion(ClientHello hello, VersionCode v) {
         return new ClientHello(v, hello.random(), hello.legacySessionId(), hello.cipherSuites(),
                 hello.legacyCompressionMethods(), hello.extensions());
     }
@@ -254,7 +255,7 @@ class ClientHelloConformanceTest {
         return extensions;
     }
 
-    private static io.tlsmachine.impl.codec.types.ProtocolVersion selectedVersion(ServerHello hello) {
+    private static VersionCode selectedVersion(ServerHello hello) {
         return hello.extension(SupportedVersionSelected.class).map(SupportedVersionSelected::version)
                 .orElse(hello.legacyVersion());
     }

@@ -17,10 +17,11 @@ import io.tlsmachine.impl.codec.extension.SessionTicket;
 import io.tlsmachine.impl.codec.message.ClientHello;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.PskKeyExchangeMode;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.ApiInternals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,6 @@ class CrossVersionTicketTest {
         EngineFixtures.Pair pair = new EngineFixtures.Pair(
                 EngineFixtures.client(EC).versions(version).ticketStore(store).build(), server).handshake();
         assertThat(pair.client.isHandshakeComplete()).isTrue();
-        return store.take(HOST).orElseThrow();
+        return ApiInternals.tickets(store).take(HOST).orElseThrow();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
@@ -18,6 +18,7 @@ import io.tlsmachine.impl.keyschedule.TrafficSecret;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.server.ServerState;
+import io.tlsmachine.ApiInternals;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,9 +42,9 @@ class EndOfEarlyDataPlacementTest {
 
     /** A record protection keyed like the client's, from a secret the server logged. */
     private Tls13AeadProtection clientKey(KeyLogLabel label, Epoch epoch) {
-        TrafficSecret secret = TrafficSecret.of(new Tls13Hkdf(server.crypto(), HashAlgorithm.SHA256),
+        TrafficSecret secret = TrafficSecret.of(new Tls13Hkdf(ApiInternals.crypto(server), HashAlgorithm.SHA256),
                 Secret.copyOf(serverLog.secret(label)));
-        return Tls13AeadProtection.create(epoch, server.crypto(), secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
+        return Tls13AeadProtection.create(epoch, ApiInternals.crypto(server), secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
     }
 
     private static void assertOneUnexpectedMessageAlert(EngineFixtures.Pair pair) {
@@ -65,7 +66,7 @@ class EndOfEarlyDataPlacementTest {
         pair.server.drainOutbound();
         assertThat(pair.server.state()).isEqualTo(ServerState.WAIT_FLIGHT2);
         Tls13AeadProtection handshakeKey = clientKey(KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, Epoch.HANDSHAKE);
-        pair.server.feed(handshakeKey.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, END_OF_EARLY_DATA, 0, 4, 0));
+        pair.server.feed(handshakeKey.seal(ContentType.HANDSHAKE, VersionCode.TLS12, END_OF_EARLY_DATA, 0, 4, 0));
         assertOneUnexpectedMessageAlert(pair);
     }
 
@@ -85,11 +86,11 @@ class EndOfEarlyDataPlacementTest {
     void finishedInsteadOfEndOfEarlyDataUnderTheEarlyKeyIsUnexpectedMessage() {
         EngineFixtures.Pair pair = inWaitEndOfEarlyData();
         Tls13AeadProtection earlyKey = clientKey(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, Epoch.EARLY);
-        earlyKey.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0);
+        earlyKey.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[] {42}, 0, 1, 0);
         byte[] finished = new byte[4 + 32];
         finished[0] = 20;
         finished[3] = 32;
-        pair.server.feed(earlyKey.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, finished, 0, finished.length, 0));
+        pair.server.feed(earlyKey.seal(ContentType.HANDSHAKE, VersionCode.TLS12, finished, 0, finished.length, 0));
         assertOneUnexpectedMessageAlert(pair);
     }
 
@@ -104,12 +105,12 @@ class EndOfEarlyDataPlacementTest {
     void endOfEarlyDataUnderTheEarlyKeyMovesTheServerOnToTheHandshakeKey() {
         EngineFixtures.Pair pair = inWaitEndOfEarlyData();
         Tls13AeadProtection earlyKey = clientKey(KeyLogLabel.CLIENT_EARLY_TRAFFIC_SECRET, Epoch.EARLY);
-        earlyKey.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0);
-        pair.server.feed(earlyKey.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, END_OF_EARLY_DATA, 0, 4, 0));
+        earlyKey.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[] {42}, 0, 1, 0);
+        pair.server.feed(earlyKey.seal(ContentType.HANDSHAKE, VersionCode.TLS12, END_OF_EARLY_DATA, 0, 4, 0));
         assertThat(pair.server.failure()).isEmpty();
         assertThat(pair.server.state()).isEqualTo(ServerState.WAIT_FLIGHT2);
         assertThat(pair.server.readEarlyData()).containsExactly(42);
-        pair.server.feed(earlyKey.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {43}, 0, 1, 0));
+        pair.server.feed(earlyKey.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[] {43}, 0, 1, 0));
         assertThat(pair.server.failure().orElseThrow().reason()).as("the early key is gone").isEqualTo(Reason.BAD_RECORD_MAC);
         EngineFixtures.assertPathOfModel(pair.server, pair.serverTrace);
     }

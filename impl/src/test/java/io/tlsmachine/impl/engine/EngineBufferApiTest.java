@@ -4,9 +4,8 @@ import io.tlsmachine.TlsEngine;
 import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.crypto.CryptoProvider;
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.CryptoBackend;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -23,8 +22,8 @@ class EngineBufferApiTest {
     @Test
     void applicationDataCrossesThroughCallerBuffersOfAnySize() {
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
-            for (CryptoProvider crypto : List.of(CryptoProviders.jdk(), CryptoProviders.bouncyCastle())) {
-                long seed = 31L * version.ordinal() + (crypto == CryptoProviders.jdk() ? 1 : 2);
+            for (CryptoBackend crypto : List.of(CryptoBackend.JDK, CryptoBackend.BOUNCY_CASTLE)) {
+                long seed = 31L * version.ordinal() + (crypto == CryptoBackend.JDK ? 1 : 2);
                 SplittableRandom random = new SplittableRandom(seed);
                 EngineFixtures.Pair pair = new EngineFixtures.Pair(
                         EngineFixtures.client(EC).versions(version).crypto(crypto).build(),

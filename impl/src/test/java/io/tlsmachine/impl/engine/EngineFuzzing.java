@@ -14,6 +14,7 @@ import io.tlsmachine.impl.record.RecordReader;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.ModelPathWatch;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -268,7 +269,7 @@ final class EngineFuzzing {
             byte[] content = Arrays.copyOfRange(payload, at + 3, at + 3 + length);
             at += 3 + length;
             out.writeBytes(protection == null ? TestRecords.plaintext(type.code(), content)
-                    : protection.seal(type, io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, content, 0, content.length, 0));
+                    : protection.seal(type, VersionCode.TLS12, content, 0, content.length, 0));
         }
         return out.toByteArray();
     }

@@ -13,8 +13,9 @@ import io.tlsmachine.impl.crypto.KeyExchange;
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.ApiInternals;
+import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -63,8 +64,8 @@ class EngineKeyDestructionTest {
     }
 
     private static EngineFixtures.Pair pair(ProtocolVersion version, CryptoProvider client, CryptoProvider server) {
-        TlsConfig clientConfig = EngineFixtures.client(EC).versions(version).crypto(client).build();
-        TlsConfig serverConfig = EngineFixtures.server(EC).versions(version).crypto(server).build();
+        TlsConfig clientConfig = ApiInternals.cryptoProvider(EngineFixtures.client(EC).versions(version), client).build();
+        TlsConfig serverConfig = ApiInternals.cryptoProvider(EngineFixtures.server(EC).versions(version), server).build();
         return new EngineFixtures.Pair(clientConfig, serverConfig);
     }
 

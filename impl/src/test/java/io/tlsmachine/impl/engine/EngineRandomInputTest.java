@@ -5,6 +5,7 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.TlsConfig;
+import io.tlsmachine.model.ProtocolVersion;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,8 @@ class EngineRandomInputTest {
     @Test
     void arbitraryBytesToConnectedEnginesGiveAtMostOneAlertRecord() {
         SplittableRandom random = new SplittableRandom(SEED + 1);
-        for (io.tlsmachine.model.ProtocolVersion version : java.util.List.of(io.tlsmachine.model.ProtocolVersion.TLS13,
-                io.tlsmachine.model.ProtocolVersion.TLS12)) {
+        for (ProtocolVersion version : java.util.List.of(ProtocolVersion.TLS13,
+                ProtocolVersion.TLS12)) {
             for (int run = 0; run < 60; run++) {
                 EngineFixtures.Pair pair = new EngineFixtures.Pair(EngineFixtures.client(EC).versions(version).build(),
                         EngineFixtures.server(EC).build()).handshake();

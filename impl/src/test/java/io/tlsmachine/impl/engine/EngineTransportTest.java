@@ -5,8 +5,8 @@ import static io.tlsmachine.impl.engine.EngineFixtures.EC;
 import static io.tlsmachine.impl.engine.EngineFixtures.RSA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsmachine.impl.crypto.providers.CryptoProviders;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.CryptoBackend;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -52,8 +52,8 @@ class EngineTransportTest {
     void jdkAndBouncyCastleProvidersInteroperate() {
         for (ProtocolVersion version : List.of(ProtocolVersion.TLS13, ProtocolVersion.TLS12)) {
             EngineFixtures.Pair pair = new EngineFixtures.Pair(
-                    EngineFixtures.client(RSA).versions(version).crypto(CryptoProviders.bouncyCastle()).build(),
-                    EngineFixtures.server(RSA).crypto(CryptoProviders.jdk()).build()).handshake();
+                    EngineFixtures.client(RSA).versions(version).crypto(CryptoBackend.BOUNCY_CASTLE).build(),
+                    EngineFixtures.server(RSA).crypto(CryptoBackend.JDK).build()).handshake();
             assertThat(pair.client.isHandshakeComplete()).as("%s", version).isTrue();
             pair.server.writeApplicationData(new byte[] {9, 8, 7});
             pair.pump();

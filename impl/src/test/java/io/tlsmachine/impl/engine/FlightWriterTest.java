@@ -14,6 +14,7 @@ import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Message;
 import io.tlsmachine.model.Output;
+import io.tlsmachine.ApiInternals;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class FlightWriterTest {
 
     private final TlsConfig config = TlsConfig.builder().build();
     private final RecordLayer records = new RecordLayer(config.maxHandshakeMessageSize(), config.paddingPolicy());
-    private final HandshakeContext ctx = new HandshakeContext(config, Role.CLIENT, records);
+    private final HandshakeContext ctx = new HandshakeContext(config, ApiInternals.internals(), Role.CLIENT, records);
     private final FlightWriter writer = new FlightWriter(records.writer(), content -> { });
 
     private static Finished finished() {

@@ -13,7 +13,7 @@ import io.tlsmachine.model.analysis.Role;
 import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.model.server.ServerMachine;
 import io.tlsmachine.testkit.OwnExtensionsWatch;
 import java.util.List;
@@ -41,12 +41,12 @@ class OwnExtensionsWatchTest {
     void aServerHelloAnsweringAnUnofferedExtensionIsAViolation() {
         HandshakeMessageListener server = new OwnExtensionsWatch().messageListenerFor(ServerMachine.definition())
                 .orElseThrow();
-        ClientHello hello = new ClientHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        ClientHello hello = new ClientHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), Opaque.ofUnsigned(0),
                 List.of(RenegotiationInfo.initial()));
         server.received(HandshakeCodec.encode(hello), DecodeContext.beforeNegotiation(Role.CLIENT));
         List<Extension> answer = List.of(RenegotiationInfo.initial(), new EcPointFormats(List.of(ECPointFormat.UNCOMPRESSED)));
-        server.sent(HandshakeCodec.encode(new ServerHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        server.sent(HandshakeCodec.encode(new ServerHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, 0, answer)), DecodeContext.beforeNegotiation(Role.SERVER));
         List<String> violations = OwnExtensionsWatch.drainViolations();
         assertThat(violations).hasSize(1);

@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.engine;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
@@ -31,14 +31,14 @@ final class RecordKeys {
         Tls13AeadProtection protection = Tls13AeadProtection.create(Epoch.HANDSHAKE, CryptoProviders.fastest(),
                 secret.trafficKeys(AeadAlgorithm.AES_128_GCM));
         for (long i = 0; i < sequence; i++) {
-            protection.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[1], 0, 1, 0);
+            protection.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[1], 0, 1, 0);
         }
         return protection;
     }
 
     /** One record of {@code type} holding {@code content}, sealed as record number {@code sequence}. */
     static byte[] seal(CapturingKeyLog log, KeyLogLabel label, long sequence, ContentType type, byte[] content) {
-        return protection(log, label, sequence).seal(type, ProtocolVersion.TLS12, content, 0, content.length, 0);
+        return protection(log, label, sequence).seal(type, VersionCode.TLS12, content, 0, content.length, 0);
     }
 
     /** Opens the one record in {@code record}, record number {@code sequence}, and returns its content (type dropped). */

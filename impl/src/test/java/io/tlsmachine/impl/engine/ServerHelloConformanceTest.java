@@ -7,6 +7,7 @@ import io.tlsmachine.impl.codec.message.ServerHello;
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.Reason;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class ServerHelloConformanceTest {
         List<byte[]> records = TestRecords.split(pair.server.drainOutbound());
         ServerHello hello = Tls12Interceptor.serverHello(records.get(0));
         pair.client.feed(Tls12Interceptor.record(new ServerHello(
-                new io.tlsmachine.impl.codec.types.ProtocolVersion(legacyVersion), hello.random(),
+                new VersionCode(legacyVersion), hello.random(),
                 hello.legacySessionIdEcho(), hello.cipherSuite(), hello.legacyCompressionMethod(), hello.extensions())));
         assertThat(pair.client.isFailed()).as("failed, state %s", pair.client.state()).isTrue();
         assertThat(pair.client.failure().orElseThrow().reason()).as("%s", pair.client.failure().orElseThrow().getMessage())

@@ -22,6 +22,7 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
 import io.tlsmachine.testkit.TestPki;
+import io.tlsmachine.model.ProtocolVersion;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -203,7 +204,7 @@ class Tls12KeyExchangeFailureTest {
     void serverWithAnEcdsaCertificateSelectsNoDheRsaOrRsaSuite() {
         CipherSuite ecdsa = CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
         EngineFixtures.Pair pair = new EngineFixtures.Pair(
-                EngineFixtures.client(EC).versions(io.tlsmachine.model.ProtocolVersion.TLS12).cipherSuites(DHE, KEY_TRANSPORT, ecdsa)
+                EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).cipherSuites(DHE, KEY_TRANSPORT, ecdsa)
                         .build(),
                 EngineFixtures.server(EC).cipherSuites(DHE, KEY_TRANSPORT, ecdsa).build()).handshake();
         assertThat(pair.server.negotiated().orElseThrow().cipherSuite()).isEqualTo(ecdsa);
@@ -211,7 +212,7 @@ class Tls12KeyExchangeFailureTest {
         pair.assertTracesArePathsOfTheModel();
 
         FailureProvocations.Failure none = FailureProvocations.handshakeUntilFailure(
-                EngineFixtures.client(EC).versions(io.tlsmachine.model.ProtocolVersion.TLS12).cipherSuites(DHE, KEY_TRANSPORT).build(),
+                EngineFixtures.client(EC).versions(ProtocolVersion.TLS12).cipherSuites(DHE, KEY_TRANSPORT).build(),
                 EngineFixtures.server(EC).cipherSuites(DHE, KEY_TRANSPORT, ecdsa).build());
         assertThat(none.engine().failure().orElseThrow().reason()).isEqualTo(Reason.NO_COMMON_CIPHER_SUITE);
         assertThat(none.sent()).isEqualTo(plaintextFatalAlert(AlertDescription.HANDSHAKE_FAILURE));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.CipherSuite;
-import io.tlsmachine.StoredTicket;
+import io.tlsmachine.impl.session.StoredTicket;
 import io.tlsmachine.TicketStore;
 import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
@@ -17,6 +17,7 @@ import io.tlsmachine.KeyLogLabel;
 import io.tlsmachine.model.Input;
 import io.tlsmachine.model.client.ClientState;
 import io.tlsmachine.model.server.ServerState;
+import io.tlsmachine.ApiInternals;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -125,13 +126,13 @@ class ZeroRttTest {
     @Test
     void secondUseOfTheSameTicketIsRefusedEarlyDataButStillResumes() {
         firstConnection(client().build(), server);
-        StoredTicket ticket = store.take(EngineFixtures.HOST).orElseThrow();
-        store.put(ticket);
+        StoredTicket ticket = ApiInternals.tickets(store).take(EngineFixtures.HOST).orElseThrow();
+        ApiInternals.tickets(store).put(ticket);
         EngineFixtures.Pair first = resumeWithEarlyData(client().build(), server, EARLY);
         assertConnected(first);
         assertThat(first.client.earlyDataStatus()).isEqualTo(EarlyDataStatus.ACCEPTED);
 
-        store.put(ticket);
+        ApiInternals.tickets(store).put(ticket);
         EngineFixtures.Pair replay = resumeWithEarlyData(client().build(), server, EARLY);
         assertConnected(replay);
         assertThat(replay.client.earlyDataStatus()).isEqualTo(EarlyDataStatus.REJECTED);

@@ -5,7 +5,6 @@ import io.tlsmachine.KeyLog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsmachine.impl.crypto.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,8 +75,8 @@ class KeyLogTest {
         Path file = directory.resolve("keys.log");
         KeyLog log = KeyLog.toFile(file);
 
-        log.log(KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, counting(0, 32), Secret.copyOf(counting(1, 32)));
-        log.log(KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, counting(0, 32), Secret.copyOf(counting(2, 32)));
+        log.log(KeyLogLabel.CLIENT_HANDSHAKE_TRAFFIC_SECRET, counting(0, 32), counting(1, 32));
+        log.log(KeyLogLabel.SERVER_HANDSHAKE_TRAFFIC_SECRET, counting(0, 32), counting(2, 32));
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(Files.readAllLines(file)).containsExactly(
@@ -92,7 +91,7 @@ class KeyLogTest {
         Path file = Files.writeString(directory.resolve("keys.log"), "# earlier session\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
 
-        KeyLog.toFile(file).log(KeyLogLabel.EXPORTER_SECRET, counting(0, 32), Secret.copyOf(counting(9, 48)));
+        KeyLog.toFile(file).log(KeyLogLabel.EXPORTER_SECRET, counting(0, 32), counting(9, 48));
 
         assertThat(Files.readAllLines(file)).hasSize(2).first().isEqualTo("# earlier session");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
@@ -115,7 +114,7 @@ class KeyLogTest {
                 }
                 futures.add(pool.submit(() -> {
                     for (int i = 0; i < linesPerThread; i++) {
-                        log.log(KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, random, Secret.copyOf(counting(i, 48)));
+                        log.log(KeyLogLabel.CLIENT_TRAFFIC_SECRET_0, random, counting(i, 48));
                     }
                 }));
             }
@@ -146,7 +145,7 @@ class KeyLogTest {
         Path fromEnvironment = directory.resolve("env.log");
 
         KeyLog log = KeyLog.resolve(Optional.empty(), Map.of("SSLKEYLOGFILE", fromEnvironment.toString()));
-        log.log(KeyLogLabel.CLIENT_RANDOM, counting(0, 32), Secret.copyOf(counting(0, 48)));
+        log.log(KeyLogLabel.CLIENT_RANDOM, counting(0, 32), counting(0, 48));
 
         assertThat(Files.readAllLines(fromEnvironment)).hasSize(1);
     }
@@ -156,7 +155,7 @@ class KeyLogTest {
         KeyLog none = KeyLog.resolve(Optional.empty(), Map.of());
         KeyLog blank = KeyLog.resolve(Optional.empty(), Map.of("SSLKEYLOGFILE", "  "));
 
-        none.log(KeyLogLabel.CLIENT_RANDOM, counting(0, 32), Secret.copyOf(counting(0, 48)));
+        none.log(KeyLogLabel.CLIENT_RANDOM, counting(0, 32), counting(0, 48));
 
         assertThat(none.enabled()).isFalse();
         assertThat(blank).isSameAs(KeyLog.disabled());

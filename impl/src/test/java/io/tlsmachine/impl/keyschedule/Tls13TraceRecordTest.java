@@ -3,7 +3,7 @@ package io.tlsmachine.impl.keyschedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.impl.keyschedule.Tls13TraceReplay.Epoch;
 import io.tlsmachine.impl.keyschedule.Tls13TraceReplay.Keys;
@@ -85,7 +85,7 @@ class Tls13TraceRecordTest {
             byte[] expected = step.value("complete record");
             boolean plaintext = expected[0] != ContentType.APPLICATION_DATA.code();
             if (plaintext) {
-                ProtocolVersion legacyVersion = new ProtocolVersion(HandshakeMessages.u16(expected, 1));
+                VersionCode legacyVersion = new VersionCode(HandshakeMessages.u16(expected, 1));
                 byte[] actual = PlaintextProtection.INSTANCE.seal(type, legacyVersion, payload, 0, payload.length, 0);
                 sealed.add(new SealedRecord(step, io.tlsmachine.model.Epoch.PLAINTEXT, 0, expected, actual));
                 continue;
@@ -93,7 +93,7 @@ class Tls13TraceRecordTest {
             Epoch epoch = epochs.get(sender);
             RecordProtection protection = protections.computeIfAbsent(sender, s -> protection(replay, s, epoch));
             long sequence = sequences.merge(sender, 1L, Long::sum) - 1;
-            byte[] actual = protection.seal(type, ProtocolVersion.TLS12, payload, 0, payload.length, 0);
+            byte[] actual = protection.seal(type, VersionCode.TLS12, payload, 0, payload.length, 0);
             sealed.add(new SealedRecord(step, protection.epoch(), sequence, expected, actual));
             if (type.equals(ContentType.HANDSHAKE)) {
                 Epoch next = nextEpoch(epoch, HandshakeMessages.split(payload));

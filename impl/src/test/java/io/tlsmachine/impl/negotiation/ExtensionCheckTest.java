@@ -19,8 +19,8 @@ import static io.tlsmachine.impl.codec.types.ExtensionType.SIGNATURE_ALGORITHMS;
 import static io.tlsmachine.impl.codec.types.ExtensionType.STATUS_REQUEST;
 import static io.tlsmachine.impl.codec.types.ExtensionType.SUPPORTED_GROUPS;
 import static io.tlsmachine.impl.codec.types.ExtensionType.SUPPORTED_VERSIONS;
-import static io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
-import static io.tlsmachine.impl.codec.types.ProtocolVersion.TLS13;
+import static io.tlsmachine.impl.codec.types.VersionCode.TLS12;
+import static io.tlsmachine.impl.codec.types.VersionCode.TLS13;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +29,7 @@ import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.impl.codec.extension.ExtensionRules;
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
 import java.lang.reflect.Method;
@@ -154,7 +154,7 @@ class ExtensionCheckTest {
 
     @Test
     void aVersionOutsideTheTableIsRefused() {
-        assertThatThrownBy(() -> ExtensionRules.mayAppear(SERVER_NAME, SERVER_HELLO, ProtocolVersion.TLS11))
+        assertThatThrownBy(() -> ExtensionRules.mayAppear(SERVER_NAME, SERVER_HELLO, VersionCode.TLS11))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -168,12 +168,12 @@ class ExtensionCheckTest {
         }
     }
 
-    private static Optional<ExtensionViolation> check(ExtensionContext message, ProtocolVersion version,
+    private static Optional<ExtensionViolation> check(ExtensionContext message, VersionCode version,
             List<ExtensionType> types, Set<ExtensionType> offered) {
         return ExtensionCheck.firstViolationOfTypes(message, version, types, offered);
     }
 
-    private static void assertViolation(ExtensionContext message, ProtocolVersion version, List<ExtensionType> types,
+    private static void assertViolation(ExtensionContext message, VersionCode version, List<ExtensionType> types,
             Set<ExtensionType> offered, ExtensionRule rule, int index, AlertDescription alert) {
         Optional<ExtensionViolation> violation = check(message, version, types, offered);
         assertThat(violation).as("%s %s %s offered %s", message, version, types, offered)

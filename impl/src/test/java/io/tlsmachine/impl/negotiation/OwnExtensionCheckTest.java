@@ -26,7 +26,7 @@ import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.Reason;
 import java.util.List;
@@ -60,8 +60,8 @@ class OwnExtensionCheckTest {
 
     @Test
     void aTls12ExtensionInOurTls13ServerHelloIsCaughtEvenWhenOffered() {
-        ServerHello hello = new ServerHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
-                CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of(new SupportedVersionSelected(ProtocolVersion.TLS13),
+        ServerHello hello = new ServerHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
+                CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of(new SupportedVersionSelected(VersionCode.TLS13),
                         new KeyShareSelected(new KeyShareEntry(new NamedGroup(0x001D), Opaque.of(new byte[32]))),
                         new ExtendedMasterSecret()), true);
         Optional<ExtensionViolation> violation = OwnExtensionCheck.firstViolation(HandshakeCodec.encode(hello),
@@ -73,8 +73,8 @@ class OwnExtensionCheckTest {
 
     @Test
     void ourHelloRetryRequestMayCarryACookieTheClientDidNotSend() {
-        HelloRetryRequest retry = new HelloRetryRequest(ProtocolVersion.TLS12, Opaque.EMPTY,
-                CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of(new SupportedVersionSelected(ProtocolVersion.TLS13),
+        HelloRetryRequest retry = new HelloRetryRequest(VersionCode.TLS12, Opaque.EMPTY,
+                CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of(new SupportedVersionSelected(VersionCode.TLS13),
                         new Cookie(Opaque.ofHex("0102"))));
         assertThat(OwnExtensionCheck.firstViolation(HandshakeCodec.encode(retry), FROM_SERVER,
                 Set.of(ExtensionType.SUPPORTED_VERSIONS))).isEmpty();
@@ -92,11 +92,11 @@ class OwnExtensionCheckTest {
     @Test
     void ourClientHelloMayCarryUnknownTypesButNoDuplicate() {
         Extension grease = new UnknownExtension(new ExtensionType(0x1A1A), Opaque.EMPTY);
-        ClientHello hello = new ClientHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        ClientHello hello = new ClientHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 List.of(CipherSuite.TLS_AES_128_GCM_SHA256), Opaque.ofHex("00"),
                 List.of(grease, RenegotiationInfo.initial()), true);
         assertThat(OwnExtensionCheck.firstViolation(HandshakeCodec.encode(hello), FROM_CLIENT, Set.of())).isEmpty();
-        ClientHello twice = new ClientHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        ClientHello twice = new ClientHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 List.of(CipherSuite.TLS_AES_128_GCM_SHA256), Opaque.ofHex("00"), List.of(grease, grease), true);
         // The table check (the one place) refuses a duplicate; the decoder keeps it.
         assertThat(OwnExtensionCheck.firstViolation(HandshakeCodec.encode(twice), FROM_CLIENT, Set.of())
@@ -126,7 +126,7 @@ class OwnExtensionCheckTest {
     }
 
     private static ServerHello tls12ServerHello(Extension... extensions) {
-        return new ServerHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        return new ServerHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, List.of(extensions), true);
     }
 }

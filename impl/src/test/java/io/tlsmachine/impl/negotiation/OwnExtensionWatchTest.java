@@ -21,7 +21,7 @@ import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class OwnExtensionWatchTest {
 
     @Test
     void aServerHelloIsHeldToTheClientHelloTheServerReceived() {
-        byte[] serverHello = encode(new ServerHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        byte[] serverHello = encode(new ServerHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0,
                 List.of(RenegotiationInfo.initial(), UNCOMPRESSED), true));
 
@@ -68,7 +68,7 @@ class OwnExtensionWatchTest {
     }
 
     private static byte[] clientHello(Extension... extensions) {
-        return encode(new ClientHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY,
+        return encode(new ClientHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY,
                 List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), Opaque.ofHex("00"), List.of(extensions),
                 true));
     }

@@ -16,7 +16,7 @@ import io.tlsmachine.impl.codec.message.EncryptedExtensions;
 import io.tlsmachine.impl.codec.message.Tls13Certificate;
 import io.tlsmachine.impl.codec.message.Tls13CertificateRequest;
 import io.tlsmachine.CipherSuite;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
@@ -77,7 +77,7 @@ class ReceivedExtensionsTest {
     }
 
     private static ClientHello clientHello(List<Extension> extensions) {
-        return new ClientHello(ProtocolVersion.TLS12, RANDOM, Opaque.EMPTY, List.of(CipherSuite.TLS_AES_128_GCM_SHA256),
+        return new ClientHello(VersionCode.TLS12, RANDOM, Opaque.EMPTY, List.of(CipherSuite.TLS_AES_128_GCM_SHA256),
                 Opaque.ofUnsigned(0), extensions);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
@@ -38,7 +38,7 @@ class DeferredTls13ProtectionTest {
     private static void assertOpens(Tls13AeadProtection sealer, Tls13AeadProtection opener, int records) {
         for (int i = 0; i < records; i++) {
             byte[] content = bytes(40 + i, i);
-            byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, i);
+            byte[] record = sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, i);
             OpenedRecord opened = opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length));
             assertThat(opened.type()).isEqualTo(ContentType.APPLICATION_DATA);
             assertThat(opened.content()).isEqualTo(content);
@@ -79,7 +79,7 @@ class DeferredTls13ProtectionTest {
 
         assertThat(secret.secret().isDestroyed()).isFalse();
         byte[] content = bytes(8, 3);
-        assertThatThrownBy(() -> unused.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0))
+        assertThatThrownBy(() -> unused.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, 0))
                 .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -8,7 +8,7 @@ import static io.tlsmachine.impl.record.RecordTestSupport.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
@@ -80,10 +80,10 @@ class RecordProtectionCrossProviderTest {
         var early = new Tls13AeadProtection(Epoch.EARLY, provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 1))), iv);
         var handshakeSealer = new Tls13AeadProtection(Epoch.HANDSHAKE, provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 2))), iv);
         byte[] stream = concat(
-                early.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 1), 0, 50, 0),
-                early.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 2), 0, 50, 0),
-                early.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 3), 0, 50, 0),
-                handshakeSealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(36, 4), 0, 36, 0));
+                early.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(50, 1), 0, 50, 0),
+                early.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(50, 2), 0, 50, 0),
+                early.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(50, 3), 0, 50, 0),
+                handshakeSealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(36, 4), 0, 36, 0));
         RecordReader reader = new RecordReader();
         reader.setProtection(new Tls13AeadProtection(Epoch.HANDSHAKE,
                 provider.aead(algorithm, Secret.copyOf(bytes(algorithm.keyLength(), 2))), iv));

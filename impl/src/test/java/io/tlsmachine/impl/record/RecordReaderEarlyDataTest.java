@@ -9,7 +9,7 @@ import static io.tlsmachine.impl.record.RecordTestSupport.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.Reason;
 import java.nio.ByteBuffer;
@@ -25,13 +25,13 @@ class RecordReaderEarlyDataTest {
     private byte[] earlyData() {
         Tls13AeadProtection sealer = earlyKeys.get();
         return concat(
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(100, 1), 0, 100, 0),
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(100, 2), 0, 100, 0),
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(100, 3), 0, 100, 0));
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(100, 1), 0, 100, 0),
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(100, 2), 0, 100, 0),
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(100, 3), 0, 100, 0));
     }
 
     private byte[] clientFinished() {
-        return handshakeKeys.get().seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(36, 9), 0, 36, 0);
+        return handshakeKeys.get().seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(36, 9), 0, 36, 0);
     }
 
     private RecordReader readerUnderHandshakeKey() {
@@ -53,7 +53,7 @@ class RecordReaderEarlyDataTest {
     void stopsSkippingAfterTheFirstRecordThatDeprotects() {
         RecordReader reader = readerUnderHandshakeKey();
         reader.skipRejectedEarlyData(10_000);
-        byte[] early = earlyKeys.get().seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(10, 1), 0, 10, 0);
+        byte[] early = earlyKeys.get().seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(10, 1), 0, 10, 0);
         assertThat(readAll(reader, clientFinished())).hasSize(1);
         assertFails(Reason.BAD_RECORD_MAC, () -> readAll(reader, early));
     }

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.record;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.TlsException;
 import io.tlsmachine.impl.fuzz.FuzzOracle;
@@ -126,7 +126,7 @@ class RecordReaderFuzzTest {
                 }
                 ContentType type = TYPES[(described[0] & 0xFF) % TYPES.length];
                 int contentLength = Math.min(described.length - 1, RecordLimits.MAX_PLAINTEXT_LENGTH);
-                out.writeBytes(sealer.seal(type, ProtocolVersion.TLS12, described, 1, contentLength, 0));
+                out.writeBytes(sealer.seal(type, VersionCode.TLS12, described, 1, contentLength, 0));
             } else {
                 byte[] inner = Arrays.copyOf(described, Math.min(described.length, RecordLimits.TLS13_MAX_CIPHERTEXT_LENGTH - 16));
                 inners.put(out.size(), inner);

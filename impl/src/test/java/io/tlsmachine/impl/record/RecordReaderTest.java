@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.Reason;
 import java.nio.ByteBuffer;
@@ -60,8 +60,8 @@ class RecordReaderTest {
     void framesProtectedRecordsFedOneByteAtATime() {
         Tls13AeadProtection sealer = tls13Sealer(Epoch.APPLICATION);
         byte[] stream = concat(
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(50, 2), 0, 50, 3),
-                sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(9, 4), 0, 9, 0));
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(50, 2), 0, 50, 3),
+                sealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(9, 4), 0, 9, 0));
         RecordReader reader = tls13Reader(Epoch.APPLICATION);
         List<ReceivedRecord> records = new ArrayList<>();
         for (byte b : stream) {
@@ -167,9 +167,9 @@ class RecordReaderTest {
     void appliesOurRecordSizeLimitToTheWholeTls13InnerPlaintextIncludingPadding() {
         Tls13AeadProtection sealer = tls13Sealer(Epoch.APPLICATION);
         byte[] stream = concat(
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[99], 0, 99, 0),
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[50], 0, 50, 49),
-                sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[50], 0, 50, 50));
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[99], 0, 99, 0),
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[50], 0, 50, 49),
+                sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[50], 0, 50, 50));
         RecordReader reader = tls13Reader(Epoch.APPLICATION);
         reader.setRecordSizeLimit(100);
         ByteBuffer in = ByteBuffer.wrap(stream);
@@ -186,8 +186,8 @@ class RecordReaderTest {
         reader.setRecordSizeLimit(100);
         assertThat(readAll(reader, plaintextRecord(ContentType.HANDSHAKE, new byte[500]))).hasSize(1);
         reader.setProtection(protections.get());
-        assertThat(readAll(reader, sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, new byte[100], 0, 100, 0))).hasSize(1);
-        byte[] over = sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, new byte[101], 0, 101, 0);
+        assertThat(readAll(reader, sealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, new byte[100], 0, 100, 0))).hasSize(1);
+        byte[] over = sealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, new byte[101], 0, 101, 0);
         assertFails(Reason.RECORD_OVERFLOW, () -> readAll(reader, over));
     }
 
@@ -198,7 +198,7 @@ class RecordReaderTest {
         byte[] content = new byte[MAX + 1];
         byte[] sealed = RecordTestSupport.aead(AeadAlgorithm.CHACHA20_POLY1305, 3).seal(
                 Tls13AeadProtection.nonce(iv, 0),
-                Tls12AeadProtection.additionalData(0, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content.length),
+                Tls12AeadProtection.additionalData(0, ContentType.APPLICATION_DATA, VersionCode.TLS12, content.length),
                 content);
         RecordReader reader = new RecordReader();
         reader.setProtection(protections.get());
@@ -208,7 +208,7 @@ class RecordReaderTest {
     @Test
     void deliversTheInnerContentTypeAndTheEpochTheRecordArrivedUnder() {
         Tls13AeadProtection sealer = tls13Sealer(Epoch.HANDSHAKE);
-        byte[] record = sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(12, 1), 0, 12, 7);
+        byte[] record = sealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(12, 1), 0, 12, 7);
         assertThat(readAll(tls13Reader(Epoch.HANDSHAKE), record))
                 .containsExactly(new ReceivedRecord(ContentType.HANDSHAKE, Epoch.HANDSHAKE, bytes(12, 1)));
     }
@@ -237,7 +237,7 @@ class RecordReaderTest {
         byte[] stream = concat(
                 plaintextRecord(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}),
                 plaintextRecord(ContentType.ALERT, new byte[] {2, 40}),
-                tls13Sealer(Epoch.HANDSHAKE).seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(5, 5), 0, 5, 0));
+                tls13Sealer(Epoch.HANDSHAKE).seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(5, 5), 0, 5, 0));
         assertThat(readAll(reader, stream)).containsExactly(
                 new ReceivedRecord(ContentType.CHANGE_CIPHER_SPEC, Epoch.PLAINTEXT, new byte[] {1}),
                 new ReceivedRecord(ContentType.ALERT, Epoch.PLAINTEXT, new byte[] {2, 40}),
@@ -257,8 +257,8 @@ class RecordReaderTest {
         RecordReader reader = new RecordReader();
         reader.setProtection(protections.get());
         byte[] stream = concat(
-                sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(16, 1), 0, 16, 0),
-                sealer.seal(ContentType.ALERT, ProtocolVersion.TLS12, new byte[] {1, 0}, 0, 2, 0));
+                sealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(16, 1), 0, 16, 0),
+                sealer.seal(ContentType.ALERT, VersionCode.TLS12, new byte[] {1, 0}, 0, 2, 0));
         assertThat(readAll(reader, stream)).containsExactly(
                 new ReceivedRecord(ContentType.HANDSHAKE, Epoch.APPLICATION, bytes(16, 1)),
                 new ReceivedRecord(ContentType.ALERT, Epoch.APPLICATION, new byte[] {1, 0}));
@@ -266,7 +266,7 @@ class RecordReaderTest {
 
     @Test
     void rejectsAReplayedRecordBecauseTheSequenceNumberAdvanced() {
-        byte[] record = tls13Sealer(Epoch.APPLICATION).seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(8, 1), 0, 8, 0);
+        byte[] record = tls13Sealer(Epoch.APPLICATION).seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(8, 1), 0, 8, 0);
         RecordReader reader = tls13Reader(Epoch.APPLICATION);
         assertThat(readAll(reader, record)).hasSize(1);
         assertFails(Reason.BAD_RECORD_MAC, () -> readAll(reader, record));
@@ -277,9 +277,9 @@ class RecordReaderTest {
         Tls13AeadProtection handshakeSealer = tls13Sealer(Epoch.HANDSHAKE);
         var applicationKeys = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 2);
         byte[] stream = concat(
-                handshakeSealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(4, 1), 0, 4, 0),
-                handshakeSealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(4, 2), 0, 4, 0),
-                applicationKeys.get().seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(4, 3), 0, 4, 0));
+                handshakeSealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(4, 1), 0, 4, 0),
+                handshakeSealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(4, 2), 0, 4, 0),
+                applicationKeys.get().seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(4, 3), 0, 4, 0));
         ByteBuffer in = ByteBuffer.wrap(stream);
         RecordReader reader = tls13Reader(Epoch.HANDSHAKE);
         assertThat(reader.read(in).epoch()).isEqualTo(Epoch.HANDSHAKE);
@@ -291,7 +291,7 @@ class RecordReaderTest {
 
     @Test
     void rejectsATamperedHeaderVersionOrATruncatedBodyWithBadRecordMac() {
-        byte[] record = tls13Sealer(Epoch.APPLICATION).seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(8, 1), 0, 8, 0);
+        byte[] record = tls13Sealer(Epoch.APPLICATION).seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(8, 1), 0, 8, 0);
         byte[] otherVersion = record.clone();
         otherVersion[2] = 0x01;
         assertFails(Reason.BAD_RECORD_MAC, () -> readAll(tls13Reader(Epoch.APPLICATION), otherVersion));

@@ -4,7 +4,7 @@ import io.tlsmachine.model.Epoch;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
@@ -77,7 +77,7 @@ final class RecordTestSupport {
 
     /** A plaintext record with the given header fields. */
     static byte[] plaintextRecord(ContentType type, byte[] content) {
-        return PlaintextProtection.INSTANCE.seal(type, ProtocolVersion.TLS12, content, 0, content.length, 0);
+        return PlaintextProtection.INSTANCE.seal(type, VersionCode.TLS12, content, 0, content.length, 0);
     }
 
     /**

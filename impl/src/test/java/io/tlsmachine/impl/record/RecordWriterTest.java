@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.Reason;
 import java.io.ByteArrayOutputStream;
@@ -109,11 +109,11 @@ class RecordWriterTest {
     @Test
     void computesBlockPaddingAndNeverExceedsTheRoomLeft() {
         PaddingPolicy policy = PaddingPolicy.toBlockSize(16);
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 0, 100)).isEqualTo(15);
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 15, 100)).isZero();
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 16, 100)).isEqualTo(15);
-        assertThat(policy.paddingLength(ContentType.HANDSHAKE, 16, 4)).isEqualTo(4);
-        assertThat(PaddingPolicy.none().paddingLength(ContentType.HANDSHAKE, 16, 100)).isZero();
+        assertThat(policy.paddingLength(0, 100)).isEqualTo(15);
+        assertThat(policy.paddingLength(15, 100)).isZero();
+        assertThat(policy.paddingLength(16, 100)).isEqualTo(15);
+        assertThat(policy.paddingLength(16, 4)).isEqualTo(4);
+        assertThat(PaddingPolicy.none().paddingLength(16, 100)).isZero();
         assertThatThrownBy(() -> PaddingPolicy.toBlockSize(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -135,11 +135,11 @@ class RecordWriterTest {
     @Test
     void writesRecordVersion0301ForAnInitialClientHelloButAlways0303UnderTls13Keys() {
         RecordWriter writer = new RecordWriter();
-        writer.setRecordVersion(ProtocolVersion.TLS10);
+        writer.setRecordVersion(VersionCode.TLS10);
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[10]), 0x0301)).containsExactly(10);
         writer.setProtection(RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1).get());
         assertThat(bodyLengths(writer.write(ContentType.HANDSHAKE, new byte[10]), 0x0303)).containsExactly(10 + 1 + 16);
-        assertThatThrownBy(() -> writer.setRecordVersion(ProtocolVersion.TLS13)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> writer.setRecordVersion(VersionCode.TLS13)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.impl.crypto.Secret;
@@ -28,7 +28,7 @@ class Tls12AeadProtectionTest {
 
     @Test
     void buildsAdditionalDataAsSequenceTypeVersionLengthByteForByte() {
-        assertThat(Tls12AeadProtection.additionalData(SEQUENCE, ContentType.HANDSHAKE, ProtocolVersion.TLS12, 0x1234))
+        assertThat(Tls12AeadProtection.additionalData(SEQUENCE, ContentType.HANDSHAKE, VersionCode.TLS12, 0x1234))
                 .isEqualTo(hex("01 02 03 04 05 06 07 08  16  03 03  12 34"));
     }
 
@@ -45,7 +45,7 @@ class Tls12AeadProtectionTest {
         sequence.setForTesting(SEQUENCE);
         var sealer = new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT, sequence);
 
-        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0);
+        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, 0);
 
         int bodyLength = 8 + content.length + 16;
         assertThat(Arrays.copyOf(record, 5)).isEqualTo(new byte[] {0x17, 0x03, 0x03, 0x00, (byte) bodyLength});
@@ -65,7 +65,7 @@ class Tls12AeadProtectionTest {
         Aead peer = aead(AeadAlgorithm.AES_256_GCM, 5);
         byte[] sealed = peer.seal(
                 concat(SALT, explicit),
-                Tls12AeadProtection.additionalData(0, ContentType.HANDSHAKE, ProtocolVersion.TLS12, content.length),
+                Tls12AeadProtection.additionalData(0, ContentType.HANDSHAKE, VersionCode.TLS12, content.length),
                 content);
         byte[] body = concat(explicit, sealed);
         var opener = new Tls12AeadProtection(Epoch.HANDSHAKE, aead(AeadAlgorithm.AES_256_GCM, 5), SALT);
@@ -84,12 +84,12 @@ class Tls12AeadProtectionTest {
         sequence.setForTesting(SEQUENCE);
         var sealer = new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.CHACHA20_POLY1305, 3), iv, sequence);
 
-        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0);
+        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, 0);
 
         assertThat(record).hasSize(5 + content.length + 16);
         byte[] plaintext = aead(AeadAlgorithm.CHACHA20_POLY1305, 3).open(
                 hex("00 01 02 03 05 07 05 03 0d 0f 0d 03"),
-                Tls12AeadProtection.additionalData(SEQUENCE, ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content.length),
+                Tls12AeadProtection.additionalData(SEQUENCE, ContentType.APPLICATION_DATA, VersionCode.TLS12, content.length),
                 Arrays.copyOfRange(record, 5, record.length));
         assertThat(plaintext).isEqualTo(content);
     }
@@ -103,7 +103,7 @@ class Tls12AeadProtectionTest {
         ContentType[] types = {ContentType.HANDSHAKE, ContentType.ALERT, ContentType.APPLICATION_DATA, ContentType.CHANGE_CIPHER_SPEC};
         for (int i = 0; i < types.length; i++) {
             byte[] content = bytes(i * 7 + 1, i);
-            byte[] record = sealer.seal(types[i], ProtocolVersion.TLS12, content, 0, content.length, 0);
+            byte[] record = sealer.seal(types[i], VersionCode.TLS12, content, 0, content.length, 0);
             OpenedRecord opened = opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length));
             assertThat(opened.type()).isEqualTo(types[i]);
             assertThat(opened.content()).isEqualTo(content);
@@ -114,7 +114,7 @@ class Tls12AeadProtectionTest {
     @EnumSource(AeadAlgorithm.class)
     void rejectsEveryFlippedBitWithBadRecordMacWithoutAdvancing(AeadAlgorithm algorithm) {
         var protections = RecordTestSupport.tls12(algorithm, Epoch.APPLICATION, 11);
-        byte[] record = protections.get().seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, bytes(12, 1), 0, 12, 0);
+        byte[] record = protections.get().seal(ContentType.HANDSHAKE, VersionCode.TLS12, bytes(12, 1), 0, 12, 0);
         Tls12AeadProtection opener = protections.get();
         for (int position = 0; position < record.length; position++) {
             if (position == 3 || position == 4) {
@@ -153,7 +153,7 @@ class Tls12AeadProtectionTest {
         TrafficKeys keys = new TrafficKeys(AeadAlgorithm.AES_128_GCM, Secret.copyOf(bytes(16, 1)), Secret.copyOf(SALT));
         Tls12AeadProtection sealer = Tls12AeadProtection.create(Epoch.APPLICATION, CryptoProviders.jdk(), keys);
         keys.destroy();
-        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(5, 5), 0, 5, 0);
+        byte[] record = sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(5, 5), 0, 5, 0);
         var opener = new Tls12AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_128_GCM, 1), SALT);
         assertThat(opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)).content()).isEqualTo(bytes(5, 5));
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.impl.codec.types.ContentType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
 import io.tlsmachine.Reason;
 import io.tlsmachine.TlsException;
@@ -48,7 +48,7 @@ class Tls13AeadProtectionTest {
         Tls13AeadProtection opener = protections.get();
         byte[] content = bytes(100, 5);
         for (int padding : new int[] {0, 1, 27}) {
-            byte[] record = sealer.seal(ContentType.HANDSHAKE, ProtocolVersion.TLS12, content, 0, content.length, padding);
+            byte[] record = sealer.seal(ContentType.HANDSHAKE, VersionCode.TLS12, content, 0, content.length, padding);
             assertThat(record).hasSize(5 + content.length + 1 + padding + 16);
             assertThat(Arrays.copyOf(record, 5)).isEqualTo(new byte[] {0x17, 0x03, 0x03, 0x00, (byte) (content.length + 17 + padding)});
 
@@ -62,14 +62,14 @@ class Tls13AeadProtectionTest {
     @Test
     void writesLegacyRecordVersion0303EvenWhenAskedForAnother() {
         Tls13AeadProtection sealer = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.HANDSHAKE, 1).get();
-        byte[] record = sealer.seal(ContentType.ALERT, ProtocolVersion.TLS10, new byte[] {1, 0}, 0, 2, 0);
+        byte[] record = sealer.seal(ContentType.ALERT, VersionCode.TLS10, new byte[] {1, 0}, 0, 2, 0);
         assertThat(Arrays.copyOfRange(record, 1, 3)).containsExactly(0x03, 0x03);
     }
 
     @Test
     void rejectsAnAllZeroInnerPlaintextWithUnexpectedMessage() {
         var protections = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 2);
-        byte[] record = protections.get().seal(ContentType.INVALID, ProtocolVersion.TLS12, new byte[0], 0, 0, 9);
+        byte[] record = protections.get().seal(ContentType.INVALID, VersionCode.TLS12, new byte[0], 0, 0, 9);
         Tls13AeadProtection opener = protections.get();
         assertThatThrownBy(() -> opener.open(Arrays.copyOf(record, 5), Arrays.copyOfRange(record, 5, record.length)))
                 .isInstanceOf(TlsException.class)
@@ -80,7 +80,7 @@ class Tls13AeadProtectionTest {
     @Test
     void rejectsEveryFlippedBitOfHeaderCiphertextAndTagWithBadRecordMacWithoutAdvancing() {
         var protections = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 4);
-        byte[] record = protections.get().seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, bytes(20, 9), 0, 20, 0);
+        byte[] record = protections.get().seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, bytes(20, 9), 0, 20, 0);
         Tls13AeadProtection opener = protections.get();
         for (int position = 0; position < record.length; position++) {
             byte[] tampered = record.clone();
@@ -112,7 +112,7 @@ class Tls13AeadProtectionTest {
             byte[] content = bytes(7, (int) sequence);
             byte[] inner = RecordTestSupport.concat(content, new byte[] {0x17});
             byte[] expected = RecordTestSupport.rawTls13Record(algorithm, seed, sequence, inner);
-            assertThat(sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0))
+            assertThat(sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, 0))
                     .as("record %d sealed", sequence)
                     .isEqualTo(expected);
 
@@ -138,8 +138,8 @@ class Tls13AeadProtectionTest {
     void rejectsARecordSealedUnderTheNextSequenceNumber() {
         var protections = RecordTestSupport.tls13(AeadAlgorithm.CHACHA20_POLY1305, Epoch.APPLICATION, 6);
         Tls13AeadProtection sealer = protections.get();
-        sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[3], 0, 3, 0);
-        byte[] second = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[3], 0, 3, 0);
+        sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[3], 0, 3, 0);
+        byte[] second = sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[3], 0, 3, 0);
         assertThatThrownBy(() -> protections.get().open(Arrays.copyOf(second, 5), Arrays.copyOfRange(second, 5, second.length)))
                 .extracting(e -> ((TlsException) e).reason())
                 .isEqualTo(Reason.BAD_RECORD_MAC);
@@ -155,10 +155,10 @@ class Tls13AeadProtectionTest {
         var sealer = new Tls13AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_256_GCM, 8), iv, sealing);
         var opener = new Tls13AeadProtection(Epoch.APPLICATION, aead(AeadAlgorithm.AES_256_GCM, 8), iv, opening);
 
-        byte[] last = sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0);
+        byte[] last = sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[] {42}, 0, 1, 0);
         assertThat(opener.open(Arrays.copyOf(last, 5), Arrays.copyOfRange(last, 5, last.length)).content()).containsExactly(42);
         assertThat(sealer.shouldRekey()).isTrue();
-        assertThatThrownBy(() -> sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, new byte[] {42}, 0, 1, 0))
+        assertThatThrownBy(() -> sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, new byte[] {42}, 0, 1, 0))
                 .extracting(e -> ((TlsException) e).reason())
                 .isEqualTo(Reason.SEQUENCE_NUMBER_EXHAUSTED);
     }
@@ -167,9 +167,9 @@ class Tls13AeadProtectionTest {
     void refusesToSealAnInnerPlaintextLongerThan2To14Plus1() {
         Tls13AeadProtection sealer = RecordTestSupport.tls13(AeadAlgorithm.AES_128_GCM, Epoch.APPLICATION, 1).get();
         byte[] content = new byte[1 << 14];
-        assertThat(sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 0))
+        assertThat(sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, 0))
                 .hasSize(5 + (1 << 14) + 1 + 16);
-        assertThatThrownBy(() -> sealer.seal(ContentType.APPLICATION_DATA, ProtocolVersion.TLS12, content, 0, content.length, 1))
+        assertThatThrownBy(() -> sealer.seal(ContentType.APPLICATION_DATA, VersionCode.TLS12, content, 0, content.length, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

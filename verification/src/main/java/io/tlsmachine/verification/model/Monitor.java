@@ -43,21 +43,19 @@ public interface Monitor {
 
     /** Forbids a transition matching {@code forbidden} until one matching {@code marker} has been taken. */
     static Monitor notBefore(Edge marker, Edge forbidden, String reason) {
-        return new Monitor() {
-            @Override
-            public int next(int memory, Transition<?, ?> t, Negotiated facts) {
-                return memory == 1 || marker.test(t, facts) ? 1 : 0;
-            }
-
-            @Override
-            public String violation(int memory, Transition<?, ?> t, Negotiated facts) {
-                return memory == 0 && forbidden.test(t, facts) ? reason : null;
-            }
-        };
+        return markerSeen(marker, forbidden, 0, reason);
     }
 
     /** Forbids a transition matching {@code forbidden} once one matching {@code marker} has been taken. */
     static Monitor notAfter(Edge marker, Edge forbidden, String reason) {
+        return markerSeen(marker, forbidden, 1, reason);
+    }
+
+    /**
+     * One bit of memory, set for good once a transition matching {@code marker} is taken; a transition matching
+     * {@code forbidden} breaks the property while the bit is {@code forbiddenWhile}.
+     */
+    private static Monitor markerSeen(Edge marker, Edge forbidden, int forbiddenWhile, String reason) {
         return new Monitor() {
             @Override
             public int next(int memory, Transition<?, ?> t, Negotiated facts) {
@@ -66,7 +64,7 @@ public interface Monitor {
 
             @Override
             public String violation(int memory, Transition<?, ?> t, Negotiated facts) {
-                return memory == 1 && forbidden.test(t, facts) ? reason : null;
+                return memory == forbiddenWhile && forbidden.test(t, facts) ? reason : null;
             }
         };
     }

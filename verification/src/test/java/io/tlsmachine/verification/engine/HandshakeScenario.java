@@ -11,6 +11,7 @@ import io.tlsmachine.TlsEngine;
 import io.tlsmachine.model.ProtocolVersion;
 import io.tlsmachine.testkit.EnginePump;
 import io.tlsmachine.testkit.TestPki;
+import io.tlsmachine.ApiInternals;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -164,10 +165,11 @@ record HandshakeScenario(String name, ProtocolVersion version, boolean resumes, 
         if (resumes) {
             connect(name, TlsEngine.client(configs.client(), kind), TlsEngine.server(configs.firstServer(), kind));
             if (zeroRtt == ZeroRtt.OFFERED_WITH_REPLAYED_TICKET) {
-                var ticket = configs.tickets().take(HOST).orElseThrow();
-                configs.tickets().put(ticket);
+                var tickets = ApiInternals.tickets(configs.tickets());
+                var ticket = tickets.take(HOST).orElseThrow();
+                tickets.put(ticket);
                 connect(name, configs.engine(Role.CLIENT, kind), configs.engine(Role.SERVER, kind));
-                configs.tickets().put(ticket);
+                tickets.put(ticket);
             }
         }
         return configs;

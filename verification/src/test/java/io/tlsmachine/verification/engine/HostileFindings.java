@@ -3,6 +3,7 @@ package io.tlsmachine.verification.engine;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import io.tlsmachine.model.ProtocolVersion;
 
 /**
  * The hostile-peer cases where our engine's alert differs from what the RFC text requires and the fix is not small:

@@ -6,6 +6,7 @@ import io.tlsmachine.AlertDescription;
 import io.tlsmachine.MachineKind;
 import io.tlsmachine.impl.engine.TestRecords;
 import io.tlsmachine.model.ModelState;
+import io.tlsmachine.model.ProtocolVersion;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class HostileSuiteTest {
         assertThat(catalogue.cases().stream().map(HostileCase::name).distinct().count())
                 .isEqualTo(catalogue.cases().size()).isGreaterThanOrEqualTo(1500L * STRIDE);
         for (io.tlsmachine.model.analysis.Role role : io.tlsmachine.model.analysis.Role.values()) {
-            for (io.tlsmachine.model.ProtocolVersion version : io.tlsmachine.model.ProtocolVersion.values()) {
+            for (ProtocolVersion version : ProtocolVersion.values()) {
                 assertThat(catalogue.cases()).as("alert cases against our %s, %s", role, version)
                         .anyMatch(c -> c.role() == role && c.version() == version && c.expected().isPresent());
                 if (role == io.tlsmachine.model.analysis.Role.SERVER) {

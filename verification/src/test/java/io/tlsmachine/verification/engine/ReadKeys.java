@@ -19,6 +19,7 @@ import io.tlsmachine.impl.record.Tls12AeadProtection;
 import io.tlsmachine.impl.record.Tls13AeadProtection;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,8 +45,8 @@ final class ReadKeys {
         private final Map<KeyLogLabel, byte[]> secrets = new EnumMap<>(KeyLogLabel.class);
 
         @Override
-        public synchronized void log(KeyLogLabel label, byte[] random, Secret secret) {
-            secrets.put(label, secret.bytes().clone());
+        public synchronized void log(KeyLogLabel label, byte[] random, byte[] secret) {
+            secrets.put(label, secret);
         }
 
         @Override
@@ -108,7 +109,7 @@ final class ReadKeys {
         TrafficKeys k = keys.get(epoch);
         RecordProtection protection = version == ProtocolVersion.TLS13 ? Tls13AeadProtection.create(epoch, crypto, k)
                 : Tls12AeadProtection.create(epoch, crypto, k);
-        io.tlsmachine.impl.codec.types.ProtocolVersion recordVersion = io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12;
+        VersionCode recordVersion = VersionCode.TLS12;
         for (long skipped = 0; skipped < sequence; skipped++) {
             protection.seal(new ContentType(type), recordVersion, new byte[1], 0, 1, 0);
         }
@@ -137,7 +138,7 @@ final class ReadKeys {
                 : Tls12AeadProtection.gcmNonce(k.iv().bytes(), body, 0);
         int length = body.length - explicit - k.aead().tagLength();
         byte[] aad = Tls12AeadProtection.additionalData(sequence, new ContentType(record[0] & 0xFF),
-                io.tlsmachine.impl.codec.types.ProtocolVersion.TLS12, length);
+                VersionCode.TLS12, length);
         byte[] content = aead.open(nonce, aad, Arrays.copyOfRange(body, explicit, body.length));
         return new Plain(record[0] & 0xFF, content);
     }

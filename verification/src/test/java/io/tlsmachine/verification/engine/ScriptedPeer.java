@@ -8,6 +8,7 @@ import io.tlsmachine.TlsEngine;
 import io.tlsmachine.impl.handshake.SuiteParameters;
 import io.tlsmachine.model.Epoch;
 import io.tlsmachine.model.Input;
+import io.tlsmachine.ApiInternals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ final class ScriptedPeer {
                     + peer.failure());
         }
         SuiteParameters suite = SuiteParameters.of(victim.negotiated().orElseThrow().cipherSuite()).orElseThrow();
-        ReadKeys keys = ReadKeys.of(scenario.version(), victimRole, suite, configs.client().crypto(), configs.log(),
+        ReadKeys keys = ReadKeys.of(scenario.version(), victimRole, suite, ApiInternals.crypto(configs.client()), configs.log(),
                 clientRandom, serverRandom);
         return new ScriptedPeer(scenario, victimRole, script, keys, victim.facts());
     }

@@ -1,12 +1,9 @@
 package io.tlsmachine.verification.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.impl.codec.extension.ExtensionRules;
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.negotiation.ExtensionRule;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -16,20 +13,9 @@ import org.junit.jupiter.api.Test;
  * table) and fails when the committed file drifted; {@code -Dtlsmachine.regenerate=true} rewrites it.
  */
 class ExtensionRulesDocumentTest {
-    private static final Path FILE = RepoFiles.path("specs/extension-rules.md");
-
     @Test
     void extensionRulesDocumentIsUpToDate() {
-        String generated = generate();
-        if (RepoFiles.regenerating()) {
-            RepoFiles.write(FILE, generated);
-        }
-        String committed = RepoFiles.readOrNull(FILE);
-        assertThat(committed).as("%s exists (generate it with -Dtlsmachine.regenerate=true)", FILE).isNotNull();
-        assertThat(committed.lines().toList())
-                .as("specs/extension-rules.md drifted from the code; review and regenerate with "
-                        + "-Dtlsmachine.regenerate=true")
-                .containsExactlyElementsOf(generated.lines().toList());
+        RepoFiles.assertUpToDate("specs/extension-rules.md", "the code", generate());
     }
 
     static String generate() {

@@ -1,11 +1,8 @@
 package io.tlsmachine.verification.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.negotiation.NegotiationRule;
 import io.tlsmachine.impl.negotiation.NegotiationRules;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,20 +12,9 @@ import org.junit.jupiter.api.Test;
  * rewrites it.
  */
 class NegotiationRulesDocumentTest {
-    private static final Path FILE = RepoFiles.path("specs/negotiation-rules.md");
-
     @Test
     void negotiationRulesDocumentIsUpToDate() {
-        String generated = generate();
-        if (RepoFiles.regenerating()) {
-            RepoFiles.write(FILE, generated);
-        }
-        String committed = RepoFiles.readOrNull(FILE);
-        assertThat(committed).as("%s exists (generate it with -Dtlsmachine.regenerate=true)", FILE).isNotNull();
-        assertThat(committed.lines().toList())
-                .as("specs/negotiation-rules.md drifted from the code; review and regenerate with "
-                        + "-Dtlsmachine.regenerate=true")
-                .containsExactlyElementsOf(generated.lines().toList());
+        RepoFiles.assertUpToDate("specs/negotiation-rules.md", "the code", generate());
     }
 
     static String generate() {

@@ -1,5 +1,7 @@
 package io.tlsmachine.verification.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +48,22 @@ final class RepoFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The golden-file rule for the file at {@code relative}: rewrites it with {@code generated} when regenerating, then
+     * fails unless it exists and equals {@code generated} line by line ({@code source} says what it is generated from).
+     */
+    static void assertUpToDate(String relative, String source, String generated) {
+        Path file = path(relative);
+        if (regenerating()) {
+            write(file, generated);
+        }
+        String committed = readOrNull(file);
+        assertThat(committed).as("%s exists (generate it with -D%s=true)", file, REGENERATE).isNotNull();
+        assertThat(committed.lines().toList())
+                .as("%s drifted from %s; review and regenerate with -D%s=true", relative, source, REGENERATE)
+                .containsExactlyElementsOf(generated.lines().toList());
     }
 
     static void write(Path file, String content) {

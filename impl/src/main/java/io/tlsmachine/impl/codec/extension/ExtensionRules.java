@@ -9,7 +9,7 @@ import static io.tlsmachine.impl.codec.extension.ExtensionContext.NEW_SESSION_TI
 import static io.tlsmachine.impl.codec.extension.ExtensionContext.SERVER_HELLO;
 
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -40,11 +40,11 @@ public final class ExtensionRules {
         }
 
         /** Returns the messages of the given version (TLS 1.2 or 1.3) this extension may appear in. */
-        public Set<ExtensionContext> messages(ProtocolVersion version) {
-            if (ProtocolVersion.TLS13.equals(version)) {
+        public Set<ExtensionContext> messages(VersionCode version) {
+            if (VersionCode.TLS13.equals(version)) {
                 return tls13;
             }
-            if (ProtocolVersion.TLS12.equals(version)) {
+            if (VersionCode.TLS12.equals(version)) {
                 return tls12;
             }
             throw new IllegalArgumentException("the extension table covers TLS 1.2 and TLS 1.3, not " + version);
@@ -128,7 +128,7 @@ public final class ExtensionRules {
      * ClientHello is checked against both versions: the version is chosen only after it is read (RFC 8446 §4.1.2,
      * §4.2.1), and a client offering both sends both versions' extensions. Unknown types return false.
      */
-    public static boolean mayAppear(ExtensionType type, ExtensionContext message, ProtocolVersion version) {
+    public static boolean mayAppear(ExtensionType type, ExtensionContext message, VersionCode version) {
         Row row = TABLE.get(type);
         if (row == null) {
             return false;

@@ -3,7 +3,7 @@ package io.tlsmachine.impl.codec.extension;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 
 /**
  * The ServerHello and HelloRetryRequest form of supported_versions: the version the server selected.
@@ -13,7 +13,7 @@ import io.tlsmachine.impl.codec.types.ProtocolVersion;
  * struct { select (Handshake.msg_type) { case server_hello: ProtocolVersion selected_version; }; } SupportedVersions;
  * </pre>
  */
-public record SupportedVersionSelected(ProtocolVersion version) implements Extension {
+public record SupportedVersionSelected(VersionCode version) implements Extension {
     @Override
     public ExtensionType type() {
         return ExtensionType.SUPPORTED_VERSIONS;
@@ -26,6 +26,6 @@ public record SupportedVersionSelected(ProtocolVersion version) implements Exten
 
     /** Reads the extension_data. */
     public static SupportedVersionSelected decode(ByteReader data) {
-        return new SupportedVersionSelected(new ProtocolVersion(data.u16("supported_versions.selected_version")));
+        return new SupportedVersionSelected(new VersionCode(data.u16("supported_versions.selected_version")));
     }
 }

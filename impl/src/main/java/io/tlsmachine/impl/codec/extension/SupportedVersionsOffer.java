@@ -3,7 +3,7 @@ package io.tlsmachine.impl.codec.extension;
 import io.tlsmachine.impl.codec.ByteReader;
 import io.tlsmachine.impl.codec.ByteWriter;
 import io.tlsmachine.impl.codec.types.ExtensionType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  * struct { select (Handshake.msg_type) { case client_hello: ProtocolVersion versions&lt;2..254&gt;; ... }; } SupportedVersions;
  * </pre>
  */
-public record SupportedVersionsOffer(List<ProtocolVersion> versions) implements Extension {
+public record SupportedVersionsOffer(List<VersionCode> versions) implements Extension {
     public SupportedVersionsOffer {
         versions = List.copyOf(versions);
     }
@@ -32,6 +32,6 @@ public record SupportedVersionsOffer(List<ProtocolVersion> versions) implements 
     /** Reads the extension_data. */
     public static SupportedVersionsOffer decode(ByteReader data) {
         return new SupportedVersionsOffer(data.list8("supported_versions.versions", 2, 254,
-                r -> new ProtocolVersion(r.u16("ProtocolVersion"))));
+                r -> new VersionCode(r.u16("ProtocolVersion"))));
     }
 }

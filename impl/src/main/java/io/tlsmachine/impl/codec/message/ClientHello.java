@@ -9,7 +9,7 @@ import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.impl.codec.extension.PreSharedKeyOffer;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,7 +33,7 @@ import java.util.List;
  * false then, so the message re-encodes exactly. The decoder accepts the TLS 1.2 bounds; the
  * engine requires what TLS 1.3 needs (RFC 8446 §4.2 missing_extension).
  */
-public record ClientHello(ProtocolVersion legacyVersion, Opaque random, Opaque legacySessionId,
+public record ClientHello(VersionCode legacyVersion, Opaque random, Opaque legacySessionId,
         List<CipherSuite> cipherSuites, Opaque legacyCompressionMethods, List<Extension> extensions,
         boolean extensionsPresent) implements HandshakeMessage, WithExtensions {
 
@@ -51,7 +51,7 @@ public record ClientHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
     }
 
     /** Returns a ClientHello with an extension block (always the case in TLS 1.3). */
-    public ClientHello(ProtocolVersion legacyVersion, Opaque random, Opaque legacySessionId,
+    public ClientHello(VersionCode legacyVersion, Opaque random, Opaque legacySessionId,
             List<CipherSuite> cipherSuites, Opaque legacyCompressionMethods, List<Extension> extensions) {
         this(legacyVersion, random, legacySessionId, cipherSuites, legacyCompressionMethods, extensions, true);
     }
@@ -105,7 +105,7 @@ public record ClientHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
 
     /** Reads the body. */
     public static ClientHello decodeBody(ByteReader body) {
-        ProtocolVersion version = new ProtocolVersion(body.u16("ClientHello.legacy_version"));
+        VersionCode version = new VersionCode(body.u16("ClientHello.legacy_version"));
         Opaque random = body.fixed("ClientHello.random", RANDOM_LENGTH);
         Opaque sessionId = body.opaque8("ClientHello.legacy_session_id", 0, 32);
         List<CipherSuite> suites = body.list16("ClientHello.cipher_suites", 2, 0xFFFE,

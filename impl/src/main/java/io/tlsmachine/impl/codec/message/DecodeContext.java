@@ -1,7 +1,7 @@
 package io.tlsmachine.impl.codec.message;
 
 import io.tlsmachine.model.analysis.Role;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * @param keyExchange    the TLS 1.2 key exchange; empty before ServerHello and in TLS 1.3
  * @param finishedLength the length of verify_data (and of message_hash's hash); empty before ServerHello
  */
-public record DecodeContext(Optional<ProtocolVersion> version, Role sender, Optional<KeyExchangeKind> keyExchange,
+public record DecodeContext(Optional<VersionCode> version, Role sender, Optional<KeyExchangeKind> keyExchange,
         OptionalInt finishedLength) {
 
     /** RFC 5246 §7.4.9: verify_data_length is 12 for every TLS 1.2 suite we know. */
@@ -33,13 +33,13 @@ public record DecodeContext(Optional<ProtocolVersion> version, Role sender, Opti
 
     /** Returns the TLS 1.3 context; {@code hashLength} is the length of the suite's hash output. */
     public static DecodeContext tls13(Role sender, int hashLength) {
-        return new DecodeContext(Optional.of(ProtocolVersion.TLS13), sender, Optional.empty(),
+        return new DecodeContext(Optional.of(VersionCode.TLS13), sender, Optional.empty(),
                 OptionalInt.of(hashLength));
     }
 
     /** Returns the TLS 1.2 context for the given key exchange. */
     public static DecodeContext tls12(Role sender, KeyExchangeKind keyExchange) {
-        return new DecodeContext(Optional.of(ProtocolVersion.TLS12), sender, Optional.of(keyExchange),
+        return new DecodeContext(Optional.of(VersionCode.TLS12), sender, Optional.of(keyExchange),
                 OptionalInt.of(TLS12_VERIFY_DATA_LENGTH));
     }
 
@@ -50,6 +50,6 @@ public record DecodeContext(Optional<ProtocolVersion> version, Role sender, Opti
 
     /** Whether the negotiated version is TLS 1.3 (or a TLS 1.3 draft); false before negotiation. */
     public boolean isTls13() {
-        return version.map(v -> v.equals(ProtocolVersion.TLS13) || v.isTls13Draft()).orElse(false);
+        return version.map(v -> v.equals(VersionCode.TLS13) || v.isTls13Draft()).orElse(false);
     }
 }

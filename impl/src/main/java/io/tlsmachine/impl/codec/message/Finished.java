@@ -29,9 +29,7 @@ public record Finished(Opaque verifyData) implements HandshakeMessage {
 
     /** Reads the body, which must be exactly {@code verifyDataLength} bytes. */
     public static Finished decodeBody(ByteReader body, int verifyDataLength) {
-        Finished finished = new Finished(body.fixed("Finished.verify_data", verifyDataLength));
-        body.expectEmpty("Finished.verify_data");
-        return finished;
+        return new Finished(body.exactly("Finished.verify_data", verifyDataLength));
     }
 
     @Override

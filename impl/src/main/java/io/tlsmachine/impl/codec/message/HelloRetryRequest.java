@@ -8,7 +8,7 @@ import io.tlsmachine.impl.codec.extension.ExtensionCodec;
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Its extensions are decoded in the {@link ExtensionContext#HELLO_RETRY_REQUEST} context
  * (key_share holds only selected_group). The block is mandatory, {@code <6..2^16-1>}.
  */
-public record HelloRetryRequest(ProtocolVersion legacyVersion, Opaque legacySessionIdEcho, CipherSuite cipherSuite,
+public record HelloRetryRequest(VersionCode legacyVersion, Opaque legacySessionIdEcho, CipherSuite cipherSuite,
         int legacyCompressionMethod, List<Extension> extensions) implements HandshakeMessage, WithExtensions {
 
     /** RFC 8446 §4.1.3: SHA-256("HelloRetryRequest"). */
@@ -52,7 +52,7 @@ public record HelloRetryRequest(ProtocolVersion legacyVersion, Opaque legacySess
     }
 
     /** Reads the rest of a ServerHello body whose random was the HelloRetryRequest value. */
-    static HelloRetryRequest decodeAfterRandom(ProtocolVersion version, ByteReader body) {
+    static HelloRetryRequest decodeAfterRandom(VersionCode version, ByteReader body) {
         Opaque sessionId = body.opaque8("HelloRetryRequest.legacy_session_id_echo", 0, 32);
         CipherSuite suite = new CipherSuite(body.u16("HelloRetryRequest.cipher_suite"));
         int compression = body.u8("HelloRetryRequest.legacy_compression_method");

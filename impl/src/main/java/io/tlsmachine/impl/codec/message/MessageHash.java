@@ -32,8 +32,6 @@ public record MessageHash(Opaque clientHello1Hash) implements HandshakeMessage {
 
     /** Reads the body, a hash of {@code hashLength} bytes. */
     public static MessageHash decodeBody(ByteReader body, int hashLength) {
-        MessageHash message = new MessageHash(body.fixed("message_hash.hash", hashLength));
-        body.expectEmpty("message_hash");
-        return message;
+        return new MessageHash(body.exactly("message_hash.hash", hashLength));
     }
 }

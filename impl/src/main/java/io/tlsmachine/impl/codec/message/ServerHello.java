@@ -8,7 +8,7 @@ import io.tlsmachine.impl.codec.extension.ExtensionCodec;
 import io.tlsmachine.impl.codec.extension.ExtensionContext;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p>{@link HandshakeCodec} reads the random first and decodes a HelloRetryRequest when it is the
  * special value; this record refuses that value.
  */
-public record ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque legacySessionIdEcho,
+public record ServerHello(VersionCode legacyVersion, Opaque random, Opaque legacySessionIdEcho,
         CipherSuite cipherSuite, int legacyCompressionMethod, List<Extension> extensions,
         boolean extensionsPresent) implements HandshakeMessage, WithExtensions {
 
@@ -54,7 +54,7 @@ public record ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
     public static final Opaque DOWNGRADE_TLS11 = Opaque.ofHex("444F574E47524400");
 
     /** Returns a ServerHello with an extension block (always the case in TLS 1.3). */
-    public ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque legacySessionIdEcho,
+    public ServerHello(VersionCode legacyVersion, Opaque random, Opaque legacySessionIdEcho,
             CipherSuite cipherSuite, int legacyCompressionMethod, List<Extension> extensions) {
         this(legacyVersion, random, legacySessionIdEcho, cipherSuite, legacyCompressionMethod, extensions, true);
     }
@@ -65,21 +65,21 @@ public record ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
     }
 
     /**
-     * Returns the version whose downgrade sentinel ends the random ({@link ProtocolVersion#TLS12} for
-     * "DOWNGRD\x01", {@link ProtocolVersion#TLS11} for "DOWNGRD\x00"), or empty.
+     * Returns the version whose downgrade sentinel ends the random ({@link VersionCode#TLS12} for
+     * "DOWNGRD\x01", {@link VersionCode#TLS11} for "DOWNGRD\x00"), or empty.
      *
      * <pre>
      * // RFC 8446 §4.1.3: "TLS 1.3 clients receiving a ServerHello indicating TLS 1.2 or below MUST
      * // check that the last 8 bytes are not equal to either of these values."
      * </pre>
      */
-    public Optional<ProtocolVersion> downgradeSentinel() {
+    public Optional<VersionCode> downgradeSentinel() {
         Opaque tail = Opaque.of(Arrays.copyOfRange(random.toByteArray(), 24, 32));
         if (tail.equals(DOWNGRADE_TLS12)) {
-            return Optional.of(ProtocolVersion.TLS12);
+            return Optional.of(VersionCode.TLS12);
         }
         if (tail.equals(DOWNGRADE_TLS11)) {
-            return Optional.of(ProtocolVersion.TLS11);
+            return Optional.of(VersionCode.TLS11);
         }
         return Optional.empty();
     }
@@ -96,7 +96,7 @@ public record ServerHello(ProtocolVersion legacyVersion, Opaque random, Opaque l
 
     /** Reads the body, a HelloRetryRequest or a ServerHello depending on the random. */
     public static HandshakeMessage decodeBody(ByteReader body) {
-        ProtocolVersion version = new ProtocolVersion(body.u16("ServerHello.legacy_version"));
+        VersionCode version = new VersionCode(body.u16("ServerHello.legacy_version"));
         Opaque random = body.fixed("ServerHello.random", ClientHello.RANDOM_LENGTH);
         if (random.equals(HelloRetryRequest.RANDOM)) {
             return HelloRetryRequest.decodeAfterRandom(version, body);

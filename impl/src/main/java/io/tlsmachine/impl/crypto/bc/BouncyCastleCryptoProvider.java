@@ -2,11 +2,9 @@ package io.tlsmachine.impl.crypto.bc;
 
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
-import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.LibraryCryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
 import java.security.PrivateKey;
@@ -14,10 +12,15 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 
 /** The TLS primitives implemented with Bouncy Castle's lightweight API (not its JCA provider). */
-public final class BouncyCastleCryptoProvider implements CryptoProvider {
+public final class BouncyCastleCryptoProvider extends LibraryCryptoProvider {
     public static final BouncyCastleCryptoProvider INSTANCE = new BouncyCastleCryptoProvider();
 
-    private BouncyCastleCryptoProvider() {}
+    private BouncyCastleCryptoProvider() {
+        super(new Family(BcXdhKeyExchange::generate, BcXdhKeyExchange::fromPrivate),
+                new Family(BcEcdhKeyExchange::generate, BcEcdhKeyExchange::fromPrivate),
+                new Family(BcFfdheKeyExchange::generate, BcFfdheKeyExchange::fromPrivate),
+                () -> BcMlKem.INSTANCE);
+    }
 
     @Override
     public String name() {
@@ -37,21 +40,6 @@ public final class BouncyCastleCryptoProvider implements CryptoProvider {
     @Override
     public Aead aead(AeadAlgorithm algorithm, Secret key) {
         return new BcAead(algorithm, key.bytes());
-    }
-
-    @Override
-    public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return BcKeyExchanges.generate(group, random);
-    }
-
-    @Override
-    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return BcKeyExchanges.respond(group, random);
-    }
-
-    @Override
-    public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        return BcKeyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override

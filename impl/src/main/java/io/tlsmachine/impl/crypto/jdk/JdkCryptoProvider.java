@@ -2,11 +2,9 @@ package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.Aead;
 import io.tlsmachine.impl.crypto.AeadAlgorithm;
-import io.tlsmachine.impl.crypto.CryptoProvider;
 import io.tlsmachine.impl.crypto.Digest;
 import io.tlsmachine.impl.crypto.HashAlgorithm;
-import io.tlsmachine.impl.crypto.KeyExchange;
-import io.tlsmachine.KeyExchangeGroup;
+import io.tlsmachine.impl.crypto.LibraryCryptoProvider;
 import io.tlsmachine.impl.crypto.Secret;
 import io.tlsmachine.SignatureAlgorithm;
 import java.security.PrivateKey;
@@ -14,10 +12,15 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 
 /** The TLS primitives implemented with the JDK's own providers (SUN, SunJCE, SunEC, SunRsaSign). */
-public final class JdkCryptoProvider implements CryptoProvider {
+public final class JdkCryptoProvider extends LibraryCryptoProvider {
     public static final JdkCryptoProvider INSTANCE = new JdkCryptoProvider();
 
-    private JdkCryptoProvider() {}
+    private JdkCryptoProvider() {
+        super(new Family(JdkXdhKeyExchange::generate, JdkXdhKeyExchange::fromPrivate),
+                new Family(JdkEcdhKeyExchange::generate, JdkEcdhKeyExchange::fromPrivate),
+                new Family(JdkFfdheKeyExchange::generate, JdkFfdheKeyExchange::fromPrivate),
+                () -> JcaMlKem.INSTANCE);
+    }
 
     @Override
     public String name() {
@@ -37,21 +40,6 @@ public final class JdkCryptoProvider implements CryptoProvider {
     @Override
     public Aead aead(AeadAlgorithm algorithm, Secret key) {
         return new JdkAead(algorithm, key.bytes());
-    }
-
-    @Override
-    public KeyExchange generateKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return JdkKeyExchanges.generate(group, random);
-    }
-
-    @Override
-    public KeyExchange respondKeyExchange(KeyExchangeGroup group, SecureRandom random) {
-        return JdkKeyExchanges.respond(group, random);
-    }
-
-    @Override
-    public KeyExchange keyExchangeFromPrivate(KeyExchangeGroup group, byte[] privateKey) {
-        return JdkKeyExchanges.fromPrivate(group, privateKey);
     }
 
     @Override

@@ -1,12 +1,9 @@
 package io.tlsmachine.impl.crypto.jdk;
 
 import io.tlsmachine.impl.crypto.EcCurves;
-import io.tlsmachine.impl.crypto.FixedLength;
 import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.Reason;
-import io.tlsmachine.TlsException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -19,7 +16,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
-import javax.crypto.KeyAgreement;
 
 /** ECDHE over secp256r1, secp384r1 or secp521r1 (RFC 8446 §4.2.8.2, §7.4.2) with the JDK's SunEC. */
 final class JdkEcdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
@@ -56,15 +52,7 @@ final class JdkEcdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
     protected Secret agreeWith(PrivateKey privateKey, byte[] peerShare) {
         KeyExchangeGroup group = group();
         ECPoint peerPoint = EcCurves.decodeAndValidate(group, peerShare);
-        try {
-            var peer = KeyFactory.getInstance("EC")
-                    .generatePublic(new ECPublicKeySpec(peerPoint, EcCurves.parameters(group)));
-            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-            agreement.init(privateKey);
-            agreement.doPhase(peer, true);
-            return Secret.adopt(FixedLength.leftPad(agreement.generateSecret(), EcCurves.fieldLength(group)));
-        } catch (GeneralSecurityException | IllegalStateException e) {
-            throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
-        }
+        return JcaAgreement.paddedSecret(group, "ECDH", privateKey, "EC",
+                new ECPublicKeySpec(peerPoint, EcCurves.parameters(group)), EcCurves.fieldLength(group));
     }
 }

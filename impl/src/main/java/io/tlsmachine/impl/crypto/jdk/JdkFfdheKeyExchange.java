@@ -5,8 +5,6 @@ import io.tlsmachine.impl.crypto.FixedLength;
 import io.tlsmachine.impl.crypto.EphemeralKeyExchange;
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.crypto.Secret;
-import io.tlsmachine.Reason;
-import io.tlsmachine.TlsException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -14,7 +12,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import javax.crypto.KeyAgreement;
 import javax.crypto.interfaces.DHPublicKey;
 import javax.crypto.spec.DHParameterSpec;
 import javax.crypto.spec.DHPrivateKeySpec;
@@ -56,15 +53,7 @@ final class JdkFfdheKeyExchange extends EphemeralKeyExchange<PrivateKey> {
     protected Secret agreeWith(PrivateKey privateKey, byte[] peerShare) {
         KeyExchangeGroup group = group();
         BigInteger y = FfdheGroups.validatePeerValue(group, peerShare);
-        try {
-            var peer = KeyFactory.getInstance("DH")
-                    .generatePublic(new DHPublicKeySpec(y, FfdheGroups.prime(group), FfdheGroups.GENERATOR));
-            KeyAgreement agreement = KeyAgreement.getInstance("DH");
-            agreement.init(privateKey);
-            agreement.doPhase(peer, true);
-            return Secret.adopt(FixedLength.leftPad(agreement.generateSecret(), FfdheGroups.byteLength(group)));
-        } catch (GeneralSecurityException | IllegalStateException e) {
-            throw TlsException.fatal(Reason.INVALID_KEY_SHARE, group + " agreement failed");
-        }
+        return JcaAgreement.paddedSecret(group, "DH", privateKey, "DH",
+                new DHPublicKeySpec(y, FfdheGroups.prime(group), FfdheGroups.GENERATOR), FfdheGroups.byteLength(group));
     }
 }

@@ -12,13 +12,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.interfaces.XECPublicKey;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.XECPrivateKeySpec;
 import java.security.spec.XECPublicKeySpec;
-import javax.crypto.KeyAgreement;
 
 /** X25519 or X448 (RFC 7748) with the JDK's {@code XDH} key agreement. */
 final class JdkXdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
@@ -75,12 +73,8 @@ final class JdkXdhKeyExchange extends EphemeralKeyExchange<PrivateKey> {
         if (group == KeyExchangeGroup.X25519) {
             littleEndian[littleEndian.length - 1] &= 0x7F; // RFC 7748 §5: mask the unused top bit
         }
-        PublicKey peer = KeyFactory.getInstance("XDH")
-                .generatePublic(new XECPublicKeySpec(curveOf(group), FixedLength.fromLittleEndian(littleEndian)));
-        KeyAgreement agreement = KeyAgreement.getInstance("XDH");
-        agreement.init(privateKey);
-        agreement.doPhase(peer, true);
-        return agreement.generateSecret();
+        return JcaAgreement.agree("XDH", privateKey, "XDH",
+                new XECPublicKeySpec(curveOf(group), FixedLength.fromLittleEndian(littleEndian)));
     }
 
     private static NamedParameterSpec curveOf(KeyExchangeGroup group) {

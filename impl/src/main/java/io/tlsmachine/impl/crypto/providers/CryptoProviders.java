@@ -6,6 +6,7 @@ import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.SignatureAlgorithm;
 import io.tlsmachine.impl.crypto.bc.BouncyCastleCryptoProvider;
 import io.tlsmachine.impl.crypto.jdk.JdkCryptoProvider;
+import io.tlsmachine.CryptoBackend;
 
 /** The crypto providers to choose from: the JDK's, Bouncy Castle's, and the fastest mix of both. */
 public final class CryptoProviders {
@@ -66,5 +67,14 @@ public final class CryptoProviders {
      */
     public static CryptoProvider fastest() {
         return FASTEST;
+    }
+
+    /** Returns the provider a configuration names. */
+    public static CryptoProvider of(CryptoBackend backend) {
+        return switch (backend) {
+            case FASTEST -> FASTEST;
+            case JDK -> JDK;
+            case BOUNCY_CASTLE -> BC;
+        };
     }
 }

@@ -11,7 +11,7 @@ import io.tlsmachine.impl.codec.RandomValues;
 import io.tlsmachine.AlertDescription;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.Reason;
 import java.util.ArrayList;
@@ -156,7 +156,7 @@ class ExtensionCodecTest {
     @Test
     void acceptsTheServersSelectedPreSharedKeyAnywhereInServerHello() {
         List<Extension> extensions = List.of(new PreSharedKeySelected(0),
-                new SupportedVersionSelected(ProtocolVersion.TLS13));
+                new SupportedVersionSelected(VersionCode.TLS13));
         assertThat(decodeBlock(encodeBlock(extensions), ExtensionContext.SERVER_HELLO)).isEqualTo(extensions);
     }
 

@@ -14,7 +14,7 @@ import io.tlsmachine.impl.codec.RandomValues;
 import io.tlsmachine.impl.codec.types.ECPointFormat;
 import io.tlsmachine.impl.codec.types.ExtensionType;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import java.util.ArrayList;
@@ -76,9 +76,9 @@ public final class ExtensionGenerator {
             form("early_data(max_early_data_size)", 42, EnumSet.of(NEW_SESSION_TICKET),
                     (r, c) -> new EarlyDataLimit(r.u32())),
             form("supported_versions(offer)", 43, EnumSet.of(CLIENT_HELLO), (r, c) -> new SupportedVersionsOffer(
-                    r.list(1, 127, () -> new ProtocolVersion(r.between(0, 0xFFFF))))),
+                    r.list(1, 127, () -> new VersionCode(r.between(0, 0xFFFF))))),
             form("supported_versions(selected)", 43, EnumSet.of(SERVER_HELLO, HELLO_RETRY_REQUEST),
-                    (r, c) -> new SupportedVersionSelected(new ProtocolVersion(r.between(0, 0xFFFF)))),
+                    (r, c) -> new SupportedVersionSelected(new VersionCode(r.between(0, 0xFFFF)))),
             form("cookie", 44, EnumSet.of(CLIENT_HELLO, HELLO_RETRY_REQUEST), (r, c) -> new Cookie(r.opaque(1, 0xFFFF))),
             form("psk_key_exchange_modes", 45, EnumSet.of(CLIENT_HELLO), (r, c) -> new PskKeyExchangeModes(
                     r.list(1, 4, () -> new PskKeyExchangeMode(r.between(0, 255))))),

@@ -13,7 +13,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.impl.codec.message.JdkHandshakeCapture.Captured;
 import io.tlsmachine.impl.codec.message.JdkHandshakeCapture.KeyType;
 import io.tlsmachine.CipherSuite;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,7 +78,7 @@ class JdkHandshakeMessagesTest {
         ClientHello clientHello = (ClientHello) decodeExactly(captured.fromClient().get(0),
                 DecodeContext.beforeNegotiation(Role.CLIENT));
         assertThat(clientHello.extension(SupportedVersionsOffer.class).orElseThrow().versions())
-                .contains(ProtocolVersion.TLS13);
+                .contains(VersionCode.TLS13);
         assertThat(clientHello.extension(KeyShareOffer.class).orElseThrow().shares()).isNotEmpty();
 
         ServerHello serverHello = (ServerHello) decodeExactly(captured.fromServer().get(0),
@@ -86,7 +86,7 @@ class JdkHandshakeMessagesTest {
         assertThat(serverHello.cipherSuite().isTls13()).isTrue();
         assertThat(serverHello.cipherSuite()).isNotEqualTo(CipherSuite.TLS_FALLBACK_SCSV);
         assertThat(serverHello.extension(SupportedVersionSelected.class).orElseThrow().version())
-                .isEqualTo(ProtocolVersion.TLS13);
+                .isEqualTo(VersionCode.TLS13);
         assertThat(serverHello.extension(KeyShareSelected.class)).isPresent();
         assertThat(serverHello.legacySessionIdEcho()).isEqualTo(clientHello.legacySessionId());
     }

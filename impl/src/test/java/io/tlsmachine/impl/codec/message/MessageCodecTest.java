@@ -14,7 +14,7 @@ import io.tlsmachine.AlertLevel;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.HandshakeType;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.error.DecodeException;
 import io.tlsmachine.Reason;
@@ -33,8 +33,8 @@ class MessageCodecTest {
 
     @Test
     void decodesAServerHelloWithTheSpecialRandomAsAHelloRetryRequest() {
-        HelloRetryRequest retry = new HelloRetryRequest(ProtocolVersion.TLS12, Opaque.EMPTY,
-                CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of(new SupportedVersionSelected(ProtocolVersion.TLS13)));
+        HelloRetryRequest retry = new HelloRetryRequest(VersionCode.TLS12, Opaque.EMPTY,
+                CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of(new SupportedVersionSelected(VersionCode.TLS13)));
         byte[] encoded = HandshakeCodec.encode(retry);
         assertThat(encoded[0]).isEqualTo((byte) HandshakeType.SERVER_HELLO.code());
         assertThat(Opaque.of(Arrays.copyOfRange(encoded, 6, 38))).isEqualTo(HelloRetryRequest.RANDOM);
@@ -50,7 +50,7 @@ class MessageCodecTest {
 
     @Test
     void aServerHelloCannotCarryTheHelloRetryRequestRandom() {
-        assertThatThrownBy(() -> new ServerHello(ProtocolVersion.TLS12, HelloRetryRequest.RANDOM, Opaque.EMPTY,
+        assertThatThrownBy(() -> new ServerHello(VersionCode.TLS12, HelloRetryRequest.RANDOM, Opaque.EMPTY,
                 CipherSuite.TLS_AES_128_GCM_SHA256, 0, List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -60,27 +60,27 @@ class MessageCodecTest {
         assertThat(serverHelloWithRandom(random).downgradeSentinel()).isEmpty();
         System.arraycopy("DOWNGRD".getBytes(StandardCharsets.US_ASCII), 0, random, 24, 7);
         random[31] = 1;
-        assertThat(serverHelloWithRandom(random).downgradeSentinel()).contains(ProtocolVersion.TLS12);
+        assertThat(serverHelloWithRandom(random).downgradeSentinel()).contains(VersionCode.TLS12);
         random[31] = 0;
-        assertThat(serverHelloWithRandom(random).downgradeSentinel()).contains(ProtocolVersion.TLS11);
+        assertThat(serverHelloWithRandom(random).downgradeSentinel()).contains(VersionCode.TLS11);
         random[31] = 2;
         assertThat(serverHelloWithRandom(random).downgradeSentinel()).isEmpty();
     }
 
     private static ServerHello serverHelloWithRandom(byte[] random) {
-        return new ServerHello(ProtocolVersion.TLS12, Opaque.of(random), Opaque.EMPTY,
+        return new ServerHello(VersionCode.TLS12, Opaque.of(random), Opaque.EMPTY,
                 CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, 0, List.of());
     }
 
     @Test
     void aClientHelloWithoutExtensionsReencodesWithoutAnExtensionBlock() {
-        ClientHello hello = new ClientHello(ProtocolVersion.TLS12, Opaque.of(new byte[32]), Opaque.EMPTY,
+        ClientHello hello = new ClientHello(VersionCode.TLS12, Opaque.of(new byte[32]), Opaque.EMPTY,
                 List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), Opaque.ofUnsigned(0), List.of(), false);
         byte[] encoded = HandshakeCodec.encode(hello);
         assertThat(encoded).hasSize(4 + 2 + 32 + 1 + 4 + 2);
         ClientHello decoded = (ClientHello) HandshakeCodec.decode(encoded, BEFORE);
         assertThat(decoded.extensionsPresent()).isFalse();
-        ClientHello withEmptyBlock = new ClientHello(ProtocolVersion.TLS12, Opaque.of(new byte[32]), Opaque.EMPTY,
+        ClientHello withEmptyBlock = new ClientHello(VersionCode.TLS12, Opaque.of(new byte[32]), Opaque.EMPTY,
                 List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), Opaque.ofUnsigned(0), List.of());
         assertThat(HandshakeCodec.encode(withEmptyBlock)).hasSize(encoded.length + 2);
         assertThat(((ClientHello) HandshakeCodec.decode(HandshakeCodec.encode(withEmptyBlock), BEFORE))
@@ -215,7 +215,7 @@ class MessageCodecTest {
                 .isEqualTo(new Tls12NewSessionTicket(9, Opaque.EMPTY));
         assertThat(HandshakeCodec.decode(frame(11, new byte[] {0, 0, 0, 0}), TLS13))
                 .isEqualTo(new Tls13Certificate(Opaque.EMPTY, List.of()));
-        DecodeContext draft = new DecodeContext(Optional.of(new ProtocolVersion(0x7F1C)), Role.SERVER,
+        DecodeContext draft = new DecodeContext(Optional.of(new VersionCode(0x7F1C)), Role.SERVER,
                 Optional.empty(), OptionalInt.of(32));
         assertThat(HandshakeCodec.decode(frame(11, new byte[] {0, 0, 0, 0}), draft)).isInstanceOf(Tls13Certificate.class);
     }

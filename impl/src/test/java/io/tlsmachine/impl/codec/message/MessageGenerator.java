@@ -11,7 +11,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.types.CertificateType;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class MessageGenerator {
     public static final List<Kind> KINDS = List.of(
             new Kind("ClientHello", INITIAL, MessageGenerator::clientHello),
             new Kind("ServerHello", INITIAL, MessageGenerator::serverHello),
-            new Kind("HelloRetryRequest", INITIAL, r -> new HelloRetryRequest(ProtocolVersion.TLS12, r.opaque(0, 32),
+            new Kind("HelloRetryRequest", INITIAL, r -> new HelloRetryRequest(VersionCode.TLS12, r.opaque(0, 32),
                     new CipherSuite(r.between(0, 0xFFFF)), r.between(0, 255),
                     withSupportedVersion(r, ExtensionContext.HELLO_RETRY_REQUEST))),
             new Kind("EncryptedExtensions", TLS13, r -> new EncryptedExtensions(
@@ -79,7 +79,7 @@ public final class MessageGenerator {
     }
 
     static ClientHello clientHello(RandomValues r) {
-        ProtocolVersion version = new ProtocolVersion(r.pick(List.of(0x0303, 0x0301, 0x0300, r.between(0, 0xFFFF))));
+        VersionCode version = new VersionCode(r.pick(List.of(0x0303, 0x0301, 0x0300, r.between(0, 0xFFFF))));
         List<CipherSuite> suites = r.list(1, 40, () -> new CipherSuite(r.between(0, 0xFFFF)));
         Opaque compression = r.chance(80) ? Opaque.ofUnsigned(0) : r.opaque(1, 255);
         if (r.chance(15)) {
@@ -90,7 +90,7 @@ public final class MessageGenerator {
     }
 
     static ServerHello serverHello(RandomValues r) {
-        ProtocolVersion version = new ProtocolVersion(r.pick(List.of(0x0303, 0x0301, r.between(0, 0xFFFF))));
+        VersionCode version = new VersionCode(r.pick(List.of(0x0303, 0x0301, r.between(0, 0xFFFF))));
         CipherSuite suite = new CipherSuite(r.between(0, 0xFFFF));
         if (r.chance(15)) {
             return new ServerHello(version, r.bytes(32), r.opaque(0, 32), suite, r.between(0, 255), List.of(), false);
@@ -114,7 +114,7 @@ public final class MessageGenerator {
                 new ArrayList<>(ExtensionGenerator.block(r, context, 3));
         block.removeIf(e -> e.type().code() == 43);
         block.add(r.between(0, block.size()),
-                new SupportedVersionSelected(ProtocolVersion.TLS13));
+                new SupportedVersionSelected(VersionCode.TLS13));
         return block;
     }
 }

@@ -23,7 +23,7 @@ import io.tlsmachine.impl.codec.extension.SupportedVersionSelected;
 import io.tlsmachine.impl.codec.extension.SupportedVersionsOffer;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.types.NamedGroup;
-import io.tlsmachine.impl.codec.types.ProtocolVersion;
+import io.tlsmachine.impl.codec.types.VersionCode;
 import io.tlsmachine.PskKeyExchangeMode;
 import io.tlsmachine.impl.codec.types.SignatureScheme;
 import io.tlsmachine.impl.vectors.TraceFile;
@@ -126,14 +126,14 @@ class Tls13TraceMessagesTest {
     @Test
     void simpleHandshakeClientHelloOffersTheTls13SuitesAndAnX25519Share() {
         ClientHello hello = (ClientHello) decoded(3, "ClientHello").get(0);
-        assertThat(hello.legacyVersion()).isEqualTo(ProtocolVersion.TLS12);
+        assertThat(hello.legacyVersion()).isEqualTo(VersionCode.TLS12);
         assertThat(hello.legacySessionId().isEmpty()).isTrue();
         assertThat(hello.cipherSuites()).containsExactly(CipherSuite.TLS_AES_128_GCM_SHA256,
                 CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384);
         assertThat(hello.legacyCompressionMethods()).isEqualTo(Opaque.ofUnsigned(0));
         assertThat(hello.extension(ServerName.class).orElseThrow().names().get(0).nameAsAscii()).isEqualTo("server");
         assertThat(hello.extension(SupportedVersionsOffer.class).orElseThrow().versions())
-                .containsExactly(ProtocolVersion.TLS13);
+                .containsExactly(VersionCode.TLS13);
         assertThat(hello.extension(KeyShareOffer.class).orElseThrow().shares()).singleElement().satisfies(share -> {
             assertThat(share.group()).isEqualTo(NamedGroup.X25519);
             assertThat(share.keyExchange().length()).isEqualTo(32);
@@ -153,7 +153,7 @@ class Tls13TraceMessagesTest {
         assertThat(hello.cipherSuite()).isEqualTo(CipherSuite.TLS_AES_128_GCM_SHA256);
         assertThat(hello.legacyCompressionMethod()).isZero();
         assertThat(hello.extension(SupportedVersionSelected.class).orElseThrow().version())
-                .isEqualTo(ProtocolVersion.TLS13);
+                .isEqualTo(VersionCode.TLS13);
         assertThat(hello.extension(KeyShareSelected.class).orElseThrow().share().group()).isEqualTo(NamedGroup.X25519);
     }
 
@@ -225,7 +225,7 @@ class Tls13TraceMessagesTest {
             assertThat(retry.extension(KeyShareRetry.class).orElseThrow().selectedGroup())
                     .isEqualTo(NamedGroup.SECP256R1);
             assertThat(retry.extension(SupportedVersionSelected.class).orElseThrow().version())
-                    .isEqualTo(ProtocolVersion.TLS13);
+                    .isEqualTo(VersionCode.TLS13);
         });
         assertThat(serverHellos.get(1)).isInstanceOf(ServerHello.class);
 

@@ -3,6 +3,7 @@ package io.tlsmachine.impl.codec.types;
 import io.tlsmachine.AlertLevel;
 import io.tlsmachine.CipherSuite;
 import io.tlsmachine.PskKeyExchangeMode;
+import io.tlsmachine.model.ProtocolVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class CodePointTypesTest {
 
     @Test
     void everyInRangeValueHasANameAndUnknownOnesSayTheirHexValue() {
-        assertAllNamed(0xFFFF, 4, ProtocolVersion::new, c -> new ProtocolVersion(c).name());
+        assertAllNamed(0xFFFF, 4, VersionCode::new, c -> new VersionCode(c).name());
         assertAllNamed(0xFFFF, 4, CipherSuite::new, c -> new CipherSuite(c).name());
         assertAllNamed(0xFFFF, 4, NamedGroup::new, c -> new NamedGroup(c).name());
         assertAllNamed(0xFFFF, 4, SignatureScheme::new, c -> new SignatureScheme(c).name());
@@ -47,8 +48,8 @@ class CodePointTypesTest {
 
     @Test
     void knownCodePointsCarryTheirRfcNames() {
-        assertThat(ProtocolVersion.TLS13).hasToString("TLS 1.3");
-        assertThat(ProtocolVersion.TLS12.code()).isEqualTo(0x0303);
+        assertThat(VersionCode.TLS13).hasToString("TLS 1.3");
+        assertThat(VersionCode.TLS12.code()).isEqualTo(0x0303);
         assertThat(ContentType.HANDSHAKE.code()).isEqualTo(22);
         assertThat(ContentType.HEARTBEAT).hasToString("heartbeat");
         assertThat(HandshakeType.MESSAGE_HASH.code()).isEqualTo(254);
@@ -84,10 +85,23 @@ class CodePointTypesTest {
 
     @Test
     void recognisesTls13DraftVersionsAndFiniteFieldGroups() {
-        assertThat(new ProtocolVersion(0x7F1C).isTls13Draft()).isTrue();
-        assertThat(new ProtocolVersion(0x7F1C).name()).isEqualTo("unknown(0x7F1C)");
-        assertThat(ProtocolVersion.TLS13.isTls13Draft()).isFalse();
+        assertThat(new VersionCode(0x7F1C).isTls13Draft()).isTrue();
+        assertThat(new VersionCode(0x7F1C).name()).isEqualTo("unknown(0x7F1C)");
+        assertThat(VersionCode.TLS13.isTls13Draft()).isFalse();
         assertThat(NamedGroup.FFDHE2048.isFiniteField()).isTrue();
         assertThat(NamedGroup.X25519.isFiniteField()).isFalse();
+    }
+
+    @Test
+    void versionCodesConvertToTheNegotiatedVersionBothWaysAndOtherCodesToNone() {
+        for (ProtocolVersion version : ProtocolVersion.values()) {
+            assertThat(VersionCode.of(version).code()).isEqualTo(version.code());
+            assertThat(VersionCode.of(version).version()).contains(version);
+        }
+        assertThat(VersionCode.of(ProtocolVersion.TLS13)).isEqualTo(new VersionCode(0x0304));
+        assertThat(VersionCode.of(ProtocolVersion.TLS12)).isEqualTo(new VersionCode(0x0303));
+        for (int code : new int[] {0x0300, 0x0301, 0x0302, 0x0305, 0x7F1C, 0x0A0A}) {
+            assertThat(new VersionCode(code).version()).as("0x%04X", code).isEmpty();
+        }
     }
 }

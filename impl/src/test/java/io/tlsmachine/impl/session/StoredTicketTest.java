@@ -1,7 +1,8 @@
-package io.tlsmachine;
+package io.tlsmachine.impl.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.crypto.Secret;
 import org.junit.jupiter.api.Test;

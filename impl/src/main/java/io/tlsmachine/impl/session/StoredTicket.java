@@ -1,5 +1,6 @@
-package io.tlsmachine;
+package io.tlsmachine.impl.session;
 
+import io.tlsmachine.CipherSuite;
 import io.tlsmachine.impl.codec.Opaque;
 import io.tlsmachine.impl.crypto.Secret;
 
