@@ -98,13 +98,15 @@ if want netty; then
     java "$GROUPS_PROP" -cp "$JAR" io.tlsmachine.bench.handshake.NettyEcho "$@" "${NETTY[@]}" 2>>"$OUT/netty.log" \
       | grep '^netty' >> "$OUT/netty.txt" || echo "netty $1 $2 $3 failed" >> "$OUT/netty.txt"
   }
-  for run in "tlsmachine_jsse X25519MLKEM768" "sunjsse x25519" "bcjsse x25519" "boringssl x25519"; do
+  for run in "tlsmachine_jsse x25519" "sunjsse x25519" "bcjsse x25519" "boringssl x25519"; do
     netty $run handshakes 1
     netty $run handshakes 64
     netty $run bulk
   done
-  netty boringssl X25519MLKEM768 handshakes 1
-  netty boringssl X25519MLKEM768 handshakes 64
+  for run in "tlsmachine_jsse X25519MLKEM768" "boringssl X25519MLKEM768"; do
+    netty $run handshakes 1
+    netty $run handshakes 64
+  done
   echo "== JFR profiles of our provider in the Netty echo (64 connections; bulk)" >&2
   for workload in "handshakes 64" "bulk"; do
     name="netty-${workload// */}"

@@ -5,7 +5,6 @@ import io.tlsmachine.TlsConfig;
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.CertificateVerifier;
 import io.tlsmachine.CertifiedKey;
-import io.tlsmachine.KeyExchangeGroup;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -137,10 +136,7 @@ final class EngineParameters {
         return Optional.ofNullable(peerHost);
     }
 
-    /**
-     * Returns the engine's configuration from these parameters and the chosen credential and verifier, with the groups
-     * of {@code jdk.tls.namedGroups} when it is set ({@link NamedGroupsProperty}).
-     */
+    /** Returns the engine's configuration from these parameters and the chosen credential and verifier. */
     TlsConfigBuilder toConfig(Optional<CertifiedKey> credential, CertificateVerifier verifier, Optional<String> serverName,
             SecureRandom random) {
         TlsConfigBuilder builder = TlsConfig.builder()
@@ -151,7 +147,6 @@ final class EngineParameters {
                 .applicationProtocols(applicationProtocols.clone())
                 .clientAuth(needClientAuth ? ClientAuthPolicy.REQUIRE
                         : wantClientAuth ? ClientAuthPolicy.REQUEST : ClientAuthPolicy.NONE);
-        NamedGroupsProperty.current().ifPresent(groups -> builder.groups(groups.toArray(KeyExchangeGroup[]::new)));
         credential.ifPresent(builder::certifiedKey);
         serverName.ifPresent(builder::serverName);
         return builder;

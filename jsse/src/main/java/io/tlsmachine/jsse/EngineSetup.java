@@ -2,6 +2,7 @@ package io.tlsmachine.jsse;
 
 import io.tlsmachine.TlsConfigBuilder;
 import io.tlsmachine.CertifiedKey;
+import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.TlsEngine;
 import io.tlsmachine.NegotiatedParameters;
 import io.tlsmachine.TicketStore;
@@ -24,9 +25,17 @@ final class EngineSetup {
     private final Managers managers;
     private final TlsMachineSessionContext clientSessions;
     private final TlsMachineSessionContext serverSessions;
+    /** The groups {@code jdk.tls.namedGroups} names when the context was initialised (as BCJSSE reads it). */
+    private final Optional<List<KeyExchangeGroup>> groups;
 
+    /**
+     * Sets up the engines of one initialised context.
+     *
+     * @throws IllegalArgumentException when {@code jdk.tls.namedGroups} names no group we support
+     */
     EngineSetup(Managers managers) {
         this.managers = managers;
+        this.groups = NamedGroupsProperty.current();
         this.clientSessions = new TlsMachineSessionContext(true, managers.random());
         this.serverSessions = new TlsMachineSessionContext(false, managers.random());
     }
@@ -68,6 +77,7 @@ final class EngineSetup {
         } catch (IllegalArgumentException e) {
             throw new SSLHandshakeException("unusable SSL parameters: " + e.getMessage());
         }
+        groups.ifPresent(named -> config.groups(named.toArray(KeyExchangeGroup[]::new)));
         if (!client) {
             config.clientHelloSelector(new HelloChoices(owner, socket, managers, parameters.sniMatchers(),
                     owner.getHandshakeApplicationProtocolSelector(), session, parameters.useCipherSuitesOrder()));

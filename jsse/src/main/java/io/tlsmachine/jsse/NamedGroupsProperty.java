@@ -10,13 +10,14 @@ import java.util.Optional;
  * Reads the JDK's system property {@code jdk.tls.namedGroups} as SunJSSE does (JSSE Reference Guide, "Customizing the
  * Named Groups"): a comma-separated list of standard group names in preference order, optionally in quotation marks;
  * names the engine does not know are ignored, and a list naming none it knows is an error. Unset or empty: the
- * engine's defaults (the post-quantum hybrid first). Lets an application choose the groups of every JSSE stack in the
- * JVM with one setting, as Java 17's {@code SSLParameters} has no named groups.
+ * engine's defaults (the post-quantum hybrid first). Read when an SSLContext is initialised, as BCJSSE reads it (SunJSSE
+ * reads it once per JVM). Lets an application choose the groups of every JSSE stack in the JVM with one setting, as
+ * Java 17's {@code SSLParameters} has no named groups.
  */
 final class NamedGroupsProperty {
     static final String PROPERTY = "jdk.tls.namedGroups";
 
-    /** The last value read and its groups: engines are made per connection, the property rarely changes. */
+    /** The last value read and its groups: the property rarely changes. */
     private static volatile Parsed last = new Parsed(null, Optional.empty());
 
     private record Parsed(String value, Optional<List<KeyExchangeGroup>> groups) {

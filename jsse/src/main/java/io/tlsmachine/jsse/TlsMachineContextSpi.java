@@ -49,8 +49,12 @@ final class TlsMachineContextSpi extends SSLContextSpi {
             throw new KeyManagementException("the Default SSLContext is initialized automatically");
         }
         X509TrustManager trust = first(trustManagers, X509TrustManager.class);
-        setup = new EngineSetup(new Managers(first(keyManagers, X509ExtendedKeyManager.class),
-                trust != null ? trust : defaultTrustManager(), random != null ? random : new SecureRandom()));
+        try {
+            setup = new EngineSetup(new Managers(first(keyManagers, X509ExtendedKeyManager.class),
+                    trust != null ? trust : defaultTrustManager(), random != null ? random : new SecureRandom()));
+        } catch (IllegalArgumentException badNamedGroups) {
+            throw new KeyManagementException(badNamedGroups.getMessage(), badNamedGroups);
+        }
     }
 
     private static <T> T first(Object[] managers, Class<T> type) {

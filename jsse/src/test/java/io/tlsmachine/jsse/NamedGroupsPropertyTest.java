@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsmachine.KeyExchangeGroup;
 import io.tlsmachine.impl.certificate.issuing.CertificateKeyType;
+import java.security.KeyManagementException;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -49,31 +49,55 @@ class NamedGroupsPropertyTest {
     }
 
     @Test
-    void aPropertyNamingNoSupportedGroupFailsTheHandshakeWithItsName() {
-        assertThatThrownBy(() -> negotiatedGroup("bogus")).isInstanceOf(SSLHandshakeException.class)
-                .hasMessageContaining("jdk.tls.namedGroups");
+    void aPropertyNamingNoSupportedGroupFailsTheContextsInitWithItsName() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS", new TlsMachineProvider());
+        String before = System.getProperty(NamedGroupsProperty.PROPERTY);
+        set("bogus");
+        try {
+            assertThatThrownBy(() -> context.init(null, null, null)).isInstanceOf(KeyManagementException.class)
+                    .hasMessageContaining("jdk.tls.namedGroups (bogus) names no supported group");
+        } finally {
+            set(before);
+        }
+    }
+
+    @Test
+    void thePropertyIsReadWhenTheContextIsInitialised() throws Exception {
+        String before = System.getProperty(NamedGroupsProperty.PROPERTY);
+        set("x25519");
+        SSLContext client;
+        SSLContext server;
+        try {
+            client = pki.ours("TLSv1.3");
+            server = pki.ours("TLSv1.3");
+        } finally {
+            set(before);
+        }
+        assertThat(handshake(client, server)).contains(KeyExchangeGroup.X25519);
     }
 
     private Optional<KeyExchangeGroup> negotiatedGroup(String property) throws Exception {
         String before = System.getProperty(NamedGroupsProperty.PROPERTY);
         set(property);
         try {
-            SSLContext client = pki.ours("TLSv1.3");
-            SSLContext server = pki.ours("TLSv1.3");
-            SSLEngine clientEngine = client.createSSLEngine(JssePki.HOST, 8443);
-            clientEngine.setUseClientMode(true);
-            SSLEngine serverEngine = server.createSSLEngine();
-            serverEngine.setUseClientMode(false);
-            EnginePair pair = new EnginePair(clientEngine, serverEngine, false, false);
-            pair.handshake();
-            Optional<KeyExchangeGroup> clientSide = ((TlsMachineSession) clientEngine.getSession())
-                    .negotiatedParameters().orElseThrow().group();
-            assertThat(((TlsMachineSession) serverEngine.getSession()).negotiatedParameters().orElseThrow().group())
-                    .isEqualTo(clientSide);
-            return clientSide;
+            return handshake(pki.ours("TLSv1.3"), pki.ours("TLSv1.3"));
         } finally {
             set(before);
         }
+    }
+
+    private static Optional<KeyExchangeGroup> handshake(SSLContext client, SSLContext server) throws Exception {
+        SSLEngine clientEngine = client.createSSLEngine(JssePki.HOST, 8443);
+        clientEngine.setUseClientMode(true);
+        SSLEngine serverEngine = server.createSSLEngine();
+        serverEngine.setUseClientMode(false);
+        EnginePair pair = new EnginePair(clientEngine, serverEngine, false, false);
+        pair.handshake();
+        Optional<KeyExchangeGroup> clientSide = ((TlsMachineSession) clientEngine.getSession())
+                .negotiatedParameters().orElseThrow().group();
+        assertThat(((TlsMachineSession) serverEngine.getSession()).negotiatedParameters().orElseThrow().group())
+                .isEqualTo(clientSide);
+        return clientSide;
     }
 
     private static void set(String value) {

@@ -17,8 +17,8 @@ import org.bouncycastle.jsse.BCSSLParameters;
  * {@code resumable}; our provider's client then gets the server's name as an SNI parameter instead (it needs a
  * name). Groups: SunJSSE takes {@code -Djdk.tls.namedGroups} (x25519 and secp256r1 in every fork; Java 17's SunJSSE
  * has no X25519MLKEM768); BCJSSE for the hybrid gets it in its contexts' groups and in each engine's
- * {@code BCSSLParameters}; our provider has no group setting (Java 17's SSLParameters has none) and negotiates its
- * defaults, X25519MLKEM768 in TLS 1.3, whatever group is asked for: {@link HandshakeProof} tells.
+ * {@code BCSSLParameters}; our provider reads {@code jdk.tls.namedGroups} when its contexts are initialised (Java 17's
+ * SSLParameters has no groups), set to the group asked for: {@link HandshakeProof} checks it was negotiated.
  */
 final class JsseEngines implements EngineSource {
 
@@ -37,20 +37,43 @@ final class JsseEngines implements EngineSource {
         this.stack = stack;
         this.resumable = resumable;
         this.group = group;
-        String previous = System.getProperty(NAMED_GROUPS);
-        if (group.hybrid() && stack == Stack.BCJSSE) {
-            // BCJSSE reads its groups from this property when a context is initialised; each engine picks from them.
-            System.setProperty(NAMED_GROUPS, group.jsseName + ",x25519,secp256r1");
-        }
+        String previous = setNamedGroups(namedGroups(stack, group));
         try {
             clientContext = context(null, pki);
             serverContext = context(pki, null);
         } finally {
-            if (previous == null) {
-                System.clearProperty(NAMED_GROUPS);
-            } else {
-                System.setProperty(NAMED_GROUPS, previous);
-            }
+            restoreNamedGroups(previous);
+        }
+    }
+
+    /**
+     * The {@code jdk.tls.namedGroups} a stack's contexts are initialised with, or null for the JVM's (x25519,
+     * secp256r1): BCJSSE for the hybrid lists it first (each engine then picks, see {@link #bcGroups}); our provider
+     * reads the property when a context is initialised and shares the first group it lists (secp256r1 listed as for
+     * the others: the certificate's curve).
+     */
+    static String namedGroups(Stack stack, BenchGroup group) {
+        if (stack == Stack.TLSMACHINE_JSSE) {
+            return group.jsseName + ",secp256r1";
+        }
+        return group.hybrid() && stack == Stack.BCJSSE ? group.jsseName + ",x25519,secp256r1" : null;
+    }
+
+    /** Sets {@code jdk.tls.namedGroups} to {@code value} unless null; returns the value to restore. */
+    static String setNamedGroups(String value) {
+        String previous = System.getProperty(NAMED_GROUPS);
+        if (value != null) {
+            System.setProperty(NAMED_GROUPS, value);
+        }
+        return previous;
+    }
+
+    /** Puts back what {@link #setNamedGroups} returned. */
+    static void restoreNamedGroups(String previous) {
+        if (previous == null) {
+            System.clearProperty(NAMED_GROUPS);
+        } else {
+            System.setProperty(NAMED_GROUPS, previous);
         }
     }
 

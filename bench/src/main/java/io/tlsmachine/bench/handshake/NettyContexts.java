@@ -25,18 +25,23 @@ import javax.net.ssl.SSLException;
 record NettyContexts(Stack stack, SslContext client, SslContext server) implements EngineSource {
 
     /**
-     * Builds the contexts; {@code group} is set where the stack can be told (BoringSSL); the JSSE stacks take
-     * theirs as {@link JsseEngines} says.
+     * Builds the contexts; {@code group} is set where the stack can be told (BoringSSL's option; our provider's
+     * {@code jdk.tls.namedGroups} at init); the other JSSE stacks take theirs as {@link JsseEngines} says.
      */
     static NettyContexts of(Stack stack, TestPki.Hierarchy pki, BenchGroup group, SslProvider openSsl) {
         try {
             if (stack != Stack.BORINGSSL) {
-                return new NettyContexts(stack,
-                        SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
-                                .sslContextProvider(JsseManagers.provider(stack)).endpointIdentificationAlgorithm(null)
-                                .trustManager(JsseManagers.trust(stack, pki)).protocols("TLSv1.3").build(),
-                        SslContextBuilder.forServer(JsseManagers.keys(stack, pki)).sslProvider(SslProvider.JDK)
-                                .sslContextProvider(JsseManagers.provider(stack)).protocols("TLSv1.3").build());
+                String previous = JsseEngines.setNamedGroups(JsseEngines.namedGroups(stack, group));
+                try {
+                    return new NettyContexts(stack,
+                            SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                                    .sslContextProvider(JsseManagers.provider(stack)).endpointIdentificationAlgorithm(null)
+                                    .trustManager(JsseManagers.trust(stack, pki)).protocols("TLSv1.3").build(),
+                            SslContextBuilder.forServer(JsseManagers.keys(stack, pki)).sslProvider(SslProvider.JDK)
+                                    .sslContextProvider(JsseManagers.provider(stack)).protocols("TLSv1.3").build());
+                } finally {
+                    JsseEngines.restoreNamedGroups(previous);
+                }
             }
             if (!OpenSsl.isAvailable()) {
                 throw new IllegalStateException("netty-tcnative-boringssl-static did not load: "
