@@ -26,6 +26,7 @@ public record ClientHelloOffer(ProtocolVersion version, Optional<String> serverN
      * @param serverName the host name in server_name (RFC 6066 §3), if any
      * @param applicationProtocols the client's ALPN protocols (RFC 7301), in its order; empty without ALPN
      * @param signatureSchemes the client's signature_algorithms we implement (RFC 8446 §4.2.3), in its order
+     * @param cipherSuites the client's cipher_suites, in its order of preference
      */
     public ClientHelloOffer {
         Objects.requireNonNull(version, "version");

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Holds how sessions are resumed: a server's tickets (RFC 8446 §4.6.1, RFC 5077) and the key sealing them, a
+ * Holds how sessions are resumed: a server's tickets (RFC 8446 §4.6.1, RFC 5077), a
  * client's ticket store, the PSK key exchange modes (RFC 8446 §4.2.9), and a TLS 1.2 server's session cache.
  * The ticket key a server seals its tickets with stays inside the configuration (set with
  * {@link TlsConfigBuilder#ticketKey}).
@@ -37,7 +37,6 @@ public record SessionConfig(boolean ticketsEnabled, Optional<TicketStore> ticket
      *
      * @param ticketsEnabled whether a server issues NewSessionTickets and accepts tickets
      * @param ticketStore where a client keeps tickets and finds one to resume with; empty: no resumption
-     * @param ticketKey the AES-256-GCM key a server seals its tickets with
      * @param pskModes the PSK key exchange modes a client offers and a server accepts, in preference order
      * @param sessionCache where a TLS 1.2 server keeps sessions for resumption by session ID; empty: none
      * @param maxEarlyDataSize the max_early_data_size a TLS 1.3 server's tickets allow (RFC 8446 §4.6.1); 0: no
