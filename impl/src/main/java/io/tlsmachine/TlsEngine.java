@@ -1,19 +1,14 @@
 package io.tlsmachine;
 
-import io.tlsmachine.impl.engine.ClientHandlers;
+import io.tlsmachine.impl.engine.EngineParts;
 import io.tlsmachine.impl.engine.FlightWriter;
-import io.tlsmachine.impl.engine.HandshakeTraffic;
 import io.tlsmachine.impl.engine.InboundRecords;
 import io.tlsmachine.impl.engine.ModelDriver;
-import io.tlsmachine.impl.engine.ProvidedListeners;
 import io.tlsmachine.impl.engine.RoleMachine;
-import io.tlsmachine.impl.engine.ServerHandlers;
 
 import io.tlsmachine.model.analysis.Role;
-import io.tlsmachine.impl.handshake.ClientHandshake;
 import io.tlsmachine.impl.handshake.HandshakeContext;
 import io.tlsmachine.impl.handshake.PendingWrite;
-import io.tlsmachine.impl.handshake.ServerHandshake;
 import io.tlsmachine.impl.record.ReceivedRecord;
 import io.tlsmachine.impl.record.RecordLayer;
 import io.tlsmachine.model.Epoch;
@@ -21,8 +16,6 @@ import io.tlsmachine.model.Input;
 import io.tlsmachine.model.ModelState;
 import io.tlsmachine.model.Negotiated;
 import io.tlsmachine.model.UnexpectedMessage;
-import io.tlsmachine.model.client.ClientMachine;
-import io.tlsmachine.model.server.ServerMachine;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -56,24 +49,11 @@ public final class TlsEngine {
     private TlsEngine(TlsConfig config, Role role, MachineKind kind) {
         this.records = new RecordLayer(config.maxHandshakeMessageSize(), config.paddingPolicy());
         this.ctx = new HandshakeContext(config, TlsConfig::internals, role, records);
-        boolean table = kind == MachineKind.COMPILED_TABLE;
-        if (role == Role.CLIENT) {
-            ClientHandshake steps = new ClientHandshake(ctx);
-            Negotiated facts = ClientHandshake.initialFacts(config);
-            machine = new RoleMachine<>(ClientMachine.definition(), table ? ClientMachine.newTakingTableMachine(facts)
-                    : ClientMachine.newTakingStrictMachine(facts), ClientHandlers.TABLE, steps);
-        } else {
-            ServerHandshake steps = new ServerHandshake(ctx);
-            Negotiated facts = ServerHandshake.initialFacts(config);
-            machine = new RoleMachine<>(ServerMachine.definition(), table ? ServerMachine.newTakingTableMachine(facts)
-                    : ServerMachine.newTakingStrictMachine(facts), ServerHandlers.TABLE, steps);
-        }
-        HandshakeTraffic traffic = new HandshakeTraffic(ctx, ProvidedListeners.messageListenersFor(machine.definition()));
-        this.out = new FlightWriter(records.writer(), traffic);
-        this.driver = new ModelDriver(ctx, machine, out, traffic);
-        this.inbound = new InboundRecords(records, ctx, machine, driver, traffic);
-        // Listeners from TransitionListenerProvider services, e.g. the testkit's model-path monitor (none in production).
-        addListeners(ProvidedListeners.listenersFor(machine.definition()));
+        EngineParts parts = EngineParts.wire(config, role, kind == MachineKind.COMPILED_TABLE, ctx, records);
+        this.machine = parts.machine();
+        this.out = parts.out();
+        this.driver = parts.driver();
+        this.inbound = parts.inbound();
     }
 
     /**
@@ -141,12 +121,8 @@ public final class TlsEngine {
      * @return this engine
      */
     public TlsEngine addTransitionListener(TransitionListener listener) {
-        addListeners(List.of(listener));
+        driver.addListeners(List.of(listener));
         return this;
-    }
-
-    private void addListeners(List<TransitionListener> added) {
-        driver.addListeners(added);
     }
 
     /** Client: fires CONNECT (the ClientHello is then in {@link #drainOutbound()}). Server: nothing to do. */
@@ -396,12 +372,12 @@ public final class TlsEngine {
 
     /** {@return the negotiated parameters once the version and suite are known} */
     public Optional<NegotiatedParameters> negotiated() {
-        io.tlsmachine.model.Negotiated facts = machine.facts();
+        Negotiated facts = machine.facts();
         return ctx.negotiated(facts.pskAccepted() || facts.tls12Handshake().abbreviated());
     }
 
     /** {@return the facts the model's guards read} */
-    public io.tlsmachine.model.Negotiated facts() {
+    public Negotiated facts() {
         return machine.facts();
     }
 
